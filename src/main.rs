@@ -1,0 +1,5 @@
+//! The `baogao` command line. (in progress)
+
+fn main() {
+    println!("baogao");
+}

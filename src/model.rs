@@ -1,0 +1,172 @@
+//! The report model: schema 1 of the report JSON, exactly as `design.md` fixes it.
+//!
+//! These are plain serde types with no behaviour beyond small accessors; the
+//! importer produces them, the loader reads them back, and everything else
+//! (library, search, reader) only reads them. Field order here is the field
+//! order of the JSON files, so `serde_json::to_string_pretty` writes the
+//! documented layout.
+
+use serde::{Deserialize, Serialize};
+
+/// The only schema version this build reads and writes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// One report: a township's work summary or government work report for a year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Report {
+    pub schema: u32,
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub township: Option<String>,
+    #[serde(default)]
+    pub county: Option<String>,
+    #[serde(default)]
+    pub city: Option<String>,
+    #[serde(default)]
+    pub province: Option<String>,
+    #[serde(default)]
+    pub year: Option<i32>,
+    pub period: Period,
+    pub kind: Kind,
+    #[serde(default)]
+    pub published: Option<String>,
+    #[serde(default)]
+    pub publisher: Option<String>,
+    #[serde(default)]
+    pub source: Option<String>,
+    #[serde(default)]
+    pub preamble: Vec<String>,
+    pub sections: Vec<Section>,
+}
+
+/// A section of the outline: its heading as written, its own paragraphs, and
+/// its child sections (the next outline level down).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Section {
+    pub heading: String,
+    #[serde(default)]
+    pub paragraphs: Vec<String>,
+    #[serde(default)]
+    pub sections: Vec<Section>,
+}
+
+/// Whether a report covers the whole year or its first half (上半年).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Period {
+    Annual,
+    HalfYear,
+}
+
+/// What sort of document a report is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    /// 工作总结 / 工作思路 / 工作计划
+    WorkSummary,
+    /// 政府工作报告, addressed to the township people's congress (各位代表…)
+    GovernmentWorkReport,
+    Other,
+}
+
+impl Period {
+    /// The JSON spelling, also used on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Period::Annual => "annual",
+            Period::HalfYear => "half-year",
+        }
+    }
+}
+
+impl Kind {
+    /// The JSON spelling, also used on the command line and in ids.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::WorkSummary => "work-summary",
+            Kind::GovernmentWorkReport => "government-work-report",
+            Kind::Other => "other",
+        }
+    }
+
+    /// How a reader names this kind of report in Chinese, with its period.
+    pub fn label_zh(self, period: Period) -> &'static str {
+        match (self, period) {
+            (Kind::WorkSummary, Period::Annual) => "工作总结",
+            (Kind::WorkSummary, Period::HalfYear) => "上半年工作总结",
+            (Kind::GovernmentWorkReport, Period::Annual) => "政府工作报告",
+            (Kind::GovernmentWorkReport, Period::HalfYear) => "上半年政府工作报告",
+            (Kind::Other, Period::Annual) => "其他报告",
+            (Kind::Other, Period::HalfYear) => "上半年报告",
+        }
+    }
+}
+
+impl Report {
+    /// Number of sections at every level of the outline.
+    pub fn section_count(&self) -> usize {
+        let mut count = 0;
+        let mut stack: Vec<&Section> = self.sections.iter().collect();
+        while let Some(section) = stack.pop() {
+            count += 1;
+            stack.extend(section.sections.iter());
+        }
+        count
+    }
+
+    /// Serialise as the pretty-printed JSON of a report file, with a final newline.
+    pub fn to_json_pretty(&self) -> String {
+        // Serialising plain strings, numbers and enums cannot fail.
+        let mut text = serde_json::to_string_pretty(self).expect("a Report always serialises");
+        text.push('\n');
+        text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_the_design_example() {
+        let json = r#"{
+  "schema": 1,
+  "id": "nanji-2020-work-summary",
+  "title": "南麂镇2020年工作总结及2021年工作思路",
+  "township": "南麂镇",
+  "county": "平阳县",
+  "city": null,
+  "province": null,
+  "year": 2020,
+  "period": "annual",
+  "kind": "work-summary",
+  "published": "2022-02-16",
+  "publisher": "中共平阳县南麂镇委员会",
+  "source": "000_175a739be12c0440.txt",
+  "preamble": [
+    "今年以来,我镇在县委、县政府的正确领导下,……"
+  ],
+  "sections": [
+    {
+      "heading": "一、2020年工作总结",
+      "paragraphs": [],
+      "sections": [
+        {
+          "heading": "(一)千方百计促发展,生态产业转型加快。",
+          "paragraphs": [
+            "一年来,我们始终把经济发展作为工作重点,……"
+          ],
+          "sections": []
+        }
+      ]
+    }
+  ]
+}
+"#;
+        let report: Report = serde_json::from_str(json).unwrap();
+        assert_eq!(report.section_count(), 2);
+        assert_eq!(report.kind, Kind::WorkSummary);
+        assert_eq!(report.to_json_pretty(), json);
+    }
+}
