@@ -1,13 +1,32 @@
 //! The importer: raw scraped text → a schema-1 [`Report`].
 //!
-//! The pipeline, one module per step:
-//! decode (bytes → text) → clean (web cruft out, metadata fields kept) →
-//! repair (PDF spaces and broken lines) → outline (headings → section tree) →
-//! metadata (title, township, year, kind…) → id.
+//! The pipeline, one module per step, each a plain function over lines:
+//!
+//! 1. [`decode`]: bytes → text (BOM, UTF-8, GB18030…; controls removed).
+//! 2. [`cruft::strip_watermark`]: a slogan repeated at the end of lines goes.
+//! 3. [`reflow::split_giant_lines`]: a one-line page is cut back into lines.
+//! 4. [`front`]: title, metadata block ([`fields`]), cover notice, title block.
+//! 5. body cleaning ([`cruft`]): site furniture, captions, page numbers, footer.
+//! 6. [`reflow::paragraphs`]: PDF line breaks joined, PDF spaces removed.
+//! 7. [`outline`]: headings ([`marker`], [`items`]) → preamble + section tree.
+//! 8. [`meta`] and [`place`]: year, period, kind, township, county…, and the id.
 
+pub mod cruft;
 pub mod decode;
+pub mod fields;
+pub mod front;
+pub mod items;
+pub mod marker;
+pub mod meta;
+pub mod outline;
+pub mod place;
+pub mod reflow;
+pub mod text;
 
-use crate::model::{Kind, Period, Report, SCHEMA_VERSION};
+use crate::model::{Report, SCHEMA_VERSION};
+use fields::{MetaFields, parse_meta_line};
+use place::{Place, parse_place};
+use text::{ends_sentence, is_han, simplified, trim};
 use thiserror::Error;
 
 /// Why a file could not be imported.
@@ -15,8 +34,10 @@ use thiserror::Error;
 pub enum ImportError {
     #[error(transparent)]
     Decode(#[from] decode::DecodeError),
-    #[error("no report text found: the file is empty or holds only web-page clutter")]
+    #[error("no report text found: the file is empty or holds only white space")]
     Empty,
+    #[error("no Chinese text found: this does not look like a report")]
+    NoChinese,
 }
 
 /// Import one raw report. `source` is the file name recorded in the report.
@@ -27,31 +48,135 @@ pub fn import_bytes(bytes: &[u8], source: &str) -> Result<Report, ImportError> {
 
 /// Import one raw report that is already text.
 pub fn import_text(text: &str, source: &str) -> Result<Report, ImportError> {
-    // Temporary: the real pipeline lands with the outline work.
-    let lines: Vec<String> = text
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .map(String::from)
-        .collect();
-    let Some((title, rest)) = lines.split_first() else {
+    if trim(text).is_empty() {
         return Err(ImportError::Empty);
+    }
+    if !text.chars().any(is_han) {
+        return Err(ImportError::NoChinese);
+    }
+    let mut lines: Vec<String> = text.split('\n').map(|l| trim(l).to_string()).collect();
+    cruft::strip_watermark(&mut lines);
+    let lines = reflow::split_giant_lines(lines);
+
+    let mut front = front::read_front(&lines);
+    let body_lines = clean_body(&lines[front.body_start..], &mut front.fields);
+    let mut paragraphs = reflow::paragraphs(&body_lines);
+    let title = match front.title.take() {
+        Some(title) => title,
+        None => take_first_line_as_title(&mut paragraphs).unwrap_or_else(|| file_stem(source)),
     };
+    let addressed_to_congress = paragraphs.first().is_some_and(|p| simplified(p).starts_with("各位代表"));
+    let body_text = paragraphs.join("\n");
+    let (outline_preamble, sections) = outline::build_outline(paragraphs);
+    let mut preamble = std::mem::take(&mut front.title_block);
+    preamble.extend(outline_preamble);
+
+    let place = resolve_place(&title, &front, &body_text);
+    let year = meta::year_from_title(&title);
+    let period = meta::period_from_title(&title);
+    let kind = meta::kind_of(&title, addressed_to_congress);
+    let id = meta::make_id(place.township.as_deref(), year, period, kind, text);
     Ok(Report {
         schema: SCHEMA_VERSION,
-        id: format!("report-{}", source.len()),
-        title: title.clone(),
-        township: None,
-        county: None,
-        city: None,
-        province: None,
-        year: None,
-        period: Period::Annual,
-        kind: Kind::WorkSummary,
-        published: None,
-        publisher: None,
+        id,
+        publisher: title_org(&title).or_else(|| front.fields.publisher()),
+        published: front.fields.published().or(front.title_date.clone()),
+        title,
+        township: place.township,
+        county: place.county,
+        city: place.city,
+        province: place.province,
+        year,
+        period,
+        kind,
         source: Some(source.to_string()),
-        preamble: rest.to_vec(),
-        sections: vec![],
+        preamble,
+        sections,
     })
+}
+
+/// Drop what is not report text from the body: site furniture, captions,
+/// page numbers, tags, the footer, and metadata still standing above the
+/// first paragraph (its fields are kept).
+fn clean_body(lines: &[String], fields: &mut MetaFields) -> Vec<String> {
+    let end = cruft::footer_start(lines).unwrap_or(lines.len());
+    let mut out = Vec::with_capacity(end);
+    let mut above_text = true;
+    for line in &lines[..end] {
+        if line.is_empty() {
+            out.push(String::new());
+            continue;
+        }
+        if above_text {
+            if let Some(pairs) = parse_meta_line(line) {
+                fields.add(pairs);
+                continue;
+            }
+            if cruft::is_dash_list_item(line) || cruft::is_breadcrumb(line) {
+                continue;
+            }
+        }
+        if cruft::is_site_line(line) || cruft::is_caption(line) || cruft::is_page_number(line) || cruft::is_tag_line(line) {
+            continue;
+        }
+        if line.chars().count() >= 40 {
+            above_text = false;
+        }
+        out.push(line.clone());
+    }
+    out
+}
+
+/// With no title line found, a short first line that is not a sentence
+/// or a heading serves as the title.
+fn take_first_line_as_title(paragraphs: &mut Vec<String>) -> Option<String> {
+    let first = paragraphs.first()?;
+    let fits = first.chars().count() <= 40
+        && !ends_sentence(first)
+        && !first.ends_with([',', '\u{FF0C}', ':', '\u{FF1A}', ';', '\u{FF1B}'])
+        && marker::marker(first).is_none();
+    fits.then(|| paragraphs.remove(0))
+}
+
+fn file_stem(source: &str) -> String {
+    let name = source.rsplit(['/', '\\']).next().unwrap_or(source);
+    name.rsplit_once('.').map_or(name, |(stem, _)| stem).to_string()
+}
+
+/// "重庆市巴南区木洞镇人民政府2024年政府工作报告": the issuing body named at
+/// the head of the title, when it names a real township.
+fn title_org(title: &str) -> Option<String> {
+    let key = simplified(title);
+    let end = ["人民政府", "委员会", "办事处"].iter().filter_map(|w| key.find(w).map(|at| at + w.len())).min()?;
+    let org = title.get(..end)?;
+    let head_is_name = org.chars().all(|c| is_han(c) || matches!(c, '(' | ')' | '\u{FF08}' | '\u{FF09}'));
+    (head_is_name && parse_place(org).township.is_some()).then(|| org.to_string())
+}
+
+/// Township, county, city and province: from the title first, then the
+/// publisher the metadata names, the site name and breadcrumbs, and last a
+/// statement in the body ("晓坪乡地处芷江县…").
+fn resolve_place(title: &str, front: &front::Front, body: &str) -> Place {
+    let mut place = parse_place(title);
+    if let Some(publisher) = front.fields.publisher() {
+        let from_publisher = parse_place(&publisher);
+        if place.township.is_none() {
+            place.township = from_publisher.township.clone();
+        }
+        let same_township = from_publisher.township.is_none() || from_publisher.township == place.township;
+        if same_township {
+            place.county = place.county.or(from_publisher.county).or_else(|| place::county_in(&publisher));
+            place.city = place.city.or(from_publisher.city);
+            place.province = place.province.or(from_publisher.province);
+        }
+    }
+    if place.county.is_none() {
+        place.county = front.site_names.iter().find_map(|s| place::county_in(s));
+    }
+    if place.county.is_none()
+        && let Some(township) = &place.township
+    {
+        place.county = place::county_from_body(township, body);
+    }
+    place
 }

@@ -1,0 +1,217 @@
+//! Web-page and extraction cruft: what a scraper keeps that is not the report.
+//!
+//! Each rule looks at the shape of a line (short, made of site words, a
+//! breadcrumb trail, a lone number…) rather than at any one site's text, so
+//! it holds for pages we have not seen. Metadata blocks are handled by
+//! [`super::fields`], because their values are kept.
+
+use super::text::{ends_sentence, is_closing, page_width_str, simplified, trim};
+use std::collections::HashMap;
+
+/// Words that mark a line as page furniture when the line is short:
+/// download and membership prompts, sharing and tipping, navigation,
+/// copyright and counters.
+const SITE_WORDS: &[&str] = &[
+    "下载", "购物车", "我的足迹", "vip", "打赏", "本文地址", "本文链接", "原文链接", "原文地址",
+    "扫一扫", "浏览次数", "阅读次数", "字体大小", "字号", "客服", "分享到", "上一篇", "下一篇",
+    "责任编辑", "版权声明", "版权所有", "免责声明", "无障碍", "长者模式", "导航菜单", "网站地图",
+    "打印本页", "打印此页", "关闭窗口", "收藏此文", "加入收藏", "返回顶部", "微信公众号",
+];
+
+/// Words that begin a site footer: after such a line near the end of the
+/// page, nothing is report text any more.
+const FOOTER_WORDS: &[&str] = &[
+    "本站", "本文仅", "本文由", "版权", "打赏", "扫一扫", "转载", "免责", "上一篇", "下一篇",
+    "相关阅读", "相关文章", "责任编辑", "原创",
+];
+
+/// A short line of site furniture (navigation, download prompt, counters…).
+pub fn is_site_line(line: &str) -> bool {
+    if page_width_str(line) > 60 {
+        return false;
+    }
+    let key = simplified(line).to_lowercase();
+    SITE_WORDS.iter().any(|w| key.contains(w))
+}
+
+/// A line that may open the site footer.
+fn is_footer_start(line: &str) -> bool {
+    if page_width_str(line) > 60 {
+        return false;
+    }
+    let key = simplified(line);
+    FOOTER_WORDS.iter().any(|w| key.contains(w))
+}
+
+/// Index of the first footer line, if the page has a footer: a footer line
+/// in the second half of the text (by characters) after which the rest goes.
+pub fn footer_start(lines: &[String]) -> Option<usize> {
+    let total: usize = lines.iter().map(|l| l.len()).sum();
+    let mut seen = 0;
+    for (i, line) in lines.iter().enumerate() {
+        if seen * 2 >= total && is_footer_start(line) {
+            return Some(i);
+        }
+        seen += line.len();
+    }
+    None
+}
+
+/// A breadcrumb trail: "您现在的位置:首页 > …", "首页 >> 部门目录 >> …",
+/// " > 规划计划 > 计划总结", "找总结网 > 工作计划 > …".
+pub fn is_breadcrumb(line: &str) -> bool {
+    let key = simplified(line);
+    if ["您现在的位置", "当前位置", "您的位置", "所在位置", "现在位置"]
+        .iter()
+        .any(|w| key.starts_with(w))
+    {
+        return true;
+    }
+    let separators = ['>', '»', '›', '→'];
+    let parts: Vec<&str> = line
+        .split(|c| separators.contains(&c))
+        .map(trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let count = line.chars().filter(|c| separators.contains(c)).count();
+    !line.contains(['。', ',', '\u{FF0C}'])
+        && (count >= 2 || line.trim_start().starts_with(separators) && count >= 1)
+        && parts.len() >= 2
+        && parts[..parts.len() - 1]
+            .iter()
+            .all(|p| p.chars().count() <= 12 && !ends_sentence(p))
+}
+
+/// The items of a breadcrumb trail (used to find the county it names).
+pub fn breadcrumb_parts(line: &str) -> Vec<String> {
+    line.split(['>', '»', '›', '→', ':', '\u{FF1A}'])
+        .map(trim)
+        .filter(|p| !p.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+/// An image caption or infographic link ("图片解读:…", "一图读懂…", "图为…").
+pub fn is_caption(line: &str) -> bool {
+    let key = simplified(line);
+    page_width_str(line) <= 100
+        && (key.starts_with("图片") || key.starts_with("图为") || key.starts_with("图:") || key.starts_with("图\u{FF1A}") || key.contains("一图读懂"))
+}
+
+/// A stray page number or counter: "0", "12", "- 3 -", "第3页", "3/12", "—5—".
+pub fn is_page_number(line: &str) -> bool {
+    let core: String = line
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '-' | '—' | '–' | '第' | '页' | '/' | '共'))
+        .collect();
+    !core.is_empty() && core.len() <= 3 && core.chars().all(|c| c.is_ascii_digit())
+}
+
+/// A "| author" tag or a line with no Chinese at all that is too short to be
+/// text ("| cwl2", "- 19.09 KB").
+pub fn is_tag_line(line: &str) -> bool {
+    let has_han = line.chars().any(super::text::is_han);
+    !has_han && line.chars().count() <= 20 && !line.chars().all(|c| c.is_ascii_digit())
+}
+
+/// A disclaimer list item of a document-sharing site: "- 1、本文档由用户上传…".
+pub fn is_dash_list_item(line: &str) -> bool {
+    line.starts_with("- ") || line.starts_with("• ") || line.starts_with("· ")
+}
+
+/// Find a watermark repeated at the end of many lines (e.g. a site slogan
+/// appended to every paragraph) and strip it. Returns the watermark found.
+///
+/// A candidate is a suffix of 4–40 characters that does not end a sentence,
+/// ends at least three lines and at least a fifth of the lines long enough
+/// to carry it. The longest such suffix wins.
+pub fn strip_watermark(lines: &mut [String]) -> Option<String> {
+    const MIN: usize = 4;
+    const MAX: usize = 40;
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut eligible = 0usize;
+    for line in lines.iter() {
+        let chars = line.char_indices().rev().take(MAX).map(|(i, _)| i);
+        let n = line.chars().count();
+        if n <= MIN {
+            continue;
+        }
+        eligible += 1;
+        for (k, start) in chars.enumerate() {
+            let len = k + 1;
+            if len >= MIN && len < n {
+                *counts.entry(&line[start..]).or_default() += 1;
+            }
+        }
+    }
+    let threshold = 3.max(eligible / 5);
+    let best = counts
+        .iter()
+        .filter(|(suffix, count)| {
+            **count >= threshold && !suffix.chars().last().is_some_and(is_closing) && !suffix.ends_with(['。', ',', '\u{FF0C}', ';', '\u{FF1B}', ':', '\u{FF1A}', '、'])
+        })
+        .filter(|(suffix, _)| suffix.chars().count() >= 8 || !suffix.chars().all(super::text::is_han))
+        .max_by_key(|(suffix, count)| (**count, suffix.chars().count()))
+        .map(|(s, _)| s.to_string())?;
+    for line in lines.iter_mut() {
+        if line.ends_with(best.as_str()) {
+            let keep = line.len() - best.len();
+            line.truncate(keep);
+            let trimmed = trim(line).to_string();
+            *line = trimmed;
+        }
+    }
+    Some(best)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn watermark_is_found_and_stripped() {
+        let mut lines: Vec<String> = [
+            "一、2020年工作总结IsG乡村百科--为乡村振兴助力",
+            "",
+            "2020年,面对疫情。IsG乡村百科--为乡村振兴助力",
+            "一是经济发展交出新答卷。IsG乡村百科--为乡村振兴助力",
+            "二是项目建设跑出新速度。IsG乡村百科--为乡村振兴助力",
+            "三是没有水印的段落。",
+        ]
+        .map(String::from)
+        .to_vec();
+        let mark = strip_watermark(&mut lines);
+        assert_eq!(mark.as_deref(), Some("IsG乡村百科--为乡村振兴助力"));
+        assert_eq!(lines[0], "一、2020年工作总结");
+        assert_eq!(lines[3], "一是经济发展交出新答卷。");
+    }
+
+    #[test]
+    fn no_watermark_in_plain_text() {
+        let mut lines: Vec<String> = ["一是加强领导。", "二是完善制度。", "三是强化考核。", "四是严格督查。"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(strip_watermark(&mut lines), None);
+    }
+
+    #[test]
+    fn breadcrumbs() {
+        assert!(is_breadcrumb("您现在的位置:首页"));
+        assert!(is_breadcrumb(" > 规划计划  > 计划总结"));
+        assert!(is_breadcrumb("首页 >> 部门目录 >> 南华县一街乡"));
+        assert!(is_breadcrumb("找总结网 > 工作计划 > 年度工作计划 > 镇政府2019年工作总结和2020年工作计划"));
+        assert!(!is_breadcrumb("产值增长>10%,利润增长>5%。"));
+    }
+
+    #[test]
+    fn site_lines_and_numbers() {
+        assert!(is_site_line("加入Vip免费下载 立即下载"));
+        assert!(is_site_line("购物车"));
+        assert!(is_site_line("收藏此文 赞一个 打赏本站"));
+        assert!(!is_site_line("资金来源更加多元。"));
+        assert!(is_page_number("0"));
+        assert!(is_page_number("- 3 -"));
+        assert!(!is_page_number("2020"));
+        assert!(is_caption("图片解读:一图读懂南塘镇2022年上半年做了什么"));
+    }
+}

@@ -1,0 +1,263 @@
+//! Outline detection: paragraphs → preamble and a tree of sections.
+//!
+//! Each paragraph is either body text or a heading with a [`Rank`]. Numbered
+//! headings rank by their marker; two unnumbered kinds are recognised by
+//! shape: a short line with no sentence punctuation (a part heading such as
+//! "2020年工作回顾") and a one-sentence slogan line standing alone inside a
+//! section ("一年来,我们…,经济建设取得新成效。"). The tree is built by rank
+//! alone, so skipped levels and missing outer levels still give a tree.
+//! Paragraph-leading 一是/二是 items then become child sections where a
+//! section has no numbered children.
+
+use super::items::split_shi_items;
+use super::marker::{Rank, marker};
+use super::text::{is_han, is_sentence_end, trim};
+use crate::model::Section;
+
+/// A paragraph after classification.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Piece {
+    Heading(Rank, String),
+    Text(String),
+}
+
+/// The preamble and top-level sections of a report body.
+pub fn build_outline(paragraphs: Vec<String>) -> (Vec<String>, Vec<Section>) {
+    let pieces = classify(paragraphs);
+    let (mut preamble, mut sections) = assemble(pieces);
+    for section in &mut sections {
+        apply_items(section);
+    }
+    if sections.is_empty() {
+        let (lead, items) = split_shi_items(std::mem::take(&mut preamble));
+        preamble = lead;
+        sections = items;
+    }
+    (preamble, sections)
+}
+
+fn classify(paragraphs: Vec<String>) -> Vec<Piece> {
+    let mut pieces = Vec::with_capacity(paragraphs.len());
+    for paragraph in paragraphs {
+        match marker(&paragraph) {
+            Some(m) => {
+                let (heading, rest) = split_run_in(&paragraph, m.len);
+                pieces.push(Piece::Heading(m.rank, heading));
+                if let Some(rest) = rest {
+                    pieces.push(Piece::Text(rest));
+                }
+            }
+            None => pieces.push(Piece::Text(paragraph)),
+        }
+    }
+    // Unnumbered headings need their neighbours to be recognised.
+    let mut open: Option<Rank> = None;
+    for i in 0..pieces.len() {
+        let next_is_text = matches!(pieces.get(i + 1), Some(Piece::Text(_)));
+        let next_exists = i + 1 < pieces.len();
+        // A slogan heading follows the section's opening text, never the heading itself.
+        let prev_is_text = i > 0 && matches!(pieces[i - 1], Piece::Text(_));
+        let rank = match &pieces[i] {
+            Piece::Heading(rank, _) => {
+                open = Some(*rank);
+                continue;
+            }
+            Piece::Text(text) if next_exists && is_part_line(text) => Rank::Part,
+            Piece::Text(text)
+                if next_is_text && prev_is_text && open.is_some_and(|r| r < Rank::Section) && is_slogan_line(text) =>
+            {
+                Rank::Section
+            }
+            Piece::Text(_) => continue,
+        };
+        if let Piece::Text(text) = std::mem::replace(&mut pieces[i], Piece::Text(String::new())) {
+            pieces[i] = Piece::Heading(rank, text);
+        }
+        if rank == Rank::Part {
+            open = Some(rank);
+        }
+    }
+    pieces
+}
+
+/// Split a heading that runs into its body. It ends at a space set between
+/// Chinese text (one-line pages), else at its first sentence end, else the
+/// whole paragraph is the heading if it is short.
+fn split_run_in(paragraph: &str, marker_len: usize) -> (String, Option<String>) {
+    let after: Vec<(usize, char)> = paragraph[marker_len..].char_indices().collect();
+    let cut_at = |i: usize| marker_len + after.get(i).map_or(paragraph.len() - marker_len, |(b, _)| *b);
+    let parts = |head_end: usize, body_start: usize| {
+        let head = trim(&paragraph[..head_end]).to_string();
+        let body = trim(&paragraph[body_start..]);
+        (head, (!body.is_empty()).then(|| body.to_string()))
+    };
+    // "一、以项目为支撑,做强财税,经济形势稳中向好 打破山区…"
+    for (i, (_, c)) in after.iter().enumerate().take(60) {
+        if is_sentence_end(*c) {
+            break;
+        }
+        if *c == ' ' && i > 0 && after.get(i + 1).is_some_and(|(_, n)| is_han(*n) || n.is_ascii_digit()) && is_han(after[i - 1].1) {
+            return parts(cut_at(i), cut_at(i + 1));
+        }
+    }
+    if let Some(i) = after.iter().take(100).position(|(_, c)| is_sentence_end(*c)) {
+        let mut end = i + 1;
+        while after.get(end).is_some_and(|(_, c)| matches!(c, '”' | '’' | '」')) {
+            end += 1;
+        }
+        return parts(cut_at(end), cut_at(end));
+    }
+    if after.len() <= 60 {
+        return (trim(paragraph).to_string(), None);
+    }
+    // A long heading with no sentence end: cut after its first clause.
+    let i = after.iter().position(|(_, c)| matches!(c, ',' | '\u{FF0C}' | ';' | '\u{FF1B}' | ':' | '\u{FF1A}')).unwrap_or(after.len());
+    parts(cut_at(i + 1), cut_at(i + 1))
+}
+
+/// A part heading without number: short, Chinese, no sentence punctuation
+/// ("2020年工作回顾", "2020年主要工作措施、亮点及成效", "上半年工作回顾").
+fn is_part_line(text: &str) -> bool {
+    let n = text.chars().count();
+    let han = text.chars().filter(|c| is_han(*c)).count();
+    n <= 30
+        && han >= 4
+        && han * 2 >= n
+        && !text.contains(|c: char| "。,\u{FF0C};\u{FF1B}:\u{FF1A}!?\u{FF01}\u{FF1F}()\u{FF08}\u{FF09}".contains(c))
+        && !text.starts_with("各位")
+        && !text.starts_with("同志")
+        && !super::front::is_date_line(text)
+        && !ends_like_org(text)
+}
+
+fn ends_like_org(text: &str) -> bool {
+    ["政府", "委员会", "办事处", "党委"].iter().any(|w| text.ends_with(w))
+}
+
+/// A one-sentence slogan heading standing alone: "一年来,我们一心一意谋发展,
+/// 经济建设取得新成效。" — two or more clauses, one sentence end, no figures.
+fn is_slogan_line(text: &str) -> bool {
+    let n = text.chars().count();
+    let ends = text.chars().filter(|c| is_sentence_end(*c)).count();
+    n <= 45
+        && text.ends_with('。')
+        && ends == 1
+        && text.contains([',', '\u{FF0C}'])
+        && !text.contains(|c: char| c.is_ascii_digit() || c == '%' || c == ';' || c == ';')
+}
+
+/// Build the tree by rank: a heading closes every open section of the same
+/// or a deeper rank and opens under the nearest shallower one.
+fn assemble(pieces: Vec<Piece>) -> (Vec<String>, Vec<Section>) {
+    let mut preamble = Vec::new();
+    let mut roots: Vec<Section> = Vec::new();
+    // Open sections, outermost first, with their ranks.
+    let mut stack: Vec<(Rank, Section)> = Vec::new();
+    for piece in pieces {
+        match piece {
+            Piece::Text(text) => match stack.last_mut() {
+                Some((_, section)) => section.paragraphs.push(text),
+                None => preamble.push(text),
+            },
+            Piece::Heading(rank, heading) => {
+                while stack.last().is_some_and(|(r, _)| *r >= rank) {
+                    close(&mut stack, &mut roots);
+                }
+                stack.push((rank, Section { heading, paragraphs: Vec::new(), sections: Vec::new() }));
+            }
+        }
+    }
+    while !stack.is_empty() {
+        close(&mut stack, &mut roots);
+    }
+    (preamble, roots)
+}
+
+fn close(stack: &mut Vec<(Rank, Section)>, roots: &mut Vec<Section>) {
+    if let Some((_, section)) = stack.pop() {
+        match stack.last_mut() {
+            Some((_, parent)) => parent.sections.push(section),
+            None => roots.push(section),
+        }
+    }
+}
+
+/// Turn paragraph-leading 一是/二是 items into child sections, depth first,
+/// in every section that has no numbered children.
+fn apply_items(section: &mut Section) {
+    // Iterative walk: reports can nest deeply and must not overflow the stack.
+    let mut pending: Vec<&mut Section> = vec![section];
+    while let Some(s) = pending.pop() {
+        if s.sections.is_empty() {
+            let (lead, items) = split_shi_items(std::mem::take(&mut s.paragraphs));
+            s.paragraphs = lead;
+            s.sections = items;
+        } else {
+            pending.extend(s.sections.iter_mut());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn outline(paragraphs: &[&str]) -> (Vec<String>, Vec<Section>) {
+        build_outline(paragraphs.iter().map(|p| p.to_string()).collect())
+    }
+
+    fn headings(sections: &[Section]) -> Vec<String> {
+        sections.iter().map(|s| s.heading.clone()).collect()
+    }
+
+    #[test]
+    fn run_in_heading_ends_at_first_sentence_end() {
+        let (_, s) = outline(&["一、工作回顾", "(一)千方百计促发展,生态产业转型加快。一年来,我们始终把经济发展作为工作重点。"]);
+        assert_eq!(s[0].sections[0].heading, "(一)千方百计促发展,生态产业转型加快。");
+        assert_eq!(s[0].sections[0].paragraphs, vec!["一年来,我们始终把经济发展作为工作重点。"]);
+    }
+
+    #[test]
+    fn heading_ends_at_a_space_on_one_line_pages() {
+        let (_, s) = outline(&["一、以项目为支撑,做强财税,经济形势稳中向好 打破山区乡镇无法招好商大商的传统观念束缚。"]);
+        assert_eq!(s[0].heading, "一、以项目为支撑,做强财税,经济形势稳中向好");
+        assert_eq!(s[0].paragraphs[0], "打破山区乡镇无法招好商大商的传统观念束缚。");
+    }
+
+    #[test]
+    fn skipped_and_missing_levels_still_make_a_tree() {
+        let (pre, s) = outline(&["引言。", "(一)第一", "1.细项一。正文。", "(二)第二", "一、后来的大标题", "1.直接在一下面"]);
+        assert_eq!(pre, vec!["引言。"]);
+        assert_eq!(headings(&s), vec!["(一)第一", "(二)第二", "一、后来的大标题"]);
+        assert_eq!(headings(&s[0].sections), vec!["1.细项一。"]);
+        assert_eq!(headings(&s[2].sections), vec!["1.直接在一下面"]);
+    }
+
+    #[test]
+    fn unnumbered_part_and_slogan_headings() {
+        let (_, s) = outline(&[
+            "各位代表:",
+            "现在,我代表镇政府向大会报告工作,请予审议。",
+            "上半年工作回顾",
+            "今年上半年,我镇坚持稳中求进工作总基调。",
+            "半年来,我们聚焦经济发展,全面提质增效,综合实力有力提升。",
+            "经济指标实现新跃升。完成规上工业增加值。",
+        ]);
+        assert_eq!(headings(&s), vec!["上半年工作回顾"]);
+        assert_eq!(headings(&s[0].sections), vec!["半年来,我们聚焦经济发展,全面提质增效,综合实力有力提升。"]);
+    }
+
+    #[test]
+    fn lead_sentence_before_numbered_heading_is_text() {
+        let (_, s) = outline(&["二、工作开展情况", "2018年,我们攻坚克难,较好地完成了任务。", "(一)求真务实,综合实力显著提升", "正文。"]);
+        assert_eq!(s[0].paragraphs, vec!["2018年,我们攻坚克难,较好地完成了任务。"]);
+        assert_eq!(headings(&s[0].sections), vec!["(一)求真务实,综合实力显著提升"]);
+    }
+
+    #[test]
+    fn no_headings_means_all_preamble() {
+        let (pre, s) = outline(&["第一段。", "第二段。"]);
+        assert_eq!(pre.len(), 2);
+        assert!(s.is_empty());
+    }
+}

@@ -1,0 +1,191 @@
+//! Repair what text extraction did to the lines of a report.
+//!
+//! Two shapes come out of PDFs and careless scrapers: a whole report on one
+//! giant line (the page's line breaks turned into spaces), and hard line
+//! breaks every ~28 characters, inside words. Both are the same thing — a
+//! page's physical lines — so a giant line is first cut back into its lines,
+//! and then, if most lines stop mid-sentence, lines are joined into
+//! paragraphs: a paragraph ends where a line ends a sentence short of the
+//! full line width, or where a heading stands.
+
+use super::marker::{marker, shi_item};
+use super::text::{ends_sentence, is_cjk, is_han, page_width_str, remove_cjk_spaces};
+
+/// A line at least this long (in chars) with Chinese-text spaces in it is
+/// cut at those spaces.
+const GIANT_LINE: usize = 300;
+
+/// Cut giant lines at the spaces that stand in Chinese text (not those
+/// between Latin words). Other lines pass through.
+pub fn split_giant_lines(lines: Vec<String>) -> Vec<String> {
+    let mut out = Vec::with_capacity(lines.len());
+    for line in lines {
+        if line.len() < GIANT_LINE * 3 || line.chars().count() < GIANT_LINE {
+            out.push(line);
+            continue;
+        }
+        let mut piece = String::new();
+        let mut chars = line.chars().peekable();
+        let mut prev: Option<char> = None;
+        let mut cuts = Vec::new();
+        while let Some(c) = chars.next() {
+            if c == ' ' {
+                while chars.peek() == Some(&' ') {
+                    chars.next();
+                }
+                let next = chars.peek().copied();
+                let chinese_side = prev.is_some_and(is_cjk) || next.is_some_and(is_cjk);
+                let latin_side = prev.is_some_and(|c| c.is_ascii_alphabetic()) || next.is_some_and(|c| c.is_ascii_alphabetic());
+                if chinese_side && !latin_side {
+                    if !piece.is_empty() {
+                        cuts.push(std::mem::take(&mut piece));
+                    }
+                    prev = None;
+                    continue;
+                }
+            }
+            piece.push(c);
+            prev = Some(c);
+        }
+        if !piece.is_empty() {
+            cuts.push(piece);
+        }
+        if cuts.len() >= 3 {
+            out.extend(cuts);
+        } else {
+            out.push(cuts.concat());
+        }
+    }
+    out
+}
+
+/// Does a line stop in the middle of a sentence?
+fn stops_mid_sentence(line: &str) -> bool {
+    let last = line.chars().last();
+    !ends_sentence(line) && !last.is_some_and(|c| matches!(c, ':' | '\u{FF1A}' | ';' | '\u{FF1B}'))
+}
+
+/// Turn body lines into paragraphs: one per line, or, for text whose lines
+/// were broken mid-sentence, joined back together. PDF spaces inside
+/// Chinese text are removed in both cases.
+pub fn paragraphs(lines: &[String]) -> Vec<String> {
+    let non_empty: Vec<&String> = lines.iter().filter(|l| !l.is_empty()).collect();
+    let broken: Vec<usize> = non_empty
+        .iter()
+        .filter(|l| marker(l).is_none() && page_width_str(l) >= 20 && stops_mid_sentence(l))
+        .map(|l| page_width_str(l))
+        .collect();
+    let is_broken_text = broken.len() >= 3 && broken.len() * 10 >= non_empty.len() * 4;
+    let raw = if is_broken_text {
+        join_lines(lines, median(broken), numbers_are_spaced(&non_empty))
+    } else {
+        non_empty.iter().map(|l| l.to_string()).collect()
+    };
+    raw.iter().map(|p| remove_cjk_spaces(p)).filter(|p| !p.is_empty()).collect()
+}
+
+fn median(mut widths: Vec<usize>) -> usize {
+    widths.sort_unstable();
+    widths[widths.len() / 2]
+}
+
+/// Does the text write numbers apart from Chinese ("2019 年", "1.3 亿元")?
+/// Then a number broken from its unit at a line end is joined with a space.
+fn numbers_are_spaced(lines: &[&String]) -> bool {
+    let (mut spaced, mut tight) = (0usize, 0usize);
+    for line in lines {
+        let chars: Vec<char> = line.chars().collect();
+        for w in chars.windows(2) {
+            if w[0].is_ascii_digit() && is_han(w[1]) || is_han(w[0]) && w[1].is_ascii_digit() {
+                tight += 1;
+            }
+        }
+        for w in chars.windows(3) {
+            if w[1] == ' ' && (w[0].is_ascii_digit() && is_han(w[2]) || is_han(w[0]) && w[2].is_ascii_digit()) {
+                spaced += 1;
+            }
+        }
+    }
+    spaced > tight
+}
+
+fn join_lines(lines: &[String], full_width: usize, spaced_numbers: bool) -> Vec<String> {
+    let short = full_width.saturating_sub(3);
+    let mut out = Vec::new();
+    let mut current = String::new();
+    for line in lines {
+        if line.is_empty() {
+            flush(&mut current, &mut out);
+            continue;
+        }
+        let starts_item = marker(line).is_some() || shi_item(line).is_some();
+        if starts_item && (current.is_empty() || ends_sentence(&current) || current.ends_with([':', '\u{FF1A}'])) {
+            flush(&mut current, &mut out);
+        }
+        if let (Some(a), Some(b)) = (current.chars().last(), line.chars().next()) {
+            let latin = |c: char| c.is_ascii_alphanumeric() || c == '%';
+            if (latin(a) && latin(b)) || (spaced_numbers && (latin(a) && is_han(b) || is_han(a) && latin(b))) {
+                current.push(' ');
+            }
+        }
+        current.push_str(line);
+        let width = page_width_str(line);
+        let ends_paragraph = ends_sentence(line) && width < short;
+        let whole_heading = marker(line).is_some() && width < short && stops_mid_sentence(line) && !line.ends_with(['、', ',', '\u{FF0C}']);
+        if ends_paragraph || whole_heading {
+            flush(&mut current, &mut out);
+        }
+    }
+    flush(&mut current, &mut out);
+    out
+}
+
+fn flush(current: &mut String, out: &mut Vec<String>) {
+    if !current.is_empty() {
+        out.push(std::mem::take(current));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn owned(lines: &[&str]) -> Vec<String> {
+        lines.iter().map(|l| l.to_string()).collect()
+    }
+
+    #[test]
+    fn pdf_lines_are_joined() {
+        let lines = owned(&[
+            "2019 年,xx 镇党委、政府在市委、市政府的坚强领导下,",
+            "围绕年初确定的目标任务,按照“一带一园五区”的发展布",
+            "局,强化责任,狠抓落实,双招双引、特色亮点、乡村振兴、",
+            "发展、社会进步、人民安居乐业、社会和谐稳定的良好态势。",
+            "一、经济建设成效显著",
+            "镇域经济发展迅猛,截止 10 月底,实现工业总产值 23",
+            "亿元,同比增长 4.65%;工业增加值 1.2 亿元,同比增长 3.09%;",
+            "7352 万元,同比增长 48.5%。",
+        ]);
+        let p = paragraphs(&lines);
+        assert_eq!(p.len(), 3, "{p:#?}");
+        assert!(p[0].contains("发展布局,强化责任"));
+        assert_eq!(p[1], "一、经济建设成效显著");
+        assert!(p[2].contains("总产值 23 亿元"), "{}", p[2]);
+    }
+
+    #[test]
+    fn ordinary_lines_stay_paragraphs() {
+        let lines = owned(&["一、工作回顾", "", "今年以来,我镇 坚持发展。", "(一)加强领导,落实责任。"]);
+        assert_eq!(paragraphs(&lines), vec!["一、工作回顾", "今年以来,我镇坚持发展。", "(一)加强领导,落实责任。"]);
+    }
+
+    #[test]
+    fn giant_line_is_cut_at_chinese_spaces() {
+        let body = "现在,我代表镇人民政府向大会报告工作,请各位代 表审议。 ".repeat(20);
+        let line = format!("各位代表: {body}一是 CFL 项目");
+        let cut = split_giant_lines(vec![line]);
+        assert!(cut.len() > 20);
+        assert_eq!(cut[0], "各位代表:");
+        assert_eq!(cut.last().map(String::as_str), Some("一是 CFL 项目"));
+    }
+}

@@ -1,0 +1,186 @@
+//! Character classes and small string helpers shared by the import steps.
+//!
+//! Everything here works on `char`s and display widths, never on bytes, so
+//! the steps above can reason about "a Chinese character", "a sentence end"
+//! or "a line about as wide as the page" without caring about encodings.
+
+/// A CJK ideograph (the unified blocks and their extensions, plus 〇).
+pub fn is_han(c: char) -> bool {
+    matches!(c,
+        '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{3134F}'
+        | '〇')
+}
+
+/// Full-width punctuation and symbols used in Chinese running text.
+pub fn is_cjk_punct(c: char) -> bool {
+    matches!(c,
+        '\u{3000}'..='\u{303F}'
+        | '\u{FF01}'..='\u{FF0F}'
+        | '\u{FF1A}'..='\u{FF20}'
+        | '\u{FF3B}'..='\u{FF40}'
+        | '\u{FF5B}'..='\u{FF65}'
+        | '“' | '”' | '‘' | '’' | '…' | '—' | '·' | '•')
+}
+
+/// Half-width punctuation that scraped Chinese text uses in place of the
+/// full-width forms (the samples have `,` `:` `;` `(` `)` throughout).
+pub fn is_ascii_cjk_stand_in(c: char) -> bool {
+    matches!(c, ',' | ':' | ';' | '(' | ')' | '!' | '?')
+}
+
+/// A character that belongs to Chinese running text: an ideograph or its punctuation.
+pub fn is_cjk(c: char) -> bool {
+    is_han(c) || is_cjk_punct(c)
+}
+
+/// Marks that end a sentence (full- and half-width). `.` is not one: it is
+/// far more often a decimal point or a list number.
+pub fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | '!' | '?' | '\u{FF01}' | '\u{FF1F}' | '…')
+}
+
+/// Marks that may close a paragraph: sentence ends, plus the closing quotes
+/// and brackets that can follow them.
+pub fn is_closing(c: char) -> bool {
+    is_sentence_end(c) || matches!(c, '”' | '’' | '」' | '』' | ')' | '\u{FF09}' | '》' | '"')
+}
+
+/// Does the text end a sentence, allowing closing quotes after the mark?
+pub fn ends_sentence(text: &str) -> bool {
+    for c in text.chars().rev() {
+        if is_sentence_end(c) {
+            return true;
+        }
+        if !is_closing(c) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Width of a character as a printed page would set it: full-width (2) for
+/// Chinese and for the half-width stand-ins of Chinese punctuation, 1 for
+/// Latin letters and digits. Used to tell a full PDF line from a short one.
+pub fn page_width(c: char) -> usize {
+    if is_cjk(c) || is_ascii_cjk_stand_in(c) || (c as u32) >= 0x1100 {
+        2
+    } else {
+        1
+    }
+}
+
+/// [`page_width`] of a whole string.
+pub fn page_width_str(text: &str) -> usize {
+    text.chars().map(page_width).sum()
+}
+
+/// Fold traditional characters to simplified, for matching keywords only;
+/// the report keeps its own characters. The mapping is one char to one char.
+pub fn simplified(text: &str) -> String {
+    fast2s::convert(text)
+}
+
+/// Whitespace as it appears in scraped text, including the ideographic space.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{3000}'
+}
+
+/// Trim all kinds of whitespace from both ends.
+pub fn trim(text: &str) -> &str {
+    text.trim_matches(is_space)
+}
+
+/// The value of a Chinese numeral from 一 to 九十九 (一, 十, 十一, 二十三…).
+pub fn chinese_numeral(text: &str) -> Option<u32> {
+    fn digit(c: char) -> Option<u32> {
+        "零一二三四五六七八九".chars().position(|d| d == c).map(|p| p as u32)
+    }
+    let chars: Vec<char> = text.chars().collect();
+    match chars.as_slice() {
+        [c] if *c == '十' => Some(10),
+        [c] => digit(*c).filter(|d| *d > 0),
+        ['十', u] => digit(*u).map(|u| 10 + u),
+        [t, '十'] => digit(*t).filter(|t| *t > 1).map(|t| t * 10),
+        [t, '十', u] => Some(digit(*t)? * 10 + digit(*u)?),
+        _ => None,
+    }
+}
+
+/// Is the character one that makes up Chinese numerals?
+pub fn is_numeral_char(c: char) -> bool {
+    "一二三四五六七八九十".contains(c)
+}
+
+/// Remove spaces a PDF extraction leaves inside Chinese text: a run of
+/// spaces goes when both neighbours are Chinese (ideograph or punctuation,
+/// including half-width stand-ins next to an ideograph). Spaces next to
+/// Latin words and numbers are the text's own and stay.
+pub fn remove_cjk_spaces(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == ' ' || c == '\u{3000}' {
+            let start = i;
+            while i < chars.len() && (chars[i] == ' ' || chars[i] == '\u{3000}') {
+                i += 1;
+            }
+            let before = start.checked_sub(1).map(|j| chars[j]);
+            let after = chars.get(i).copied();
+            let joinable = match (before, after) {
+                (Some(b), Some(a)) => cjk_side(b, a) && cjk_side(a, b),
+                _ => false,
+            };
+            if !joinable && start > 0 && i < chars.len() {
+                out.push(' ');
+            }
+            continue;
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
+}
+
+/// Is `c` Chinese for the purpose of joining, given the other side `other`?
+fn cjk_side(c: char, other: char) -> bool {
+    is_cjk(c) || (is_ascii_cjk_stand_in(c) && is_han(other))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numerals() {
+        assert_eq!(chinese_numeral("一"), Some(1));
+        assert_eq!(chinese_numeral("十"), Some(10));
+        assert_eq!(chinese_numeral("十二"), Some(12));
+        assert_eq!(chinese_numeral("二十"), Some(20));
+        assert_eq!(chinese_numeral("二十三"), Some(23));
+        assert_eq!(chinese_numeral("十十"), None);
+        assert_eq!(chinese_numeral("是"), None);
+    }
+
+    #[test]
+    fn pdf_spaces() {
+        assert_eq!(remove_cjk_spaces("请各位代 表审议"), "请各位代表审议");
+        assert_eq!(remove_cjk_spaces("1.89亿元 ,其中"), "1.89亿元,其中");
+        assert_eq!(remove_cjk_spaces("各位代表: 现在"), "各位代表:现在");
+        assert_eq!(remove_cjk_spaces("一是 CFL 信息安全"), "一是 CFL 信息安全");
+        assert_eq!(remove_cjk_spaces("2019 年"), "2019 年");
+        assert_eq!(remove_cjk_spaces("  缩进 "), "缩进");
+    }
+
+    #[test]
+    fn sentence_ends() {
+        assert!(ends_sentence("经济发展。"));
+        assert!(ends_sentence("“你好。”"));
+        assert!(!ends_sentence("经济发展,"));
+        assert!(!ends_sentence("100."));
+    }
+}
