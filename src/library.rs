@@ -1,1 +1,110 @@
-//! (in progress)
+//! The Library: every loaded report, in reading order.
+//!
+//! Reports are sorted the way a reader browses them: by township in pinyin
+//! order (岱西镇 dai < 芦浦镇 lu < 南麂镇 nan ji < 南塘镇 nan tang), then by
+//! year, then annual before half-year, then title and id. Reports that name
+//! no township come last, and within a township those with no year. The
+//! tree, search index and reader all index into this one order.
+
+use crate::model::{Period, Report};
+use pinyin::ToPinyin;
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+/// All loaded reports, sorted for reading. Duplicate ids are kept (`validate`
+/// reports them); `find` returns the first in reading order.
+#[derive(Debug, Clone, Default)]
+pub struct Library {
+    reports: Vec<Report>,
+    first_by_id: HashMap<String, usize>,
+}
+
+impl Library {
+    /// Build a library, sorting the reports into reading order.
+    pub fn new(mut reports: Vec<Report>) -> Library {
+        // Pinyin lookup per character is the costly part: compute each key once.
+        reports.sort_by_cached_key(SortKey::of);
+        let mut first_by_id = HashMap::with_capacity(reports.len());
+        for (index, report) in reports.iter().enumerate() {
+            first_by_id.entry(report.id.clone()).or_insert(index);
+        }
+        Library {
+            reports,
+            first_by_id,
+        }
+    }
+
+    /// The reports, in reading order.
+    pub fn reports(&self) -> &[Report] {
+        &self.reports
+    }
+
+    /// The first report (in reading order) with this id.
+    pub fn find(&self, id: &str) -> Option<&Report> {
+        self.first_by_id.get(id).map(|&index| &self.reports[index])
+    }
+
+    pub fn len(&self) -> usize {
+        self.reports.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.reports.is_empty()
+    }
+}
+
+/// Reading order, field by field; the derived `Ord` compares in field order.
+#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct SortKey {
+    no_township: bool,
+    township_pinyin: Vec<Cow<'static, str>>,
+    /// Breaks ties between townships whose names read alike (同音字).
+    township: String,
+    no_year: bool,
+    year: i32,
+    period: Period,
+    title: String,
+    id: String,
+}
+
+impl SortKey {
+    fn of(report: &Report) -> SortKey {
+        let township = report.township.clone().unwrap_or_default();
+        SortKey {
+            no_township: report.township.is_none(),
+            township_pinyin: pinyin_key(&township),
+            township,
+            no_year: report.year.is_none(),
+            year: report.year.unwrap_or_default(),
+            period: report.period,
+            title: report.title.clone(),
+            id: report.id.clone(),
+        }
+    }
+}
+
+/// The toneless pinyin of each character, compared syllable by syllable (so
+/// 西安 "xi an" sorts before 先 "xian"). A character with no pinyin stands
+/// for itself, lowercased so that Latin names fall among the pinyin ones.
+fn pinyin_key(text: &str) -> Vec<Cow<'static, str>> {
+    text.chars()
+        .map(|character| match character.to_pinyin() {
+            Some(pinyin) => Cow::Borrowed(pinyin.plain()),
+            None => Cow::Owned(character.to_lowercase().collect()),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pinyin_keys_are_toneless_syllables() {
+        assert_eq!(pinyin_key("南麂镇"), ["nan", "ji", "zhen"]);
+        assert_eq!(pinyin_key("A镇2"), ["a", "zhen", "2"]);
+        assert!(pinyin_key("西安") < pinyin_key("先"));
+        assert!(pinyin_key("岱西镇") < pinyin_key("芦浦镇"));
+        assert!(pinyin_key("南麂镇") < pinyin_key("南塘镇"));
+    }
+}

@@ -1,5 +1,9 @@
-//! The `baogao` command line. (in progress)
+//! The `baogao` binary: the command line over the library crate.
+//!
+//! All the work is in [`cli`]; this file only hands the process exit code back.
 
-fn main() {
-    println!("baogao");
+mod cli;
+
+fn main() -> std::process::ExitCode {
+    cli::main()
 }

@@ -1,0 +1,145 @@
+//! The command line: argument parsing (clap derive), dispatch to one module
+//! per subcommand, and the exit-code policy.
+//!
+//! Exit codes: 0 when everything went well, 1 when problems were found or
+//! some input failed (the command still does what it can), 2 for usage errors
+//! (clap's own). Errors reach this edge as `anyhow` errors and are printed
+//! once, here, as `error: …` on stderr.
+
+mod import;
+mod list;
+mod show;
+mod text;
+mod validate;
+
+use anyhow::Context;
+use baogao::bundled::load_bundled;
+use baogao::load::{Loaded, load_dir};
+use clap::{Parser, Subcommand};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+const TOP_AFTER_HELP: &str = "\
+Examples:
+  baogao                         list the reports bundled in the binary
+  baogao data/reports            list the reports in a directory
+  baogao import data/raw/*.txt   import raw text into data/reports/
+  baogao show nanji-2020-work-summary
+  baogao validate data/reports
+
+Exit status: 0 success; 1 problems found or some input failed; 2 usage error.";
+
+/// baogao (报告): a reader for Chinese township government work reports.
+///
+/// baogao turns the raw text people scrape from government sites (镇/乡/街道
+/// 工作总结, 上半年工作总结, 政府工作报告) into structured report JSON files
+/// ("schema 1"), and lists, shows and checks libraries of such files. The
+/// reports in data/reports/ are bundled in the binary, so baogao works from
+/// any directory.
+///
+/// With no subcommand, `baogao [DIR]` prints the same table as
+/// `baogao list [DIR]`. (It will open the terminal reader once that exists.)
+#[derive(Debug, Parser)]
+#[command(
+    name = "baogao",
+    version,
+    args_conflicts_with_subcommands = true,
+    after_help = TOP_AFTER_HELP
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+
+    /// Directory of report JSON files (searched recursively) to use instead
+    /// of the bundled reports.
+    #[arg(value_name = "DIR")]
+    dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    Import(import::ImportArgs),
+    List(list::ListArgs),
+    Show(show::ShowArgs),
+    Validate(validate::ValidateArgs),
+}
+
+/// Whether a command that ran to the end found anything wrong.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Outcome {
+    Clean,
+    Problems,
+}
+
+/// Parse the arguments, run the command and turn the result into an exit code.
+pub fn main() -> ExitCode {
+    // Usage errors exit here with clap's code 2; --help and --version with 0.
+    let cli = Cli::parse();
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let result = run(cli, &mut out).and_then(|outcome| {
+        out.flush().context("cannot write to standard output")?;
+        Ok(outcome)
+    });
+    match result {
+        Ok(Outcome::Clean) => ExitCode::SUCCESS,
+        Ok(Outcome::Problems) => ExitCode::FAILURE,
+        // `baogao list | head` closes the pipe early: the reader got what it
+        // wanted, so that is not an error worth a message.
+        Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {}", text::clean(&format!("{error:#}")));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    match cli.command {
+        Some(Command::Import(args)) => import::run(&args, out),
+        Some(Command::List(args)) => list::run(&args, out),
+        Some(Command::Show(args)) => show::run(&args, out),
+        Some(Command::Validate(args)) => validate::run(&args, out),
+        // The terminal reader replaces this once it exists.
+        None => list::run(
+            &list::ListArgs {
+                dir: cli.dir,
+                json: false,
+            },
+            out,
+        ),
+    }
+}
+
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// Load the reports of `dir`, or the bundled ones when no directory is given.
+/// Only an unusable directory is an error; bad files are in `Loaded::errors`.
+fn load(dir: Option<&Path>) -> anyhow::Result<Loaded> {
+    match dir {
+        None => Ok(load_bundled()),
+        Some(dir) => load_dir(dir).context("cannot load the report directory"),
+    }
+}
+
+/// How messages name where the reports came from.
+fn describe_source(dir: Option<&Path>) -> String {
+    match dir {
+        None => "the bundled reports".to_string(),
+        Some(dir) => dir.display().to_string(),
+    }
+}
+
+/// Print each load error on its own line on stderr (`path:line:col: reason`).
+fn report_load_errors(loaded: &Loaded) {
+    for error in &loaded.errors {
+        eprintln!("error: {}", text::clean(&error.to_string()));
+    }
+}

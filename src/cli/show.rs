@@ -1,0 +1,222 @@
+//! `baogao show`: one report as plain text (or its JSON).
+//!
+//! The text is meant both for a terminal and for a file: one paragraph per
+//! line (the terminal wraps it), headings indented two spaces per outline
+//! level, paragraphs opened with the two ideographic spaces of printed
+//! Chinese (首行缩进), blank lines between blocks.
+
+use super::{Outcome, describe_source, load, report_load_errors, text};
+use anyhow::bail;
+use baogao::library::Library;
+use baogao::model::{Report, Section};
+use clap::Args;
+use std::io::Write;
+use std::path::PathBuf;
+
+const AFTER_HELP: &str = "\
+`baogao list` prints the ids.
+
+Examples:
+  baogao show nanji-2020-work-summary
+  baogao show --dir data/reports nanji-2020-work-summary --json
+  baogao show nanji-2020-work-summary > 南麂镇2020.txt";
+
+/// Show one report as readable text: title, metadata, preamble, then the
+/// headings and paragraphs of the outline.
+///
+/// Without --dir, the report is looked up among the reports bundled in the
+/// binary. Files in the directory that fail to load are named on stderr.
+/// An unknown ID exits with status 1.
+#[derive(Debug, Args)]
+#[command(after_help = AFTER_HELP)]
+pub struct ShowArgs {
+    /// Directory of report JSON files (searched recursively); default: the
+    /// bundled reports.
+    #[arg(long, value_name = "DIR")]
+    dir: Option<PathBuf>,
+
+    /// Id of the report, as `baogao list` prints it.
+    #[arg(value_name = "ID")]
+    id: String,
+
+    /// Print the report's JSON (schema 1) instead of text.
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn run(args: &ShowArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    let loaded = load(args.dir.as_deref())?;
+    report_load_errors(&loaded);
+    let failed_files = loaded.errors.len();
+    let library = Library::new(loaded.reports.into_iter().map(|l| l.report).collect());
+    let Some(report) = library.find(&args.id) else {
+        bail!("{}", unknown_id_message(&library, args, failed_files));
+    };
+    if args.json {
+        out.write_all(report.to_json_pretty().as_bytes())?;
+    } else {
+        out.write_all(render(report).as_bytes())?;
+    }
+    // The requested report was shown; files that failed to load were named
+    // on stderr and do not make this command fail.
+    Ok(Outcome::Clean)
+}
+
+fn unknown_id_message(library: &Library, args: &ShowArgs, failed_files: usize) -> String {
+    let mut message = format!(
+        "no report with id `{}` in {}",
+        args.id,
+        describe_source(args.dir.as_deref())
+    );
+    let needle = args.id.to_lowercase();
+    let similar: Vec<&str> = library
+        .reports()
+        .iter()
+        .map(|r| r.id.as_str())
+        .filter(|id| !needle.is_empty() && (id.contains(&needle) || needle.contains(id)))
+        .take(3)
+        .collect();
+    if !similar.is_empty() {
+        message.push_str(&format!(". Did you mean {}?", similar.join(", ")));
+    }
+    if failed_files > 0 {
+        message.push_str(&format!(
+            ". {failed_files} file(s) failed to load (named above) and may hold it."
+        ));
+    }
+    let list = match &args.dir {
+        Some(dir) => format!("baogao list {}", dir.display()),
+        None => "baogao list".to_string(),
+    };
+    message.push_str(&format!(" `{list}` shows every id."));
+    message
+}
+
+/// The report as plain text, ending in a newline.
+fn render(report: &Report) -> String {
+    let mut page = String::new();
+    let title = text::clean(&report.title);
+    page.push_str(&title);
+    page.push('\n');
+    page.push_str(&"=".repeat(text::width(&title)));
+    page.push('\n');
+    page.push('\n');
+    let kind = format!(
+        "{} ({})",
+        report.kind.as_str(),
+        report.kind.label_zh(report.period)
+    );
+    let year = report.year.map(|y| y.to_string());
+    let fields: [(&str, Option<&str>); 11] = [
+        ("id", Some(&report.id)),
+        ("township", report.township.as_deref()),
+        ("county", report.county.as_deref()),
+        ("city", report.city.as_deref()),
+        ("province", report.province.as_deref()),
+        ("year", year.as_deref()),
+        ("period", Some(report.period.as_str())),
+        ("kind", Some(&kind)),
+        ("published", report.published.as_deref()),
+        ("publisher", report.publisher.as_deref()),
+        ("source", report.source.as_deref()),
+    ];
+    for (label, value) in fields {
+        if let Some(value) = value {
+            page.push_str(&text::pad_right(&format!("{label}:"), 11));
+            page.push_str(&text::clean(value));
+            page.push('\n');
+        }
+    }
+    push_paragraphs(&mut page, "", &report.preamble);
+    for section in &report.sections {
+        push_section(&mut page, section, 0);
+    }
+    page
+}
+
+fn push_section(page: &mut String, section: &Section, depth: usize) {
+    let indent = "  ".repeat(depth);
+    page.push('\n');
+    page.push_str(&indent);
+    page.push_str(&text::clean(&section.heading));
+    page.push('\n');
+    push_paragraphs(page, &indent, &section.paragraphs);
+    for child in &section.sections {
+        push_section(page, child, depth + 1);
+    }
+}
+
+fn push_paragraphs(page: &mut String, indent: &str, paragraphs: &[String]) {
+    for paragraph in paragraphs {
+        page.push('\n');
+        page.push_str(indent);
+        page.push_str("\u{3000}\u{3000}");
+        page.push_str(&text::clean(paragraph));
+        page.push('\n');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use baogao::model::{Kind, Period, SCHEMA_VERSION};
+
+    fn section(heading: &str, paragraphs: &[&str], sections: Vec<Section>) -> Section {
+        Section {
+            heading: heading.to_string(),
+            paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
+            sections,
+        }
+    }
+
+    #[test]
+    fn renders_metadata_outline_and_paragraphs() {
+        let report = Report {
+            schema: SCHEMA_VERSION,
+            id: "nanji-2020-work-summary".to_string(),
+            title: "南麂镇2020年工作总结".to_string(),
+            township: Some("南麂镇".to_string()),
+            county: Some("平阳县".to_string()),
+            city: None,
+            province: None,
+            year: Some(2020),
+            period: Period::HalfYear,
+            kind: Kind::WorkSummary,
+            published: Some("2022-02-16".to_string()),
+            publisher: None,
+            source: None,
+            preamble: vec!["今年以来,……".to_string()],
+            sections: vec![section(
+                "一、2020年工作总结",
+                &[],
+                vec![section(
+                    "(一)千方百计促发展。",
+                    &["一年来,\x1b[31m……"],
+                    vec![],
+                )],
+            )],
+        };
+        let page = render(&report);
+        let expected = "\
+南麂镇2020年工作总结
+====================
+
+id:        nanji-2020-work-summary
+township:  南麂镇
+county:    平阳县
+year:      2020
+period:    half-year
+kind:      work-summary (上半年工作总结)
+published: 2022-02-16
+
+\u{3000}\u{3000}今年以来,……
+
+一、2020年工作总结
+
+  (一)千方百计促发展。
+
+  \u{3000}\u{3000}一年来,\u{241b}[31m……
+";
+        assert_eq!(page, expected);
+    }
+}

@@ -1,0 +1,72 @@
+//! `baogao validate`: every problem in a library, one per line, and a count.
+//!
+//! Problems are files that do not load (malformed JSON, unknown schema,
+//! missing fields) and what the loader's `validate` finds across the loaded
+//! reports (duplicate ids, bad ids or dates…). Any problem makes the exit
+//! status 1, so the command can guard a commit or a CI run.
+
+use super::{Outcome, load, text};
+use baogao::load::validate;
+use clap::Args;
+use std::io::Write;
+use std::path::PathBuf;
+
+const AFTER_HELP: &str = "\
+Prints each problem as path:line:col: reason (or path: reason when no line
+applies), then a summary such as `5 reports, 0 problems`.
+
+Examples:
+  baogao validate
+  baogao validate data/reports";
+
+/// Check a library of report JSON files and print every problem found.
+///
+/// Without DIR, checks the reports bundled in the binary. Exit status 0 when
+/// there is no problem, 1 otherwise.
+#[derive(Debug, Args)]
+#[command(after_help = AFTER_HELP)]
+pub struct ValidateArgs {
+    /// Directory of report JSON files (searched recursively); default: the
+    /// bundled reports.
+    #[arg(value_name = "DIR")]
+    dir: Option<PathBuf>,
+}
+
+pub fn run(args: &ValidateArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    let loaded = load(args.dir.as_deref())?;
+    let problems: Vec<String> = loaded
+        .errors
+        .iter()
+        .chain(&validate(&loaded))
+        .map(|problem| text::clean(&problem.to_string()).into_owned())
+        .collect();
+    for problem in &problems {
+        writeln!(out, "{problem}")?;
+    }
+    writeln!(out, "{}", summary(loaded.reports.len(), problems.len()))?;
+    Ok(if problems.is_empty() {
+        Outcome::Clean
+    } else {
+        Outcome::Problems
+    })
+}
+
+fn summary(reports: usize, problems: usize) -> String {
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    format!(
+        "{}, {}",
+        plural(reports, "report"),
+        plural(problems, "problem")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summary_counts_with_plurals() {
+        assert_eq!(summary(5, 0), "5 reports, 0 problems");
+        assert_eq!(summary(1, 1), "1 report, 1 problem");
+    }
+}

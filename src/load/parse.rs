@@ -1,0 +1,215 @@
+//! One report file's text → a [`Report`], or one precise [`LoadError`].
+//!
+//! The happy path is a single `serde_json::from_str::<Report>`: loading
+//! 10 000 files must stay close to plain serde_json speed. Only when that
+//! fails (or reads a schema other than 1) is the text looked at again, to
+//! explain the failure well: an unsupported `schema` first (a schema-2 file
+//! should not be reported as "missing field"), then the serde error with the
+//! path of the field it happened in and a character column.
+
+use super::LoadError;
+use super::locate::{self, Step};
+use crate::model::{Report, SCHEMA_VERSION};
+use serde_json::error::Category;
+use std::path::Path;
+
+/// Parse one report file's text. `path` is only used in errors.
+pub fn parse_report(json: &str, path: &Path) -> Result<Report, LoadError> {
+    // Editors hide a byte-order mark and count columns after it, so do we.
+    let text = json.strip_prefix('\u{feff}').unwrap_or(json);
+    // serde would also read a struct from an array, positionally; a report
+    // file is one object, and an array (say, of reports) deserves a plain
+    // message rather than "[0]: invalid type: map".
+    let start = text.len() - text.trim_start_matches([' ', '\t', '\n', '\r']).len();
+    if text[start..]
+        .chars()
+        .next()
+        .is_some_and(|first| first != '{')
+    {
+        let (line, column) = locate::position(text.as_bytes(), start);
+        let message = "expected `{`: a report file holds one JSON object";
+        return Err(LoadError::at(path, line, column, message));
+    }
+    match serde_json::from_str::<Report>(text) {
+        Ok(report) if report.schema == SCHEMA_VERSION => Ok(report),
+        Ok(report) => Err(unsupported_schema(text, path)
+            .unwrap_or_else(|| schema_error(path, 1, 1, &report.schema.to_string()))),
+        Err(_) => Err(explain_failure(text, path)),
+    }
+}
+
+/// Parse one report file's bytes, which must be UTF-8.
+pub(crate) fn parse_bytes(bytes: &[u8], path: &Path) -> Result<Report, LoadError> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => parse_report(text, path),
+        Err(error) => {
+            let offset = error.valid_up_to();
+            let (line, column) = locate::position(bytes, offset);
+            let byte = bytes.get(offset).copied().unwrap_or_default();
+            let message = format!("invalid UTF-8 (byte 0x{byte:02X}); report files must be UTF-8");
+            Err(LoadError::at(path, line, column, message))
+        }
+    }
+}
+
+fn explain_failure(text: &str, path: &Path) -> LoadError {
+    if let Some(error) = unsupported_schema(text, path) {
+        return error;
+    }
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let error = match serde_path_to_error::deserialize::<_, Report>(&mut deserializer) {
+        Err(error) => {
+            let field = error.path().to_string();
+            let error = error.into_inner();
+            // A field path helps with wrong types and missing fields; for
+            // syntax errors the line and column say it all.
+            let field = (error.classify() == Category::Data && field != ".").then_some(field);
+            return serde_error(text, path, &error, field.as_deref());
+        }
+        Ok(_) => match deserializer.end() {
+            Err(error) => error,
+            // The first parse failed, so this one cannot succeed; should it
+            // anyway, say so rather than invent a reason.
+            Ok(()) => return LoadError::at(path, 1, 1, "not a valid schema-1 report"),
+        },
+    };
+    serde_error(text, path, &error, None)
+}
+
+/// The error for a `schema` that is a number other than 1, placed at that
+/// number; `None` when the schema is 1, missing, not a number, or the text
+/// is not a JSON object.
+fn unsupported_schema(text: &str, path: &Path) -> Option<LoadError> {
+    let raw = locate::raw_value_at(text, &[Step::Key("schema")])?;
+    let number: serde_json::Number = serde_json::from_str(raw).ok()?;
+    if number.as_u64() == Some(u64::from(SCHEMA_VERSION)) {
+        return None;
+    }
+    let (line, column) = locate::position_of_value(text, &[Step::Key("schema")])?;
+    Some(schema_error(path, line, column, &number.to_string()))
+}
+
+fn schema_error(path: &Path, line: usize, column: usize, schema: &str) -> LoadError {
+    let message = format!("unsupported schema {schema} (this build reads schema {SCHEMA_VERSION})");
+    LoadError::at(path, line, column, message)
+}
+
+/// Reword a serde_json error as `path:line:col: [field: ]message`.
+fn serde_error(
+    text: &str,
+    path: &Path,
+    error: &serde_json::Error,
+    field: Option<&str>,
+) -> LoadError {
+    let full = error.to_string();
+    let suffix = format!(" at line {} column {}", error.line(), error.column());
+    let reason = full.strip_suffix(&suffix).unwrap_or(&full);
+    let message = match field {
+        Some(field) => format!("{field}: {reason}"),
+        None => reason.to_string(),
+    };
+    if error.line() == 0 {
+        return LoadError::whole_file(path, message);
+    }
+    let (line, column) = locate::char_position(text, error.line(), error.column());
+    LoadError::at(path, line, column, message)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"{
+  "schema": 1,
+  "id": "nanji-2020-work-summary",
+  "title": "南麂镇2020年工作总结",
+  "township": "南麂镇",
+  "year": 2020,
+  "period": "annual",
+  "kind": "work-summary",
+  "sections": [
+    { "heading": "一、2020年工作总结", "paragraphs": ["一年来……"], "sections": [] }
+  ],
+  "an_extra_field": {"ignored": true}
+}
+"#;
+
+    fn parse(text: &str) -> Result<Report, LoadError> {
+        parse_report(text, Path::new("r.json"))
+    }
+
+    #[test]
+    fn parses_a_report_and_ignores_unknown_fields() {
+        let report = parse(GOOD).unwrap();
+        assert_eq!(report.id, "nanji-2020-work-summary");
+        assert_eq!(report.county, None);
+        assert_eq!(report.sections[0].paragraphs, ["一年来……"]);
+    }
+
+    #[test]
+    fn accepts_a_byte_order_mark() {
+        assert!(parse(&format!("\u{feff}{GOOD}")).is_ok());
+    }
+
+    #[test]
+    fn unsupported_schema_wins_over_missing_fields() {
+        let error = parse("{\n  \"schema\": 2,\n  \"name\": \"x\"\n}").unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "r.json:2:13: unsupported schema 2 (this build reads schema 1)"
+        );
+    }
+
+    #[test]
+    fn unsupported_schema_of_an_otherwise_valid_report() {
+        let error = parse(&GOOD.replace("\"schema\": 1", "\"schema\": 7")).unwrap_err();
+        assert_eq!((error.line, error.column), (2, 13));
+        assert!(error.message.starts_with("unsupported schema 7"));
+    }
+
+    #[test]
+    fn nested_errors_name_the_field_path() {
+        let text = GOOD.replace("\"heading\": \"一、2020年工作总结\", ", "");
+        let error = parse(&text).unwrap_err();
+        assert_eq!(error.message, "sections[0]: missing field `heading`");
+        assert_eq!(error.line, 10);
+
+        let text = GOOD.replace("[\"一年来……\"]", "[\"一年来……\", 5]");
+        let error = parse(&text).unwrap_err();
+        assert_eq!(
+            error.message,
+            "sections[0].paragraphs[1]: invalid type: integer `5`, expected a string"
+        );
+        // Column in characters: the 5 sits after CJK text.
+        let line = text.lines().nth(9).unwrap();
+        let five = line.char_indices().position(|(_, c)| c == '5').unwrap() + 1;
+        assert_eq!((error.line, error.column), (10, five));
+    }
+
+    #[test]
+    fn trailing_garbage_is_an_error() {
+        let error = parse(&format!("{GOOD}x")).unwrap_err();
+        assert_eq!(error.message, "trailing characters");
+        assert_eq!((error.line, error.column), (14, 1));
+    }
+
+    #[test]
+    fn empty_text_and_non_objects() {
+        let error = parse("").unwrap_err();
+        assert_eq!(error.message, "EOF while parsing a value");
+        assert_eq!((error.line, error.column), (1, 1));
+        let error = parse("\n  [1, 2]").unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "r.json:2:3: expected `{`: a report file holds one JSON object"
+        );
+    }
+
+    #[test]
+    fn invalid_utf8_is_placed() {
+        let bytes = b"{\n  \"id\": \"\xe5\x8d\x97\xff\"\n}";
+        let error = parse_bytes(bytes, Path::new("r.json")).unwrap_err();
+        assert_eq!((error.line, error.column), (2, 11));
+        assert!(error.message.contains("0xFF"), "{error}");
+    }
+}

@@ -1,0 +1,261 @@
+//! Semantic checks over a loaded set, for `baogao validate`.
+//!
+//! A file can be valid schema-1 JSON and still be wrong for a library:
+//! two files with one id, an id that is not a plain ASCII slug, an empty
+//! title or heading, an impossible date, a year no report can have, or a
+//! file name that does not match its id. These are reported, never fixed or
+//! dropped: the loader keeps every report that parsed. Load errors are not
+//! repeated here; the command line prints both.
+
+use super::locate::{self, Step};
+use super::{LoadError, Loaded, LoadedReport};
+use crate::model::{Report, Section};
+use std::collections::HashMap;
+
+/// Years a township work report can be about: the People's Republic's
+/// townships date from 1949, and anything past 2100 is a typo.
+const YEARS: std::ops::RangeInclusive<i32> = 1949..=2100;
+
+/// Every semantic problem in `loaded`, in path order.
+pub fn validate(loaded: &Loaded) -> Vec<LoadError> {
+    let mut indices_by_id: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (index, loaded_report) in loaded.reports.iter().enumerate() {
+        indices_by_id
+            .entry(&loaded_report.report.id)
+            .or_default()
+            .push(index);
+    }
+    let mut problems: Vec<LoadError> = Vec::new();
+    for (index, loaded_report) in loaded.reports.iter().enumerate() {
+        let mut found = check_report(&loaded_report.report);
+        let same_id = &indices_by_id[loaded_report.report.id.as_str()];
+        if same_id.len() > 1 {
+            let others: Vec<String> = same_id
+                .iter()
+                .filter(|&&other| other != index)
+                .map(|&other| loaded.reports[other].path.display().to_string())
+                .collect();
+            let message = format!(
+                "duplicate id `{}`: also in {}",
+                loaded_report.report.id.escape_debug(),
+                others.join(", ")
+            );
+            found.insert(0, Problem::at(vec![Step::Key("id")], message));
+        }
+        problems.extend(place(loaded_report, found));
+    }
+    problems.sort_by(|a, b| a.path.cmp(&b.path));
+    problems
+}
+
+/// A problem found in a report, with the JSON path of the value at fault
+/// when there is one.
+struct Problem {
+    at: Option<Vec<Step>>,
+    message: String,
+}
+
+impl Problem {
+    fn at(path: Vec<Step>, message: String) -> Self {
+        Problem {
+            at: Some(path),
+            message,
+        }
+    }
+}
+
+fn check_report(report: &Report) -> Vec<Problem> {
+    let mut found = Vec::new();
+    let id_is_valid = is_valid_id(&report.id);
+    if !id_is_valid {
+        found.push(Problem::at(
+            vec![Step::Key("id")],
+            format!(
+                "id `{}` must be lowercase ASCII letters, digits and hyphens, \
+                 starting with a letter or digit",
+                report.id.escape_debug()
+            ),
+        ));
+    }
+    if report.title.trim().is_empty() {
+        found.push(Problem::at(vec![Step::Key("title")], "empty title".into()));
+    }
+    if let Some(year) = report.year.filter(|year| !YEARS.contains(year)) {
+        found.push(Problem::at(
+            vec![Step::Key("year")],
+            format!("year {year} is outside {}..={}", YEARS.start(), YEARS.end()),
+        ));
+    }
+    if let Some(published) = report
+        .published
+        .as_deref()
+        .filter(|date| !is_valid_date(date))
+    {
+        found.push(Problem::at(
+            vec![Step::Key("published")],
+            format!(
+                "published `{}` is not a valid YYYY-MM-DD date",
+                published.escape_debug()
+            ),
+        ));
+    }
+    let mut path = vec![Step::Key("sections")];
+    check_headings(&report.sections, &mut path, &mut found);
+    found
+}
+
+/// Report every empty heading, depth first in file order, with its JSON path.
+fn check_headings(sections: &[Section], path: &mut Vec<Step>, found: &mut Vec<Problem>) {
+    for (index, section) in sections.iter().enumerate() {
+        path.push(Step::Index(index));
+        if section.heading.trim().is_empty() {
+            let mut at = path.clone();
+            at.push(Step::Key("heading"));
+            let message = format!("empty heading at {}", describe(path));
+            found.push(Problem::at(at, message));
+        }
+        path.push(Step::Key("sections"));
+        check_headings(&section.sections, path, found);
+        path.pop();
+        path.pop();
+    }
+}
+
+/// A JSON path as people write it: `sections[0].sections[2]`.
+fn describe(path: &[Step]) -> String {
+    let mut text = String::new();
+    for step in path {
+        match step {
+            Step::Key(key) if text.is_empty() => text.push_str(key),
+            Step::Key(key) => {
+                text.push('.');
+                text.push_str(key);
+            }
+            Step::Index(index) => text.push_str(&format!("[{index}]")),
+        }
+    }
+    text
+}
+
+/// Attach file positions to one report's problems, and add the file-name
+/// check, which has no position. Positions need the file's text, so it is
+/// read again (only for files with problems); when it cannot be read, or no
+/// longer holds the report that was loaded (embedded reports, edited files),
+/// the problems name the file only.
+fn place(loaded_report: &LoadedReport, mut found: Vec<Problem>) -> Vec<LoadError> {
+    let LoadedReport { path, report } = loaded_report;
+    let expected_name = format!("{}.json", report.id);
+    if is_valid_id(&report.id)
+        && path.file_name().and_then(|name| name.to_str()) != Some(expected_name.as_str())
+    {
+        found.push(Problem {
+            at: None,
+            message: format!("warning: file name should be `{expected_name}`, to match the id"),
+        });
+    }
+    if found.is_empty() {
+        return Vec::new();
+    }
+    let text = found
+        .iter()
+        .any(|problem| problem.at.is_some())
+        .then(|| std::fs::read_to_string(path).ok())
+        .flatten()
+        .filter(|text| super::parse_report(text, path).ok().as_ref() == Some(report));
+    found
+        .into_iter()
+        .map(|problem| {
+            let position = match (&text, &problem.at) {
+                (Some(text), Some(at)) => locate::position_of_value(text, at),
+                _ => None,
+            };
+            let (line, column) = position.unwrap_or((0, 0));
+            LoadError::at(path, line, column, problem.message)
+        })
+        .collect()
+}
+
+fn is_valid_id(id: &str) -> bool {
+    let mut bytes = id.bytes();
+    matches!(bytes.next(), Some(b'a'..=b'z' | b'0'..=b'9'))
+        && bytes.all(|b| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'-'))
+}
+
+fn is_valid_date(date: &str) -> bool {
+    let bytes = date.as_bytes();
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return false;
+    }
+    let number = |digits: &[u8]| {
+        digits.iter().try_fold(0u32, |value, &digit| {
+            digit
+                .is_ascii_digit()
+                .then(|| value * 10 + u32::from(digit - b'0'))
+        })
+    };
+    let (Some(year), Some(month), Some(day)) = (
+        number(&bytes[..4]),
+        number(&bytes[5..7]),
+        number(&bytes[8..]),
+    ) else {
+        return false;
+    };
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids() {
+        for good in ["nanji-2020-work-summary", "2020", "a", "a-"] {
+            assert!(is_valid_id(good), "{good}");
+        }
+        for bad in ["", "-a", "Nanji", "nan ji", "南麂", "a_b", "a/b"] {
+            assert!(!is_valid_id(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn dates() {
+        for good in ["2022-02-16", "2020-02-29", "2000-02-29", "1999-12-31"] {
+            assert!(is_valid_date(good), "{good}");
+        }
+        let bad = [
+            "2021-02-29",
+            "1900-02-29",
+            "2022-13-01",
+            "2022-00-10",
+            "2022-04-31",
+            "2022-4-1",
+            "2022/04/01",
+            "2022-04-01 ",
+            "二〇二二-04-01",
+            "",
+            "2022-04-00",
+        ];
+        for bad in bad {
+            assert!(!is_valid_date(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn heading_paths_read_like_json() {
+        let path = [
+            Step::Key("sections"),
+            Step::Index(0),
+            Step::Key("sections"),
+            Step::Index(2),
+        ];
+        assert_eq!(describe(&path), "sections[0].sections[2]");
+    }
+}

@@ -1,0 +1,590 @@
+//! End-to-end tests of the `baogao` binary: each test runs the real
+//! executable on files in a temporary directory and checks exit codes,
+//! stdout, stderr and the files written.
+//!
+//! The importer is still changing, so imports of `data/raw/` are checked for
+//! behaviour (one file per report, lines that match the files, refusals), not
+//! for particular ids or headings. Where a known report is needed, the test
+//! writes its JSON itself.
+
+use baogao::model::Report;
+use serde_json::{Value, json};
+use std::ffi::OsStr;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use tempfile::TempDir;
+use unicode_width::UnicodeWidthStr;
+
+/// Run baogao with `args` in `cwd` (always a temporary directory, so that a
+/// default `data/reports` never lands in the repository).
+fn baogao<I, S>(cwd: &Path, args: I) -> Output
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<OsStr>,
+{
+    Command::new(env!("CARGO_BIN_EXE_baogao"))
+        .current_dir(cwd)
+        .args(args)
+        .output()
+        .expect("the baogao binary runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).expect("stderr is UTF-8")
+}
+
+fn code(output: &Output) -> i32 {
+    output.status.code().expect("exited, not killed")
+}
+
+/// The raw seed reports committed in data/raw/, sorted by name.
+fn raw_files() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/raw");
+    let mut files: Vec<PathBuf> = fs::read_dir(dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 2, "data/raw holds the seed reports");
+    files
+}
+
+fn read_report(path: &Path) -> Report {
+    let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn json_files(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".json"))
+        .collect();
+    names.sort();
+    names
+}
+
+/// Check one `import` output line against the file it says was written:
+/// `id  township  year  N sections`. Returns the id.
+fn check_import_line(line: &str, out_dir: &Path) -> String {
+    let fields: Vec<&str> = line.split_whitespace().collect();
+    assert!(fields.len() >= 5, "line {line:?}");
+    let id = fields[0];
+    let report = read_report(&out_dir.join(format!("{id}.json")));
+    assert_eq!(report.id, id);
+    assert_eq!(fields[1], report.township.as_deref().unwrap_or("-"));
+    let year = report.year.map_or("-".to_string(), |y| y.to_string());
+    assert_eq!(fields[2], year);
+    assert_eq!(fields[3], report.section_count().to_string(), "{line:?}");
+    assert!(fields[4].starts_with("section"), "{line:?}");
+    id.to_string()
+}
+
+/// A report JSON file written by hand, for the commands that read a library.
+fn fixture(id: &str, township: Option<&str>, year: Option<i32>, title: &str) -> Value {
+    json!({
+        "schema": 1,
+        "id": id,
+        "title": title,
+        "township": township,
+        "county": "平阳县",
+        "city": null,
+        "province": null,
+        "year": year,
+        "period": "annual",
+        "kind": "work-summary",
+        "published": "2022-02-16",
+        "publisher": null,
+        "source": "fixture.txt",
+        "preamble": ["今年以来,我镇在县委、县政府的正确领导下,全力完成各项工作目标任务。"],
+        "sections": [
+            {
+                "heading": "一、2020年工作总结",
+                "paragraphs": [],
+                "sections": [
+                    {
+                        "heading": "(一)千方百计促发展,生态产业转型加快。",
+                        "paragraphs": ["一年来,我们始终把经济发展作为工作重点。"],
+                        "sections": []
+                    },
+                    {
+                        "heading": "(二)坚持不懈强统筹,城乡面貌持续改善。",
+                        "paragraphs": [],
+                        "sections": []
+                    }
+                ]
+            },
+            {
+                "heading": "二、2021年工作计划",
+                "paragraphs": ["明年,我们将重点抓好以下工作。"],
+                "sections": []
+            }
+        ]
+    })
+}
+
+fn write_json(path: &Path, value: &Value) {
+    fs::write(path, serde_json::to_string_pretty(value).unwrap()).unwrap();
+}
+
+/// A directory with two good reports, each in `<id>.json`.
+fn good_library(root: &Path) -> PathBuf {
+    let dir = root.join("reports");
+    fs::create_dir_all(&dir).unwrap();
+    write_json(
+        &dir.join("nanji-2020-work-summary.json"),
+        &fixture(
+            "nanji-2020-work-summary",
+            Some("南麂镇"),
+            Some(2020),
+            "南麂镇2020年工作总结及2021年工作思路",
+        ),
+    );
+    write_json(
+        &dir.join("anon-work-summary.json"),
+        &fixture("anon-work-summary", None, None, "乡镇人民政府年度工作总结"),
+    );
+    dir
+}
+
+#[test]
+fn import_writes_a_json_file_and_prints_its_line() {
+    let tmp = TempDir::new().unwrap();
+    // The output directory does not exist yet: import creates it.
+    let out_dir = tmp.path().join("nested/out");
+    let raw = &raw_files()[0];
+    let output = baogao(tmp.path(), [OsStr::new("import"), OsStr::new("--out")])
+        .status
+        .code();
+    assert_eq!(output, Some(2), "import needs at least one FILE");
+
+    let output = baogao(
+        tmp.path(),
+        [
+            OsStr::new("import"),
+            OsStr::new("--out"),
+            out_dir.as_os_str(),
+            raw.as_os_str(),
+        ],
+    );
+    assert_eq!(code(&output), 0, "stderr: {}", stderr(&output));
+    let lines: Vec<String> = stdout(&output).lines().map(String::from).collect();
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    let id = check_import_line(&lines[0], &out_dir);
+    assert_eq!(json_files(&out_dir), vec![format!("{id}.json")]);
+    let report = read_report(&out_dir.join(format!("{id}.json")));
+    assert_eq!(
+        report.source.as_deref(),
+        raw.file_name().and_then(OsStr::to_str)
+    );
+    assert!(
+        !tmp.path().join("data").exists(),
+        "nothing written outside --out"
+    );
+}
+
+#[test]
+fn import_of_every_seed_writes_one_file_per_printed_report() {
+    let tmp = TempDir::new().unwrap();
+    let out_dir = tmp.path().join("out");
+    let mut args = vec![
+        OsStr::new("import").to_owned(),
+        OsStr::new("--force").to_owned(),
+        OsStr::new("--out").to_owned(),
+        out_dir.clone().into_os_string(),
+    ];
+    args.extend(raw_files().into_iter().map(PathBuf::into_os_string));
+    let output = baogao(tmp.path(), &args);
+    assert_eq!(code(&output), 0, "stderr: {}", stderr(&output));
+    let printed: Vec<String> = stdout(&output)
+        .lines()
+        .map(|line| check_import_line(line, &out_dir))
+        .collect();
+    assert_eq!(printed.len(), raw_files().len(), "one line per FILE");
+    let mut ids = printed.clone();
+    ids.sort();
+    ids.dedup();
+    let expected: Vec<String> = ids.iter().map(|id| format!("{id}.json")).collect();
+    assert_eq!(json_files(&out_dir), expected);
+}
+
+#[test]
+fn second_import_refuses_to_overwrite_unless_forced() {
+    let tmp = TempDir::new().unwrap();
+    let out_dir = tmp.path().join("out");
+    let raw = raw_files()[0].clone();
+    let import = |force: bool| {
+        let mut args = vec![
+            OsStr::new("import"),
+            OsStr::new("--out"),
+            out_dir.as_os_str(),
+        ];
+        if force {
+            args.push(OsStr::new("--force"));
+        }
+        args.push(raw.as_os_str());
+        baogao(tmp.path(), args)
+    };
+    let first = import(false);
+    assert_eq!(code(&first), 0, "stderr: {}", stderr(&first));
+    let names = json_files(&out_dir);
+    assert_eq!(names.len(), 1);
+    let file = out_dir.join(&names[0]);
+    let imported = fs::read_to_string(&file).unwrap();
+    fs::write(&file, "edited by hand\n").unwrap();
+
+    let refused = import(false);
+    assert_eq!(code(&refused), 1);
+    let message = stderr(&refused);
+    assert!(message.contains("--force"), "{message}");
+    assert!(message.contains(&names[0]), "names the file: {message}");
+    assert_eq!(fs::read_to_string(&file).unwrap(), "edited by hand\n");
+
+    let forced = import(true);
+    assert_eq!(code(&forced), 0, "stderr: {}", stderr(&forced));
+    assert_eq!(fs::read_to_string(&file).unwrap(), imported);
+    assert_eq!(
+        json_files(&out_dir),
+        names,
+        "no temporary files left behind"
+    );
+    assert_eq!(
+        fs::read_dir(&out_dir).unwrap().count(),
+        1,
+        "no temporary files left behind"
+    );
+}
+
+#[test]
+fn unreadable_files_are_named_and_the_others_still_import() {
+    let tmp = TempDir::new().unwrap();
+    let out_dir = tmp.path().join("out");
+    let missing = tmp.path().join("没有这个文件.txt");
+    let a_directory = tmp.path().join("a-directory.txt");
+    fs::create_dir(&a_directory).unwrap();
+    let raw = &raw_files()[0];
+    let output = baogao(
+        tmp.path(),
+        [
+            OsStr::new("import"),
+            OsStr::new("--out"),
+            out_dir.as_os_str(),
+            missing.as_os_str(),
+            raw.as_os_str(),
+            a_directory.as_os_str(),
+        ],
+    );
+    assert_eq!(code(&output), 1);
+    let message = stderr(&output);
+    assert!(message.contains("没有这个文件.txt"), "{message}");
+    assert!(message.contains("a-directory.txt"), "{message}");
+    let lines: Vec<String> = stdout(&output).lines().map(String::from).collect();
+    assert_eq!(lines.len(), 1, "the readable file is imported: {lines:?}");
+    check_import_line(&lines[0], &out_dir);
+}
+
+#[test]
+fn two_files_with_the_same_id_in_one_run_clash_unless_forced() {
+    let tmp = TempDir::new().unwrap();
+    let out_dir = tmp.path().join("out");
+    // The same text under the same name gives the same id, whatever the
+    // importer's id rule.
+    let raw = &raw_files()[0];
+    let name = raw.file_name().unwrap();
+    let (first, second) = (
+        tmp.path().join("a").join(name),
+        tmp.path().join("b").join(name),
+    );
+    for copy in [&first, &second] {
+        fs::create_dir_all(copy.parent().unwrap()).unwrap();
+        fs::copy(raw, copy).unwrap();
+    }
+    let run = |force: bool| {
+        let mut args = vec![
+            OsStr::new("import"),
+            OsStr::new("--out"),
+            out_dir.as_os_str(),
+        ];
+        if force {
+            args.push(OsStr::new("--force"));
+        }
+        args.extend([first.as_os_str(), second.as_os_str()]);
+        baogao(tmp.path(), args)
+    };
+
+    let refused = run(false);
+    assert_eq!(code(&refused), 1);
+    let message = stderr(&refused);
+    let (first_name, second_name) = (first.display().to_string(), second.display().to_string());
+    assert!(
+        message.contains(&first_name) && message.contains(&second_name),
+        "{message}"
+    );
+    assert_eq!(
+        stdout(&refused).lines().count(),
+        1,
+        "the first file is written"
+    );
+    assert_eq!(json_files(&out_dir).len(), 1);
+
+    fs::remove_dir_all(&out_dir).unwrap();
+    let forced = run(true);
+    assert_eq!(code(&forced), 0, "stderr: {}", stderr(&forced));
+    let warning = stderr(&forced);
+    assert!(
+        warning.contains("warning") && warning.contains(&second_name),
+        "{warning}"
+    );
+    assert_eq!(stdout(&forced).lines().count(), 2);
+    assert_eq!(json_files(&out_dir).len(), 1);
+}
+
+#[test]
+fn list_names_a_broken_file_with_its_place_and_lists_the_rest() {
+    let tmp = TempDir::new().unwrap();
+    let dir = good_library(tmp.path());
+    fs::write(
+        dir.join("broken.json"),
+        "{\n  \"schema\": 1,\n  \"id\": \"broken\",\n  \"title\": \n}\n",
+    )
+    .unwrap();
+    let output = baogao(tmp.path(), [OsStr::new("list"), dir.as_os_str()]);
+    assert_eq!(code(&output), 1);
+    let message = stderr(&output);
+    let error_line = message
+        .lines()
+        .find(|line| line.contains("broken.json"))
+        .unwrap_or_else(|| panic!("broken.json is named: {message}"));
+    let place = error_line.split("broken.json:").nth(1).unwrap();
+    let numbers: Vec<&str> = place.splitn(3, ':').take(2).collect();
+    assert!(
+        numbers.len() == 2
+            && numbers
+                .iter()
+                .all(|n| n.parse::<usize>().is_ok_and(|n| n > 0)),
+        "path:line:col: {error_line}"
+    );
+    let table = stdout(&output);
+    assert!(table.contains("nanji-2020-work-summary"), "{table}");
+    assert!(table.contains("anon-work-summary"), "{table}");
+    assert!(!table.contains("broken"), "{table}");
+}
+
+#[test]
+fn list_table_is_aligned_by_display_width() {
+    let tmp = TempDir::new().unwrap();
+    let dir = good_library(tmp.path());
+    let output = baogao(tmp.path(), [OsStr::new("list"), dir.as_os_str()]);
+    assert_eq!(code(&output), 0, "stderr: {}", stderr(&output));
+    let table = stdout(&output);
+    let lines: Vec<&str> = table.lines().collect();
+    assert_eq!(lines.len(), 3, "header and two reports: {table}");
+    for field in [
+        "ID", "TOWNSHIP", "COUNTY", "YEAR", "PERIOD", "KIND", "TITLE", "SECTIONS",
+    ] {
+        assert!(lines[0].contains(field), "{}", lines[0]);
+    }
+    let widths: Vec<usize> = lines.iter().map(|line| line.width()).collect();
+    assert!(
+        widths.iter().all(|&w| w == widths[0]),
+        "{widths:?}\n{table}"
+    );
+    let nanji = lines.iter().find(|l| l.contains("南麂镇")).unwrap();
+    let title_at = |line: &str, needle: &str| line[..line.find(needle).unwrap()].width();
+    assert_eq!(title_at(lines[0], "TITLE"), title_at(nanji, "南麂镇2020年"));
+    assert!(
+        nanji.trim_end().ends_with(" 4"),
+        "sections at every level: {nanji}"
+    );
+}
+
+#[test]
+fn list_json_has_the_documented_fields() {
+    let tmp = TempDir::new().unwrap();
+    let dir = good_library(tmp.path());
+    let output = baogao(
+        tmp.path(),
+        [OsStr::new("list"), dir.as_os_str(), OsStr::new("--json")],
+    );
+    assert_eq!(code(&output), 0, "stderr: {}", stderr(&output));
+    let value: Value = serde_json::from_str(&stdout(&output)).expect("valid JSON");
+    let entries = value.as_array().expect("an array");
+    assert_eq!(entries.len(), 2);
+    let nanji = entries
+        .iter()
+        .find(|e| e["id"] == "nanji-2020-work-summary")
+        .expect("nanji listed");
+    let expected = json!({
+        "id": "nanji-2020-work-summary",
+        "township": "南麂镇",
+        "county": "平阳县",
+        "year": 2020,
+        "period": "annual",
+        "kind": "work-summary",
+        "title": "南麂镇2020年工作总结及2021年工作思路",
+        "sections": 4
+    });
+    assert_eq!(nanji, &expected);
+}
+
+#[test]
+fn no_subcommand_with_a_dir_prints_the_list() {
+    let tmp = TempDir::new().unwrap();
+    let dir = good_library(tmp.path());
+    let bare = baogao(tmp.path(), [dir.as_os_str()]);
+    let list = baogao(tmp.path(), [OsStr::new("list"), dir.as_os_str()]);
+    assert_eq!(code(&bare), 0);
+    assert_eq!(stdout(&bare), stdout(&list));
+    assert!(stdout(&bare).contains("nanji-2020-work-summary"));
+}
+
+#[test]
+fn show_prints_title_metadata_and_indented_outline() {
+    let tmp = TempDir::new().unwrap();
+    let dir = good_library(tmp.path());
+    let args = [
+        OsStr::new("show"),
+        OsStr::new("--dir"),
+        dir.as_os_str(),
+        OsStr::new("nanji-2020-work-summary"),
+    ];
+    let output = baogao(tmp.path(), args);
+    assert_eq!(code(&output), 0, "stderr: {}", stderr(&output));
+    let page = stdout(&output);
+    let lines: Vec<&str> = page.lines().collect();
+    assert_eq!(lines[0], "南麂镇2020年工作总结及2021年工作思路");
+    for expected in [
+        "township:  南麂镇",
+        "county:    平阳县",
+        "year:      2020",
+        "published: 2022-02-16",
+        "一、2020年工作总结",
+        "  (一)千方百计促发展,生态产业转型加快。",
+        "  (二)坚持不懈强统筹,城乡面貌持续改善。",
+        "二、2021年工作计划",
+    ] {
+        assert!(
+            lines.contains(&expected),
+            "missing line {expected:?} in\n{page}"
+        );
+    }
+    assert!(!page.contains("publisher"), "null fields are skipped");
+    assert!(page.contains("一年来,我们始终把经济发展作为工作重点。"));
+    assert!(page.contains("今年以来,我镇在县委"));
+
+    let json = baogao(tmp.path(), args.iter().chain([&OsStr::new("--json")]));
+    assert_eq!(code(&json), 0);
+    let shown: Value = serde_json::from_str(&stdout(&json)).unwrap();
+    assert_eq!(
+        shown,
+        fixture(
+            "nanji-2020-work-summary",
+            Some("南麂镇"),
+            Some(2020),
+            "南麂镇2020年工作总结及2021年工作思路"
+        )
+    );
+}
+
+#[test]
+fn show_never_sends_control_characters_to_the_terminal() {
+    let tmp = TempDir::new().unwrap();
+    let dir = tmp.path().join("reports");
+    fs::create_dir(&dir).unwrap();
+    write_json(
+        &dir.join("evil.json"),
+        &fixture("evil", Some("某镇"), Some(2020), "标题\u{1b}[2J\u{7}"),
+    );
+    for args in [vec!["show", "evil"], vec!["list"]] {
+        let mut full: Vec<&OsStr> = args.iter().map(OsStr::new).collect();
+        if args[0] == "show" {
+            full.splice(1..1, [OsStr::new("--dir"), dir.as_os_str()]);
+        } else {
+            full.push(dir.as_os_str());
+        }
+        let output = baogao(tmp.path(), full);
+        assert_eq!(code(&output), 0, "stderr: {}", stderr(&output));
+        let text = stdout(&output);
+        assert!(text.contains("标题"), "{text}");
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{7}'),
+            "{text:?}"
+        );
+    }
+}
+
+#[test]
+fn show_of_an_unknown_id_fails_and_points_at_list() {
+    let tmp = TempDir::new().unwrap();
+    let dir = good_library(tmp.path());
+    let output = baogao(
+        tmp.path(),
+        [
+            OsStr::new("show"),
+            OsStr::new("--dir"),
+            dir.as_os_str(),
+            OsStr::new("no-such-report"),
+        ],
+    );
+    assert_eq!(code(&output), 1);
+    assert!(stdout(&output).is_empty());
+    let message = stderr(&output);
+    assert!(message.contains("no-such-report"), "{message}");
+    assert!(message.contains("baogao list"), "{message}");
+}
+
+#[test]
+fn validate_passes_a_good_library_and_fails_on_a_duplicate_id() {
+    let tmp = TempDir::new().unwrap();
+    let dir = good_library(tmp.path());
+    let good = baogao(tmp.path(), [OsStr::new("validate"), dir.as_os_str()]);
+    assert_eq!(code(&good), 0, "{}{}", stdout(&good), stderr(&good));
+    assert_eq!(stdout(&good).lines().last(), Some("2 reports, 0 problems"));
+
+    let copy = dir.join("copy");
+    fs::create_dir(&copy).unwrap();
+    fs::copy(
+        dir.join("nanji-2020-work-summary.json"),
+        copy.join("nanji-2020-work-summary.json"),
+    )
+    .unwrap();
+    let duplicate = baogao(tmp.path(), [OsStr::new("validate"), dir.as_os_str()]);
+    assert_eq!(code(&duplicate), 1);
+    let text = stdout(&duplicate);
+    assert!(text.contains("nanji-2020-work-summary"), "{text}");
+    let summary = text.lines().last().unwrap();
+    assert!(
+        summary.ends_with("problem") || summary.ends_with("problems"),
+        "{summary}"
+    );
+    assert!(!summary.ends_with(" 0 problems"), "{summary}");
+}
+
+#[test]
+fn every_help_exits_zero_and_usage_errors_exit_two() {
+    let tmp = TempDir::new().unwrap();
+    for command in [&[][..], &["import"], &["list"], &["show"], &["validate"]] {
+        let args: Vec<&str> = command.iter().copied().chain(["--help"]).collect();
+        let output = baogao(tmp.path(), &args);
+        assert_eq!(code(&output), 0, "{args:?}");
+        let help = stdout(&output);
+        assert!(
+            help.contains("Usage: baogao") && help.contains("Examples:"),
+            "{help}"
+        );
+    }
+    for args in [
+        &["show"][..],
+        &["list", "--no-such-flag"],
+        &["import"],
+        &["frobnicate", "x"],
+    ] {
+        assert_eq!(code(&baogao(tmp.path(), args)), 2, "{args:?}");
+    }
+}

@@ -1,0 +1,433 @@
+//! Integration tests for the loader, validation, the Library and the bundled
+//! reports, over real directories made with tempfile.
+
+use baogao::bundled::load_bundled;
+use baogao::library::Library;
+use baogao::load::{LoadError, load_dir, validate};
+use baogao::model::{Kind, Period, Report, SCHEMA_VERSION, Section};
+use std::fs;
+use std::path::{Path, PathBuf};
+use tempfile::TempDir;
+
+fn report(id: &str, township: Option<&str>, year: Option<i32>) -> Report {
+    Report {
+        schema: SCHEMA_VERSION,
+        id: id.to_string(),
+        title: format!("{}工作总结", township.unwrap_or("某镇")),
+        township: township.map(str::to_string),
+        county: None,
+        city: None,
+        province: None,
+        year,
+        period: Period::Annual,
+        kind: Kind::WorkSummary,
+        published: Some("2022-02-16".to_string()),
+        publisher: None,
+        source: None,
+        preamble: vec!["今年以来,我镇……".to_string()],
+        sections: vec![Section {
+            heading: "一、工作总结".to_string(),
+            paragraphs: vec!["一年来……".to_string()],
+            sections: Vec::new(),
+        }],
+    }
+}
+
+/// Write `text` to `dir/relative`, creating parent directories.
+fn write(dir: &Path, relative: &str, text: &str) -> PathBuf {
+    let path = dir.join(relative);
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(&path, text).unwrap();
+    path
+}
+
+fn write_report(dir: &Path, relative: &str, report: &Report) -> PathBuf {
+    write(dir, relative, &report.to_json_pretty())
+}
+
+fn ids(loaded: &baogao::load::Loaded) -> Vec<&str> {
+    loaded
+        .reports
+        .iter()
+        .map(|r| r.report.id.as_str())
+        .collect()
+}
+
+/// The single load error, after checking there is exactly one.
+fn only_error(dir: &Path) -> LoadError {
+    let loaded = load_dir(dir).unwrap();
+    assert!(loaded.reports.is_empty(), "{:?}", ids(&loaded));
+    assert_eq!(loaded.errors.len(), 1, "{:?}", loaded.errors);
+    loaded.errors[0].clone()
+}
+
+#[test]
+fn four_good_files_load_and_the_broken_one_is_named_with_its_place() {
+    let dir = TempDir::new().unwrap();
+    for id in ["a", "b", "d", "e"] {
+        write_report(
+            dir.path(),
+            &format!("{id}.json"),
+            &report(id, Some("南麂镇"), Some(2020)),
+        );
+    }
+    // Drop the comma after the id: the parser stops at the next key.
+    let broken = report("c", Some("南麂镇"), Some(2020))
+        .to_json_pretty()
+        .replacen("\"c\",", "\"c\"", 1);
+    let broken_path = write(dir.path(), "c.json", &broken);
+
+    let loaded = load_dir(dir.path()).unwrap();
+    assert_eq!(ids(&loaded), ["a", "b", "d", "e"]);
+    assert_eq!(loaded.errors.len(), 1);
+    let error = &loaded.errors[0];
+    assert_eq!(error.path, broken_path);
+    assert_eq!((error.line, error.column), (4, 3), "{error}");
+    assert_eq!(error.message, "expected `,` or `}`");
+    assert_eq!(
+        error.to_string(),
+        format!("{}:4:3: expected `,` or `}}`", broken_path.display())
+    );
+}
+
+#[test]
+fn unknown_schema_is_reported_before_missing_fields() {
+    let dir = TempDir::new().unwrap();
+    write(
+        dir.path(),
+        "future.json",
+        "{\n  \"schema\": 2,\n  \"name\": \"新格式\"\n}\n",
+    );
+    let error = only_error(dir.path());
+    assert_eq!((error.line, error.column), (2, 13));
+    assert_eq!(
+        error.message,
+        "unsupported schema 2 (this build reads schema 1)"
+    );
+}
+
+#[test]
+fn missing_field_is_named() {
+    let dir = TempDir::new().unwrap();
+    let text = report("a", Some("南麂镇"), Some(2020)).to_json_pretty();
+    let text: String = text
+        .lines()
+        .filter(|line| !line.trim_start().starts_with("\"title\""))
+        .map(|line| format!("{line}\n"))
+        .collect();
+    write(dir.path(), "a.json", &text);
+    let error = only_error(dir.path());
+    assert_eq!(error.message, "missing field `title`");
+    // serde notices at the closing brace of the report, the last line.
+    assert_eq!((error.line, error.column), (text.lines().count(), 1));
+}
+
+#[test]
+fn wrong_type_names_the_field() {
+    let dir = TempDir::new().unwrap();
+    let text = report("a", Some("南麂镇"), Some(2020))
+        .to_json_pretty()
+        .replace("\"year\": 2020", "\"year\": \"2020\"");
+    write(dir.path(), "a.json", &text);
+    let error = only_error(dir.path());
+    assert_eq!(
+        error.message,
+        "year: invalid type: string \"2020\", expected i32"
+    );
+    assert_eq!(error.line, 9);
+}
+
+#[test]
+fn unknown_extra_fields_are_ignored() {
+    let dir = TempDir::new().unwrap();
+    let text = report("a", None, None).to_json_pretty().replacen(
+        "{\n",
+        "{\n  \"x-note\": {\"by\": [1, 2]},\n",
+        1,
+    );
+    write(dir.path(), "a.json", &text);
+    let loaded = load_dir(dir.path()).unwrap();
+    assert_eq!(loaded.errors, Vec::new());
+    assert_eq!(loaded.reports[0].report, report("a", None, None));
+}
+
+#[test]
+fn nested_directories_load_in_path_order() {
+    let dir = TempDir::new().unwrap();
+    write_report(dir.path(), "z.json", &report("z", None, None));
+    write_report(
+        dir.path(),
+        "2020/b/c/deep.json",
+        &report("deep", None, None),
+    );
+    write_report(dir.path(), "2020/a.json", &report("a", None, None));
+    // A directory named like a report file is walked, not read.
+    write_report(
+        dir.path(),
+        "odd.json/inner.json",
+        &report("inner", None, None),
+    );
+    let loaded = load_dir(dir.path()).unwrap();
+    assert_eq!(loaded.errors, Vec::new());
+    assert_eq!(ids(&loaded), ["a", "deep", "inner", "z"]);
+    assert_eq!(
+        loaded.reports[1].path,
+        dir.path().join("2020/b/c/deep.json")
+    );
+}
+
+#[test]
+fn files_that_are_not_json_are_ignored() {
+    let dir = TempDir::new().unwrap();
+    write_report(dir.path(), "a.json", &report("a", None, None));
+    write(dir.path(), "notes.txt", "not json {");
+    write(dir.path(), "README.md", "# reports");
+    write(dir.path(), "a.json.bak", "{ broken");
+    write(dir.path(), "json", "{ broken");
+    let loaded = load_dir(dir.path()).unwrap();
+    assert_eq!(loaded.errors, Vec::new());
+    assert_eq!(ids(&loaded), ["a"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn directory_symlinks_are_followed_and_loops_end() {
+    use std::os::unix::fs::symlink;
+    let dir = TempDir::new().unwrap();
+    let elsewhere = TempDir::new().unwrap();
+    write_report(dir.path(), "sub/a.json", &report("a", None, None));
+    write_report(elsewhere.path(), "b.json", &report("b", None, None));
+    symlink(dir.path(), dir.path().join("sub/back-to-top")).unwrap();
+    symlink(".", dir.path().join("self")).unwrap();
+    symlink(elsewhere.path(), dir.path().join("linked")).unwrap();
+    // A broken link named like a report is an error, not a silent skip.
+    symlink(dir.path().join("gone"), dir.path().join("broken.json")).unwrap();
+
+    let loaded = load_dir(dir.path()).unwrap();
+    assert_eq!(ids(&loaded), ["b", "a"]);
+    assert_eq!(loaded.reports[0].path, dir.path().join("linked/b.json"));
+    assert_eq!(loaded.errors.len(), 1);
+    assert_eq!(loaded.errors[0].path, dir.path().join("broken.json"));
+    assert!(loaded.errors[0].message.starts_with("cannot read file"));
+}
+
+#[test]
+fn invalid_utf8_is_placed() {
+    let dir = TempDir::new().unwrap();
+    let mut bytes = b"{\n  \"schema\": 1,\n  \"id\": \"".to_vec();
+    bytes.extend_from_slice(&[0xC4, 0xCF]); // "南" in GB18030
+    bytes.extend_from_slice(b"\"\n}\n");
+    let path = dir.path().join("gbk.json");
+    fs::write(&path, bytes).unwrap();
+    let error = only_error(dir.path());
+    assert_eq!(error.path, path);
+    assert_eq!((error.line, error.column), (3, 10));
+    assert!(error.message.starts_with("invalid UTF-8"), "{error}");
+}
+
+#[test]
+fn empty_directory_loads_nothing() {
+    let dir = TempDir::new().unwrap();
+    let loaded = load_dir(dir.path()).unwrap();
+    assert!(loaded.reports.is_empty() && loaded.errors.is_empty());
+}
+
+#[test]
+fn missing_directory_or_a_file_is_an_err() {
+    let dir = TempDir::new().unwrap();
+    let missing = dir.path().join("nope");
+    let error = load_dir(&missing).unwrap_err();
+    assert_eq!(error.path, missing);
+    assert_eq!(error.line, 0);
+    assert!(
+        error.message.starts_with("cannot read directory"),
+        "{error}"
+    );
+    assert!(
+        error
+            .to_string()
+            .starts_with(&format!("{}: ", missing.display()))
+    );
+
+    let file = write_report(dir.path(), "a.json", &report("a", None, None));
+    let error = load_dir(&file).unwrap_err();
+    assert_eq!(error.message, "not a directory");
+}
+
+#[test]
+fn duplicate_ids_are_kept_and_each_file_names_the_other() {
+    let dir = TempDir::new().unwrap();
+    let first = write_report(
+        dir.path(),
+        "2020/same.json",
+        &report("same", Some("南麂镇"), None),
+    );
+    let second = write_report(
+        dir.path(),
+        "2021/same.json",
+        &report("same", Some("芦浦镇"), None),
+    );
+    let loaded = load_dir(dir.path()).unwrap();
+    assert_eq!(ids(&loaded), ["same", "same"]);
+
+    let problems = validate(&loaded);
+    let expected = |path: &Path, other: &Path| LoadError {
+        path: path.to_path_buf(),
+        line: 3,
+        column: 9,
+        message: format!("duplicate id `same`: also in {}", other.display()),
+    };
+    assert_eq!(
+        problems,
+        [expected(&first, &second), expected(&second, &first)]
+    );
+}
+
+#[test]
+fn validate_finds_every_problem_with_its_place() {
+    let dir = TempDir::new().unwrap();
+    let mut bad = report("Bad_Id", Some("南麂镇"), Some(1900));
+    bad.title = " ".to_string();
+    bad.published = Some("2021-02-29".to_string());
+    bad.sections[0].sections.push(Section {
+        heading: String::new(),
+        paragraphs: Vec::new(),
+        sections: Vec::new(),
+    });
+    let bad_path = write_report(dir.path(), "Bad_Id.json", &bad);
+    let misnamed = write_report(dir.path(), "wrong-name.json", &report("right", None, None));
+    write_report(dir.path(), "fine.json", &report("fine", None, Some(2020)));
+
+    let problems: Vec<(PathBuf, usize, usize, String)> = validate(&load_dir(dir.path()).unwrap())
+        .into_iter()
+        .map(|e| (e.path, e.line, e.column, e.message))
+        .collect();
+    let at = |line, column, message: &str| (bad_path.clone(), line, column, message.to_string());
+    assert_eq!(
+        problems,
+        [
+            at(
+                3,
+                9,
+                "id `Bad_Id` must be lowercase ASCII letters, digits and hyphens, \
+                 starting with a letter or digit"
+            ),
+            at(4, 12, "empty title"),
+            at(9, 11, "year 1900 is outside 1949..=2100"),
+            at(
+                12,
+                16,
+                "published `2021-02-29` is not a valid YYYY-MM-DD date"
+            ),
+            at(26, 22, "empty heading at sections[0].sections[0]"),
+            (
+                misnamed,
+                0,
+                0,
+                "warning: file name should be `right.json`, to match the id".to_string()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn validate_names_only_the_file_when_it_changed_since_loading() {
+    let dir = TempDir::new().unwrap();
+    let path = write_report(dir.path(), "x.json", &report("x", None, Some(1800)));
+    let loaded = load_dir(dir.path()).unwrap();
+    fs::remove_file(&path).unwrap();
+    let problems = validate(&loaded);
+    assert_eq!(problems.len(), 1);
+    assert_eq!((problems[0].line, problems[0].column), (0, 0));
+    assert_eq!(
+        problems[0].to_string(),
+        format!("{}: year 1800 is outside 1949..=2100", path.display())
+    );
+}
+
+#[test]
+fn library_sorts_by_township_pinyin_then_year_period_title_id() {
+    let mut half = report("nanji-2020-half", Some("南麂镇"), Some(2020));
+    half.period = Period::HalfYear;
+    let mut title_b = report("nanji-2020-b", Some("南麂镇"), Some(2020));
+    title_b.title = "B".to_string();
+    let mut title_a_id_2 = report("nanji-2020-a2", Some("南麂镇"), Some(2020));
+    title_a_id_2.title = "A".to_string();
+    let mut title_a_id_1 = report("nanji-2020-a1", Some("南麂镇"), Some(2020));
+    title_a_id_1.title = "A".to_string();
+    let reports = vec![
+        report("anon-2019", None, Some(2019)),
+        report("nantang-2022", Some("南塘镇"), Some(2022)),
+        half,
+        report("nanji-none", Some("南麂镇"), None),
+        title_b,
+        report("lupu-2020", Some("芦浦镇"), Some(2020)),
+        report("anon-none", None, None),
+        title_a_id_2,
+        report("nanji-2019", Some("南麂镇"), Some(2019)),
+        report("daixi-2023", Some("岱西镇"), Some(2023)),
+        title_a_id_1,
+        report("anon-2018", None, Some(2018)),
+    ];
+    let library = Library::new(reports);
+    let order: Vec<&str> = library.reports().iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(
+        order,
+        [
+            "daixi-2023",
+            "lupu-2020",
+            "nanji-2019",
+            "nanji-2020-a1",
+            "nanji-2020-a2",
+            "nanji-2020-b",
+            "nanji-2020-half",
+            "nanji-none",
+            "nantang-2022",
+            "anon-2018",
+            "anon-2019",
+            "anon-none",
+        ]
+    );
+    assert_eq!(library.len(), 12);
+    assert!(!library.is_empty());
+    assert_eq!(
+        library.find("lupu-2020").unwrap().township.as_deref(),
+        Some("芦浦镇")
+    );
+    assert!(library.find("missing").is_none());
+}
+
+#[test]
+fn library_keeps_duplicate_ids_and_finds_the_first_in_order() {
+    let library = Library::new(vec![
+        report("same", Some("芦浦镇"), Some(2020)),
+        report("same", Some("岱西镇"), Some(2020)),
+    ]);
+    assert_eq!(library.len(), 2);
+    assert_eq!(
+        library.find("same").unwrap().township.as_deref(),
+        Some("岱西镇")
+    );
+    assert!(Library::new(Vec::new()).is_empty());
+}
+
+#[test]
+fn every_bundled_file_parses() {
+    let loaded = load_bundled();
+    assert_eq!(loaded.errors, Vec::new());
+    let on_disk = match fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("data/reports")) {
+        Ok(entries) => entries
+            .map(|entry| entry.unwrap().path())
+            .filter(|path| path.extension().is_some_and(|e| e == "json"))
+            .count(),
+        Err(_) => 0,
+    };
+    assert_eq!(loaded.reports.len(), on_disk);
+    for loaded_report in &loaded.reports {
+        assert!(
+            loaded_report.path.starts_with("data/reports"),
+            "{:?}",
+            loaded_report.path
+        );
+    }
+}
