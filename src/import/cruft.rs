@@ -12,17 +12,58 @@ use std::collections::HashMap;
 /// download and membership prompts, sharing and tipping, navigation,
 /// copyright and counters.
 const SITE_WORDS: &[&str] = &[
-    "下载", "购物车", "我的足迹", "vip", "打赏", "本文地址", "本文链接", "原文链接", "原文地址",
-    "扫一扫", "浏览次数", "阅读次数", "字体大小", "字号", "客服", "分享到", "上一篇", "下一篇",
-    "责任编辑", "版权声明", "版权所有", "免责声明", "无障碍", "长者模式", "导航菜单", "网站地图",
-    "打印本页", "打印此页", "关闭窗口", "收藏此文", "加入收藏", "返回顶部", "微信公众号",
+    "下载",
+    "购物车",
+    "我的足迹",
+    "vip",
+    "打赏",
+    "本文地址",
+    "本文链接",
+    "原文链接",
+    "原文地址",
+    "扫一扫",
+    "浏览次数",
+    "阅读次数",
+    "字体大小",
+    "字号",
+    "客服",
+    "分享到",
+    "上一篇",
+    "下一篇",
+    "责任编辑",
+    "版权声明",
+    "版权所有",
+    "免责声明",
+    "无障碍",
+    "长者模式",
+    "导航菜单",
+    "网站地图",
+    "打印本页",
+    "打印此页",
+    "关闭窗口",
+    "收藏此文",
+    "加入收藏",
+    "返回顶部",
+    "微信公众号",
 ];
 
 /// Words that begin a site footer: after such a line near the end of the
 /// page, nothing is report text any more.
 const FOOTER_WORDS: &[&str] = &[
-    "本站", "本文仅", "本文由", "版权", "打赏", "扫一扫", "转载", "免责", "上一篇", "下一篇",
-    "相关阅读", "相关文章", "责任编辑", "原创",
+    "本站",
+    "本文仅",
+    "本文由",
+    "版权",
+    "打赏",
+    "扫一扫",
+    "转载",
+    "免责",
+    "上一篇",
+    "下一篇",
+    "相关阅读",
+    "相关文章",
+    "责任编辑",
+    "原创",
 ];
 
 /// A short line of site furniture (navigation, download prompt, counters…).
@@ -61,9 +102,15 @@ pub fn footer_start(lines: &[String]) -> Option<usize> {
 /// " > 规划计划 > 计划总结", "找总结网 > 工作计划 > …".
 pub fn is_breadcrumb(line: &str) -> bool {
     let key = simplified(line);
-    if ["您现在的位置", "当前位置", "您的位置", "所在位置", "现在位置"]
-        .iter()
-        .any(|w| key.starts_with(w))
+    if [
+        "您现在的位置",
+        "当前位置",
+        "您的位置",
+        "所在位置",
+        "现在位置",
+    ]
+    .iter()
+    .any(|w| key.starts_with(w))
     {
         return true;
     }
@@ -95,7 +142,11 @@ pub fn breadcrumb_parts(line: &str) -> Vec<String> {
 pub fn is_caption(line: &str) -> bool {
     let key = simplified(line);
     page_width_str(line) <= 100
-        && (key.starts_with("图片") || key.starts_with("图为") || key.starts_with("图:") || key.starts_with("图\u{FF1A}") || key.contains("一图读懂"))
+        && (key.starts_with("图片")
+            || key.starts_with("图为")
+            || key.starts_with("图:")
+            || key.starts_with("图\u{FF1A}")
+            || key.contains("一图读懂"))
 }
 
 /// A stray page number or counter: "0", "12", "- 3 -", "第3页", "3/12", "—5—".
@@ -145,13 +196,22 @@ pub fn strip_watermark(lines: &mut [String]) -> Option<String> {
         }
     }
     let threshold = 3.max(eligible / 5);
-    let best = counts
-        .iter()
+    let mut candidates: Vec<(&str, usize)> = counts
+        .into_iter()
         .filter(|(suffix, count)| {
-            **count >= threshold && !suffix.chars().last().is_some_and(is_closing) && !suffix.ends_with(['。', ',', '\u{FF0C}', ';', '\u{FF1B}', ':', '\u{FF1A}', '、'])
+            *count >= threshold
+                && !suffix.chars().last().is_some_and(is_closing)
+                && !suffix.ends_with([
+                    '。', ',', '\u{FF0C}', ';', '\u{FF1B}', ':', '\u{FF1A}', '、',
+                ])
+                && (suffix.chars().count() >= 8 || !suffix.chars().all(super::text::is_han))
         })
-        .filter(|(suffix, _)| suffix.chars().count() >= 8 || !suffix.chars().all(super::text::is_han))
-        .max_by_key(|(suffix, count)| (**count, suffix.chars().count()))
+        .collect();
+    candidates.sort_by_key(|(suffix, count)| std::cmp::Reverse((*count, suffix.chars().count())));
+    let best = candidates
+        .iter()
+        .take(50)
+        .find(|(suffix, _)| is_appended(lines, suffix))
         .map(|(s, _)| s.to_string())?;
     for line in lines.iter_mut() {
         if line.ends_with(best.as_str()) {
@@ -162,6 +222,22 @@ pub fn strip_watermark(lines: &mut [String]) -> Option<String> {
         }
     }
     Some(best)
+}
+
+/// Is `suffix` appended to different texts, rather than the tail of one
+/// repeated line (a title printed three times is not a watermark)? The
+/// characters before it must differ between lines, and leave real text.
+fn is_appended(lines: &[String], suffix: &str) -> bool {
+    let mut before = std::collections::HashSet::new();
+    for line in lines {
+        if let Some(head) = line.strip_suffix(suffix) {
+            if head.chars().count() < 2 {
+                return false;
+            }
+            before.insert(head.chars().last());
+        }
+    }
+    before.len() >= 2
 }
 
 #[cfg(test)]
@@ -188,9 +264,14 @@ mod tests {
 
     #[test]
     fn no_watermark_in_plain_text() {
-        let mut lines: Vec<String> = ["一是加强领导。", "二是完善制度。", "三是强化考核。", "四是严格督查。"]
-            .map(String::from)
-            .to_vec();
+        let mut lines: Vec<String> = [
+            "一是加强领导。",
+            "二是完善制度。",
+            "三是强化考核。",
+            "四是严格督查。",
+        ]
+        .map(String::from)
+        .to_vec();
         assert_eq!(strip_watermark(&mut lines), None);
     }
 
@@ -199,7 +280,9 @@ mod tests {
         assert!(is_breadcrumb("您现在的位置:首页"));
         assert!(is_breadcrumb(" > 规划计划  > 计划总结"));
         assert!(is_breadcrumb("首页 >> 部门目录 >> 南华县一街乡"));
-        assert!(is_breadcrumb("找总结网 > 工作计划 > 年度工作计划 > 镇政府2019年工作总结和2020年工作计划"));
+        assert!(is_breadcrumb(
+            "找总结网 > 工作计划 > 年度工作计划 > 镇政府2019年工作总结和2020年工作计划"
+        ));
         assert!(!is_breadcrumb("产值增长>10%,利润增长>5%。"));
     }
 

@@ -11,11 +11,46 @@ use super::text::{is_han, page_width_str, simplified};
 /// Labels that a metadata block uses. Needed to split blocks that print
 /// labels without colons ("索引号 0010… 主题分类 政务公开").
 const LABELS: &[&str] = &[
-    "索引号", "信息索引号", "主题分类", "组配分类", "体裁分类", "服务对象分类", "发布机构", "发布机关",
-    "发布单位", "发文机关", "所属机构", "生成日期", "成文日期", "发布日期", "公布日期", "公开日期",
-    "发布时间", "公开方式", "公开范围", "公开时限", "文号", "发文字号", "有效性", "统一编号", "主题词",
-    "标题", "著录日期", "生效日期", "废止日期", "来源", "信息来源", "作者", "点击", "时间", "日期",
-    "浏览次数", "字体", "字体大小", "分类", "关键词",
+    "索引号",
+    "信息索引号",
+    "主题分类",
+    "组配分类",
+    "体裁分类",
+    "服务对象分类",
+    "发布机构",
+    "发布机关",
+    "发布单位",
+    "发文机关",
+    "所属机构",
+    "生成日期",
+    "成文日期",
+    "发布日期",
+    "公布日期",
+    "公开日期",
+    "发布时间",
+    "公开方式",
+    "公开范围",
+    "公开时限",
+    "文号",
+    "发文字号",
+    "有效性",
+    "统一编号",
+    "主题词",
+    "标题",
+    "著录日期",
+    "生效日期",
+    "废止日期",
+    "来源",
+    "信息来源",
+    "作者",
+    "点击",
+    "时间",
+    "日期",
+    "浏览次数",
+    "字体",
+    "字体大小",
+    "分类",
+    "关键词",
 ];
 
 /// Labels whose value names the publisher, best first.
@@ -24,7 +59,14 @@ const PUBLISHER_LABELS: &[&str] = &["发布机构", "发布机关", "发文机�
 /// Labels whose value is the publication date, best first: the date the
 /// document was written beats the date the page went up.
 const DATE_LABELS: &[&str] = &[
-    "成文日期", "生成日期", "发布日期", "公布日期", "公开日期", "发布时间", "时间", "日期",
+    "成文日期",
+    "生成日期",
+    "发布日期",
+    "公布日期",
+    "公开日期",
+    "发布时间",
+    "时间",
+    "日期",
 ];
 
 /// One `label: value` pair of a metadata block (value may be empty).
@@ -70,7 +112,9 @@ impl MetaFields {
 
     /// The title the block gives (标题).
     pub fn title(&self) -> Option<String> {
-        self.first_of(&["标题"], |v| (!v.trim().is_empty()).then(|| v.trim().to_string()))
+        self.first_of(&["标题"], |v| {
+            (!v.trim().is_empty()).then(|| v.trim().to_string())
+        })
     }
 }
 
@@ -96,12 +140,15 @@ pub fn parse_meta_line(line: &str) -> Option<Vec<Pair>> {
             None if is_known_label(token) => (Some(token.as_str()), ""),
             None => (None, token.as_str()),
         };
-        match label.map(|l| simplified(l)) {
+        match label.map(simplified) {
             Some(label) if is_label_shaped(&label) => {
                 if i == 0 {
                     first_is_label = true;
                 }
-                pairs.push(Pair { label, value: rest.to_string() });
+                pairs.push(Pair {
+                    label,
+                    value: rest.to_string(),
+                });
             }
             _ => {
                 let piece = token.as_str();
@@ -209,13 +256,17 @@ fn date_at(chars: &[char], start: usize) -> Option<String> {
     } else {
         return None;
     };
-    let valid = (1949..=2100).contains(&year) && (1..=12).contains(&month) && (1..=days_in(year, month)).contains(&day);
+    let valid = (1949..=2100).contains(&year)
+        && (1..=12).contains(&month)
+        && (1..=days_in(year, month)).contains(&day);
     valid.then(|| format!("{year:04}-{month:02}-{day:02}"))
 }
 
 fn days_in(year: u32, month: u32) -> u32 {
     match month {
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => {
+            29
+        }
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,
@@ -267,8 +318,14 @@ mod tests {
 
     #[test]
     fn dates() {
-        assert_eq!(parse_date("2022- 07- 29 17 : 02").as_deref(), Some("2022-07-29"));
-        assert_eq!(parse_date("2016-11-03 14:59:50").as_deref(), Some("2016-11-03"));
+        assert_eq!(
+            parse_date("2022- 07- 29 17 : 02").as_deref(),
+            Some("2022-07-29")
+        );
+        assert_eq!(
+            parse_date("2016-11-03 14:59:50").as_deref(),
+            Some("2016-11-03")
+        );
         assert_eq!(parse_date("2024年2月22日").as_deref(), Some("2024-02-22"));
         assert_eq!(parse_date("(20230115)").as_deref(), Some("2023-01-15"));
         assert_eq!(parse_date("2023-02-30"), None);

@@ -107,7 +107,9 @@ pub fn is_title_candidate(line: &str) -> bool {
 /// The title line of a cover notice: "…关于印发2024年政府工作报告的通知".
 fn is_notice_title(line: &str) -> bool {
     let key = simplified(line);
-    page_width_str(line) <= 120 && key.ends_with("通知") && (key.contains("印发") || key.contains("关于"))
+    page_width_str(line) <= 120
+        && key.ends_with("通知")
+        && (key.contains("印发") || key.contains("关于"))
 }
 
 /// The index after a cover notice that starts at `start`: past its
@@ -140,7 +142,9 @@ fn set_title(front: &mut Front, lines: &[String], at: usize) {
     // "2023年岱西镇政府工作报告(20230115)": a date in brackets after the title.
     if let Some(open) = title.rfind(['(', '\u{FF08}']) {
         let tail = &title[open..];
-        if tail.ends_with([')', '\u{FF09}']) && let Some(date) = parse_date(tail) {
+        if tail.ends_with([')', '\u{FF09}'])
+            && let Some(date) = parse_date(tail)
+        {
             front.title_date = Some(date);
             title = trim(&title[..open]).to_string();
         }
@@ -152,17 +156,25 @@ fn split_site_prefix(title: &str) -> Option<(String, String)> {
     let at = title.find(['-', '_', '|'])?;
     let (site, rest) = (trim(&title[..at]), trim(&title[at + 1..]));
     let site_key = simplified(site);
-    let looks_like_site = ["政府", "网", "门户", "平台", "频道", "官网"].iter().any(|w| site_key.ends_with(w));
-    (looks_like_site && is_title_candidate(rest) && !TITLE_WORDS.iter().any(|w| site_key.contains(w)))
-        .then(|| (site.to_string(), rest.to_string()))
+    let looks_like_site = ["政府", "网", "门户", "平台", "频道", "官网"]
+        .iter()
+        .any(|w| site_key.ends_with(w));
+    (looks_like_site
+        && is_title_candidate(rest)
+        && !TITLE_WORDS.iter().any(|w| site_key.contains(w)))
+    .then(|| (site.to_string(), rest.to_string()))
 }
 
 /// An organisation name alone on a line: "重庆市巴南区木洞镇人民政府".
 fn is_org_line(line: &str) -> bool {
     let key = simplified(line);
     line.chars().count() <= 30
-        && line.chars().all(|c| is_han(c) || matches!(c, '(' | ')' | '\u{FF08}' | '\u{FF09}'))
-        && ["人民政府", "政府", "委员会", "办事处", "党委"].iter().any(|w| key.ends_with(w))
+        && line
+            .chars()
+            .all(|c| is_han(c) || matches!(c, '(' | ')' | '\u{FF08}' | '\u{FF09}'))
+        && ["人民政府", "政府", "委员会", "办事处", "党委"]
+            .iter()
+            .any(|w| key.ends_with(w))
 }
 
 /// Walk the lines after the title: repeats of the title, metadata and site
@@ -223,7 +235,9 @@ fn read_title_block(lines: &[String], from: usize, front: &mut Front) -> usize {
 /// The title again, or a fuller form of it ("〔…〕镇2023上半年…" after
 /// "镇2023上半年…"), which then becomes the title.
 fn is_title_repeat(line: &str, front: &mut Front) -> bool {
-    let Some(title) = front.title.as_ref() else { return false };
+    let Some(title) = front.title.as_ref() else {
+        return false;
+    };
     let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
     let (l, t) = (squash(line), squash(title));
     if l == t || (t.contains(&l) && l.chars().count() * 2 >= t.chars().count()) {
@@ -239,23 +253,36 @@ fn is_title_repeat(line: &str, front: &mut Front) -> bool {
 /// "政 府 工 作 报 告": a display title spaced out character by character.
 fn is_spaced_out(line: &str) -> bool {
     let parts: Vec<&str> = line.split_whitespace().collect();
-    parts.len() >= 3 && parts.iter().all(|p| p.chars().count() == 1 && p.chars().all(is_han))
+    parts.len() >= 3
+        && parts
+            .iter()
+            .all(|p| p.chars().count() == 1 && p.chars().all(is_han))
 }
 
 /// "——2021年2月27日在沙沟镇第十六届人民代表大会第六次会议上".
 fn is_subtitle(line: &str) -> bool {
-    line.starts_with("——") || line.starts_with('—') || line.starts_with("--") || line.starts_with("――")
+    line.starts_with("——")
+        || line.starts_with('—')
+        || line.starts_with("--")
+        || line.starts_with("――")
 }
 
 /// A line that is only a date, perhaps in brackets: "(2022年3月31日)".
 pub fn is_date_line(line: &str) -> bool {
-    let core = trim(line.trim_matches(|c| matches!(c, '(' | ')' | '\u{FF08}' | '\u{FF09}' | '[' | ']' | '〔' | '〕')));
+    let core = trim(line.trim_matches(|c| {
+        matches!(
+            c,
+            '(' | ')' | '\u{FF08}' | '\u{FF09}' | '[' | ']' | '〔' | '〕'
+        )
+    }));
     core.chars().count() <= 14 && parse_date(core).is_some() && !core.contains(['。', ','])
 }
 
 /// "沙沟镇镇长 刘彦成", "重庆市巴南区木洞镇人民政府镇长 邓迎春".
 fn is_speaker_line(line: &str) -> bool {
-    let Some((office, name)) = line.rsplit_once(' ') else { return false };
+    let Some((office, name)) = line.rsplit_once(' ') else {
+        return false;
+    };
     let office = simplified(trim(office));
     let name_len = name.chars().count();
     line.chars().count() <= 40
@@ -277,18 +304,29 @@ mod tests {
         let text = "[ 发布机构 ] | 巴南区木洞镇 | [ 有效性 ] | |\n重庆市巴南区木洞镇人民政府关于印发2024年政府工作报告的通知\n各村(居)民委员会:\n正文。\n重庆市巴南区木洞镇人民政府\n2024年2月22日\n(此件公开发布)\n重庆市巴南区木洞镇人民政府\n2024年政府工作报告\n——2024年1月23日在重庆市巴南区木洞镇第二十届\n人民代表大会第八次会议上\n重庆市巴南区木洞镇人民政府镇长 邓迎春\n各位代表:";
         let l = lines(text);
         let front = read_front(&l);
-        assert_eq!(front.title.as_deref(), Some("重庆市巴南区木洞镇人民政府2024年政府工作报告"));
+        assert_eq!(
+            front.title.as_deref(),
+            Some("重庆市巴南区木洞镇人民政府2024年政府工作报告")
+        );
         assert_eq!(front.title_block.len(), 2);
-        assert_eq!(front.title_block[0], "——2024年1月23日在重庆市巴南区木洞镇第二十届人民代表大会第八次会议上");
+        assert_eq!(
+            front.title_block[0],
+            "——2024年1月23日在重庆市巴南区木洞镇第二十届人民代表大会第八次会议上"
+        );
         assert_eq!(l[front.body_start], "各位代表:");
         assert_eq!(front.fields.publisher().as_deref(), Some("巴南区木洞镇"));
     }
 
     #[test]
     fn site_prefix_and_repeat() {
-        let l = lines("永顺县人民政府-2016年上半年润雅乡主要工作目标管理情况自查报告\n\n2016年上半年润雅乡主要工作目标管理情况自查报告\n\n来源: 发布时间:2016-11-03 14:59:50 字体大小:\n\n2016年,润雅乡在县委。");
+        let l = lines(
+            "永顺县人民政府-2016年上半年润雅乡主要工作目标管理情况自查报告\n\n2016年上半年润雅乡主要工作目标管理情况自查报告\n\n来源: 发布时间:2016-11-03 14:59:50 字体大小:\n\n2016年,润雅乡在县委。",
+        );
         let front = read_front(&l);
-        assert_eq!(front.title.as_deref(), Some("2016年上半年润雅乡主要工作目标管理情况自查报告"));
+        assert_eq!(
+            front.title.as_deref(),
+            Some("2016年上半年润雅乡主要工作目标管理情况自查报告")
+        );
         assert_eq!(front.site_names, vec!["永顺县人民政府".to_string()]);
         assert_eq!(front.fields.published().as_deref(), Some("2016-11-03"));
         assert!(l[front.body_start].starts_with("2016年,润雅乡"));
@@ -298,6 +336,8 @@ mod tests {
     fn heading_is_not_a_title() {
         assert!(!is_title_candidate("一、2020年工作总结"));
         assert!(is_title_candidate("乐园乡2018年工作总结"));
-        assert!(!is_title_candidate("- 1、本文档由用户上传,淘文库整理发布,可阅读全部内容。"));
+        assert!(!is_title_candidate(
+            "- 1、本文档由用户上传,淘文库整理发布,可阅读全部内容。"
+        ));
     }
 }

@@ -13,7 +13,10 @@ const MAX_ITEM_HEADING: usize = 40;
 /// Split `paragraphs` into those before the first item and one section per
 /// item. Nothing changes unless a paragraph starts with 一是.
 pub fn split_shi_items(paragraphs: Vec<String>) -> (Vec<String>, Vec<Section>) {
-    let Some(first) = paragraphs.iter().position(|p| shi_item(p).is_some_and(|(n, _)| n == 1)) else {
+    let Some(first) = paragraphs
+        .iter()
+        .position(|p| shi_item(p).is_some_and(|(n, _)| n == 1))
+    else {
         return (paragraphs, Vec::new());
     };
     let mut lead = paragraphs;
@@ -25,7 +28,11 @@ pub fn split_shi_items(paragraphs: Vec<String>) -> (Vec<String>, Vec<Section>) {
             Some((n, _)) if n == expected || (n == 1 && sections.is_empty()) => {
                 for item in split_inline_items(&paragraph, n) {
                     let (heading, body) = item_heading(&item);
-                    sections.push(Section { heading, paragraphs: body.into_iter().collect(), sections: Vec::new() });
+                    sections.push(Section {
+                        heading,
+                        paragraphs: body.into_iter().collect(),
+                        sections: Vec::new(),
+                    });
                     expected += 1;
                 }
             }
@@ -70,14 +77,25 @@ fn split_inline_items(paragraph: &str, first: u32) -> Vec<String> {
 fn item_heading(item: &str) -> (String, Option<String>) {
     let chars: Vec<(usize, char)> = item.char_indices().collect();
     let end_of = |k: usize| chars.get(k + 1).map_or(item.len(), |(b, _)| *b);
-    let sentence = chars.iter().position(|(_, c)| matches!(c, '。' | ';' | '\u{FF1B}' | '!' | '\u{FF01}' | '?' | '\u{FF1F}'));
+    let sentence = chars.iter().position(|(_, c)| {
+        matches!(
+            c,
+            '。' | ';' | '\u{FF1B}' | '!' | '\u{FF01}' | '?' | '\u{FF1F}'
+        )
+    });
     let cut = match sentence {
         Some(k) if k < MAX_ITEM_HEADING => Some(end_of(k)),
         _ if chars.len() <= MAX_ITEM_HEADING => None,
-        _ => chars.iter().position(|(_, c)| matches!(c, ',' | '\u{FF0C}' | ':' | '\u{FF1A}')).map(end_of),
+        _ => chars
+            .iter()
+            .position(|(_, c)| matches!(c, ',' | '\u{FF0C}' | ':' | '\u{FF1A}'))
+            .map(end_of),
     };
     match cut {
-        Some(at) if at < item.len() => (trim(&item[..at]).to_string(), Some(trim(&item[at..]).to_string()).filter(|s| !s.is_empty())),
+        Some(at) if at < item.len() => (
+            trim(&item[..at]).to_string(),
+            Some(trim(&item[at..]).to_string()).filter(|s| !s.is_empty()),
+        ),
         _ => (item.to_string(), None),
     }
 }
@@ -100,13 +118,18 @@ mod tests {
         ]));
         assert_eq!(lead, vec!["2020年,面对疫情。"]);
         assert_eq!(sections[0].heading, "一是经济发展交出新答卷。");
-        assert_eq!(sections[0].paragraphs, vec!["经济指标逆势突围。", "补充说明。"]);
+        assert_eq!(
+            sections[0].paragraphs,
+            vec!["经济指标逆势突围。", "补充说明。"]
+        );
         assert_eq!(sections[1].heading, "二是项目建设跑出新速度。");
     }
 
     #[test]
     fn items_in_one_paragraph_split_on_semicolons() {
-        let (_, sections) = split_shi_items(owned(&["一是加快推进风力发电项目建设,6月份已启动升压站场内施工便道拓宽建设,配合做好征地工作;二是加快推进林下经济发展;三是启动创建工作。"]));
+        let (_, sections) = split_shi_items(owned(&[
+            "一是加快推进风力发电项目建设,6月份已启动升压站场内施工便道拓宽建设,配合做好征地工作;二是加快推进林下经济发展;三是启动创建工作。",
+        ]));
         assert_eq!(sections.len(), 3);
         assert_eq!(sections[0].heading, "一是加快推进风力发电项目建设,");
         assert_eq!(sections[1].heading, "二是加快推进林下经济发展;");

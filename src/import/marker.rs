@@ -42,60 +42,105 @@ pub fn marker(line: &str) -> Option<Marker> {
 
     // 第一部分 / 第二章 / 第三篇
     if first == '第' {
-        let n = (1..4).take_while(|&i| at(i).is_some_and(is_numeral_char)).count();
+        let n = (1..4)
+            .take_while(|&i| at(i).is_some_and(is_numeral_char))
+            .count();
         let number = chinese_numeral(&line[end(1)..end(1 + n)])?;
         let rest = &line[end(1 + n)..];
         for unit in ["部分", "章", "篇"] {
             if rest.starts_with(unit) {
-                return Some(Marker { rank: Rank::Part, number, len: end(1 + n) + unit.len() });
+                return Some(Marker {
+                    rank: Rank::Part,
+                    number,
+                    len: end(1 + n) + unit.len(),
+                });
             }
         }
         return None;
     }
     // 一、 十二、
     if is_numeral_char(first) {
-        let n = (0..3).take_while(|&i| at(i).is_some_and(is_numeral_char)).count();
+        let n = (0..3)
+            .take_while(|&i| at(i).is_some_and(is_numeral_char))
+            .count();
         if at(n) == Some('、') && followed_by_text(at(n + 1)) {
             let number = chinese_numeral(&line[..end(n)])?;
-            return Some(Marker { rank: Rank::Chapter, number, len: end(n + 1) });
+            return Some(Marker {
+                rank: Rank::Chapter,
+                number,
+                len: end(n + 1),
+            });
         }
         return None;
     }
     // (一) （一） (1) （1）
     if matches!(first, '(' | '\u{FF08}') {
-        let n = (1..4).take_while(|&i| at(i).is_some_and(|c| is_numeral_char(c) || c.is_ascii_digit())).count();
+        let n = (1..4)
+            .take_while(|&i| at(i).is_some_and(|c| is_numeral_char(c) || c.is_ascii_digit()))
+            .count();
         if n == 0 || !matches!(at(1 + n), Some(')' | '\u{FF09}')) || !followed_by_text(at(2 + n)) {
             return None;
         }
         let inner = &line[end(1)..end(1 + n)];
         let len = end(2 + n);
         if let Some(number) = chinese_numeral(inner) {
-            return Some(Marker { rank: Rank::Section, number, len });
+            return Some(Marker {
+                rank: Rank::Section,
+                number,
+                len,
+            });
         }
-        let number: u32 = inner.parse().ok().filter(|n| (1..=50).contains(n) && inner.len() <= 2)?;
-        return Some(Marker { rank: Rank::SubItem, number, len });
+        let number: u32 = inner
+            .parse()
+            .ok()
+            .filter(|n| (1..=50).contains(n) && inner.len() <= 2)?;
+        return Some(Marker {
+            rank: Rank::SubItem,
+            number,
+            len,
+        });
     }
     // 1. 1、 1． 12、  — but not 14.9%, 2022., 1-5月份, 1·26
     if first.is_ascii_digit() || ('０'..='９').contains(&first) {
-        let n = (0..3).take_while(|&i| at(i).is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))).count();
+        let n = (0..3)
+            .take_while(|&i| {
+                at(i).is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+            })
+            .count();
         if n > 2 || !matches!(at(n), Some('.' | '、' | '．')) {
             return None;
         }
         let next = at(n + 1);
         let next = if next == Some(' ') { at(n + 2) } else { next };
-        if !next.is_some_and(|c| is_han(c) || matches!(c, '“' | '"' | '《' | '〔' | '(' | '\u{FF08}' | '‘')) {
+        if !next.is_some_and(|c| {
+            is_han(c) || matches!(c, '“' | '"' | '《' | '〔' | '(' | '\u{FF08}' | '‘')
+        }) {
             return None;
         }
         let digits: String = line[..end(n)]
             .chars()
-            .map(|c| if c.is_ascii_digit() { c } else { char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or('0') })
+            .map(|c| {
+                if c.is_ascii_digit() {
+                    c
+                } else {
+                    char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or('0')
+                }
+            })
             .collect();
         let number: u32 = digits.parse().ok().filter(|n| (1..=50).contains(n))?;
-        return Some(Marker { rank: Rank::Item, number, len: end(n + 1) });
+        return Some(Marker {
+            rank: Rank::Item,
+            number,
+            len: end(n + 1),
+        });
     }
     // ① … ⑳
     if ('①'..='⑳').contains(&first) && followed_by_text(at(1)) {
-        return Some(Marker { rank: Rank::Circled, number: first as u32 - '①' as u32 + 1, len: end(1) });
+        return Some(Marker {
+            rank: Rank::Circled,
+            number: first as u32 - '①' as u32 + 1,
+            len: end(1),
+        });
     }
     None
 }
@@ -110,7 +155,11 @@ fn followed_by_text(c: Option<char>) -> bool {
 /// length of the marker. 一是 is a paragraph-leading list item, not a heading
 /// marker on its own (the outline decides whether it becomes a section).
 pub fn shi_item(text: &str) -> Option<(u32, usize)> {
-    let n = text.chars().take(3).take_while(|c| is_numeral_char(*c)).count();
+    let n = text
+        .chars()
+        .take(3)
+        .take_while(|c| is_numeral_char(*c))
+        .count();
     if n == 0 {
         return None;
     }

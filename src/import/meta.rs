@@ -30,7 +30,11 @@ pub fn year_from_title(title: &str) -> Option<i32> {
 
 /// Half-year when the title says 上半年/半年.
 pub fn period_from_title(title: &str) -> Period {
-    if simplified(title).contains("半年") { Period::HalfYear } else { Period::Annual }
+    if simplified(title).contains("半年") {
+        Period::HalfYear
+    } else {
+        Period::Annual
+    }
 }
 
 /// The kind: the title decides; a report addressed to the congress
@@ -40,7 +44,10 @@ pub fn kind_of(title: &str, addressed_to_congress: bool) -> Kind {
     if key.contains("政府工作报告") {
         return Kind::GovernmentWorkReport;
     }
-    if ["总结", "计划", "思路", "打算", "工作要点", "工作汇报"].iter().any(|w| key.contains(w)) {
+    if ["总结", "计划", "思路", "打算", "工作要点", "工作汇报"]
+        .iter()
+        .any(|w| key.contains(w))
+    {
         return Kind::WorkSummary;
     }
     if addressed_to_congress && key.contains("报告") {
@@ -52,7 +59,13 @@ pub fn kind_of(title: &str, addressed_to_congress: bool) -> Kind {
 /// A stable, ASCII id: township in pinyin (without its unit), year, period
 /// and kind — "nanji-2020-work-summary". A report without a township or
 /// year gets a hash of its text instead, so anonymous reports stay apart.
-pub fn make_id(township: Option<&str>, year: Option<i32>, period: Period, kind: Kind, text: &str) -> String {
+pub fn make_id(
+    township: Option<&str>,
+    year: Option<i32>,
+    period: Period,
+    kind: Kind,
+    text: &str,
+) -> String {
     let mut parts: Vec<String> = Vec::new();
     match township.map(name_in_pinyin).filter(|n| !n.is_empty()) {
         Some(name) => parts.push(name),
@@ -106,7 +119,10 @@ mod tests {
 
     #[test]
     fn years() {
-        assert_eq!(year_from_title("南麂镇2020年工作总结及2021年工作思路"), Some(2020));
+        assert_eq!(
+            year_from_title("南麂镇2020年工作总结及2021年工作思路"),
+            Some(2020)
+        );
         assert_eq!(year_from_title("〔…〕镇2023上半年工作开展情况"), Some(2023));
         assert_eq!(year_from_title("乡镇 2020 年工作总结"), Some(2020));
         assert_eq!(year_from_title("乡镇人民政府年度工作总结"), None);
@@ -116,21 +132,51 @@ mod tests {
 
     #[test]
     fn kinds() {
-        assert_eq!(kind_of("卢村乡2023年政府工作报告", true), Kind::GovernmentWorkReport);
-        assert_eq!(kind_of("南麂镇2020年工作总结及2021年工作思路", false), Kind::WorkSummary);
-        assert_eq!(kind_of("润雅乡主要工作目标管理情况自查报告", false), Kind::Other);
-        assert_eq!(kind_of("南麂鎮2020年政府工作報告", false), Kind::GovernmentWorkReport);
+        assert_eq!(
+            kind_of("卢村乡2023年政府工作报告", true),
+            Kind::GovernmentWorkReport
+        );
+        assert_eq!(
+            kind_of("南麂镇2020年工作总结及2021年工作思路", false),
+            Kind::WorkSummary
+        );
+        assert_eq!(
+            kind_of("润雅乡主要工作目标管理情况自查报告", false),
+            Kind::Other
+        );
+        assert_eq!(
+            kind_of("南麂鎮2020年政府工作報告", false),
+            Kind::GovernmentWorkReport
+        );
     }
 
     #[test]
     fn ids() {
-        assert_eq!(make_id(Some("南麂镇"), Some(2020), Period::Annual, Kind::WorkSummary, "x"), "nanji-2020-work-summary");
         assert_eq!(
-            make_id(Some("西溪街道"), Some(2021), Period::HalfYear, Kind::WorkSummary, "x"),
+            make_id(
+                Some("南麂镇"),
+                Some(2020),
+                Period::Annual,
+                Kind::WorkSummary,
+                "x"
+            ),
+            "nanji-2020-work-summary"
+        );
+        assert_eq!(
+            make_id(
+                Some("西溪街道"),
+                Some(2021),
+                Period::HalfYear,
+                Kind::WorkSummary,
+                "x"
+            ),
             "xixi-2021-half-year-work-summary"
         );
         let anon = make_id(None, None, Period::Annual, Kind::WorkSummary, "text");
         assert!(anon.starts_with("unnamed-undated-work-summary-"));
-        assert_eq!(anon, make_id(None, None, Period::Annual, Kind::WorkSummary, "text"));
+        assert_eq!(
+            anon,
+            make_id(None, None, Period::Annual, Kind::WorkSummary, "text")
+        );
     }
 }

@@ -65,7 +65,9 @@ pub fn import_text(text: &str, source: &str) -> Result<Report, ImportError> {
         Some(title) => title,
         None => take_first_line_as_title(&mut paragraphs).unwrap_or_else(|| file_stem(source)),
     };
-    let addressed_to_congress = paragraphs.first().is_some_and(|p| simplified(p).starts_with("各位代表"));
+    let addressed_to_congress = paragraphs
+        .first()
+        .is_some_and(|p| simplified(p).starts_with("各位代表"));
     let body_text = paragraphs.join("\n");
     let (outline_preamble, sections) = outline::build_outline(paragraphs);
     let mut preamble = std::mem::take(&mut front.title_block);
@@ -116,7 +118,11 @@ fn clean_body(lines: &[String], fields: &mut MetaFields) -> Vec<String> {
                 continue;
             }
         }
-        if cruft::is_site_line(line) || cruft::is_caption(line) || cruft::is_page_number(line) || cruft::is_tag_line(line) {
+        if cruft::is_site_line(line)
+            || cruft::is_caption(line)
+            || cruft::is_page_number(line)
+            || cruft::is_tag_line(line)
+        {
             continue;
         }
         if line.chars().count() >= 40 {
@@ -140,16 +146,23 @@ fn take_first_line_as_title(paragraphs: &mut Vec<String>) -> Option<String> {
 
 fn file_stem(source: &str) -> String {
     let name = source.rsplit(['/', '\\']).next().unwrap_or(source);
-    name.rsplit_once('.').map_or(name, |(stem, _)| stem).to_string()
+    name.rsplit_once('.')
+        .map_or(name, |(stem, _)| stem)
+        .to_string()
 }
 
 /// "重庆市巴南区木洞镇人民政府2024年政府工作报告": the issuing body named at
 /// the head of the title, when it names a real township.
 fn title_org(title: &str) -> Option<String> {
     let key = simplified(title);
-    let end = ["人民政府", "委员会", "办事处"].iter().filter_map(|w| key.find(w).map(|at| at + w.len())).min()?;
+    let end = ["人民政府", "委员会", "办事处"]
+        .iter()
+        .filter_map(|w| key.find(w).map(|at| at + w.len()))
+        .min()?;
     let org = title.get(..end)?;
-    let head_is_name = org.chars().all(|c| is_han(c) || matches!(c, '(' | ')' | '\u{FF08}' | '\u{FF09}'));
+    let head_is_name = org
+        .chars()
+        .all(|c| is_han(c) || matches!(c, '(' | ')' | '\u{FF08}' | '\u{FF09}'));
     (head_is_name && parse_place(org).township.is_some()).then(|| org.to_string())
 }
 
@@ -163,9 +176,13 @@ fn resolve_place(title: &str, front: &front::Front, body: &str) -> Place {
         if place.township.is_none() {
             place.township = from_publisher.township.clone();
         }
-        let same_township = from_publisher.township.is_none() || from_publisher.township == place.township;
+        let same_township =
+            from_publisher.township.is_none() || from_publisher.township == place.township;
         if same_township {
-            place.county = place.county.or(from_publisher.county).or_else(|| place::county_in(&publisher));
+            place.county = place
+                .county
+                .or(from_publisher.county)
+                .or_else(|| place::county_in(&publisher));
             place.city = place.city.or(from_publisher.city);
             place.province = place.province.or(from_publisher.province);
         }

@@ -64,7 +64,10 @@ fn classify(paragraphs: Vec<String>) -> Vec<Piece> {
             }
             Piece::Text(text) if next_exists && is_part_line(text) => Rank::Part,
             Piece::Text(text)
-                if next_is_text && prev_is_text && open.is_some_and(|r| r < Rank::Section) && is_slogan_line(text) =>
+                if next_is_text
+                    && prev_is_text
+                    && open.is_some_and(|r| r < Rank::Section)
+                    && is_slogan_line(text) =>
             {
                 Rank::Section
             }
@@ -85,7 +88,12 @@ fn classify(paragraphs: Vec<String>) -> Vec<Piece> {
 /// whole paragraph is the heading if it is short.
 fn split_run_in(paragraph: &str, marker_len: usize) -> (String, Option<String>) {
     let after: Vec<(usize, char)> = paragraph[marker_len..].char_indices().collect();
-    let cut_at = |i: usize| marker_len + after.get(i).map_or(paragraph.len() - marker_len, |(b, _)| *b);
+    let cut_at = |i: usize| {
+        marker_len
+            + after
+                .get(i)
+                .map_or(paragraph.len() - marker_len, |(b, _)| *b)
+    };
     let parts = |head_end: usize, body_start: usize| {
         let head = trim(&paragraph[..head_end]).to_string();
         let body = trim(&paragraph[body_start..]);
@@ -96,13 +104,26 @@ fn split_run_in(paragraph: &str, marker_len: usize) -> (String, Option<String>) 
         if is_sentence_end(*c) {
             break;
         }
-        if *c == ' ' && i > 0 && after.get(i + 1).is_some_and(|(_, n)| is_han(*n) || n.is_ascii_digit()) && is_han(after[i - 1].1) {
+        if *c == ' '
+            && i > 0
+            && after
+                .get(i + 1)
+                .is_some_and(|(_, n)| is_han(*n) || n.is_ascii_digit())
+            && is_han(after[i - 1].1)
+        {
             return parts(cut_at(i), cut_at(i + 1));
         }
     }
-    if let Some(i) = after.iter().take(100).position(|(_, c)| is_sentence_end(*c)) {
+    if let Some(i) = after
+        .iter()
+        .take(100)
+        .position(|(_, c)| is_sentence_end(*c))
+    {
         let mut end = i + 1;
-        while after.get(end).is_some_and(|(_, c)| matches!(c, '”' | '’' | '」')) {
+        while after
+            .get(end)
+            .is_some_and(|(_, c)| matches!(c, '”' | '’' | '」'))
+        {
             end += 1;
         }
         return parts(cut_at(end), cut_at(end));
@@ -111,7 +132,10 @@ fn split_run_in(paragraph: &str, marker_len: usize) -> (String, Option<String>) 
         return (trim(paragraph).to_string(), None);
     }
     // A long heading with no sentence end: cut after its first clause.
-    let i = after.iter().position(|(_, c)| matches!(c, ',' | '\u{FF0C}' | ';' | '\u{FF1B}' | ':' | '\u{FF1A}')).unwrap_or(after.len());
+    let i = after
+        .iter()
+        .position(|(_, c)| matches!(c, ',' | '\u{FF0C}' | ';' | '\u{FF1B}' | ':' | '\u{FF1A}'))
+        .unwrap_or(after.len());
     parts(cut_at(i + 1), cut_at(i + 1))
 }
 
@@ -123,7 +147,9 @@ fn is_part_line(text: &str) -> bool {
     n <= 30
         && han >= 4
         && han * 2 >= n
-        && !text.contains(|c: char| "。,\u{FF0C};\u{FF1B}:\u{FF1A}!?\u{FF01}\u{FF1F}()\u{FF08}\u{FF09}".contains(c))
+        && !text.contains(|c: char| {
+            "。,\u{FF0C};\u{FF1B}:\u{FF1A}!?\u{FF01}\u{FF1F}()\u{FF08}\u{FF09}".contains(c)
+        })
         && !text.starts_with("各位")
         && !text.starts_with("同志")
         && !super::front::is_date_line(text)
@@ -131,7 +157,9 @@ fn is_part_line(text: &str) -> bool {
 }
 
 fn ends_like_org(text: &str) -> bool {
-    ["政府", "委员会", "办事处", "党委"].iter().any(|w| text.ends_with(w))
+    ["政府", "委员会", "办事处", "党委"]
+        .iter()
+        .any(|w| text.ends_with(w))
 }
 
 /// A one-sentence slogan heading standing alone: "一年来,我们一心一意谋发展,
@@ -143,7 +171,7 @@ fn is_slogan_line(text: &str) -> bool {
         && text.ends_with('。')
         && ends == 1
         && text.contains([',', '\u{FF0C}'])
-        && !text.contains(|c: char| c.is_ascii_digit() || c == '%' || c == ';' || c == ';')
+        && !text.contains(|c: char| c.is_ascii_digit() || matches!(c, '%' | ';' | '\u{FF1B}'))
 }
 
 /// Build the tree by rank: a heading closes every open section of the same
@@ -163,7 +191,14 @@ fn assemble(pieces: Vec<Piece>) -> (Vec<String>, Vec<Section>) {
                 while stack.last().is_some_and(|(r, _)| *r >= rank) {
                     close(&mut stack, &mut roots);
                 }
-                stack.push((rank, Section { heading, paragraphs: Vec::new(), sections: Vec::new() }));
+                stack.push((
+                    rank,
+                    Section {
+                        heading,
+                        paragraphs: Vec::new(),
+                        sections: Vec::new(),
+                    },
+                ));
             }
         }
     }
@@ -212,23 +247,47 @@ mod tests {
 
     #[test]
     fn run_in_heading_ends_at_first_sentence_end() {
-        let (_, s) = outline(&["一、工作回顾", "(一)千方百计促发展,生态产业转型加快。一年来,我们始终把经济发展作为工作重点。"]);
-        assert_eq!(s[0].sections[0].heading, "(一)千方百计促发展,生态产业转型加快。");
-        assert_eq!(s[0].sections[0].paragraphs, vec!["一年来,我们始终把经济发展作为工作重点。"]);
+        let (_, s) = outline(&[
+            "一、工作回顾",
+            "(一)千方百计促发展,生态产业转型加快。一年来,我们始终把经济发展作为工作重点。",
+        ]);
+        assert_eq!(
+            s[0].sections[0].heading,
+            "(一)千方百计促发展,生态产业转型加快。"
+        );
+        assert_eq!(
+            s[0].sections[0].paragraphs,
+            vec!["一年来,我们始终把经济发展作为工作重点。"]
+        );
     }
 
     #[test]
     fn heading_ends_at_a_space_on_one_line_pages() {
-        let (_, s) = outline(&["一、以项目为支撑,做强财税,经济形势稳中向好 打破山区乡镇无法招好商大商的传统观念束缚。"]);
+        let (_, s) = outline(&[
+            "一、以项目为支撑,做强财税,经济形势稳中向好 打破山区乡镇无法招好商大商的传统观念束缚。",
+        ]);
         assert_eq!(s[0].heading, "一、以项目为支撑,做强财税,经济形势稳中向好");
-        assert_eq!(s[0].paragraphs[0], "打破山区乡镇无法招好商大商的传统观念束缚。");
+        assert_eq!(
+            s[0].paragraphs[0],
+            "打破山区乡镇无法招好商大商的传统观念束缚。"
+        );
     }
 
     #[test]
     fn skipped_and_missing_levels_still_make_a_tree() {
-        let (pre, s) = outline(&["引言。", "(一)第一", "1.细项一。正文。", "(二)第二", "一、后来的大标题", "1.直接在一下面"]);
+        let (pre, s) = outline(&[
+            "引言。",
+            "(一)第一",
+            "1.细项一。正文。",
+            "(二)第二",
+            "一、后来的大标题",
+            "1.直接在一下面",
+        ]);
         assert_eq!(pre, vec!["引言。"]);
-        assert_eq!(headings(&s), vec!["(一)第一", "(二)第二", "一、后来的大标题"]);
+        assert_eq!(
+            headings(&s),
+            vec!["(一)第一", "(二)第二", "一、后来的大标题"]
+        );
         assert_eq!(headings(&s[0].sections), vec!["1.细项一。"]);
         assert_eq!(headings(&s[2].sections), vec!["1.直接在一下面"]);
     }
@@ -244,14 +303,28 @@ mod tests {
             "经济指标实现新跃升。完成规上工业增加值。",
         ]);
         assert_eq!(headings(&s), vec!["上半年工作回顾"]);
-        assert_eq!(headings(&s[0].sections), vec!["半年来,我们聚焦经济发展,全面提质增效,综合实力有力提升。"]);
+        assert_eq!(
+            headings(&s[0].sections),
+            vec!["半年来,我们聚焦经济发展,全面提质增效,综合实力有力提升。"]
+        );
     }
 
     #[test]
     fn lead_sentence_before_numbered_heading_is_text() {
-        let (_, s) = outline(&["二、工作开展情况", "2018年,我们攻坚克难,较好地完成了任务。", "(一)求真务实,综合实力显著提升", "正文。"]);
-        assert_eq!(s[0].paragraphs, vec!["2018年,我们攻坚克难,较好地完成了任务。"]);
-        assert_eq!(headings(&s[0].sections), vec!["(一)求真务实,综合实力显著提升"]);
+        let (_, s) = outline(&[
+            "二、工作开展情况",
+            "2018年,我们攻坚克难,较好地完成了任务。",
+            "(一)求真务实,综合实力显著提升",
+            "正文。",
+        ]);
+        assert_eq!(
+            s[0].paragraphs,
+            vec!["2018年,我们攻坚克难,较好地完成了任务。"]
+        );
+        assert_eq!(
+            headings(&s[0].sections),
+            vec!["(一)求真务实,综合实力显著提升"]
+        );
     }
 
     #[test]

@@ -21,7 +21,10 @@ const UNITS: &[&str] = &["街道", "苏木", "镇", "乡"];
 
 /// Single characters that stand before 镇/乡 without being a name:
 /// "全镇", "我乡", "本镇", "该镇", "乡镇", "城镇", "集镇"…
-const NOT_NAMES: &[&str] = &["全", "我", "本", "该", "各", "乡", "镇", "城", "集", "小", "大", "村", "市", "县", "区", "某", "某某", "乡镇"];
+const NOT_NAMES: &[&str] = &[
+    "全", "我", "本", "该", "各", "乡", "镇", "城", "集", "小", "大", "村", "市", "县", "区", "某",
+    "某某", "乡镇",
+];
 
 /// Find the first township named in `text`, with what stands before it.
 pub fn parse_place(text: &str) -> Place {
@@ -46,19 +49,19 @@ pub fn parse_place(text: &str) -> Place {
 }
 
 fn starts_with(chars: &[char], at: usize, word: &str) -> bool {
-    let mut i = at;
-    for c in word.chars() {
-        if chars.get(i) != Some(&c) {
-            return false;
-        }
-        i += 1;
-    }
-    true
+    (at..)
+        .zip(word.chars())
+        .all(|(i, c)| chars.get(i) == Some(&c))
 }
 
 /// Read the name before the unit at `unit_at` and split off the
 /// administrative levels written in front of it.
-fn place_ending_at(original: &[char], simple: &[char], unit_at: usize, unit_len: usize) -> Option<Place> {
+fn place_ending_at(
+    original: &[char],
+    simple: &[char],
+    unit_at: usize,
+    unit_len: usize,
+) -> Option<Place> {
     let mut start = unit_at;
     while start > 0 && is_han(simple[start - 1]) {
         start -= 1;
@@ -95,7 +98,10 @@ fn place_ending_at(original: &[char], simple: &[char], unit_at: usize, unit_len:
         i += 1;
     }
     let name: String = original[name_start..unit_at].iter().collect();
-    if name.is_empty() || NOT_NAMES.contains(&simplified(&name).as_str()) || name.chars().count() > 10 {
+    if name.is_empty()
+        || NOT_NAMES.contains(&simplified(&name).as_str())
+        || name.chars().count() > 10
+    {
         return None;
     }
     place.township = Some(original[name_start..unit_at + unit_len].iter().collect());
@@ -110,10 +116,13 @@ fn bracketed_city(original: &[char], name_start: usize) -> Option<String> {
     if name_start < 3 || !matches!(original[name_start - 1], ')' | '\u{FF09}') {
         return None;
     }
-    let open = original[..name_start - 1].iter().rposition(|c| matches!(c, '(' | '\u{FF08}'))?;
+    let open = original[..name_start - 1]
+        .iter()
+        .rposition(|c| matches!(c, '(' | '\u{FF08}'))?;
     let inner: String = original[open + 1..name_start - 1].iter().collect();
     let simple = simplified(&inner);
-    (inner.chars().count() >= 2 && inner.chars().all(is_han) && simple.ends_with('市')).then_some(inner)
+    (inner.chars().count() >= 2 && inner.chars().all(is_han) && simple.ends_with('市'))
+        .then_some(inner)
 }
 
 /// The first county-level name in a site or organisation name:
@@ -167,13 +176,31 @@ mod tests {
 
     #[test]
     fn townships_from_titles() {
-        assert_eq!(township("南麂镇2020年工作总结及2021年工作思路").as_deref(), Some("南麂镇"));
-        assert_eq!(township("2023年岱西镇政府工作报告").as_deref(), Some("岱西镇"));
-        assert_eq!(township("2016年上半年润雅乡主要工作目标管理情况自查报告").as_deref(), Some("润雅乡"));
-        assert_eq!(township("西溪街道2021年工作总结和2022年工作思路").as_deref(), Some("西溪街道"));
+        assert_eq!(
+            township("南麂镇2020年工作总结及2021年工作思路").as_deref(),
+            Some("南麂镇")
+        );
+        assert_eq!(
+            township("2023年岱西镇政府工作报告").as_deref(),
+            Some("岱西镇")
+        );
+        assert_eq!(
+            township("2016年上半年润雅乡主要工作目标管理情况自查报告").as_deref(),
+            Some("润雅乡")
+        );
+        assert_eq!(
+            township("西溪街道2021年工作总结和2022年工作思路").as_deref(),
+            Some("西溪街道")
+        );
         assert_eq!(township("南麂鎮2020年工作總結").as_deref(), Some("南麂鎮"));
-        assert_eq!(township("晓坪乡人民政府2018年工作总结").as_deref(), Some("晓坪乡"));
-        assert_eq!(township("锡林苏木2021年工作总结").as_deref(), Some("锡林苏木"));
+        assert_eq!(
+            township("晓坪乡人民政府2018年工作总结").as_deref(),
+            Some("晓坪乡")
+        );
+        assert_eq!(
+            township("锡林苏木2021年工作总结").as_deref(),
+            Some("锡林苏木")
+        );
     }
 
     #[test]
@@ -208,7 +235,10 @@ mod tests {
     #[test]
     fn counties() {
         assert_eq!(county_in("永顺县人民政府").as_deref(), Some("永顺县"));
-        assert_eq!(county_from_body("晓坪乡", "晓坪乡地处芷江县东南部,乡政府").as_deref(), Some("芷江县"));
+        assert_eq!(
+            county_from_body("晓坪乡", "晓坪乡地处芷江县东南部,乡政府").as_deref(),
+            Some("芷江县")
+        );
         assert_eq!(county_from_body("晓坪乡", "晓坪乡的基本情况"), None);
     }
 }

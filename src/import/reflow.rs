@@ -35,7 +35,8 @@ pub fn split_giant_lines(lines: Vec<String>) -> Vec<String> {
                 }
                 let next = chars.peek().copied();
                 let chinese_side = prev.is_some_and(is_cjk) || next.is_some_and(is_cjk);
-                let latin_side = prev.is_some_and(|c| c.is_ascii_alphabetic()) || next.is_some_and(|c| c.is_ascii_alphabetic());
+                let latin_side = prev.is_some_and(|c| c.is_ascii_alphabetic())
+                    || next.is_some_and(|c| c.is_ascii_alphabetic());
                 if chinese_side && !latin_side {
                     if !piece.is_empty() {
                         cuts.push(std::mem::take(&mut piece));
@@ -81,7 +82,10 @@ pub fn paragraphs(lines: &[String]) -> Vec<String> {
     } else {
         non_empty.iter().map(|l| l.to_string()).collect()
     };
-    raw.iter().map(|p| remove_cjk_spaces(p)).filter(|p| !p.is_empty()).collect()
+    raw.iter()
+        .map(|p| remove_cjk_spaces(p))
+        .filter(|p| !p.is_empty())
+        .collect()
 }
 
 fn median(mut widths: Vec<usize>) -> usize {
@@ -101,7 +105,9 @@ fn numbers_are_spaced(lines: &[&String]) -> bool {
             }
         }
         for w in chars.windows(3) {
-            if w[1] == ' ' && (w[0].is_ascii_digit() && is_han(w[2]) || is_han(w[0]) && w[2].is_ascii_digit()) {
+            if w[1] == ' '
+                && (w[0].is_ascii_digit() && is_han(w[2]) || is_han(w[0]) && w[2].is_ascii_digit())
+            {
                 spaced += 1;
             }
         }
@@ -119,19 +125,28 @@ fn join_lines(lines: &[String], full_width: usize, spaced_numbers: bool) -> Vec<
             continue;
         }
         let starts_item = marker(line).is_some() || shi_item(line).is_some();
-        if starts_item && (current.is_empty() || ends_sentence(&current) || current.ends_with([':', '\u{FF1A}'])) {
+        if starts_item
+            && (current.is_empty()
+                || ends_sentence(&current)
+                || current.ends_with([':', '\u{FF1A}']))
+        {
             flush(&mut current, &mut out);
         }
         if let (Some(a), Some(b)) = (current.chars().last(), line.chars().next()) {
             let latin = |c: char| c.is_ascii_alphanumeric() || c == '%';
-            if (latin(a) && latin(b)) || (spaced_numbers && (latin(a) && is_han(b) || is_han(a) && latin(b))) {
+            if (latin(a) && latin(b))
+                || (spaced_numbers && (latin(a) && is_han(b) || is_han(a) && latin(b)))
+            {
                 current.push(' ');
             }
         }
         current.push_str(line);
         let width = page_width_str(line);
         let ends_paragraph = ends_sentence(line) && width < short;
-        let whole_heading = marker(line).is_some() && width < short && stops_mid_sentence(line) && !line.ends_with(['、', ',', '\u{FF0C}']);
+        let whole_heading = marker(line).is_some()
+            && width < short
+            && stops_mid_sentence(line)
+            && !line.ends_with(['、', ',', '\u{FF0C}']);
         if ends_paragraph || whole_heading {
             flush(&mut current, &mut out);
         }
@@ -175,8 +190,20 @@ mod tests {
 
     #[test]
     fn ordinary_lines_stay_paragraphs() {
-        let lines = owned(&["一、工作回顾", "", "今年以来,我镇 坚持发展。", "(一)加强领导,落实责任。"]);
-        assert_eq!(paragraphs(&lines), vec!["一、工作回顾", "今年以来,我镇坚持发展。", "(一)加强领导,落实责任。"]);
+        let lines = owned(&[
+            "一、工作回顾",
+            "",
+            "今年以来,我镇 坚持发展。",
+            "(一)加强领导,落实责任。",
+        ]);
+        assert_eq!(
+            paragraphs(&lines),
+            vec![
+                "一、工作回顾",
+                "今年以来,我镇坚持发展。",
+                "(一)加强领导,落实责任。"
+            ]
+        );
     }
 
     #[test]

@@ -39,7 +39,7 @@ pub fn is_cjk(c: char) -> bool {
 /// Marks that end a sentence (full- and half-width). `.` is not one: it is
 /// far more often a decimal point or a list number.
 pub fn is_sentence_end(c: char) -> bool {
-    matches!(c, '。' | '!' | '?' | '\u{FF01}' | '\u{FF1F}' | '…')
+    matches!(c, '。' | '!' | '?' | '\u{FF01}' | '\u{FF1F}')
 }
 
 /// Marks that may close a paragraph: sentence ends, plus the closing quotes
@@ -49,9 +49,10 @@ pub fn is_closing(c: char) -> bool {
 }
 
 /// Does the text end a sentence, allowing closing quotes after the mark?
+/// A trailing ellipsis ends one too (inside text, "〔…〕" is a placeholder).
 pub fn ends_sentence(text: &str) -> bool {
     for c in text.chars().rev() {
-        if is_sentence_end(c) {
+        if is_sentence_end(c) || c == '…' {
             return true;
         }
         if !is_closing(c) {
@@ -96,7 +97,10 @@ pub fn trim(text: &str) -> &str {
 /// The value of a Chinese numeral from 一 to 九十九 (一, 十, 十一, 二十三…).
 pub fn chinese_numeral(text: &str) -> Option<u32> {
     fn digit(c: char) -> Option<u32> {
-        "零一二三四五六七八九".chars().position(|d| d == c).map(|p| p as u32)
+        "零一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .map(|p| p as u32)
     }
     let chars: Vec<char> = text.chars().collect();
     match chars.as_slice() {
