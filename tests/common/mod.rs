@@ -1,0 +1,64 @@
+//! Helpers shared by the importer tests: import a file of the repository
+//! and read a report's outline as lists of headings.
+
+#![allow(dead_code)]
+
+use baogao::import::import_bytes;
+use baogao::model::{Report, Section};
+use std::path::{Path, PathBuf};
+
+pub fn repo_path(relative: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
+}
+
+/// Import `dir/<file starting with prefix>` from the repository.
+pub fn import_file(dir: &str, prefix: &str) -> Report {
+    let dir = repo_path(dir);
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
+        .collect();
+    assert_eq!(
+        entries.len(),
+        1,
+        "one file starting with {prefix} in {}",
+        dir.display()
+    );
+    let path = entries.remove(0);
+    let bytes = std::fs::read(&path).unwrap();
+    let name = path.file_name().unwrap().to_string_lossy().into_owned();
+    import_bytes(&bytes, &name).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+pub fn headings(sections: &[Section]) -> Vec<&str> {
+    sections.iter().map(|s| s.heading.as_str()).collect()
+}
+
+/// Every heading and paragraph of a report, joined: to check what is gone.
+pub fn all_text(report: &Report) -> String {
+    let mut out = report.preamble.join("\n");
+    let mut stack: Vec<&Section> = report.sections.iter().collect();
+    while let Some(s) = stack.pop() {
+        out.push('\n');
+        out.push_str(&s.heading);
+        for p in &s.paragraphs {
+            out.push('\n');
+            out.push_str(p);
+        }
+        stack.extend(s.sections.iter());
+    }
+    out
+}
+
+/// Headings start with these (numbering and first words), in order.
+pub fn assert_heads(sections: &[Section], starts: &[&str]) {
+    let got = headings(sections);
+    assert_eq!(got.len(), starts.len(), "headings {got:#?}");
+    for (heading, start) in got.iter().zip(starts) {
+        assert!(
+            heading.starts_with(start),
+            "{heading:?} should start with {start:?}"
+        );
+    }
+}
