@@ -182,3 +182,48 @@ fn committed_reports_match_a_fresh_import() {
         "data/reports holds a report no raw file makes"
     );
 }
+
+/// A page saved with its line breaks lost (the whole report on one line, as
+/// some scrapers and PDF tools give it) imports with the same metadata and
+/// outline as the page itself.
+#[test]
+fn seeds_flattened_to_one_line_keep_their_outline() {
+    fn outline(sections: &[baogao::model::Section], depth: usize, out: &mut Vec<String>) {
+        for s in sections {
+            out.push(format!("{}{}", "  ".repeat(depth), s.heading));
+            outline(&s.sections, depth + 1, out);
+        }
+    }
+    for prefix in ["000_", "001_", "002_", "003_", "004_"] {
+        let page = import_file("data/raw", prefix);
+        let dir = repo_path("data/raw");
+        let path = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
+            .unwrap();
+        let one_line = std::fs::read_to_string(&path).unwrap().replace('\n', " ");
+        let flat = baogao::import::import_text(&one_line, "flat.txt").unwrap();
+        assert_eq!(
+            (
+                &flat.title,
+                &flat.township,
+                flat.year,
+                flat.kind,
+                &flat.published
+            ),
+            (
+                &page.title,
+                &page.township,
+                page.year,
+                page.kind,
+                &page.published
+            ),
+            "{prefix}"
+        );
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        outline(&page.sections, 0, &mut a);
+        outline(&flat.sections, 0, &mut b);
+        assert_eq!(a, b, "{prefix}");
+    }
+}

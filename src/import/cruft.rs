@@ -179,9 +179,12 @@ pub fn is_dash_list_item(line: &str) -> bool {
 pub fn strip_watermark(lines: &mut [String]) -> Option<String> {
     const MIN: usize = 4;
     const MAX: usize = 40;
+    // Look for it in the first lines only: a watermark on every paragraph
+    // shows there, and a one-line page cut into millions of lines stays fast.
+    const SAMPLE: usize = 2000;
     let mut counts: HashMap<&str, usize> = HashMap::new();
     let mut eligible = 0usize;
-    for line in lines.iter() {
+    for line in lines.iter().take(SAMPLE) {
         let chars = line.char_indices().rev().take(MAX).map(|(i, _)| i);
         let n = line.chars().count();
         if n <= MIN {
@@ -211,7 +214,7 @@ pub fn strip_watermark(lines: &mut [String]) -> Option<String> {
     let best = candidates
         .iter()
         .take(50)
-        .find(|(suffix, _)| is_appended(lines, suffix))
+        .find(|(suffix, _)| is_appended(&lines[..lines.len().min(SAMPLE)], suffix))
         .map(|(s, _)| s.to_string())?;
     for line in lines.iter_mut() {
         if line.ends_with(best.as_str()) {

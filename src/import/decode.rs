@@ -25,6 +25,8 @@
 mod binary;
 mod normalise;
 
+pub use normalise::normalise;
+
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::{BIG5, Encoding, GB18030, GBK, UTF_8};
 use std::borrow::Cow;

@@ -79,6 +79,8 @@ fn take_meta(lines: &[String], i: usize, fields: &mut MetaFields) -> Option<usiz
         && parse_meta_line(value_line).is_none()
         && page_width_str(value_line) <= 60
         && !value_line.contains('。')
+        && !is_title_candidate(value_line)
+        && marker(value_line).is_none()
     {
         let value = trim(value_line.trim_start_matches(['•', '·', '-', '|'])).to_string();
         if let Some(last) = pairs.last_mut() {
@@ -99,9 +101,19 @@ pub fn is_title_candidate(line: &str) -> bool {
         && !line.contains('。')
         && !line.ends_with([',', '\u{FF0C}', ';', '\u{FF1B}', ':', '\u{FF1A}'])
         && TITLE_WORDS.iter().any(|w| key.contains(w))
+        && names_a_report(&key)
         && !cruft::is_dash_list_item(line)
         && !cruft::is_breadcrumb(line)
         && marker(line).is_none()
+}
+
+/// A title names the work, a year or a body: "工作", "2020年", 镇/乡/街道,
+/// 政府. A bare category ("规划计划", "计划总结") is not a title.
+fn names_a_report(key: &str) -> bool {
+    key.chars().count() >= 6
+        && (key.contains("工作")
+            || key.contains('年')
+            || ["镇", "乡", "街道", "政府"].iter().any(|w| key.contains(w)))
 }
 
 /// The title line of a cover notice: "…关于印发2024年政府工作报告的通知".

@@ -3,8 +3,8 @@
 //! The pipeline, one module per step, each a plain function over lines:
 //!
 //! 1. [`decode`]: bytes → text (BOM, UTF-8, GB18030…; controls removed).
-//! 2. [`cruft::strip_watermark`]: a slogan repeated at the end of lines goes.
-//! 3. [`reflow::split_giant_lines`]: a one-line page is cut back into lines.
+//! 2. [`reflow::split_giant_lines`]: a one-line page is cut back into lines.
+//! 3. [`cruft::strip_watermark`]: a slogan repeated at the end of lines goes.
 //! 4. [`front`]: title, metadata block ([`fields`]), cover notice, title block.
 //! 5. body cleaning ([`cruft`]): site furniture, captions, page numbers, footer.
 //! 6. [`reflow::paragraphs`]: PDF line breaks joined, PDF spaces removed.
@@ -43,20 +43,25 @@ pub enum ImportError {
 /// Import one raw report. `source` is the file name recorded in the report.
 pub fn import_bytes(bytes: &[u8], source: &str) -> Result<Report, ImportError> {
     let text = decode::decode(bytes)?;
-    import_text(&text, source)
+    import_normalised(&text, source)
 }
 
-/// Import one raw report that is already text.
+/// Import one raw report that is already text (line ends, odd spaces and
+/// control characters are normalised as [`decode::decode`] does).
 pub fn import_text(text: &str, source: &str) -> Result<Report, ImportError> {
+    import_normalised(&decode::normalise(text), source)
+}
+
+fn import_normalised(text: &str, source: &str) -> Result<Report, ImportError> {
     if trim(text).is_empty() {
         return Err(ImportError::Empty);
     }
     if !text.chars().any(is_han) {
         return Err(ImportError::NoChinese);
     }
-    let mut lines: Vec<String> = text.split('\n').map(|l| trim(l).to_string()).collect();
+    let lines: Vec<String> = text.split('\n').map(|l| trim(l).to_string()).collect();
+    let mut lines = reflow::split_giant_lines(lines);
     cruft::strip_watermark(&mut lines);
-    let lines = reflow::split_giant_lines(lines);
 
     let mut front = front::read_front(&lines);
     let body_lines = clean_body(&lines[front.body_start..], &mut front.fields);

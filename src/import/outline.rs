@@ -11,6 +11,7 @@
 
 use super::items::split_shi_items;
 use super::marker::{Rank, marker};
+use super::reflow::starts_chinese_word;
 use super::text::{is_han, is_sentence_end, trim};
 use crate::model::Section;
 
@@ -106,10 +107,8 @@ fn split_run_in(paragraph: &str, marker_len: usize) -> (String, Option<String>) 
         }
         if *c == ' '
             && i > 0
-            && after
-                .get(i + 1)
-                .is_some_and(|(_, n)| is_han(*n) || n.is_ascii_digit())
             && is_han(after[i - 1].1)
+            && starts_chinese_word(&paragraph[cut_at(i + 1)..])
         {
             return parts(cut_at(i), cut_at(i + 1));
         }

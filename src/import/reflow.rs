@@ -9,7 +9,9 @@
 //! full line width, or where a heading stands.
 
 use super::marker::{marker, shi_item};
-use super::text::{ends_sentence, is_cjk, is_han, page_width_str, remove_cjk_spaces};
+use super::text::{
+    ends_sentence, is_ascii_cjk_stand_in, is_cjk, is_han, page_width_str, remove_cjk_spaces, trim,
+};
 
 /// A line at least this long (in chars) with Chinese-text spaces in it is
 /// cut at those spaces.
@@ -24,40 +26,59 @@ pub fn split_giant_lines(lines: Vec<String>) -> Vec<String> {
             out.push(line);
             continue;
         }
-        let mut piece = String::new();
-        let mut chars = line.chars().peekable();
-        let mut prev: Option<char> = None;
-        let mut cuts = Vec::new();
-        while let Some(c) = chars.next() {
-            if c == ' ' {
-                while chars.peek() == Some(&' ') {
-                    chars.next();
-                }
-                let next = chars.peek().copied();
-                let chinese_side = prev.is_some_and(is_cjk) || next.is_some_and(is_cjk);
-                let latin_side = prev.is_some_and(|c| c.is_ascii_alphabetic())
-                    || next.is_some_and(|c| c.is_ascii_alphabetic());
-                if chinese_side && !latin_side {
-                    if !piece.is_empty() {
-                        cuts.push(std::mem::take(&mut piece));
-                    }
-                    prev = None;
-                    continue;
-                }
-            }
-            piece.push(c);
-            prev = Some(c);
-        }
-        if !piece.is_empty() {
-            cuts.push(piece);
-        }
+        let cuts = cut_at_chinese_spaces(&line);
         if cuts.len() >= 3 {
             out.extend(cuts);
         } else {
-            out.push(cuts.concat());
+            out.push(line);
         }
     }
     out
+}
+
+/// Cut a line at each run of spaces where Chinese text stops and Chinese
+/// text, a number or an outline marker starts; not around breadcrumb arrows,
+/// table bars or inside Latin text.
+fn cut_at_chinese_spaces(line: &str) -> Vec<String> {
+    // A list bullet (•) belongs to the item after it: never cut around it.
+    let chinese = |c: char| (is_cjk(c) || is_ascii_cjk_stand_in(c)) && c != '•';
+    let mut cuts = Vec::new();
+    let mut piece_start = 0;
+    let mut prev: Option<char> = None;
+    let mut iter = line.char_indices().peekable();
+    while let Some((at, c)) = iter.next() {
+        if c != ' ' {
+            prev = Some(c);
+            continue;
+        }
+        while iter.peek().is_some_and(|(_, c)| *c == ' ') {
+            iter.next();
+        }
+        let Some(&(next_at, next)) = iter.peek() else {
+            break;
+        };
+        let rest = &line[next_at..];
+        let starts_heading = || marker(rest).is_some();
+        if prev.is_some_and(chinese)
+            && (chinese(next) || next.is_ascii_digit() || starts_chinese_word(rest))
+            || prev.is_some_and(|p| !p.is_ascii_alphanumeric()) && starts_heading()
+        {
+            cuts.push(line[piece_start..at].to_string());
+            piece_start = next_at;
+        }
+        prev = Some(c);
+    }
+    cuts.push(trim(&line[piece_start..]).to_string());
+    cuts.retain(|c| !c.is_empty());
+    cuts
+}
+
+/// Does the text start with a word that is Chinese after a Latin or
+/// placeholder lead ("xxxx年是…", "A级景区")? Not so for "AI 产业".
+pub fn starts_chinese_word(text: &str) -> bool {
+    text.split(' ')
+        .next()
+        .is_some_and(|word| word.chars().any(is_han))
 }
 
 /// Does a line stop in the middle of a sentence?
