@@ -58,6 +58,13 @@ fn cut_at_chinese_spaces(line: &str) -> Vec<String> {
             break;
         };
         let rest = &line[next_at..];
+        // "政 府 工 作 报 告", "索 引 号:": text spaced out letter by letter.
+        let single = |word: &str| word.trim_end_matches([':', '\u{FF1A}']).chars().count() == 1;
+        let last_word = line[piece_start..at].rsplit(' ').next().unwrap_or("");
+        if single(last_word) && rest.split(' ').next().is_some_and(single) {
+            prev = Some(c);
+            continue;
+        }
         let starts_heading = || marker(rest).is_some();
         if prev.is_some_and(chinese)
             && (chinese(next) || next.is_ascii_digit() || starts_chinese_word(rest))
