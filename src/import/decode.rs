@@ -61,6 +61,11 @@ pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
     Ok(normalise::normalise(&text))
 }
 
+/// The character clean-up of [`decode`] for text that is already decoded.
+pub fn normalise_text(text: &str) -> String {
+    normalise::normalise(text)
+}
+
 /// The text and the encoding it was decoded from.
 fn to_unicode(bytes: &[u8]) -> (Cow<'_, str>, &'static Encoding) {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {

@@ -43,11 +43,17 @@ pub enum ImportError {
 /// Import one raw report. `source` is the file name recorded in the report.
 pub fn import_bytes(bytes: &[u8], source: &str) -> Result<Report, ImportError> {
     let text = decode::decode(bytes)?;
-    import_text(&text, source)
+    import_normalised(&text, source)
 }
 
-/// Import one raw report that is already text.
+/// Import one raw report that is already text. It gets the character
+/// clean-up [`decode`] gives bytes (CR and CRLF line ends, controls), so
+/// text and its UTF-8 bytes import alike.
 pub fn import_text(text: &str, source: &str) -> Result<Report, ImportError> {
+    import_normalised(&decode::normalise_text(text), source)
+}
+
+fn import_normalised(text: &str, source: &str) -> Result<Report, ImportError> {
     if trim(text).is_empty() {
         return Err(ImportError::Empty);
     }
