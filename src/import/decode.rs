@@ -25,8 +25,6 @@
 mod binary;
 mod normalise;
 
-pub use normalise::normalise;
-
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::{BIG5, Encoding, GB18030, GBK, UTF_8};
 use std::borrow::Cow;
@@ -61,6 +59,11 @@ pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
     let (text, encoding) = to_unicode(bytes);
     binary::check_decoded(&text, encoding, bytes)?;
     Ok(normalise::normalise(&text))
+}
+
+/// The character clean-up of [`decode`] for text that is already decoded.
+pub fn normalise_text(text: &str) -> String {
+    normalise::normalise(text)
 }
 
 /// The text and the encoding it was decoded from.

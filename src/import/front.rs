@@ -152,9 +152,12 @@ fn set_title(front: &mut Front, lines: &[String], at: usize) {
         title = format!("{}{}", lines[at - 1], title);
     }
     // "2023年岱西镇政府工作报告(20230115)": a date in brackets after the title.
+    // Only a bracket that holds nothing but the date, after some title text.
     if let Some(open) = title.rfind(['(', '\u{FF08}']) {
         let tail = &title[open..];
-        if tail.ends_with([')', '\u{FF09}'])
+        if open > 0
+            && tail.ends_with([')', '\u{FF09}'])
+            && is_date_line(tail)
             && let Some(date) = parse_date(tail)
         {
             front.title_date = Some(date);

@@ -46,10 +46,11 @@ pub fn import_bytes(bytes: &[u8], source: &str) -> Result<Report, ImportError> {
     import_normalised(&text, source)
 }
 
-/// Import one raw report that is already text (line ends, odd spaces and
-/// control characters are normalised as [`decode::decode`] does).
+/// Import one raw report that is already text. It gets the character
+/// clean-up [`decode`] gives bytes (CR and CRLF line ends, controls), so
+/// text and its UTF-8 bytes import alike.
 pub fn import_text(text: &str, source: &str) -> Result<Report, ImportError> {
-    import_normalised(&decode::normalise(text), source)
+    import_normalised(&decode::normalise_text(text), source)
 }
 
 fn import_normalised(text: &str, source: &str) -> Result<Report, ImportError> {

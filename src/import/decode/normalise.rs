@@ -18,7 +18,7 @@ enum Action {
 }
 
 /// Normalises line ends, spaces and control characters; see the module doc.
-pub fn normalise(text: &str) -> String {
+pub(super) fn normalise(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     // Start of the run of unchanged text not yet copied to `out`.
