@@ -316,3 +316,43 @@ fn s12_part_heading_and_semicolon_items() {
     assert_heads(&part.sections[0].sections, &["一是", "二是", "三是"]);
     assert_absent(&r, &["cwl2", "找总结网"]);
 }
+
+/// Real pages arrive cut anywhere (every sample stops mid-text). Every seed
+/// and sample cut at many points still imports, with a title and an id, and
+/// keeps the title it had whenever the cut falls after the title.
+#[test]
+fn pages_cut_anywhere_still_import() {
+    let mut files = Vec::new();
+    for dir in ["data/raw", "tests/data/samples"] {
+        for entry in std::fs::read_dir(common::repo_path(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                files.push(path);
+            }
+        }
+    }
+    for path in files {
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let whole = baogao::import::import_text(&text, &name).unwrap();
+        let cuts: Vec<usize> = text.char_indices().map(|(i, _)| i).step_by(97).collect();
+        for cut in cuts {
+            let part = &text[..cut];
+            match baogao::import::import_text(part, &name) {
+                Ok(r) => {
+                    assert!(!r.title.is_empty() && !r.id.is_empty(), "{name} cut at {cut}");
+                    if let Some(at) = text.find(&whole.title)
+                        && cut > at + whole.title.len() + 200
+                        && !whole.title.ends_with("报告")
+                    {
+                        assert_eq!(r.title, whole.title, "{name} cut at {cut}");
+                    }
+                }
+                Err(e) => assert!(
+                    matches!(e, baogao::import::ImportError::Empty | baogao::import::ImportError::NoChinese),
+                    "{name} cut at {cut}: {e}"
+                ),
+            }
+        }
+    }
+}
