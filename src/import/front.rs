@@ -56,6 +56,13 @@ pub fn read_front(lines: &[String]) -> Front {
             i = notice_end(lines, i);
             continue;
         }
+        // "石桥镇人民政府" / "工作报告": a title set over two lines.
+        let next = lines.get(i + 1).map_or("", String::as_str);
+        if is_org_line(line) && !next.is_empty() && is_title_candidate(&format!("{line}{next}")) {
+            front.title = Some(format!("{line}{next}"));
+            front.body_start = read_title_block(lines, i + 2, &mut front);
+            return front;
+        }
         if is_title_candidate(line) {
             set_title(&mut front, lines, i);
             front.body_start = read_title_block(lines, i + 1, &mut front);
@@ -104,7 +111,17 @@ pub fn is_title_candidate(line: &str) -> bool {
         && names_a_report(&key)
         && !cruft::is_dash_list_item(line)
         && !cruft::is_breadcrumb(line)
+        && !is_navigation(line)
         && marker(line).is_none()
+}
+
+/// Site navigation that names report kinds: "首页 | 工作总结 | 工作计划",
+/// "当前栏目:工作总结".
+fn is_navigation(line: &str) -> bool {
+    let label_shaped = line
+        .split_once([':', '\u{FF1A}'])
+        .is_some_and(|(label, _)| label.chars().count() <= 8 && label.chars().all(is_han));
+    line.contains('|') || label_shaped
 }
 
 /// A title names the work, a year or a body: "工作", "2020年", 镇/乡/街道,

@@ -35,120 +35,113 @@ pub struct Marker {
 
 /// The outline marker at the start of `line`, if it has one.
 pub fn marker(line: &str) -> Option<Marker> {
-    let chars: Vec<(usize, char)> = line.char_indices().take(12).collect();
+    let chars: Vec<(usize, char)> = line.char_indices().take(16).collect();
     let at = |i: usize| chars.get(i).map(|(_, c)| *c);
     let end = |i: usize| chars.get(i).map_or(line.len(), |(b, _)| *b);
+    let numerals = |from: usize| (from..from + 3).take_while(|&i| at(i).is_some_and(is_numeral_char)).count();
+    let digits = |from: usize| (from..from + 3).take_while(|&i| at(i).and_then(digit_value).is_some()).count();
+    let number_of = |from: usize, n: usize| -> Option<u32> {
+        let value = (from..from + n).try_fold(0u32, |acc, i| Some(acc * 10 + at(i).and_then(digit_value)?))?;
+        (n <= 2 && (1..=50).contains(&value)).then_some(value)
+    };
+    // Where the heading text starts after the numbering that ends at char
+    // `i`: a stray second separator ("（一）、") and a space are skipped.
+    let text_start = |mut i: usize| {
+        if at(i).is_some_and(|c| matches!(c, '、' | '.' | '．')) {
+            i += 1;
+        }
+        if at(i) == Some(' ') {
+            i += 1;
+        }
+        i
+    };
+    let found = |rank: Rank, number: u32, text_at: usize| {
+        heading_text(at(text_at)).then(|| Marker { rank, number, len: end(text_at) })
+    };
     let first = at(0)?;
 
     // 第一部分 / 第二章 / 第三篇
     if first == '第' {
-        let n = (1..4)
-            .take_while(|&i| at(i).is_some_and(is_numeral_char))
-            .count();
+        let n = numerals(1);
         let number = chinese_numeral(&line[end(1)..end(1 + n)])?;
         let rest = &line[end(1 + n)..];
-        for unit in ["部分", "章", "篇"] {
-            if rest.starts_with(unit) {
-                return Some(Marker {
-                    rank: Rank::Part,
-                    number,
-                    len: end(1 + n) + unit.len(),
-                });
-            }
-        }
-        return None;
+        let unit = ["部分", "章", "篇"].into_iter().find(|u| rest.starts_with(u))?;
+        return Some(Marker { rank: Rank::Part, number, len: end(1 + n) + unit.len() });
     }
-    // 一、 十二、
+    // 一、 十二、 一． 二. 三 、
     if is_numeral_char(first) {
-        let n = (0..3)
-            .take_while(|&i| at(i).is_some_and(is_numeral_char))
-            .count();
-        if at(n) == Some('、') && followed_by_text(at(n + 1)) {
-            let number = chinese_numeral(&line[..end(n)])?;
-            return Some(Marker {
-                rank: Rank::Chapter,
-                number,
-                len: end(n + 1),
-            });
+        let n = numerals(0);
+        let sep = if at(n) == Some(' ') { n + 1 } else { n };
+        if !at(sep).is_some_and(|c| matches!(c, '、' | '.' | '．')) {
+            return None;
         }
-        return None;
+        // "一、二季度…", "三、四月份…": a list of numbers, not a heading.
+        if at(sep + 1).is_some_and(is_numeral_char) && at(sep + 2).is_some_and(|c| matches!(c, '、' | '季' | '月')) {
+            return None;
+        }
+        let number = chinese_numeral(&line[..end(n)])?;
+        let start = if at(sep + 1) == Some(' ') { sep + 2 } else { sep + 1 };
+        return found(Rank::Chapter, number, start);
     }
-    // (一) （一） (1) （1）
+    // (一) （一） (1) （1） （１）
     if matches!(first, '(' | '\u{FF08}') {
-        let n = (1..4)
-            .take_while(|&i| at(i).is_some_and(|c| is_numeral_char(c) || c.is_ascii_digit()))
-            .count();
-        if n == 0 || !matches!(at(1 + n), Some(')' | '\u{FF09}')) || !followed_by_text(at(2 + n)) {
+        let (n, chinese) = match numerals(1) {
+            0 => (digits(1), false),
+            n => (n, true),
+        };
+        if n == 0 || !matches!(at(1 + n), Some(')' | '\u{FF09}')) {
             return None;
         }
-        let inner = &line[end(1)..end(1 + n)];
-        let len = end(2 + n);
-        if let Some(number) = chinese_numeral(inner) {
-            return Some(Marker {
-                rank: Rank::Section,
-                number,
-                len,
-            });
-        }
-        let number: u32 = inner
-            .parse()
-            .ok()
-            .filter(|n| (1..=50).contains(n) && inner.len() <= 2)?;
-        return Some(Marker {
-            rank: Rank::SubItem,
-            number,
-            len,
-        });
+        let start = text_start(2 + n);
+        return if chinese {
+            found(Rank::Section, chinese_numeral(&line[end(1)..end(1 + n)])?, start)
+        } else {
+            found(Rank::SubItem, number_of(1, n)?, start)
+        };
     }
-    // 1. 1、 1． 12、  — but not 14.9%, 2022., 1-5月份, 1·26
-    if first.is_ascii_digit() || ('０'..='９').contains(&first) {
-        let n = (0..3)
-            .take_while(|&i| {
-                at(i).is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
-            })
-            .count();
-        if n > 2 || !matches!(at(n), Some('.' | '、' | '．')) {
-            return None;
-        }
-        let next = at(n + 1);
-        let next = if next == Some(' ') { at(n + 2) } else { next };
-        if !next.is_some_and(|c| {
-            is_han(c) || matches!(c, '“' | '"' | '《' | '〔' | '(' | '\u{FF08}' | '‘')
-        }) {
-            return None;
-        }
-        let digits: String = line[..end(n)]
-            .chars()
-            .map(|c| {
-                if c.is_ascii_digit() {
-                    c
-                } else {
-                    char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or('0')
+    // 1. 1、 1． １． 12、 1） — but not 14.9%, 2022., 1-5月份, 1·26
+    if digit_value(first).is_some() {
+        let n = digits(0);
+        let number = number_of(0, n)?;
+        return match at(n)? {
+            '.' | '、' | '．' => {
+                let start = if at(n + 1) == Some(' ') { n + 2 } else { n + 1 };
+                // "14.9%", "1.5公里", "1、2月份": a number goes on, not a heading.
+                if at(start).is_some_and(|c| c.is_ascii_alphanumeric() || digit_value(c).is_some()) {
+                    return None;
                 }
-            })
-            .collect();
-        let number: u32 = digits.parse().ok().filter(|n| (1..=50).contains(n))?;
-        return Some(Marker {
-            rank: Rank::Item,
-            number,
-            len: end(n + 1),
-        });
+                found(Rank::Item, number, start)
+            }
+            ')' | '\u{FF09}' => found(Rank::SubItem, number, text_start(n + 1)),
+            _ => None,
+        };
     }
-    // ① … ⑳
-    if ('①'..='⑳').contains(&first) && followed_by_text(at(1)) {
-        return Some(Marker {
-            rank: Rank::Circled,
-            number: first as u32 - '①' as u32 + 1,
-            len: end(1),
-        });
-    }
-    None
+    // ① … ⑳, ⑴ … ⒇, ⒈ … ⒛ (as word processors number lists)
+    let (rank, base) = match first {
+        '①'..='⑳' => (Rank::Circled, '①'),
+        '⑴'..='⒇' => (Rank::SubItem, '⑴'),
+        '⒈'..='⒛' => (Rank::Item, '⒈'),
+        _ => return None,
+    };
+    found(rank, first as u32 - base as u32 + 1, text_start(1))
 }
 
-/// A marker must be followed by heading text, not by the end of the line or
-/// by more numbering.
-fn followed_by_text(c: Option<char>) -> bool {
-    c.is_some_and(|c| !c.is_whitespace() || c == ' ')
+/// The value of an ASCII or full-width digit.
+fn digit_value(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        '０'..='９' => Some(c as u32 - '０' as u32),
+        _ => None,
+    }
+}
+
+/// Heading text must follow a marker: Chinese, or an opening quote or
+/// bracket, or a year ("一、2022年工作回顾"); not the end of the line, not
+/// more numbering.
+fn heading_text(c: Option<char>) -> bool {
+    c.is_some_and(|c| {
+        is_han(c) || c.is_ascii_alphanumeric() || matches!(c, '“' | '"' | '《' | '〔' | '(' | '\u{FF08}' | '‘' | '「')
+    })
 }
 
 /// "一是" … "十是" at the start of a paragraph: the number, and the byte
@@ -194,6 +187,15 @@ mod tests {
         assert_eq!(rank("第一部分 工作回顾"), Some(Rank::Part));
         assert_eq!(rank("第三章"), Some(Rank::Part));
         assert_eq!(rank("①强化"), Some(Rank::Circled));
+        assert_eq!(rank("一．经济发展"), Some(Rank::Chapter));
+        assert_eq!(rank("二. 社会事业"), Some(Rank::Chapter));
+        assert_eq!(rank("三 、党的建设"), Some(Rank::Chapter));
+        assert_eq!(rank("（一）、环境整治"), Some(Rank::Section));
+        assert_eq!(rank("（１）粮食生产"), Some(Rank::SubItem));
+        assert_eq!(rank("1）垃圾分类"), Some(Rank::SubItem));
+        assert_eq!(rank("⑴工业技改"), Some(Rank::SubItem));
+        assert_eq!(rank("⒉乡村旅游"), Some(Rank::Item));
+        assert_eq!(&"（一）、环境整治"[marker("（一）、环境整治").unwrap().len..], "环境整治");
         let m = marker("(十一)加强").unwrap();
         assert_eq!((m.number, &"(十一)加强"[m.len..]), (11, "加强"));
     }
@@ -213,6 +215,10 @@ mod tests {
             "(国税)",
             "第一时间成立",
             "一、",
+            "一、二季度全乡累计完成投资",
+            "三、四月份组织开展植树",
+            "1、2月份",
+            "(1)",
         ] {
             assert_eq!(marker(line), None, "{line}");
         }

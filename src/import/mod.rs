@@ -69,7 +69,11 @@ fn import_normalised(text: &str, source: &str) -> Result<Report, ImportError> {
     let mut paragraphs = reflow::paragraphs(&body_lines);
     let title = match front.title.take() {
         Some(title) => title,
-        None => take_first_line_as_title(&mut paragraphs).unwrap_or_else(|| file_stem(source)),
+        None => front
+            .fields
+            .title()
+            .or_else(|| take_first_line_as_title(&mut paragraphs))
+            .unwrap_or_else(|| file_stem(source)),
     };
     let addressed_to_congress = paragraphs
         .first()

@@ -18,7 +18,8 @@ use crate::model::Section;
 /// A paragraph after classification.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Piece {
-    Heading(Rank, String),
+    /// A heading, with the number its marker carries (none when unnumbered).
+    Heading(Rank, Option<u32>, String),
     Text(String),
 }
 
@@ -43,7 +44,7 @@ fn classify(paragraphs: Vec<String>) -> Vec<Piece> {
         match marker(&paragraph) {
             Some(m) => {
                 let (heading, rest) = split_run_in(&paragraph, m.len);
-                pieces.push(Piece::Heading(m.rank, heading));
+                pieces.push(Piece::Heading(m.rank, Some(m.number), heading));
                 if let Some(rest) = rest {
                     pieces.push(Piece::Text(rest));
                 }
@@ -51,23 +52,22 @@ fn classify(paragraphs: Vec<String>) -> Vec<Piece> {
             None => pieces.push(Piece::Text(paragraph)),
         }
     }
-    // Unnumbered headings need their neighbours to be recognised.
-    let mut open: Option<Rank> = None;
+    // Unnumbered headings need their neighbours to be recognised. `open` is
+    // the rank of the innermost heading so far, and whether it was numbered.
+    let mut open: Option<(Rank, bool)> = None;
     for i in 0..pieces.len() {
-        let next_is_text = matches!(pieces.get(i + 1), Some(Piece::Text(_)));
-        let next_exists = i + 1 < pieces.len();
-        // A slogan heading follows the section's opening text, never the heading itself.
-        let prev_is_text = i > 0 && matches!(pieces[i - 1], Piece::Text(_));
         let rank = match &pieces[i] {
-            Piece::Heading(rank, _) => {
-                open = Some(*rank);
+            Piece::Heading(rank, number, _) => {
+                open = Some((*rank, number.is_some()));
                 continue;
             }
-            Piece::Text(text) if next_exists && is_part_line(text) => Rank::Part,
+            Piece::Text(text) if is_part_line(text) && part_fits(pieces.get(i + 1), open) => Rank::Part,
             Piece::Text(text)
-                if next_is_text
-                    && prev_is_text
-                    && open.is_some_and(|r| r < Rank::Section)
+                // A slogan follows its section's opening text and leads text.
+                if i > 0
+                    && matches!(pieces[i - 1], Piece::Text(_))
+                    && matches!(pieces.get(i + 1), Some(Piece::Text(_)))
+                    && open.is_some_and(|(r, _)| r < Rank::Section)
                     && is_slogan_line(text) =>
             {
                 Rank::Section
@@ -75,10 +75,10 @@ fn classify(paragraphs: Vec<String>) -> Vec<Piece> {
             Piece::Text(_) => continue,
         };
         if let Piece::Text(text) = std::mem::replace(&mut pieces[i], Piece::Text(String::new())) {
-            pieces[i] = Piece::Heading(rank, text);
+            pieces[i] = Piece::Heading(rank, None, text);
         }
         if rank == Rank::Part {
-            open = Some(rank);
+            open = Some((rank, false));
         }
     }
     pieces
@@ -138,6 +138,19 @@ fn split_run_in(paragraph: &str, marker_len: usize) -> (String, Option<String>) 
     parts(cut_at(i + 1), cut_at(i + 1))
 }
 
+/// Does an unnumbered part line stand as a part heading here? It must open
+/// a new run of numbering ("一、" or "(一)" after it), or, while no numbered
+/// section is open, lead real text. A short line inside "二、" that is
+/// followed by "三、" (a table row, a signature, a slogan) is text.
+fn part_fits(next: Option<&Piece>, open: Option<(Rank, bool)>) -> bool {
+    let numbered_open = open.is_some_and(|(_, numbered)| numbered);
+    match next {
+        Some(Piece::Heading(_, Some(1), _)) => true,
+        Some(Piece::Text(text)) => !numbered_open && text.chars().count() >= 40,
+        _ => false,
+    }
+}
+
 /// A part heading without number: short, Chinese, no sentence punctuation
 /// ("2020年工作回顾", "2020年主要工作措施、亮点及成效", "上半年工作回顾").
 fn is_part_line(text: &str) -> bool {
@@ -186,7 +199,7 @@ fn assemble(pieces: Vec<Piece>) -> (Vec<String>, Vec<Section>) {
                 Some((_, section)) => section.paragraphs.push(text),
                 None => preamble.push(text),
             },
-            Piece::Heading(rank, heading) => {
+            Piece::Heading(rank, _, heading) => {
                 while stack.last().is_some_and(|(r, _)| *r >= rank) {
                     close(&mut stack, &mut roots);
                 }
@@ -297,7 +310,7 @@ mod tests {
             "各位代表:",
             "现在,我代表镇政府向大会报告工作,请予审议。",
             "上半年工作回顾",
-            "今年上半年,我镇坚持稳中求进工作总基调。",
+            "今年上半年,我镇以习近平新时代中国特色社会主义思想为指导,坚持稳中求进工作总基调,较好地完成了各项工作任务。",
             "半年来,我们聚焦经济发展,全面提质增效,综合实力有力提升。",
             "经济指标实现新跃升。完成规上工业增加值。",
         ]);
@@ -306,6 +319,28 @@ mod tests {
             headings(&s[0].sections),
             vec!["半年来,我们聚焦经济发展,全面提质增效,综合实力有力提升。"]
         );
+    }
+
+    #[test]
+    fn short_lines_inside_numbered_sections_are_text() {
+        let (_, s) = outline(&[
+            "一、经济发展",
+            "全镇完成财政收入5000万元,同比增长10%。",
+            "“十四五”开局良好",
+            "全年实施项目10个,完成投资2亿元。",
+            "二、社会事业",
+            "全镇新增城镇就业500人。",
+            "石桥镇党政办公室",
+        ]);
+        assert_eq!(headings(&s), vec!["一、经济发展", "二、社会事业"]);
+        assert_eq!(s[0].paragraphs[1], "“十四五”开局良好");
+    }
+
+    #[test]
+    fn part_line_opens_new_numbering() {
+        let (_, s) = outline(&["一、回顾", "正文。", "2021年工作计划", "一、抓项目", "正文。"]);
+        assert_eq!(headings(&s), vec!["一、回顾", "2021年工作计划"]);
+        assert_eq!(headings(&s[1].sections), vec!["一、抓项目"]);
     }
 
     #[test]
