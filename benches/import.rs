@@ -17,7 +17,10 @@ fn seeds() -> Vec<(String, Vec<u8>)> {
     files
         .into_iter()
         .map(|p| {
-            let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
             (name, std::fs::read(&p).expect("a seed is readable"))
         })
         .collect()
@@ -27,16 +30,25 @@ fn import_seeds(c: &mut Criterion) {
     let mut group = c.benchmark_group("import_seed");
     for (name, bytes) in seeds() {
         group.throughput(Throughput::Bytes(bytes.len() as u64));
-        group.bench_function(&name[..3], |b| b.iter(|| baogao::import::import_bytes(black_box(&bytes), &name)));
+        group.bench_function(&name[..3], |b| {
+            b.iter(|| baogao::import::import_bytes(black_box(&bytes), &name))
+        });
     }
     group.finish();
 }
 
 fn import_one_line_page(c: &mut Criterion) {
     // The one-line PDF seed (岱西镇), repeated to 5 MB on a single line.
-    let seed = seeds().into_iter().find(|(n, _)| n.starts_with("002_")).expect("seed 002");
+    let seed = seeds()
+        .into_iter()
+        .find(|(n, _)| n.starts_with("002_"))
+        .expect("seed 002");
     let text = String::from_utf8(seed.1).expect("seed 002 is UTF-8");
-    let line = text.lines().max_by_key(|l| l.len()).unwrap_or_default().to_string();
+    let line = text
+        .lines()
+        .max_by_key(|l| l.len())
+        .unwrap_or_default()
+        .to_string();
     let mut page = String::from("2023年岱西镇政府工作报告 ");
     while page.len() < 5_000_000 {
         page.push_str(&line);
@@ -45,7 +57,9 @@ fn import_one_line_page(c: &mut Criterion) {
     let mut group = c.benchmark_group("import_one_line");
     group.sample_size(10);
     group.throughput(Throughput::Bytes(page.len() as u64));
-    group.bench_function("5MB", |b| b.iter(|| baogao::import::import_text(black_box(&page), "big.txt")));
+    group.bench_function("5MB", |b| {
+        b.iter(|| baogao::import::import_text(black_box(&page), "big.txt"))
+    });
     group.finish();
 }
 

@@ -340,7 +340,10 @@ fn pages_cut_anywhere_still_import() {
             let part = &text[..cut];
             match baogao::import::import_text(part, &name) {
                 Ok(r) => {
-                    assert!(!r.title.is_empty() && !r.id.is_empty(), "{name} cut at {cut}");
+                    assert!(
+                        !r.title.is_empty() && !r.id.is_empty(),
+                        "{name} cut at {cut}"
+                    );
                     if let Some(at) = text.find(&whole.title)
                         && cut > at + whole.title.len() + 200
                         && !whole.title.ends_with("报告")
@@ -349,7 +352,10 @@ fn pages_cut_anywhere_still_import() {
                     }
                 }
                 Err(e) => assert!(
-                    matches!(e, baogao::import::ImportError::Empty | baogao::import::ImportError::NoChinese),
+                    matches!(
+                        e,
+                        baogao::import::ImportError::Empty | baogao::import::ImportError::NoChinese
+                    ),
                     "{name} cut at {cut}: {e}"
                 ),
             }

@@ -158,11 +158,14 @@ pub fn is_page_number(line: &str) -> bool {
     !core.is_empty() && core.len() <= 3 && core.chars().all(|c| c.is_ascii_digit())
 }
 
-/// A "| author" tag or a line with no Chinese at all that is too short to be
-/// text ("| cwl2", "- 19.09 KB").
+/// A "| author" tag or a short label with no Chinese ("| cwl2",
+/// "- 19.09 KB"). Figures with no Chinese ("4.65%。", "23") are report text
+/// that a PDF broke off, and stay.
 pub fn is_tag_line(line: &str) -> bool {
     let has_han = line.chars().any(super::text::is_han);
-    !has_han && line.chars().count() <= 20 && !line.chars().all(|c| c.is_ascii_digit())
+    let tag_shaped =
+        line.starts_with(['|', '#', '@']) || line.chars().any(|c| c.is_ascii_alphabetic());
+    !has_han && tag_shaped && line.chars().count() <= 20
 }
 
 /// A disclaimer list item of a document-sharing site: "- 1、本文档由用户上传…".
@@ -207,7 +210,7 @@ pub fn strip_watermark(lines: &mut [String]) -> Option<String> {
                 && !suffix.ends_with([
                     '。', ',', '\u{FF0C}', ';', '\u{FF1B}', ':', '\u{FF1A}', '、',
                 ])
-                && (suffix.chars().count() >= 8 || !suffix.chars().all(super::text::is_han))
+                && looks_like_a_mark(suffix, *count, eligible)
         })
         .collect();
     candidates.sort_by_key(|(suffix, count)| std::cmp::Reverse((*count, suffix.chars().count())));
@@ -225,6 +228,17 @@ pub fn strip_watermark(lines: &mut [String]) -> Option<String> {
         }
     }
     Some(best)
+}
+
+/// A site mark carries Latin letters or web punctuation ("IsG…--…",
+/// "www.…", "来源:…网"), or ends half of all lines; a phrase that a few list
+/// items share ("牵头单位:经济发展办") is report text.
+fn looks_like_a_mark(suffix: &str, count: usize, eligible: usize) -> bool {
+    let webby = suffix
+        .chars()
+        .any(|c| c.is_ascii_alphabetic() || matches!(c, '-' | '_' | '|' | '@' | '—'));
+    let labelled = suffix.contains([':', '\u{FF1A}']);
+    (webby && !labelled) || count * 2 >= eligible
 }
 
 /// Is `suffix` appended to different texts, rather than the tail of one

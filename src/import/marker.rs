@@ -38,10 +38,19 @@ pub fn marker(line: &str) -> Option<Marker> {
     let chars: Vec<(usize, char)> = line.char_indices().take(16).collect();
     let at = |i: usize| chars.get(i).map(|(_, c)| *c);
     let end = |i: usize| chars.get(i).map_or(line.len(), |(b, _)| *b);
-    let numerals = |from: usize| (from..from + 3).take_while(|&i| at(i).is_some_and(is_numeral_char)).count();
-    let digits = |from: usize| (from..from + 3).take_while(|&i| at(i).and_then(digit_value).is_some()).count();
+    let numerals = |from: usize| {
+        (from..from + 3)
+            .take_while(|&i| at(i).is_some_and(is_numeral_char))
+            .count()
+    };
+    let digits = |from: usize| {
+        (from..from + 3)
+            .take_while(|&i| at(i).and_then(digit_value).is_some())
+            .count()
+    };
     let number_of = |from: usize, n: usize| -> Option<u32> {
-        let value = (from..from + n).try_fold(0u32, |acc, i| Some(acc * 10 + at(i).and_then(digit_value)?))?;
+        let value = (from..from + n)
+            .try_fold(0u32, |acc, i| Some(acc * 10 + at(i).and_then(digit_value)?))?;
         (n <= 2 && (1..=50).contains(&value)).then_some(value)
     };
     // Where the heading text starts after the numbering that ends at char
@@ -56,7 +65,11 @@ pub fn marker(line: &str) -> Option<Marker> {
         i
     };
     let found = |rank: Rank, number: u32, text_at: usize| {
-        heading_text(at(text_at)).then(|| Marker { rank, number, len: end(text_at) })
+        heading_text(at(text_at)).then(|| Marker {
+            rank,
+            number,
+            len: end(text_at),
+        })
     };
     let first = at(0)?;
 
@@ -65,8 +78,14 @@ pub fn marker(line: &str) -> Option<Marker> {
         let n = numerals(1);
         let number = chinese_numeral(&line[end(1)..end(1 + n)])?;
         let rest = &line[end(1 + n)..];
-        let unit = ["部分", "章", "篇"].into_iter().find(|u| rest.starts_with(u))?;
-        return Some(Marker { rank: Rank::Part, number, len: end(1 + n) + unit.len() });
+        let unit = ["部分", "章", "篇"]
+            .into_iter()
+            .find(|u| rest.starts_with(u))?;
+        return Some(Marker {
+            rank: Rank::Part,
+            number,
+            len: end(1 + n) + unit.len(),
+        });
     }
     // 一、 十二、 一． 二. 三 、
     if is_numeral_char(first) {
@@ -76,11 +95,17 @@ pub fn marker(line: &str) -> Option<Marker> {
             return None;
         }
         // "一、二季度…", "三、四月份…": a list of numbers, not a heading.
-        if at(sep + 1).is_some_and(is_numeral_char) && at(sep + 2).is_some_and(|c| matches!(c, '、' | '季' | '月')) {
+        if at(sep + 1).is_some_and(is_numeral_char)
+            && at(sep + 2).is_some_and(|c| matches!(c, '、' | '季' | '月'))
+        {
             return None;
         }
         let number = chinese_numeral(&line[..end(n)])?;
-        let start = if at(sep + 1) == Some(' ') { sep + 2 } else { sep + 1 };
+        let start = if at(sep + 1) == Some(' ') {
+            sep + 2
+        } else {
+            sep + 1
+        };
         return found(Rank::Chapter, number, start);
     }
     // (一) （一） (1) （1） （１）
@@ -94,7 +119,11 @@ pub fn marker(line: &str) -> Option<Marker> {
         }
         let start = text_start(2 + n);
         return if chinese {
-            found(Rank::Section, chinese_numeral(&line[end(1)..end(1 + n)])?, start)
+            found(
+                Rank::Section,
+                chinese_numeral(&line[end(1)..end(1 + n)])?,
+                start,
+            )
         } else {
             found(Rank::SubItem, number_of(1, n)?, start)
         };
@@ -107,7 +136,8 @@ pub fn marker(line: &str) -> Option<Marker> {
             '.' | '、' | '．' => {
                 let start = if at(n + 1) == Some(' ') { n + 2 } else { n + 1 };
                 // "14.9%", "1.5公里", "1、2月份": a number goes on, not a heading.
-                if at(start).is_some_and(|c| c.is_ascii_alphanumeric() || digit_value(c).is_some()) {
+                if at(start).is_some_and(|c| c.is_ascii_alphanumeric() || digit_value(c).is_some())
+                {
                     return None;
                 }
                 found(Rank::Item, number, start)
@@ -140,7 +170,9 @@ fn digit_value(c: char) -> Option<u32> {
 /// more numbering.
 fn heading_text(c: Option<char>) -> bool {
     c.is_some_and(|c| {
-        is_han(c) || c.is_ascii_alphanumeric() || matches!(c, '“' | '"' | '《' | '〔' | '(' | '\u{FF08}' | '‘' | '「')
+        is_han(c)
+            || c.is_ascii_alphanumeric()
+            || matches!(c, '“' | '"' | '《' | '〔' | '(' | '\u{FF08}' | '‘' | '「')
     })
 }
 
@@ -195,7 +227,10 @@ mod tests {
         assert_eq!(rank("1）垃圾分类"), Some(Rank::SubItem));
         assert_eq!(rank("⑴工业技改"), Some(Rank::SubItem));
         assert_eq!(rank("⒉乡村旅游"), Some(Rank::Item));
-        assert_eq!(&"（一）、环境整治"[marker("（一）、环境整治").unwrap().len..], "环境整治");
+        assert_eq!(
+            &"（一）、环境整治"[marker("（一）、环境整治").unwrap().len..],
+            "环境整治"
+        );
         let m = marker("(十一)加强").unwrap();
         assert_eq!((m.number, &"(十一)加强"[m.len..]), (11, "加强"));
     }

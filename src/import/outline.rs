@@ -108,7 +108,7 @@ fn split_run_in(paragraph: &str, marker_len: usize) -> (String, Option<String>) 
         if *c == ' '
             && i > 0
             && is_han(after[i - 1].1)
-            && starts_chinese_word(&paragraph[cut_at(i + 1)..])
+            && starts_chinese_word(paragraph[cut_at(i + 1)..].trim_start())
         {
             return parts(cut_at(i), cut_at(i + 1));
         }
@@ -338,7 +338,13 @@ mod tests {
 
     #[test]
     fn part_line_opens_new_numbering() {
-        let (_, s) = outline(&["一、回顾", "正文。", "2021年工作计划", "一、抓项目", "正文。"]);
+        let (_, s) = outline(&[
+            "一、回顾",
+            "正文。",
+            "2021年工作计划",
+            "一、抓项目",
+            "正文。",
+        ]);
         assert_eq!(headings(&s), vec!["一、回顾", "2021年工作计划"]);
         assert_eq!(headings(&s[1].sections), vec!["一、抓项目"]);
     }

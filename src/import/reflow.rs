@@ -10,11 +10,12 @@
 
 use super::marker::{marker, shi_item};
 use super::text::{
-    ends_sentence, is_ascii_cjk_stand_in, is_cjk, is_han, page_width_str, remove_cjk_spaces, trim,
+    ends_sentence, is_ascii_cjk_stand_in, is_cjk, is_clause_end, is_han, is_sentence_end,
+    page_width_str, remove_cjk_spaces, trim,
 };
 
-/// A line at least this long (in chars) with Chinese-text spaces in it is
-/// cut at those spaces.
+/// A line at least this long (in chars and bytes) with Chinese-text spaces
+/// in it is cut at those spaces; so is a shorter one with inline headings.
 const GIANT_LINE: usize = 300;
 
 /// Cut giant lines at the spaces that stand in Chinese text (not those
@@ -22,11 +23,18 @@ const GIANT_LINE: usize = 300;
 pub fn split_giant_lines(lines: Vec<String>) -> Vec<String> {
     let mut out = Vec::with_capacity(lines.len());
     for line in lines {
-        if line.len() < GIANT_LINE * 3 || line.chars().count() < GIANT_LINE {
+        let long = line.len() >= GIANT_LINE && line.chars().count() >= GIANT_LINE;
+        if !long && inline_headings(&line) < 2 {
             out.push(line);
             continue;
         }
-        let cuts = cut_at_chinese_spaces(&line);
+        // A PDF page's lines also break before numbers ("资金 2.1亿元"); in
+        // text that only lost its line breaks, a number inside a sentence
+        // ("增长 12.3 %") is not a line start.
+        let mut cuts = cut_at_chinese_spaces(&line, true);
+        if broken_line_width(&cuts).is_none() {
+            cuts = cut_at_chinese_spaces(&line, false);
+        }
         if cuts.len() >= 3 {
             out.extend(cuts);
         } else {
@@ -36,10 +44,18 @@ pub fn split_giant_lines(lines: Vec<String>) -> Vec<String> {
     out
 }
 
+/// How many outline markers stand inside the line after a space
+/// ("… 一、主要工作 … （一）抓产业"): two or more mean a flattened report.
+fn inline_headings(line: &str) -> usize {
+    line.match_indices(' ')
+        .filter(|(at, _)| marker(line[at + 1..].trim_start()).is_some())
+        .count()
+}
+
 /// Cut a line at each run of spaces where Chinese text stops and Chinese
 /// text, a number or an outline marker starts; not around breadcrumb arrows,
 /// table bars or inside Latin text.
-fn cut_at_chinese_spaces(line: &str) -> Vec<String> {
+fn cut_at_chinese_spaces(line: &str, before_numbers: bool) -> Vec<String> {
     // A list bullet (•) belongs to the item after it: never cut around it.
     let chinese = |c: char| (is_cjk(c) || is_ascii_cjk_stand_in(c)) && c != '•';
     let mut cuts = Vec::new();
@@ -66,8 +82,18 @@ fn cut_at_chinese_spaces(line: &str) -> Vec<String> {
             continue;
         }
         let starts_heading = || marker(rest).is_some();
-        if prev.is_some_and(chinese)
-            && (chinese(next) || next.is_ascii_digit() || starts_chinese_word(rest))
+        // Unless told otherwise, a number starts a new line only after a
+        // clause ends or a title or heading: "截止 10 月底" is text that
+        // writes numbers apart.
+        let clause_end = prev.is_some_and(|p| is_sentence_end(p) || is_clause_end(p));
+        let headline = || {
+            let piece = &line[piece_start..at];
+            !piece.contains(|c: char| is_sentence_end(c) || is_clause_end(c))
+                && (marker(piece).is_some() || super::front::is_title_candidate(piece))
+        };
+        let number_starts = next.is_ascii_digit() && (clause_end || before_numbers || headline());
+        let word_starts = !next.is_ascii_digit() && starts_chinese_word(rest);
+        if prev.is_some_and(chinese) && (chinese(next) || number_starts || word_starts)
             || prev.is_some_and(|p| !p.is_ascii_alphanumeric()) && starts_heading()
         {
             cuts.push(line[piece_start..at].to_string());
@@ -94,24 +120,32 @@ fn stops_mid_sentence(line: &str) -> bool {
     !ends_sentence(line) && !last.is_some_and(|c| matches!(c, ':' | '\u{FF1A}' | ';' | '\u{FF1B}'))
 }
 
+/// If most lines stop mid-sentence, the text is a PDF's (or a page's)
+/// physical lines: the width of a full line. `None` for ordinary text.
+fn broken_line_width<S: AsRef<str>>(lines: &[S]) -> Option<usize> {
+    let non_empty = lines.iter().filter(|l| !l.as_ref().is_empty()).count();
+    let broken: Vec<usize> = lines
+        .iter()
+        .map(AsRef::as_ref)
+        .filter(|l| marker(l).is_none() && page_width_str(l) >= 20 && stops_mid_sentence(l))
+        .map(page_width_str)
+        .collect();
+    (broken.len() >= 3 && broken.len() * 10 >= non_empty * 4).then(|| median(broken))
+}
+
 /// Turn body lines into paragraphs: one per line, or, for text whose lines
-/// were broken mid-sentence, joined back together. PDF spaces inside
-/// Chinese text are removed in both cases.
+/// were broken mid-sentence, joined back together, with the spaces the
+/// extraction left inside Chinese text removed. Ordinary text keeps its
+/// spaces (table cells, names side by side).
 pub fn paragraphs(lines: &[String]) -> Vec<String> {
     let non_empty: Vec<&String> = lines.iter().filter(|l| !l.is_empty()).collect();
-    let broken: Vec<usize> = non_empty
-        .iter()
-        .filter(|l| marker(l).is_none() && page_width_str(l) >= 20 && stops_mid_sentence(l))
-        .map(|l| page_width_str(l))
-        .collect();
-    let is_broken_text = broken.len() >= 3 && broken.len() * 10 >= non_empty.len() * 4;
-    let raw = if is_broken_text {
-        join_lines(lines, median(broken), numbers_are_spaced(&non_empty))
-    } else {
-        non_empty.iter().map(|l| l.to_string()).collect()
+    let Some(full_width) = broken_line_width(lines) else {
+        return non_empty.iter().map(|l| l.to_string()).collect();
     };
-    raw.iter()
-        .map(|p| remove_cjk_spaces(p))
+    let spaced_numbers = numbers_are_spaced(&non_empty);
+    join_lines(lines, full_width, spaced_numbers)
+        .iter()
+        .map(|p| remove_cjk_spaces(p, !spaced_numbers))
         .filter(|p| !p.is_empty())
         .collect()
 }
@@ -169,7 +203,9 @@ fn join_lines(lines: &[String], full_width: usize, spaced_numbers: bool) -> Vec<
             }
         }
         current.push_str(line);
-        let width = page_width_str(line);
+        // A line that kept a space (before a number, around a Latin word)
+        // may hold two physical lines: the last one tells where it ends.
+        let width = page_width_str(line.rsplit(' ').next().unwrap_or(line));
         let ends_paragraph = ends_sentence(line) && width < short;
         let whole_heading = marker(line).is_some()
             && width < short
@@ -226,9 +262,10 @@ mod tests {
         ]);
         assert_eq!(
             paragraphs(&lines),
+            // Ordinary text keeps its own spaces (table cells, names side by side).
             vec![
                 "一、工作回顾",
-                "今年以来,我镇坚持发展。",
+                "今年以来,我镇 坚持发展。",
                 "(一)加强领导,落实责任。"
             ]
         );

@@ -42,6 +42,15 @@ pub fn is_sentence_end(c: char) -> bool {
     matches!(c, '。' | '!' | '?' | '\u{FF01}' | '\u{FF1F}')
 }
 
+/// Marks that end a clause inside a sentence: comma, colon, semicolon and
+/// the enumeration comma, in either width.
+pub fn is_clause_end(c: char) -> bool {
+    matches!(
+        c,
+        ',' | ':' | ';' | '、' | '\u{FF0C}' | '\u{FF1A}' | '\u{FF1B}'
+    )
+}
+
 /// Marks that may close a paragraph: sentence ends, plus the closing quotes
 /// and brackets that can follow them.
 pub fn is_closing(c: char) -> bool {
@@ -120,9 +129,10 @@ pub fn is_numeral_char(c: char) -> bool {
 
 /// Remove spaces a PDF extraction leaves inside Chinese text: a run of
 /// spaces goes when both neighbours are Chinese (ideograph or punctuation,
-/// including half-width stand-ins next to an ideograph). Spaces next to
-/// Latin words and numbers are the text's own and stay.
-pub fn remove_cjk_spaces(text: &str) -> String {
+/// including half-width stand-ins next to an ideograph), and, when
+/// `around_numbers`, between a number and an ideograph. Spaces next to
+/// Latin words stay.
+pub fn remove_cjk_spaces(text: &str, around_numbers: bool) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
@@ -136,7 +146,11 @@ pub fn remove_cjk_spaces(text: &str) -> String {
             let before = start.checked_sub(1).map(|j| chars[j]);
             let after = chars.get(i).copied();
             let joinable = match (before, after) {
-                (Some(b), Some(a)) => cjk_side(b, a) && cjk_side(a, b),
+                (Some(b), Some(a)) => {
+                    let number =
+                        |x: char, y: char| around_numbers && x.is_ascii_digit() && is_han(y);
+                    (cjk_side(b, a) && cjk_side(a, b)) || number(b, a) || number(a, b)
+                }
                 _ => false,
             };
             if !joinable && start > 0 && i < chars.len() {
@@ -172,12 +186,19 @@ mod tests {
 
     #[test]
     fn pdf_spaces() {
-        assert_eq!(remove_cjk_spaces("请各位代 表审议"), "请各位代表审议");
-        assert_eq!(remove_cjk_spaces("1.89亿元 ,其中"), "1.89亿元,其中");
-        assert_eq!(remove_cjk_spaces("各位代表: 现在"), "各位代表:现在");
-        assert_eq!(remove_cjk_spaces("一是 CFL 信息安全"), "一是 CFL 信息安全");
-        assert_eq!(remove_cjk_spaces("2019 年"), "2019 年");
-        assert_eq!(remove_cjk_spaces("  缩进 "), "缩进");
+        assert_eq!(
+            remove_cjk_spaces("请各位代 表审议", false),
+            "请各位代表审议"
+        );
+        assert_eq!(remove_cjk_spaces("1.89亿元 ,其中", false), "1.89亿元,其中");
+        assert_eq!(remove_cjk_spaces("各位代表: 现在", false), "各位代表:现在");
+        assert_eq!(
+            remove_cjk_spaces("一是 CFL 信息安全", false),
+            "一是 CFL 信息安全"
+        );
+        assert_eq!(remove_cjk_spaces("2019 年", false), "2019 年");
+        assert_eq!(remove_cjk_spaces("资金 2.1亿元", true), "资金2.1亿元");
+        assert_eq!(remove_cjk_spaces("  缩进 ", false), "缩进");
     }
 
     #[test]
