@@ -5,6 +5,8 @@
 //! it holds for pages we have not seen. Metadata blocks are handled by
 //! [`super::fields`], because their values are kept.
 
+use super::fields::{is_date_line, parse_date};
+use super::place::is_org_name;
 use super::text::{ends_sentence, is_closing, page_width_str, simplified, trim};
 use std::collections::HashMap;
 
@@ -173,6 +175,57 @@ pub fn is_dash_list_item(line: &str) -> bool {
     line.starts_with("- ") || line.starts_with("• ") || line.starts_with("· ")
 }
 
+/// The closing signature of a report: what it takes out of the body.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Signature {
+    /// The signing body, when one alone signs.
+    pub org: Option<String>,
+    /// The date under the signature, as YYYY-MM-DD.
+    pub date: Option<String>,
+}
+
+/// Take the signature off the end of the body: the signing bodies
+/// ("中共石桥镇委员会 石桥镇人民政府") over a date line ("2022年12月20日"),
+/// perhaps followed by an attachment note (附件:…), which stays. Without a
+/// date line nothing is taken: a body name alone may be text.
+pub fn take_signature(lines: &mut Vec<String>) -> Signature {
+    let mut last: Vec<usize> = (0..lines.len())
+        .rev()
+        .filter(|&i| !lines[i].is_empty())
+        .take(8)
+        .collect();
+    last.reverse();
+    while last
+        .last()
+        .is_some_and(|&i| simplified(&lines[i]).starts_with("附件"))
+    {
+        last.pop();
+    }
+    let Some(&date_at) = last.last().filter(|&&i| is_date_line(&lines[i])) else {
+        return Signature::default();
+    };
+    last.pop();
+    let mut signers = Vec::new();
+    while let Some(&i) = last
+        .last()
+        .filter(|&&i| lines[i].split_whitespace().all(is_org_name))
+    {
+        signers.push(i);
+        last.pop();
+    }
+    let signature = Signature {
+        org: match signers.as_slice() {
+            [only] if !lines[*only].contains(' ') => Some(lines[*only].clone()),
+            _ => None,
+        },
+        date: parse_date(&lines[date_at]),
+    };
+    for i in std::iter::once(date_at).chain(signers) {
+        lines.remove(i);
+    }
+    signature
+}
+
 /// Find a watermark repeated at the end of many lines (e.g. a site slogan
 /// appended to every paragraph) and strip it. Returns the watermark found.
 ///
@@ -290,6 +343,32 @@ mod tests {
         .map(String::from)
         .to_vec();
         assert_eq!(strip_watermark(&mut lines), None);
+    }
+
+    #[test]
+    fn signature_and_date_are_taken_off_the_end() {
+        let mut lines: Vec<String> = [
+            "继续抓好项目建设。",
+            "中共石桥镇委员会 石桥镇人民政府",
+            "2022年12月20日",
+            "附件:2022年重点项目清单",
+        ]
+        .map(String::from)
+        .to_vec();
+        let signature = take_signature(&mut lines);
+        assert_eq!(signature.date.as_deref(), Some("2022-12-20"));
+        assert_eq!(signature.org, None);
+        assert_eq!(lines, vec!["继续抓好项目建设。", "附件:2022年重点项目清单"]);
+        let mut lines: Vec<String> = ["正文。", "石桥镇党政办公室", "2022年12月20日"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(
+            take_signature(&mut lines).org.as_deref(),
+            Some("石桥镇党政办公室")
+        );
+        let mut lines: Vec<String> = ["正文。", "石桥镇人民政府"].map(String::from).to_vec();
+        assert_eq!(take_signature(&mut lines), Signature::default());
+        assert_eq!(lines.len(), 2);
     }
 
     #[test]

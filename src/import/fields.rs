@@ -211,6 +211,7 @@ fn is_label_shaped(label: &str) -> bool {
 /// Parse a date written as 2022-02-16, 2022- 07- 29 17:02, 2022年3月14日,
 /// 2022/3/14, 2022.03.14 or 20230115, into YYYY-MM-DD.
 pub fn parse_date(text: &str) -> Option<String> {
+    let text = arabic_date(text);
     let chars: Vec<char> = text.chars().filter(|c| *c != ' ').collect();
     let mut i = 0;
     while i < chars.len() {
@@ -220,6 +221,56 @@ pub fn parse_date(text: &str) -> Option<String> {
         i += 1;
     }
     None
+}
+
+/// "二〇二三年一月十日" → "2023年1月10日": dates written in Chinese numerals,
+/// as government documents print them, turned into digits. Other text is
+/// returned as it is.
+pub fn arabic_date(text: &str) -> String {
+    const DIGITS: &str = "〇○零一二三四五六七八九";
+    let digit = |c: char| {
+        DIGITS
+            .chars()
+            .position(|d| d == c)
+            .map(|p| p.saturating_sub(2) as u32)
+    };
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        // A year: four numeral digits and 年.
+        if i + 4 < chars.len()
+            && chars[i + 4] == '年'
+            && chars[i..i + 4].iter().all(|c| digit(*c).is_some())
+        {
+            for c in &chars[i..i + 4] {
+                out.push_str(&digit(*c).unwrap_or(0).to_string());
+            }
+            out.push('年');
+            i += 5;
+            // Month and day: 一 … 十二月, 一 … 三十一日.
+            for unit in ['月', '日'] {
+                let n = chars[i..]
+                    .iter()
+                    .take(4)
+                    .take_while(|c| super::text::is_numeral_char(**c))
+                    .count();
+                let word: String = chars[i..i + n].iter().collect();
+                match (super::text::chinese_numeral(&word), chars.get(i + n)) {
+                    (Some(value), Some(&u)) if n > 0 && u == unit => {
+                        out.push_str(&value.to_string());
+                        out.push(unit);
+                        i += n + 1;
+                    }
+                    _ => break,
+                }
+            }
+            continue;
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    out
 }
 
 fn date_at(chars: &[char], start: usize) -> Option<String> {
@@ -260,6 +311,17 @@ fn date_at(chars: &[char], start: usize) -> Option<String> {
         && (1..=12).contains(&month)
         && (1..=days_in(year, month)).contains(&day);
     valid.then(|| format!("{year:04}-{month:02}-{day:02}"))
+}
+
+/// A line that is only a date, perhaps in brackets: "(2022年3月31日)".
+pub fn is_date_line(line: &str) -> bool {
+    let core = super::text::trim(line.trim_matches(|c| {
+        matches!(
+            c,
+            '(' | ')' | '\u{FF08}' | '\u{FF09}' | '[' | ']' | '〔' | '〕'
+        )
+    }));
+    core.chars().count() <= 14 && parse_date(core).is_some() && !core.contains(['。', ','])
 }
 
 fn days_in(year: u32, month: u32) -> u32 {
@@ -330,5 +392,17 @@ mod tests {
         assert_eq!(parse_date("(20230115)").as_deref(), Some("2023-01-15"));
         assert_eq!(parse_date("2023-02-30"), None);
         assert_eq!(parse_date("未知"), None);
+        assert_eq!(
+            parse_date("——二○二三年一月十日在石桥镇").as_deref(),
+            Some("2023-01-10")
+        );
+        assert_eq!(
+            parse_date("二〇二二年十二月三十一日").as_deref(),
+            Some("2022-12-31")
+        );
+        assert_eq!(
+            arabic_date("石桥镇二〇二二年工作总结"),
+            "石桥镇2022年工作总结"
+        );
     }
 }

@@ -6,8 +6,9 @@
 //! speaker). What comes before the title is never report text.
 
 use super::cruft;
-use super::fields::{MetaFields, parse_date, parse_meta_line};
+use super::fields::{MetaFields, is_date_line, parse_date, parse_meta_line};
 use super::marker::marker;
+use super::place::is_org_name;
 use super::text::{is_han, page_width_str, simplified, trim};
 
 /// What the front of a page holds.
@@ -58,7 +59,7 @@ pub fn read_front(lines: &[String]) -> Front {
         }
         // "石桥镇人民政府" / "工作报告": a title set over two lines.
         let next = lines.get(i + 1).map_or("", String::as_str);
-        if is_org_line(line) && !next.is_empty() && is_title_candidate(&format!("{line}{next}")) {
+        if is_org_name(line) && !next.is_empty() && is_title_candidate(&format!("{line}{next}")) {
             front.title = Some(format!("{line}{next}"));
             front.body_start = read_title_block(lines, i + 2, &mut front);
             return front;
@@ -165,7 +166,7 @@ fn set_title(front: &mut Front, lines: &[String], at: usize) {
         title = rest;
     }
     // "重庆市巴南区木洞镇人民政府" / "2024年政府工作报告": a title set on two lines.
-    if at > 0 && is_org_line(&lines[at - 1]) {
+    if at > 0 && is_org_name(&lines[at - 1]) {
         title = format!("{}{}", lines[at - 1], title);
     }
     // "2023年岱西镇政府工作报告(20230115)": a date in brackets after the title.
@@ -195,18 +196,6 @@ fn split_site_prefix(title: &str) -> Option<(String, String)> {
         && is_title_candidate(rest)
         && !TITLE_WORDS.iter().any(|w| site_key.contains(w)))
     .then(|| (site.to_string(), rest.to_string()))
-}
-
-/// An organisation name alone on a line: "重庆市巴南区木洞镇人民政府".
-fn is_org_line(line: &str) -> bool {
-    let key = simplified(line);
-    line.chars().count() <= 30
-        && line
-            .chars()
-            .all(|c| is_han(c) || matches!(c, '(' | ')' | '\u{FF08}' | '\u{FF09}'))
-        && ["人民政府", "政府", "委员会", "办事处", "党委"]
-            .iter()
-            .any(|w| key.ends_with(w))
 }
 
 /// Walk the lines after the title: repeats of the title, metadata and site
@@ -297,17 +286,6 @@ fn is_subtitle(line: &str) -> bool {
         || line.starts_with('—')
         || line.starts_with("--")
         || line.starts_with("――")
-}
-
-/// A line that is only a date, perhaps in brackets: "(2022年3月31日)".
-pub fn is_date_line(line: &str) -> bool {
-    let core = trim(line.trim_matches(|c| {
-        matches!(
-            c,
-            '(' | ')' | '\u{FF08}' | '\u{FF09}' | '[' | ']' | '〔' | '〕'
-        )
-    }));
-    core.chars().count() <= 14 && parse_date(core).is_some() && !core.contains(['。', ','])
 }
 
 /// "沙沟镇镇长 刘彦成", "重庆市巴南区木洞镇人民政府镇长 邓迎春".

@@ -7,6 +7,7 @@ use pinyin::ToPinyin;
 /// The year the title names: the first standalone 4-digit year in it
 /// ("南麂镇2020年…" → 2020, "2023上半年" → 2023, "xxxx年" → none).
 pub fn year_from_title(title: &str) -> Option<i32> {
+    let title = super::fields::arabic_date(title);
     let chars: Vec<char> = title.chars().collect();
     let mut i = 0;
     while i < chars.len() {
@@ -127,6 +128,7 @@ mod tests {
         assert_eq!(year_from_title("乡镇 2020 年工作总结"), Some(2020));
         assert_eq!(year_from_title("乡镇人民政府年度工作总结"), None);
         assert_eq!(year_from_title("xxxx年工作总结"), None);
+        assert_eq!(year_from_title("石桥镇二〇二二年工作总结"), Some(2022));
         assert_eq!(year_from_title("报告(20230115)"), None);
     }
 

@@ -25,7 +25,6 @@ pub mod text;
 
 use crate::model::{Report, SCHEMA_VERSION};
 use fields::{MetaFields, parse_meta_line};
-use place::{Place, parse_place};
 use text::{ends_sentence, is_han, simplified, trim};
 use thiserror::Error;
 
@@ -65,7 +64,8 @@ fn import_normalised(text: &str, source: &str) -> Result<Report, ImportError> {
     cruft::strip_watermark(&mut lines);
 
     let mut front = front::read_front(&lines);
-    let body_lines = clean_body(&lines[front.body_start..], &mut front.fields);
+    let mut body_lines = clean_body(&lines[front.body_start..], &mut front.fields);
+    let signature = cruft::take_signature(&mut body_lines);
     let mut paragraphs = reflow::paragraphs(&body_lines);
     let title = match front.title.take() {
         Some(title) => title,
@@ -80,10 +80,18 @@ fn import_normalised(text: &str, source: &str) -> Result<Report, ImportError> {
         .is_some_and(|p| simplified(p).starts_with("各位代表"));
     let body_text = paragraphs.join("\n");
     let (outline_preamble, sections) = outline::build_outline(paragraphs);
-    let mut preamble = std::mem::take(&mut front.title_block);
+    let preamble_block = std::mem::take(&mut front.title_block);
+    let mut preamble = preamble_block.clone();
     preamble.extend(outline_preamble);
 
-    let place = resolve_place(&title, &front, &body_text);
+    let publisher = front.fields.publisher();
+    let place = place::resolve_place(&place::PlaceSources {
+        title: &title,
+        publisher: publisher.as_deref(),
+        site_names: &front.site_names,
+        title_block: &preamble_block,
+        body: &body_text,
+    });
     let year = meta::year_from_title(&title);
     let period = meta::period_from_title(&title);
     let kind = meta::kind_of(&title, addressed_to_congress);
@@ -91,8 +99,12 @@ fn import_normalised(text: &str, source: &str) -> Result<Report, ImportError> {
     Ok(Report {
         schema: SCHEMA_VERSION,
         id,
-        publisher: title_org(&title).or_else(|| front.fields.publisher()),
-        published: front.fields.published().or(front.title_date.clone()),
+        publisher: place::title_org(&title).or(publisher).or(signature.org),
+        published: front
+            .fields
+            .published()
+            .or(front.title_date.clone())
+            .or(signature.date),
         title,
         township: place.township,
         county: place.county,
@@ -159,51 +171,4 @@ fn file_stem(source: &str) -> String {
     name.rsplit_once('.')
         .map_or(name, |(stem, _)| stem)
         .to_string()
-}
-
-/// "重庆市巴南区木洞镇人民政府2024年政府工作报告": the issuing body named at
-/// the head of the title, when it names a real township.
-fn title_org(title: &str) -> Option<String> {
-    let key = simplified(title);
-    let end = ["人民政府", "委员会", "办事处"]
-        .iter()
-        .filter_map(|w| key.find(w).map(|at| at + w.len()))
-        .min()?;
-    let org = title.get(..end)?;
-    let head_is_name = org
-        .chars()
-        .all(|c| is_han(c) || matches!(c, '(' | ')' | '\u{FF08}' | '\u{FF09}'));
-    (head_is_name && parse_place(org).township.is_some()).then(|| org.to_string())
-}
-
-/// Township, county, city and province: from the title first, then the
-/// publisher the metadata names, the site name and breadcrumbs, and last a
-/// statement in the body ("晓坪乡地处芷江县…").
-fn resolve_place(title: &str, front: &front::Front, body: &str) -> Place {
-    let mut place = parse_place(title);
-    if let Some(publisher) = front.fields.publisher() {
-        let from_publisher = parse_place(&publisher);
-        if place.township.is_none() {
-            place.township = from_publisher.township.clone();
-        }
-        let same_township =
-            from_publisher.township.is_none() || from_publisher.township == place.township;
-        if same_township {
-            place.county = place
-                .county
-                .or(from_publisher.county)
-                .or_else(|| place::county_in(&publisher));
-            place.city = place.city.or(from_publisher.city);
-            place.province = place.province.or(from_publisher.province);
-        }
-    }
-    if place.county.is_none() {
-        place.county = front.site_names.iter().find_map(|s| place::county_in(s));
-    }
-    if place.county.is_none()
-        && let Some(township) = &place.township
-    {
-        place.county = place::county_from_body(township, body);
-    }
-    place
 }

@@ -164,14 +164,8 @@ fn is_part_line(text: &str) -> bool {
         })
         && !text.starts_with("各位")
         && !text.starts_with("同志")
-        && !super::front::is_date_line(text)
-        && !ends_like_org(text)
-}
-
-fn ends_like_org(text: &str) -> bool {
-    ["政府", "委员会", "办事处", "党委"]
-        .iter()
-        .any(|w| text.ends_with(w))
+        && !super::fields::is_date_line(text)
+        && !super::place::is_org_name(text)
 }
 
 /// A one-sentence slogan heading standing alone: "一年来,我们一心一意谋发展,

@@ -125,6 +125,93 @@ fn bracketed_city(original: &[char], name_start: usize) -> Option<String> {
         .then_some(inner)
 }
 
+/// Words that end the name of a government body.
+const ORG_WORDS: &[&str] = &[
+    "人民政府",
+    "政府",
+    "委员会",
+    "办事处",
+    "党委",
+    "党工委",
+    "办公室",
+];
+
+/// A government body's name standing alone: "重庆市巴南区木洞镇人民政府",
+/// "中共石桥镇委员会", "石桥镇党政办公室" (Chinese and brackets only).
+pub fn is_org_name(text: &str) -> bool {
+    let key = simplified(text);
+    text.chars().count() <= 30
+        && text
+            .chars()
+            .all(|c| is_han(c) || matches!(c, '(' | ')' | '\u{FF08}' | '\u{FF09}'))
+        && ORG_WORDS.iter().any(|w| key.ends_with(w))
+}
+
+/// "重庆市巴南区木洞镇人民政府2024年政府工作报告": the body named at the
+/// head of a title, when it names a real township.
+pub fn title_org(title: &str) -> Option<String> {
+    let key = simplified(title);
+    let end = ORG_WORDS
+        .iter()
+        .filter(|w| w.chars().count() >= 3)
+        .filter_map(|w| key.find(w).map(|at| at + w.len()))
+        .min()?;
+    let org = title.get(..end)?;
+    (is_org_name(org) && parse_place(org).township.is_some()).then(|| org.to_string())
+}
+
+/// What a report states about where it is from, best source first.
+pub struct PlaceSources<'a> {
+    pub title: &'a str,
+    /// The publisher a metadata block names.
+    pub publisher: Option<&'a str>,
+    /// Site names and breadcrumb items.
+    pub site_names: &'a [String],
+    /// The title block of a government work report ("——…在石桥镇第十八届…").
+    pub title_block: &'a [String],
+    pub body: &'a str,
+}
+
+/// Township, county, city and province: from the title first, then the
+/// publisher, the meeting the title block names, the site name and
+/// breadcrumbs, and last a statement in the body ("晓坪乡地处芷江县…").
+pub fn resolve_place(sources: &PlaceSources) -> Place {
+    let mut place = parse_place(sources.title);
+    if let Some(publisher) = sources.publisher {
+        let from_publisher = parse_place(publisher);
+        if place.township.is_none() {
+            place.township = from_publisher.township.clone();
+        }
+        let same_township =
+            from_publisher.township.is_none() || from_publisher.township == place.township;
+        if same_township {
+            place.county = place
+                .county
+                .or(from_publisher.county)
+                .or_else(|| county_in(publisher));
+            place.city = place.city.or(from_publisher.city);
+            place.province = place.province.or(from_publisher.province);
+        }
+    }
+    if place.township.is_none() {
+        // "——2023年1月10日在石桥镇第十八届人民代表大会…": the meeting's place.
+        place.township = sources
+            .title_block
+            .iter()
+            .filter_map(|line| line.rsplit_once('在').map(|(_, venue)| venue))
+            .find_map(|venue| parse_place(venue).township);
+    }
+    if place.county.is_none() {
+        place.county = sources.site_names.iter().find_map(|s| county_in(s));
+    }
+    if place.county.is_none()
+        && let Some(township) = &place.township
+    {
+        place.county = county_from_body(township, sources.body);
+    }
+    place
+}
+
 /// The first county-level name in a site or organisation name:
 /// "永顺县人民政府" → 永顺县, "南华县一街乡" → 南华县.
 pub fn county_in(text: &str) -> Option<String> {
