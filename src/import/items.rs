@@ -4,7 +4,8 @@
 //! item's first sentence (or first clause, when the sentence is long).
 
 use super::marker::shi_item;
-use super::text::{is_han, trim};
+use super::outline::split_heading;
+use super::text::{is_han, is_sentence_end, trim};
 use crate::model::Section;
 
 /// A heading longer than this (in chars) is cut at its first clause.
@@ -73,31 +74,11 @@ fn split_inline_items(paragraph: &str, first: u32) -> Vec<String> {
     items
 }
 
-/// An item's heading and the rest of its text.
+/// An item's heading and the rest of its text: its first sentence, or
+/// clause when the sentence is long ("一是…;二是…" end at the semicolon).
 fn item_heading(item: &str) -> (String, Option<String>) {
-    let chars: Vec<(usize, char)> = item.char_indices().collect();
-    let end_of = |k: usize| chars.get(k + 1).map_or(item.len(), |(b, _)| *b);
-    let sentence = chars.iter().position(|(_, c)| {
-        matches!(
-            c,
-            '。' | ';' | '\u{FF1B}' | '!' | '\u{FF01}' | '?' | '\u{FF1F}'
-        )
-    });
-    let cut = match sentence {
-        Some(k) if k < MAX_ITEM_HEADING => Some(end_of(k)),
-        _ if chars.len() <= MAX_ITEM_HEADING => None,
-        _ => chars
-            .iter()
-            .position(|(_, c)| matches!(c, ',' | '\u{FF0C}' | ':' | '\u{FF1A}'))
-            .map(end_of),
-    };
-    match cut {
-        Some(at) if at < item.len() => (
-            trim(&item[..at]).to_string(),
-            Some(trim(&item[at..]).to_string()).filter(|s| !s.is_empty()),
-        ),
-        _ => (item.to_string(), None),
-    }
+    let stop = |c: char| is_sentence_end(c) || matches!(c, ';' | '\u{FF1B}');
+    split_heading(item, 0, stop, MAX_ITEM_HEADING)
 }
 
 #[cfg(test)]

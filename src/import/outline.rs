@@ -11,8 +11,7 @@
 
 use super::items::split_shi_items;
 use super::marker::{Rank, marker};
-use super::reflow::starts_chinese_word;
-use super::text::{is_han, is_sentence_end, trim};
+use super::text::{is_clause_end, is_han, is_sentence_end, starts_chinese_word, trim};
 use crate::model::Section;
 
 /// A paragraph after classification.
@@ -88,54 +87,64 @@ fn classify(paragraphs: Vec<String>) -> Vec<Piece> {
 /// Chinese text (one-line pages), else at its first sentence end, else the
 /// whole paragraph is the heading if it is short.
 fn split_run_in(paragraph: &str, marker_len: usize) -> (String, Option<String>) {
-    let after: Vec<(usize, char)> = paragraph[marker_len..].char_indices().collect();
-    let cut_at = |i: usize| {
-        marker_len
-            + after
-                .get(i)
-                .map_or(paragraph.len() - marker_len, |(b, _)| *b)
-    };
-    let parts = |head_end: usize, body_start: usize| {
-        let head = trim(&paragraph[..head_end]).to_string();
-        let body = trim(&paragraph[body_start..]);
-        (head, (!body.is_empty()).then(|| body.to_string()))
-    };
     // "一、以项目为支撑,做强财税,经济形势稳中向好 打破山区…"
-    for (i, (_, c)) in after.iter().enumerate().take(60) {
-        if is_sentence_end(*c) {
+    let after = &paragraph[marker_len..];
+    for (at, c) in after.char_indices().take(60) {
+        if is_sentence_end(c) {
             break;
         }
-        if *c == ' '
-            && i > 0
-            && is_han(after[i - 1].1)
-            && starts_chinese_word(paragraph[cut_at(i + 1)..].trim_start())
-        {
-            return parts(cut_at(i), cut_at(i + 1));
+        let before = after[..at].chars().last();
+        if c == ' ' && before.is_some_and(is_han) && starts_chinese_word(after[at..].trim_start()) {
+            let body = trim(&after[at..]);
+            return (
+                trim(&paragraph[..marker_len + at]).to_string(),
+                Some(body.to_string()),
+            );
         }
     }
-    if let Some(i) = after
-        .iter()
-        .take(100)
-        .position(|(_, c)| is_sentence_end(*c))
-    {
-        let mut end = i + 1;
-        while after
-            .get(end)
-            .is_some_and(|(_, c)| matches!(c, '”' | '’' | '」'))
-        {
-            end += 1;
+    split_heading(paragraph, marker_len, is_sentence_end, MAX_HEADING)
+}
+
+/// A heading longer than this (in chars) with no sentence end is cut at its
+/// first clause.
+const MAX_HEADING: usize = 80;
+
+/// Split a heading that runs into its body, looking from byte `from` on: it
+/// ends at its first `stop` mark (and closing quotes after it) within `max`
+/// chars; else the whole text is the heading if it is no longer than `max`;
+/// else it ends after its first clause.
+pub(super) fn split_heading(
+    text: &str,
+    from: usize,
+    stop: impl Fn(char) -> bool,
+    max: usize,
+) -> (String, Option<String>) {
+    let chars: Vec<(usize, char)> = text[from..]
+        .char_indices()
+        .map(|(b, c)| (from + b, c))
+        .collect();
+    let after = |k: usize| chars.get(k + 1).map_or(text.len(), |(b, _)| *b);
+    let cut = match chars.iter().take(max).position(|(_, c)| stop(*c)) {
+        Some(mut k) => {
+            while chars
+                .get(k + 1)
+                .is_some_and(|(_, c)| matches!(c, '”' | '’' | '」'))
+            {
+                k += 1;
+            }
+            after(k)
         }
-        return parts(cut_at(end), cut_at(end));
-    }
-    if after.len() <= 60 {
-        return (trim(paragraph).to_string(), None);
-    }
-    // A long heading with no sentence end: cut after its first clause.
-    let i = after
-        .iter()
-        .position(|(_, c)| matches!(c, ',' | '\u{FF0C}' | ';' | '\u{FF1B}' | ':' | '\u{FF1A}'))
-        .unwrap_or(after.len());
-    parts(cut_at(i + 1), cut_at(i + 1))
+        None if chars.len() <= max => text.len(),
+        None => chars
+            .iter()
+            .position(|(_, c)| is_clause_end(*c) && *c != '、')
+            .map_or(text.len(), after),
+    };
+    let body = trim(&text[cut..]);
+    (
+        trim(&text[..cut]).to_string(),
+        (!body.is_empty()).then(|| body.to_string()),
+    )
 }
 
 /// Does an unnumbered part line stand as a part heading here? It must open

@@ -11,7 +11,7 @@
 use super::marker::{marker, shi_item};
 use super::text::{
     ends_sentence, is_ascii_cjk_stand_in, is_cjk, is_clause_end, is_han, is_sentence_end,
-    page_width_str, remove_cjk_spaces, trim,
+    page_width_str, remove_cjk_spaces, starts_chinese_word, trim,
 };
 
 /// A line at least this long (in chars and bytes) with Chinese-text spaces
@@ -104,14 +104,6 @@ fn cut_at_chinese_spaces(line: &str, before_numbers: bool) -> Vec<String> {
     cuts.push(trim(&line[piece_start..]).to_string());
     cuts.retain(|c| !c.is_empty());
     cuts
-}
-
-/// Does the text start with a word that is Chinese after a Latin or
-/// placeholder lead ("xxxx年是…", "A级景区")? Not so for "AI 产业".
-pub fn starts_chinese_word(text: &str) -> bool {
-    text.split(' ')
-        .next()
-        .is_some_and(|word| word.chars().any(is_han))
 }
 
 /// Does a line stop in the middle of a sentence?

@@ -103,6 +103,14 @@ pub fn trim(text: &str) -> &str {
     text.trim_matches(is_space)
 }
 
+/// Does the text start with a word that is Chinese after a Latin or
+/// placeholder lead ("xxxx年是…", "A级景区")? Not so for "AI 产业".
+pub fn starts_chinese_word(text: &str) -> bool {
+    text.split(' ')
+        .next()
+        .is_some_and(|word| word.chars().any(is_han))
+}
+
 /// The value of a Chinese numeral from 一 to 九十九 (一, 十, 十一, 二十三…).
 pub fn chinese_numeral(text: &str) -> Option<u32> {
     fn digit(c: char) -> Option<u32> {
