@@ -7,7 +7,7 @@
 
 use super::fields::{is_date_line, parse_date};
 use super::place::is_org_name;
-use super::text::{ends_sentence, is_closing, page_width_str, simplified, trim};
+use super::text::{COLONS, ends_sentence, is_closing, page_width_str, simplified, trim};
 use std::collections::HashMap;
 
 /// Words that mark a line as page furniture when the line is short:
@@ -290,7 +290,7 @@ fn looks_like_a_mark(suffix: &str, count: usize, eligible: usize) -> bool {
     let webby = suffix
         .chars()
         .any(|c| c.is_ascii_alphabetic() || matches!(c, '-' | '_' | '|' | '@' | '—'));
-    let labelled = suffix.contains([':', '\u{FF1A}']);
+    let labelled = suffix.contains(COLONS);
     (webby && !labelled) || count * 2 >= eligible
 }
 

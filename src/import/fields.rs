@@ -6,7 +6,7 @@
 //! The block is not report text, but some of its values are kept:
 //! the publisher, the date and the title. [`MetaFields`] collects them.
 
-use super::text::{is_han, page_width_str, simplified};
+use super::text::{COLONS, is_han, page_width_str, simplified};
 
 /// Labels that a metadata block uses. Needed to split blocks that print
 /// labels without colons ("索引号 0010… 主题分类 政务公开").
@@ -130,11 +130,11 @@ pub fn parse_meta_line(line: &str) -> Option<Vec<Pair>> {
     let mut pairs: Vec<Pair> = Vec::new();
     let mut first_is_label = false;
     for (i, token) in tokens.iter().enumerate() {
-        let split = token.find([':', '\u{FF1A}']);
+        let split = token.find(COLONS);
         let (label, rest) = match split {
             Some(at) => {
                 let label = &token[..at];
-                let rest = token[at..].trim_start_matches([':', '\u{FF1A}']);
+                let rest = token[at..].trim_start_matches(COLONS);
                 (Some(label), rest)
             }
             None if is_known_label(token) => (Some(token.as_str()), ""),
@@ -189,7 +189,7 @@ fn tokens(line: &str) -> Vec<String> {
         let starts_han = chars.next().is_some_and(is_han);
         let rest = chars.as_str();
         let single_han = starts_han && rest.is_empty();
-        let single_han_label = starts_han && rest.starts_with([':', '\u{FF1A}']);
+        let single_han_label = starts_han && rest.starts_with(COLONS);
         match out.last_mut() {
             Some(last) if gluing && (single_han || single_han_label) => last.push_str(token),
             _ => out.push(token.to_string()),

@@ -9,7 +9,7 @@ use super::cruft;
 use super::fields::{MetaFields, is_date_line, parse_date, parse_meta_line};
 use super::marker::marker;
 use super::place::is_org_name;
-use super::text::{is_han, page_width_str, simplified, trim};
+use super::text::{COLONS, is_clause_end, is_han, page_width_str, simplified, trim};
 
 /// What the front of a page holds.
 #[derive(Debug, Default)]
@@ -107,7 +107,7 @@ pub fn is_title_candidate(line: &str) -> bool {
     page_width_str(line) <= 120
         && line.chars().any(is_han)
         && !line.contains('。')
-        && !line.ends_with([',', '\u{FF0C}', ';', '\u{FF1B}', ':', '\u{FF1A}'])
+        && !line.ends_with(is_clause_end)
         && TITLE_WORDS.iter().any(|w| key.contains(w))
         && names_a_report(&key)
         && !cruft::is_dash_list_item(line)
@@ -120,7 +120,7 @@ pub fn is_title_candidate(line: &str) -> bool {
 /// "当前栏目:工作总结".
 fn is_navigation(line: &str) -> bool {
     let label_shaped = line
-        .split_once([':', '\u{FF1A}'])
+        .split_once(COLONS)
         .is_some_and(|(label, _)| label.chars().count() <= 8 && label.chars().all(is_han));
     line.contains('|') || label_shaped
 }

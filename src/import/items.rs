@@ -5,7 +5,7 @@
 
 use super::marker::shi_item;
 use super::outline::split_heading;
-use super::text::{is_han, is_sentence_end, trim};
+use super::text::{SEMICOLONS, is_han, is_sentence_end, trim};
 use crate::model::Section;
 
 /// A heading longer than this (in chars) is cut at its first clause.
@@ -77,7 +77,7 @@ fn split_inline_items(paragraph: &str, first: u32) -> Vec<String> {
 /// An item's heading and the rest of its text: its first sentence, or
 /// clause when the sentence is long ("一是…;二是…" end at the semicolon).
 fn item_heading(item: &str) -> (String, Option<String>) {
-    let stop = |c: char| is_sentence_end(c) || matches!(c, ';' | '\u{FF1B}');
+    let stop = |c: char| is_sentence_end(c) || SEMICOLONS.contains(&c);
     split_heading(item, 0, stop, MAX_ITEM_HEADING)
 }
 

@@ -25,7 +25,7 @@ pub mod text;
 
 use crate::model::{Report, SCHEMA_VERSION};
 use fields::{MetaFields, parse_meta_line};
-use text::{ends_sentence, is_han, simplified, trim};
+use text::{ends_sentence, is_clause_end, is_han, simplified, trim};
 use thiserror::Error;
 
 /// Why a file could not be imported.
@@ -161,7 +161,7 @@ fn take_first_line_as_title(paragraphs: &mut Vec<String>) -> Option<String> {
     let first = paragraphs.first()?;
     let fits = first.chars().count() <= 40
         && !ends_sentence(first)
-        && !first.ends_with([',', '\u{FF0C}', ':', '\u{FF1A}', ';', '\u{FF1B}'])
+        && !first.ends_with(is_clause_end)
         && marker::marker(first).is_none();
     fits.then(|| paragraphs.remove(0))
 }

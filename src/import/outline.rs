@@ -11,7 +11,9 @@
 
 use super::items::split_shi_items;
 use super::marker::{Rank, marker};
-use super::text::{is_clause_end, is_han, is_sentence_end, starts_chinese_word, trim};
+use super::text::{
+    COMMAS, SEMICOLONS, is_clause_end, is_han, is_sentence_end, starts_chinese_word, trim,
+};
 use crate::model::Section;
 
 /// A paragraph after classification.
@@ -185,8 +187,8 @@ fn is_slogan_line(text: &str) -> bool {
     n <= 45
         && text.ends_with('。')
         && ends == 1
-        && text.contains([',', '\u{FF0C}'])
-        && !text.contains(|c: char| c.is_ascii_digit() || matches!(c, '%' | ';' | '\u{FF1B}'))
+        && text.contains(COMMAS)
+        && !text.contains(|c: char| c.is_ascii_digit() || c == '%' || SEMICOLONS.contains(&c))
 }
 
 /// Build the tree by rank: a heading closes every open section of the same

@@ -10,8 +10,8 @@
 
 use super::marker::{marker, shi_item};
 use super::text::{
-    ends_sentence, is_ascii_cjk_stand_in, is_cjk, is_clause_end, is_han, is_sentence_end,
-    page_width_str, remove_cjk_spaces, starts_chinese_word, trim,
+    COLONS, COMMAS, SEMICOLONS, ends_sentence, is_ascii_cjk_stand_in, is_cjk, is_clause_end,
+    is_han, is_sentence_end, page_width_str, remove_cjk_spaces, starts_chinese_word, trim,
 };
 
 /// A line at least this long (in chars and bytes) with Chinese-text spaces
@@ -75,7 +75,7 @@ fn cut_at_chinese_spaces(line: &str, before_numbers: bool) -> Vec<String> {
         };
         let rest = &line[next_at..];
         // "政 府 工 作 报 告", "索 引 号:": text spaced out letter by letter.
-        let single = |word: &str| word.trim_end_matches([':', '\u{FF1A}']).chars().count() == 1;
+        let single = |word: &str| word.trim_end_matches(COLONS).chars().count() == 1;
         let last_word = line[piece_start..at].rsplit(' ').next().unwrap_or("");
         if single(last_word) && rest.split(' ').next().is_some_and(single) {
             prev = Some(c);
@@ -108,8 +108,7 @@ fn cut_at_chinese_spaces(line: &str, before_numbers: bool) -> Vec<String> {
 
 /// Does a line stop in the middle of a sentence?
 fn stops_mid_sentence(line: &str) -> bool {
-    let last = line.chars().last();
-    !ends_sentence(line) && !last.is_some_and(|c| matches!(c, ':' | '\u{FF1A}' | ';' | '\u{FF1B}'))
+    !ends_sentence(line) && !line.ends_with(COLONS) && !line.ends_with(SEMICOLONS)
 }
 
 /// If most lines stop mid-sentence, the text is a PDF's (or a page's)
@@ -180,9 +179,7 @@ fn join_lines(lines: &[String], full_width: usize, spaced_numbers: bool) -> Vec<
         }
         let starts_item = marker(line).is_some() || shi_item(line).is_some();
         if starts_item
-            && (current.is_empty()
-                || ends_sentence(&current)
-                || current.ends_with([':', '\u{FF1A}']))
+            && (current.is_empty() || ends_sentence(&current) || current.ends_with(COLONS))
         {
             flush(&mut current, &mut out);
         }
@@ -202,7 +199,8 @@ fn join_lines(lines: &[String], full_width: usize, spaced_numbers: bool) -> Vec<
         let whole_heading = marker(line).is_some()
             && width < short
             && stops_mid_sentence(line)
-            && !line.ends_with(['、', ',', '\u{FF0C}']);
+            && !line.ends_with(COMMAS)
+            && !line.ends_with('、');
         if ends_paragraph || whole_heading {
             flush(&mut current, &mut out);
         }

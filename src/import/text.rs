@@ -42,6 +42,12 @@ pub fn is_sentence_end(c: char) -> bool {
     matches!(c, '。' | '!' | '?' | '\u{FF01}' | '\u{FF1F}')
 }
 
+/// Colons, commas and semicolons in either width, for `contains`,
+/// `split` and `ends_with`.
+pub const COLONS: [char; 2] = [':', '\u{FF1A}'];
+pub const COMMAS: [char; 2] = [',', '\u{FF0C}'];
+pub const SEMICOLONS: [char; 2] = [';', '\u{FF1B}'];
+
 /// Marks that end a clause inside a sentence: comma, colon, semicolon and
 /// the enumeration comma, in either width.
 pub fn is_clause_end(c: char) -> bool {
