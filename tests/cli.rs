@@ -345,6 +345,62 @@ fn two_files_with_the_same_id_in_one_run_clash_unless_forced() {
     assert_eq!(json_files(&out_dir).len(), 1);
 }
 
+/// Two different reports that the id rule names alike (one township, one
+/// year, one kind: two sites' versions, or two 城关镇 of different counties)
+/// are both kept: the second gets a suffix from its text. Importing either
+/// again finds its own file and refuses to overwrite it.
+#[test]
+fn different_reports_with_the_same_id_are_both_kept() {
+    let tmp = TempDir::new().unwrap();
+    let out_dir = tmp.path().join("out");
+    let texts = [
+        (
+            "a.txt",
+            "石桥镇2022年工作总结\n2022年，石桥镇各项工作取得新成效。\n一、经济发展\n全镇完成财政收入5000万元。\n",
+        ),
+        (
+            "b.txt",
+            "石桥镇2022年工作总结\n2022年，石桥镇党委带领全镇干部群众攻坚克难。\n一、党的建设\n全面从严治党。\n",
+        ),
+    ];
+    let mut files = Vec::new();
+    for (name, text) in texts {
+        let path = tmp.path().join(name);
+        fs::write(&path, text).unwrap();
+        files.push(path);
+    }
+    let run = |files: &[&PathBuf]| {
+        let mut args = vec![
+            OsStr::new("import"),
+            OsStr::new("--out"),
+            out_dir.as_os_str(),
+        ];
+        args.extend(files.iter().map(|f| f.as_os_str()));
+        baogao(tmp.path(), args)
+    };
+    let first = run(&[&files[0], &files[1]]);
+    assert_eq!(code(&first), 0, "{}", stderr(&first));
+    let ids: Vec<String> = stdout(&first)
+        .lines()
+        .map(|l| l.split("  ").next().unwrap().to_string())
+        .collect();
+    assert_eq!(ids[0], "shiqiao-2022-work-summary");
+    assert!(
+        ids[1].starts_with("shiqiao-2022-work-summary-") && ids[1].len() == ids[0].len() + 9,
+        "{ids:?}"
+    );
+    assert_eq!(json_files(&out_dir).len(), 2);
+    // Importing the second again, alone, finds its own file again.
+    let again = run(&[&files[1]]);
+    assert_eq!(code(&again), 1);
+    assert!(
+        stderr(&again).contains(&ids[1]) && stderr(&again).contains("--force"),
+        "{}",
+        stderr(&again)
+    );
+    assert_eq!(json_files(&out_dir).len(), 2);
+}
+
 #[test]
 fn list_names_a_broken_file_with_its_place_and_lists_the_rest() {
     let tmp = TempDir::new().unwrap();

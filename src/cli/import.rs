@@ -9,6 +9,8 @@
 use super::{Outcome, text};
 use anyhow::{Context, bail};
 use baogao::import::import_bytes;
+use baogao::import::meta::short_hash;
+use baogao::load::parse_report;
 use baogao::model::Report;
 use clap::Args;
 use std::collections::HashMap;
@@ -91,8 +93,12 @@ fn import_one<'a>(
     let source = file
         .file_name()
         .map_or_else(|| file.to_string_lossy(), |name| name.to_string_lossy());
-    let report = import_bytes(&bytes, &source)
+    let mut report = import_bytes(&bytes, &source)
         .with_context(|| format!("cannot import {}", file.display()))?;
+    if id_belongs_to_another_report(args, &report, written_by) {
+        // Two townships of one name, or two reports of one year: keep both.
+        report.id = format!("{}-{}", report.id, short_hash(&bytes));
+    }
     check_id(&report.id).with_context(|| format!("{}: not writing this report", file.display()))?;
     if let Some(first) = written_by.get(report.id.as_str()) {
         let clash = format!(
@@ -114,6 +120,29 @@ fn import_one<'a>(
         .with_context(|| format!("{}: cannot write {}", file.display(), target.display()))?;
     written_by.insert(report.id.clone(), file);
     Ok(report)
+}
+
+/// Is the report's id already used, in the output directory or earlier in
+/// this run, by a report from another source file? Then this one is a
+/// different report (another 城关镇, another site's copy), not a re-import.
+fn id_belongs_to_another_report(
+    args: &ImportArgs,
+    report: &Report,
+    written_by: &HashMap<String, &Path>,
+) -> bool {
+    let source = report.source.as_deref();
+    if let Some(earlier) = written_by.get(report.id.as_str()) {
+        return earlier.file_name().map(|n| n.to_string_lossy()).as_deref() != source;
+    }
+    let target = args.out.join(format!("{}.json", report.id));
+    match std::fs::read_to_string(&target) {
+        // A file that does not parse is not known to be another report: it is
+        // left to the usual refusal (or --force).
+        Ok(json) => {
+            parse_report(&json, &target).is_ok_and(|existing| existing.source.as_deref() != source)
+        }
+        Err(_) => false,
+    }
 }
 
 /// Refuse an id that is not a plain file name: only `[a-z0-9][a-z0-9-]*`, so

@@ -81,7 +81,7 @@ pub fn make_id(
     }
     parts.push(kind.as_str().into());
     if township.is_none() || year.is_none() {
-        parts.push(format!("{:08x}", fnv1a(text.as_bytes()) as u32));
+        parts.push(short_hash(text.as_bytes()));
     }
     parts.join("-")
 }
@@ -102,6 +102,12 @@ fn name_in_pinyin(township: &str) -> String {
         }
     }
     out
+}
+
+/// Eight hex digits that stand for `bytes`: the same text always gives the
+/// same digits. Used to keep apart reports that would share an id.
+pub fn short_hash(bytes: &[u8]) -> String {
+    format!("{:08x}", fnv1a(bytes) as u32)
 }
 
 /// FNV-1a, 64 bit: a small stable hash (std's hasher may change between releases).
