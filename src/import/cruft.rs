@@ -8,6 +8,7 @@
 use super::fields::{is_date_line, parse_date};
 use super::place::is_org_name;
 use super::text::{COLONS, ends_sentence, is_closing, page_width_str, simplified, trim};
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// Words that mark a line as page furniture when the line is short:
@@ -73,7 +74,12 @@ pub fn is_site_line(line: &str) -> bool {
     if page_width_str(line) > 60 {
         return false;
     }
-    let key = simplified(line).to_lowercase();
+    let key = simplified(line);
+    let key = if line.is_ascii() || line.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(key.to_lowercase())
+    } else {
+        key
+    };
     SITE_WORDS.iter().any(|w| key.contains(w))
 }
 

@@ -146,7 +146,7 @@ pub fn parse_meta_line(line: &str) -> Option<Vec<Pair>> {
                     first_is_label = true;
                 }
                 pairs.push(Pair {
-                    label,
+                    label: label.into_owned(),
                     value: rest.to_string(),
                 });
             }
@@ -200,7 +200,7 @@ fn tokens(line: &str) -> Vec<String> {
 }
 
 fn is_known_label(text: &str) -> bool {
-    LABELS.contains(&simplified(text).as_str())
+    LABELS.contains(&&*simplified(text))
 }
 
 fn is_label_shaped(label: &str) -> bool {

@@ -53,6 +53,7 @@ pub fn import_text(text: &str, source: &str) -> Result<Report, ImportError> {
 }
 
 fn import_normalised(text: &str, source: &str) -> Result<Report, ImportError> {
+    let _folding = text::FoldingScope::for_document(text);
     if trim(text).is_empty() {
         return Err(ImportError::Empty);
     }

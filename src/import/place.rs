@@ -98,10 +98,7 @@ fn place_ending_at(
         i += 1;
     }
     let name: String = original[name_start..unit_at].iter().collect();
-    if name.is_empty()
-        || NOT_NAMES.contains(&simplified(&name).as_str())
-        || name.chars().count() > 10
-    {
+    if name.is_empty() || NOT_NAMES.contains(&&*simplified(&name)) || name.chars().count() > 10 {
         return None;
     }
     place.township = Some(original[name_start..unit_at + unit_len].iter().collect());

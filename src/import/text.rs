@@ -4,6 +4,8 @@
 //! the steps above can reason about "a Chinese character", "a sentence end"
 //! or "a line about as wide as the page" without caring about encodings.
 
+use std::borrow::Cow;
+
 /// A CJK ideograph (the unified blocks and their extensions, plus 〇).
 pub fn is_han(c: char) -> bool {
     matches!(c,
@@ -93,10 +95,51 @@ pub fn page_width_str(text: &str) -> usize {
     text.chars().map(page_width).sum()
 }
 
+thread_local! {
+    /// Whether the text being imported has traditional characters at all.
+    /// Most reports have none, and then folding every line for keyword
+    /// matching would be a quarter of the import time for nothing.
+    static FOLDING: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
+}
+
 /// Fold traditional characters to simplified, for matching keywords only;
 /// the report keeps its own characters. The mapping is one char to one char.
-pub fn simplified(text: &str) -> String {
-    fast2s::convert(text)
+pub fn simplified(text: &str) -> Cow<'_, str> {
+    if FOLDING.with(|f| f.get()) {
+        Cow::Owned(fast2s::convert(text))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// While this guard lives, on this thread, [`simplified`] folds only if
+/// `document` has traditional characters to fold.
+pub struct FoldingScope {
+    before: bool,
+}
+
+impl FoldingScope {
+    pub fn for_document(document: &str) -> FoldingScope {
+        // fast2s also "folds" a few simplified characters (乾 → 干, 捍 → 扞):
+        // a traditional text is one where many characters fold.
+        let folded = fast2s::convert(document);
+        let changed = document
+            .chars()
+            .zip(folded.chars())
+            .filter(|(a, b)| a != b)
+            .count();
+        let han = document.chars().filter(|c| is_han(*c)).count();
+        let needed = changed * 100 >= han.max(1);
+        FoldingScope {
+            before: FOLDING.with(|f| f.replace(needed)),
+        }
+    }
+}
+
+impl Drop for FoldingScope {
+    fn drop(&mut self) {
+        FOLDING.with(|f| f.set(self.before));
+    }
 }
 
 /// Whitespace as it appears in scraped text, including the ideographic space.
