@@ -6,10 +6,15 @@
 //! 2. [`reflow::split_giant_lines`]: a one-line page is cut back into lines.
 //! 3. [`cruft::strip_watermark`]: a slogan repeated at the end of lines goes.
 //! 4. [`front`]: title, metadata block ([`fields`]), cover notice, title block.
-//! 5. body cleaning ([`cruft`]): site furniture, captions, page numbers, footer.
+//! 5. body cleaning ([`cruft`]): site furniture, captions, page numbers,
+//!    footer; the closing signature and date ([`cruft::take_signature`]).
 //! 6. [`reflow::paragraphs`]: PDF line breaks joined, PDF spaces removed.
 //! 7. [`outline`]: headings ([`marker`], [`items`]) → preamble + section tree.
 //! 8. [`meta`] and [`place`]: year, period, kind, township, county…, and the id.
+//!
+//! Keywords are matched on text folded to simplified characters
+//! ([`text::simplified`]), so traditional-character reports import alike;
+//! the report itself keeps the characters it was written in.
 
 pub mod cruft;
 pub mod decode;
