@@ -9,11 +9,13 @@
 //!
 //! Submodules: `walk` finds the files, `parse` turns text into a report or a
 //! precise error, `locate` finds where a value sits in a file's text (error
-//! path only), `validate` holds the semantic checks.
+//! path only), `validate` holds the semantic checks, `variants` reads the
+//! names an enum field accepts (for wrong-type messages).
 
 mod locate;
 mod parse;
 mod validate;
+mod variants;
 mod walk;
 
 use crate::model::Report;

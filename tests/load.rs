@@ -137,6 +137,57 @@ fn wrong_type_names_the_field() {
     assert_eq!(error.line, 9);
 }
 
+/// serde_json calls a non-string where an enum belongs a syntax error
+/// ("expected value"); the loader names the field and what it accepts.
+#[test]
+fn wrong_type_of_an_enum_field_names_the_field_and_its_values() {
+    let cases = [
+        (
+            "\"kind\": \"work-summary\"",
+            "\"kind\": 5",
+            "kind: invalid type: integer `5`, expected one of \
+             `work-summary`, `government-work-report`, `other`",
+        ),
+        (
+            "\"kind\": \"work-summary\"",
+            "\"kind\": null",
+            "kind: invalid type: null, expected one of \
+             `work-summary`, `government-work-report`, `other`",
+        ),
+        (
+            "\"period\": \"annual\"",
+            "\"period\": true",
+            "period: invalid type: boolean `true`, expected one of `annual`, `half-year`",
+        ),
+        (
+            "\"period\": \"annual\"",
+            "\"period\": [1]",
+            "period: invalid type: sequence, expected one of `annual`, `half-year`",
+        ),
+    ];
+    let good = report("a", Some("南麂镇"), Some(2020)).to_json_pretty();
+    for (from, to, expected) in cases {
+        let dir = TempDir::new().unwrap();
+        assert!(good.contains(from));
+        write(dir.path(), "a.json", &good.replace(from, to));
+        let error = only_error(dir.path());
+        assert_eq!(error.message, expected);
+        let line = good.lines().position(|l| l.contains(from)).unwrap() + 1;
+        assert_eq!(error.line, line, "{error}");
+    }
+}
+
+#[test]
+fn malformed_json_inside_a_field_names_the_field() {
+    let dir = TempDir::new().unwrap();
+    let text = report("a", None, None)
+        .to_json_pretty()
+        .replace("\"kind\": \"work-summary\"", "\"kind\": ,");
+    write(dir.path(), "a.json", &text);
+    let error = only_error(dir.path());
+    assert_eq!(error.message, "kind: expected value");
+}
+
 #[test]
 fn unknown_extra_fields_are_ignored() {
     let dir = TempDir::new().unwrap();
