@@ -361,7 +361,7 @@ fn validate_finds_every_problem_with_its_place() {
                 3,
                 9,
                 "id `Bad_Id` must be lowercase ASCII letters, digits and hyphens, \
-                 starting with a letter or digit"
+                 starting with a letter or digit, and not a Windows device name"
             ),
             at(4, 12, "empty title"),
             at(9, 11, "year 1900 is outside 1949..=2100"),
@@ -378,6 +378,22 @@ fn validate_finds_every_problem_with_its_place() {
                 "warning: file name should be `right.json`, to match the id".to_string()
             ),
         ]
+    );
+}
+
+/// validate and import share one id rule: what import would refuse to
+/// write, validate reports.
+#[test]
+fn validate_reports_a_windows_device_name_as_an_id() {
+    let dir = TempDir::new().unwrap();
+    let path = write_report(dir.path(), "con.json", &report("con", None, None));
+    write_report(dir.path(), "com10.json", &report("com10", None, None));
+    let problems = validate(&load_dir(dir.path()).unwrap());
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].path, path);
+    assert!(
+        problems[0].message.starts_with("id `con` must be"),
+        "{problems:?}"
     );
 }
 
