@@ -401,6 +401,132 @@ fn different_reports_with_the_same_id_are_both_kept() {
     assert_eq!(json_files(&out_dir).len(), 2);
 }
 
+/// `import --out OUT FILE...` run in `cwd`.
+fn import_into(cwd: &Path, out_dir: &Path, files: &[&Path], force: bool) -> Output {
+    let mut args = vec![
+        OsStr::new("import"),
+        OsStr::new("--out"),
+        out_dir.as_os_str(),
+    ];
+    if force {
+        args.push(OsStr::new("--force"));
+    }
+    args.extend(files.iter().map(|f| f.as_os_str()));
+    baogao(cwd, args)
+}
+
+/// A renamed copy of a text already imported is the same report (its JSON
+/// differs only in `source`): refused as already imported, not kept twice.
+#[test]
+fn a_renamed_copy_of_an_imported_text_is_refused_not_duplicated() {
+    let tmp = TempDir::new().unwrap();
+    let out_dir = tmp.path().join("out");
+    let raw = &raw_files()[0];
+    let copy = tmp.path().join("renamed copy.txt");
+    fs::copy(raw, &copy).unwrap();
+
+    let first = import_into(tmp.path(), &out_dir, &[raw], false);
+    assert_eq!(code(&first), 0, "{}", stderr(&first));
+    let names = json_files(&out_dir);
+    assert_eq!(names.len(), 1);
+
+    let again = import_into(tmp.path(), &out_dir, &[&copy], false);
+    assert_eq!(code(&again), 1);
+    let message = stderr(&again);
+    assert!(
+        message.contains("already imported") && message.contains(&names[0]),
+        "{message}"
+    );
+    assert!(message.contains("--force"), "{message}");
+    assert_eq!(json_files(&out_dir), names, "not duplicated");
+
+    // In one run, the second FILE is refused the same way.
+    fs::remove_dir_all(&out_dir).unwrap();
+    let one_run = import_into(tmp.path(), &out_dir, &[raw, &copy], false);
+    assert_eq!(code(&one_run), 1);
+    assert!(
+        stderr(&one_run).contains("same report"),
+        "{}",
+        stderr(&one_run)
+    );
+    assert_eq!(json_files(&out_dir), names);
+
+    // --force overwrites it: the file now names the copy as its source.
+    let forced = import_into(tmp.path(), &out_dir, &[&copy], true);
+    assert_eq!(code(&forced), 0, "{}", stderr(&forced));
+    assert_eq!(json_files(&out_dir), names);
+    let report = read_report(&out_dir.join(&names[0]));
+    assert_eq!(report.source.as_deref(), Some("renamed copy.txt"));
+}
+
+/// Two different texts saved under one file name (two sites, two folders)
+/// whose reports get the same id are both kept, in one run or in two.
+#[test]
+fn different_texts_with_the_same_file_name_are_both_kept() {
+    let tmp = TempDir::new().unwrap();
+    let out_dir = tmp.path().join("out");
+    let texts = [
+        (
+            "site-a",
+            "石桥镇2022年工作总结\n2022年，石桥镇各项工作取得新成效。\n一、经济发展\n全镇完成财政收入5000万元。\n",
+        ),
+        (
+            "site-b",
+            "石桥镇2022年工作总结及2023年工作思路\n2022年，石桥镇党委带领全镇干部群众攻坚克难。\n一、党的建设\n全面从严治党。\n",
+        ),
+    ];
+    let files: Vec<PathBuf> = texts
+        .iter()
+        .map(|(folder, text)| {
+            let path = tmp.path().join(folder).join("report.txt");
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(&path, text).unwrap();
+            path
+        })
+        .collect();
+    let ids = |output: &Output| -> Vec<String> {
+        stdout(output)
+            .lines()
+            .map(|l| l.split("  ").next().unwrap().to_string())
+            .collect()
+    };
+
+    let together = import_into(tmp.path(), &out_dir, &[&files[0], &files[1]], false);
+    assert_eq!(code(&together), 0, "{}", stderr(&together));
+    let written = ids(&together);
+    assert_eq!(written[0], "shiqiao-2022-work-summary");
+    assert!(
+        written[1].starts_with("shiqiao-2022-work-summary-")
+            && written[1].len() == written[0].len() + 9,
+        "{written:?}"
+    );
+    assert_eq!(json_files(&out_dir).len(), 2);
+
+    fs::remove_dir_all(&out_dir).unwrap();
+    for file in &files {
+        let alone = import_into(tmp.path(), &out_dir, &[file], false);
+        assert_eq!(code(&alone), 0, "{}", stderr(&alone));
+    }
+    assert_eq!(json_files(&out_dir).len(), 2);
+}
+
+/// `import --help` says when an existing file is the same report and what
+/// --force does.
+#[test]
+fn import_help_describes_the_same_report_rule_and_force() {
+    let tmp = TempDir::new().unwrap();
+    let help = stdout(&baogao(tmp.path(), ["import", "--help"]));
+    for phrase in [
+        "same report",
+        "everything but `source`",
+        "same `source` file name and the",
+        "<id>-<hash>.json",
+        "--force overwrites",
+    ] {
+        assert!(help.contains(phrase), "{phrase:?} missing from:\n{help}");
+    }
+}
+
 #[test]
 fn list_names_a_broken_file_with_its_place_and_lists_the_rest() {
     let tmp = TempDir::new().unwrap();
