@@ -334,6 +334,43 @@ fn duplicate_ids_are_kept_and_each_file_names_the_other() {
     );
 }
 
+/// n copies of an id give n lines of one size each, not n lines naming
+/// every other copy.
+#[test]
+fn many_duplicate_ids_name_one_other_file_and_count_the_rest() {
+    let dir = TempDir::new().unwrap();
+    let paths: Vec<PathBuf> = (0..4)
+        .map(|n| {
+            write_report(
+                dir.path(),
+                &format!("{n}/same.json"),
+                &report("same", None, None),
+            )
+        })
+        .collect();
+    let problems = validate(&load_dir(dir.path()).unwrap());
+    let messages: Vec<String> = problems.iter().map(|p| p.message.clone()).collect();
+    let also = |other: usize| {
+        format!(
+            "duplicate id `same`: also in {} and 2 other files",
+            paths[other].display()
+        )
+    };
+    assert_eq!(messages, [also(1), also(0), also(0), also(0)]);
+    let two = TempDir::new().unwrap();
+    let first = write_report(two.path(), "a/same.json", &report("same", None, None));
+    write_report(two.path(), "b/same.json", &report("same", None, None));
+    write_report(two.path(), "c/same.json", &report("same", None, None));
+    let problems = validate(&load_dir(two.path()).unwrap());
+    assert_eq!(
+        problems[1].message,
+        format!(
+            "duplicate id `same`: also in {} and 1 other file",
+            first.display()
+        )
+    );
+}
+
 #[test]
 fn validate_finds_every_problem_with_its_place() {
     let dir = TempDir::new().unwrap();

@@ -30,15 +30,18 @@ pub fn validate(loaded: &Loaded) -> Vec<LoadError> {
         let mut found = check_report(&loaded_report.report);
         let same_id = &indices_by_id[loaded_report.report.id.as_str()];
         if same_id.len() > 1 {
-            let others: Vec<String> = same_id
-                .iter()
-                .filter(|&&other| other != index)
-                .map(|&other| loaded.reports[other].path.display().to_string())
-                .collect();
+            // Name one other file and count the rest: listing them all would
+            // make n copies of an id print n² paths.
+            let first_other = if same_id[0] == index {
+                same_id[1]
+            } else {
+                same_id[0]
+            };
             let message = format!(
-                "duplicate id `{}`: also in {}",
+                "duplicate id `{}`: also in {}{}",
                 loaded_report.report.id.escape_debug(),
-                others.join(", ")
+                loaded.reports[first_other].path.display(),
+                more_files(same_id.len() - 2)
             );
             found.insert(0, Problem::at(vec![Step::Key("id")], message));
         }
@@ -46,6 +49,15 @@ pub fn validate(loaded: &Loaded) -> Vec<LoadError> {
     }
     problems.sort_by(|a, b| a.path.cmp(&b.path));
     problems
+}
+
+/// " and N other file(s)", or nothing when N is 0.
+fn more_files(count: usize) -> String {
+    match count {
+        0 => String::new(),
+        1 => " and 1 other file".to_string(),
+        _ => format!(" and {count} other files"),
+    }
 }
 
 /// A problem found in a report, with the JSON path of the value at fault
