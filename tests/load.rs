@@ -371,6 +371,25 @@ fn many_duplicate_ids_name_one_other_file_and_count_the_rest() {
     );
 }
 
+/// A file that starts with a byte-order mark loads, and its problems keep
+/// their places, columns counted after the mark.
+#[test]
+fn validate_places_problems_in_a_file_with_a_bom() {
+    let dir = TempDir::new().unwrap();
+    let text = format!("\u{feff}{}", report("a", None, Some(1800)).to_json_pretty());
+    let path = write(dir.path(), "a.json", &text);
+    let problems = validate(&load_dir(dir.path()).unwrap());
+    assert_eq!(
+        problems,
+        [LoadError {
+            path,
+            line: 9,
+            column: 11,
+            message: "year 1800 is outside 1949..=2100".to_string(),
+        }]
+    );
+}
+
 #[test]
 fn validate_finds_every_problem_with_its_place() {
     let dir = TempDir::new().unwrap();

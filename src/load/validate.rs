@@ -178,7 +178,12 @@ fn place(loaded_report: &LoadedReport, mut found: Vec<Problem>) -> Vec<LoadError
         .into_iter()
         .map(|problem| {
             let position = match (&text, &problem.at) {
-                (Some(text), Some(at)) => locate::position_of_value(text, at),
+                // Columns count from after a byte-order mark, as the
+                // loader's do (and as editors show them).
+                (Some(text), Some(at)) => {
+                    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+                    locate::position_of_value(text, at)
+                }
                 _ => None,
             };
             let (line, column) = position.unwrap_or((0, 0));
