@@ -431,7 +431,7 @@ fn validate_finds_every_problem_with_its_place() {
                 misnamed,
                 0,
                 0,
-                "warning: file name should be `right.json`, to match the id".to_string()
+                "file name should be `right.json` to match its id".to_string()
             ),
         ]
     );

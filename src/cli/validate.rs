@@ -12,8 +12,20 @@ use std::io::Write;
 use std::path::PathBuf;
 
 const AFTER_HELP: &str = "\
+Checks, for every *.json file under DIR:
+  - the file loads: UTF-8, well-formed JSON, schema 1, every required field
+    present and of the right type;
+  - its id is not used by another file;
+  - its id is lowercase a-z, 0-9 and '-', not starting with '-', and not a
+    Windows device name (con, prn, aux, nul, com1…, lpt1…);
+  - published, when present, is a real date written YYYY-MM-DD;
+  - year, when present, is within 1949..=2100;
+  - the title and every heading are not empty;
+  - the file is named <id>.json.
+
 Prints each problem as path:line:col: reason (or path: reason when no line
-applies), then a summary such as `5 reports, 0 problems`.
+applies), then a summary such as `5 reports, 0 problems`. Every problem
+counts: any makes the exit status 1.
 
 Examples:
   baogao validate

@@ -162,7 +162,7 @@ fn place(loaded_report: &LoadedReport, mut found: Vec<Problem>) -> Vec<LoadError
     {
         found.push(Problem {
             at: None,
-            message: format!("warning: file name should be `{expected_name}`, to match the id"),
+            message: format!("file name should be `{expected_name}` to match its id"),
         });
     }
     if found.is_empty() {
