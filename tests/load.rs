@@ -262,6 +262,42 @@ fn directory_symlinks_are_followed_and_loops_end() {
     assert!(loaded.errors[0].message.starts_with("cannot read file"));
 }
 
+/// When several links lead to one directory, its reports are found under
+/// the first link in name order, whatever order the file system lists them.
+#[cfg(unix)]
+#[test]
+fn a_directory_reached_by_several_links_is_read_under_the_first_name() {
+    use std::os::unix::fs::symlink;
+    let dir = TempDir::new().unwrap();
+    write_report(dir.path(), "real/a.json", &report("a", None, None));
+    // Created in reverse, so creation order is not name order either.
+    for name in ('b'..='z').rev() {
+        symlink(
+            dir.path().join("real"),
+            dir.path().join(format!("{name}-link")),
+        )
+        .unwrap();
+    }
+    symlink(dir.path().join("real"), dir.path().join("a-link")).unwrap();
+    let loaded = load_dir(dir.path()).unwrap();
+    assert_eq!(loaded.errors, Vec::new());
+    assert_eq!(ids(&loaded), ["a"]);
+    assert_eq!(loaded.reports[0].path, dir.path().join("a-link/a.json"));
+}
+
+#[test]
+fn hidden_directories_are_skipped_but_a_hidden_root_is_walked() {
+    let dir = TempDir::new().unwrap();
+    let root = dir.path().join(".reports");
+    write_report(&root, "a.json", &report("a", None, None));
+    write_report(&root, "sub/b.json", &report("b", None, None));
+    write(&root, ".git/objects/x.json", "{ not a report");
+    write_report(&root, ".cache/c.json", &report("c", None, None));
+    let loaded = load_dir(&root).unwrap();
+    assert_eq!(loaded.errors, Vec::new());
+    assert_eq!(ids(&loaded), ["a", "b"]);
+}
+
 #[test]
 fn invalid_utf8_is_placed() {
     let dir = TempDir::new().unwrap();
