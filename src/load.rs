@@ -25,7 +25,7 @@ use thiserror::Error;
 
 pub(crate) use parse::parse_bytes;
 pub use parse::parse_report;
-pub use validate::validate;
+pub use validate::{sort_by_place, validate};
 
 /// A problem with one file. `line` and `column` are 1-based, the column
 /// counted in characters; `line == 0` means the problem has no position in

@@ -489,6 +489,31 @@ fn validate_reports_a_windows_device_name_as_an_id() {
     );
 }
 
+/// Problems come in the order of the file, not the order of the checks.
+#[test]
+fn problems_in_one_file_are_in_line_order() {
+    let dir = TempDir::new().unwrap();
+    let mut bad = report("Bad", None, Some(1800));
+    bad.published = Some("someday".to_string());
+    // Move `published` and `year` above `id`: hand-written files need not
+    // follow the documented field order.
+    let text = bad
+        .to_json_pretty()
+        .replace("  \"published\": \"someday\",\n", "")
+        .replace("  \"year\": 1800,\n", "")
+        .replacen(
+            "{\n",
+            "{\n  \"published\": \"someday\",\n  \"year\": 1800,\n",
+            1,
+        );
+    write(dir.path(), "Bad.json", &text);
+    let places: Vec<(usize, usize)> = validate(&load_dir(dir.path()).unwrap())
+        .iter()
+        .map(|problem| (problem.line, problem.column))
+        .collect();
+    assert_eq!(places, [(2, 16), (3, 11), (5, 9)]);
+}
+
 #[test]
 fn validate_names_only_the_file_when_it_changed_since_loading() {
     let dir = TempDir::new().unwrap();

@@ -6,7 +6,7 @@
 //! status 1, so the command can guard a commit or a CI run.
 
 use super::{Outcome, load, text};
-use baogao::load::validate;
+use baogao::load::{sort_by_place, validate};
 use clap::Args;
 use std::io::Write;
 use std::path::PathBuf;
@@ -24,8 +24,9 @@ Checks, for every *.json file under DIR:
   - the file is named <id>.json.
 
 Prints each problem as path:line:col: reason (or path: reason when no line
-applies), then a summary such as `5 reports, 0 problems`. Every problem
-counts: any makes the exit status 1.
+applies), in path order and, within a file, in line order; then a summary
+such as `5 reports, 0 problems`. Every problem counts: any makes the exit
+status 1.
 
 Examples:
   baogao validate
@@ -46,10 +47,12 @@ pub struct ValidateArgs {
 
 pub fn run(args: &ValidateArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let loaded = load(args.dir.as_deref())?;
-    let problems: Vec<String> = loaded
-        .errors
+    // Load errors and semantic problems in one list, in path order.
+    let mut found = validate(&loaded);
+    found.extend(loaded.errors.iter().cloned());
+    sort_by_place(&mut found);
+    let problems: Vec<String> = found
         .iter()
-        .chain(&validate(&loaded))
         .map(|problem| text::clean(&problem.to_string()).into_owned())
         .collect();
     for problem in &problems {

@@ -16,7 +16,8 @@ use std::collections::HashMap;
 /// townships date from 1949, and anything past 2100 is a typo.
 const YEARS: std::ops::RangeInclusive<i32> = 1949..=2100;
 
-/// Every semantic problem in `loaded`, in path order.
+/// Every semantic problem in `loaded`, in path order and, within a file, in
+/// line and column order.
 pub fn validate(loaded: &Loaded) -> Vec<LoadError> {
     let mut indices_by_id: HashMap<&str, Vec<usize>> = HashMap::new();
     for (index, loaded_report) in loaded.reports.iter().enumerate() {
@@ -47,8 +48,15 @@ pub fn validate(loaded: &Loaded) -> Vec<LoadError> {
         }
         problems.extend(place(loaded_report, found));
     }
-    problems.sort_by(|a, b| a.path.cmp(&b.path));
+    sort_by_place(&mut problems);
     problems
+}
+
+/// Order problems by file, then line and column: the order a reader goes
+/// through a file in, whatever order the checks ran in. Problems without a
+/// place in the file (line 0) come first.
+pub fn sort_by_place(problems: &mut [LoadError]) {
+    problems.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
 }
 
 /// " and N other file(s)", or nothing when N is 0.
