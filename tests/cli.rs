@@ -721,6 +721,42 @@ fn show_of_an_unknown_id_fails_and_points_at_list() {
     assert!(message.contains("baogao list"), "{message}");
 }
 
+/// The unknown-id message is whole sentences, and the suggested command
+/// can be pasted even when the directory has a space in its name.
+#[test]
+fn show_of_an_unknown_id_explains_in_sentences() {
+    let tmp = TempDir::new().unwrap();
+    let dir = tmp.path().join("my reports");
+    fs::rename(good_library(tmp.path()), &dir).unwrap();
+    fs::write(dir.join("broken.json"), "{").unwrap();
+    let output = baogao(
+        tmp.path(),
+        [
+            OsStr::new("show"),
+            OsStr::new("--dir"),
+            dir.as_os_str(),
+            OsStr::new("nanji"),
+        ],
+    );
+    assert_eq!(code(&output), 1);
+    let dir = dir.display().to_string();
+    let expected = format!(
+        "error: no report with id `nanji` in {dir}. Did you mean nanji-2020-work-summary? \
+         1 file failed to load (named above) and may hold it. \
+         `baogao list '{dir}'` shows every id."
+    );
+    assert_eq!(stderr(&output).lines().last(), Some(expected.as_str()));
+
+    let bundled = baogao(tmp.path(), ["show", "no-such-report"]);
+    assert_eq!(
+        stderr(&bundled).lines().last(),
+        Some(
+            "error: no report with id `no-such-report` in the bundled reports. \
+             `baogao list` shows every id."
+        )
+    );
+}
+
 #[test]
 fn validate_passes_a_good_library_and_fails_on_a_duplicate_id() {
     let tmp = TempDir::new().unwrap();
