@@ -559,6 +559,28 @@ fn list_names_a_broken_file_with_its_place_and_lists_the_rest() {
 }
 
 #[test]
+fn list_of_a_directory_where_every_file_failed_says_none_loaded() {
+    let tmp = TempDir::new().unwrap();
+    let dir = tmp.path().join("reports");
+    fs::create_dir(&dir).unwrap();
+    fs::write(dir.join("broken.json"), "{").unwrap();
+    let output = baogao(tmp.path(), [OsStr::new("list"), dir.as_os_str()]);
+    assert_eq!(code(&output), 1);
+    let message = stderr(&output);
+    assert!(message.contains("broken.json:"), "{message}");
+    assert_eq!(message.lines().last(), Some("no reports loaded"));
+
+    fs::remove_file(dir.join("broken.json")).unwrap();
+    let empty = baogao(tmp.path(), [OsStr::new("list"), dir.as_os_str()]);
+    assert_eq!(code(&empty), 0);
+    assert!(
+        stderr(&empty).starts_with("no report files in"),
+        "{}",
+        stderr(&empty)
+    );
+}
+
+#[test]
 fn list_table_is_aligned_by_display_width() {
     let tmp = TempDir::new().unwrap();
     let dir = good_library(tmp.path());
