@@ -703,7 +703,12 @@ fn show_never_sends_control_characters_to_the_terminal() {
     fs::create_dir(&dir).unwrap();
     write_json(
         &dir.join("evil.json"),
-        &fixture("evil", Some("某镇"), Some(2020), "标题\u{1b}[2J\u{7}"),
+        &fixture(
+            "evil",
+            Some("某镇"),
+            Some(2020),
+            "标题\u{1b}[2J\u{7}\u{202e}txt.exe",
+        ),
     );
     for args in [vec!["show", "evil"], vec!["list"]] {
         let mut full: Vec<&OsStr> = args.iter().map(OsStr::new).collect();
@@ -717,7 +722,7 @@ fn show_never_sends_control_characters_to_the_terminal() {
         let text = stdout(&output);
         assert!(text.contains("标题"), "{text}");
         assert!(
-            !text.contains('\u{1b}') && !text.contains('\u{7}'),
+            !text.contains('\u{1b}') && !text.contains('\u{7}') && !text.contains('\u{202e}'),
             "{text:?}"
         );
     }
