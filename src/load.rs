@@ -9,11 +9,13 @@
 //!
 //! Submodules: `walk` finds the files, `parse` turns text into a report or a
 //! precise error, `locate` finds where a value sits in a file's text (error
-//! path only), `validate` holds the semantic checks.
+//! path only), `validate` holds the semantic checks, `variants` reads the
+//! names an enum field accepts (for wrong-type messages).
 
 mod locate;
 mod parse;
 mod validate;
+mod variants;
 mod walk;
 
 use crate::model::Report;
@@ -23,7 +25,7 @@ use thiserror::Error;
 
 pub(crate) use parse::parse_bytes;
 pub use parse::parse_report;
-pub use validate::validate;
+pub use validate::{sort_by_place, validate};
 
 /// A problem with one file. `line` and `column` are 1-based, the column
 /// counted in characters; `line == 0` means the problem has no position in

@@ -103,6 +103,25 @@ impl Kind {
     }
 }
 
+/// Whether `id` is a valid report id: lowercase ASCII letters, digits and
+/// hyphens, not starting with a hyphen, and not a name Windows reserves for
+/// a device (con, prn, aux, nul, com1…com9, lpt1…lpt9). Such an id is also a
+/// safe file name: no separator, `..`, NUL or drive letter can be in it, so
+/// `<id>.json` stays inside its directory on every system.
+pub fn is_valid_id(id: &str) -> bool {
+    let mut bytes = id.bytes();
+    let well_formed = matches!(bytes.next(), Some(b'a'..=b'z' | b'0'..=b'9'))
+        && bytes.all(|b| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'-'));
+    well_formed && !is_windows_device_name(id)
+}
+
+fn is_windows_device_name(id: &str) -> bool {
+    matches!(id, "con" | "prn" | "aux" | "nul")
+        || (id.len() == 4
+            && (id.starts_with("com") || id.starts_with("lpt"))
+            && id.as_bytes()[3].is_ascii_digit())
+}
+
 impl Report {
     /// Number of sections at every level of the outline.
     pub fn section_count(&self) -> usize {
@@ -127,6 +146,51 @@ impl Report {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn valid_ids_are_plain_lowercase_slugs() {
+        for id in [
+            "nanji-2020-work-summary",
+            "2020",
+            "a",
+            "a-",
+            "com",
+            "lpt10",
+            "console",
+        ] {
+            assert!(is_valid_id(id), "{id:?}");
+        }
+    }
+
+    #[test]
+    fn ids_that_could_leave_the_directory_or_misbehave_are_invalid() {
+        let invalid = [
+            "",
+            "-a",
+            "-rf",
+            "..",
+            ".hidden",
+            "../etc/passwd",
+            "a/b",
+            "a\\b",
+            "c:",
+            "C:report",
+            "a\0b",
+            "Nanji",
+            "nan ji",
+            "南麂镇",
+            "a_b",
+            "con",
+            "prn",
+            "aux",
+            "nul",
+            "com1",
+            "lpt9",
+        ];
+        for id in invalid {
+            assert!(!is_valid_id(id), "{id:?}");
+        }
+    }
 
     #[test]
     fn round_trips_the_design_example() {

@@ -401,6 +401,132 @@ fn different_reports_with_the_same_id_are_both_kept() {
     assert_eq!(json_files(&out_dir).len(), 2);
 }
 
+/// `import --out OUT FILE...` run in `cwd`.
+fn import_into(cwd: &Path, out_dir: &Path, files: &[&Path], force: bool) -> Output {
+    let mut args = vec![
+        OsStr::new("import"),
+        OsStr::new("--out"),
+        out_dir.as_os_str(),
+    ];
+    if force {
+        args.push(OsStr::new("--force"));
+    }
+    args.extend(files.iter().map(|f| f.as_os_str()));
+    baogao(cwd, args)
+}
+
+/// A renamed copy of a text already imported is the same report (its JSON
+/// differs only in `source`): refused as already imported, not kept twice.
+#[test]
+fn a_renamed_copy_of_an_imported_text_is_refused_not_duplicated() {
+    let tmp = TempDir::new().unwrap();
+    let out_dir = tmp.path().join("out");
+    let raw = &raw_files()[0];
+    let copy = tmp.path().join("renamed copy.txt");
+    fs::copy(raw, &copy).unwrap();
+
+    let first = import_into(tmp.path(), &out_dir, &[raw], false);
+    assert_eq!(code(&first), 0, "{}", stderr(&first));
+    let names = json_files(&out_dir);
+    assert_eq!(names.len(), 1);
+
+    let again = import_into(tmp.path(), &out_dir, &[&copy], false);
+    assert_eq!(code(&again), 1);
+    let message = stderr(&again);
+    assert!(
+        message.contains("already imported") && message.contains(&names[0]),
+        "{message}"
+    );
+    assert!(message.contains("--force"), "{message}");
+    assert_eq!(json_files(&out_dir), names, "not duplicated");
+
+    // In one run, the second FILE is refused the same way.
+    fs::remove_dir_all(&out_dir).unwrap();
+    let one_run = import_into(tmp.path(), &out_dir, &[raw, &copy], false);
+    assert_eq!(code(&one_run), 1);
+    assert!(
+        stderr(&one_run).contains("same report"),
+        "{}",
+        stderr(&one_run)
+    );
+    assert_eq!(json_files(&out_dir), names);
+
+    // --force overwrites it: the file now names the copy as its source.
+    let forced = import_into(tmp.path(), &out_dir, &[&copy], true);
+    assert_eq!(code(&forced), 0, "{}", stderr(&forced));
+    assert_eq!(json_files(&out_dir), names);
+    let report = read_report(&out_dir.join(&names[0]));
+    assert_eq!(report.source.as_deref(), Some("renamed copy.txt"));
+}
+
+/// Two different texts saved under one file name (two sites, two folders)
+/// whose reports get the same id are both kept, in one run or in two.
+#[test]
+fn different_texts_with_the_same_file_name_are_both_kept() {
+    let tmp = TempDir::new().unwrap();
+    let out_dir = tmp.path().join("out");
+    let texts = [
+        (
+            "site-a",
+            "石桥镇2022年工作总结\n2022年，石桥镇各项工作取得新成效。\n一、经济发展\n全镇完成财政收入5000万元。\n",
+        ),
+        (
+            "site-b",
+            "石桥镇2022年工作总结及2023年工作思路\n2022年，石桥镇党委带领全镇干部群众攻坚克难。\n一、党的建设\n全面从严治党。\n",
+        ),
+    ];
+    let files: Vec<PathBuf> = texts
+        .iter()
+        .map(|(folder, text)| {
+            let path = tmp.path().join(folder).join("report.txt");
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(&path, text).unwrap();
+            path
+        })
+        .collect();
+    let ids = |output: &Output| -> Vec<String> {
+        stdout(output)
+            .lines()
+            .map(|l| l.split("  ").next().unwrap().to_string())
+            .collect()
+    };
+
+    let together = import_into(tmp.path(), &out_dir, &[&files[0], &files[1]], false);
+    assert_eq!(code(&together), 0, "{}", stderr(&together));
+    let written = ids(&together);
+    assert_eq!(written[0], "shiqiao-2022-work-summary");
+    assert!(
+        written[1].starts_with("shiqiao-2022-work-summary-")
+            && written[1].len() == written[0].len() + 9,
+        "{written:?}"
+    );
+    assert_eq!(json_files(&out_dir).len(), 2);
+
+    fs::remove_dir_all(&out_dir).unwrap();
+    for file in &files {
+        let alone = import_into(tmp.path(), &out_dir, &[file], false);
+        assert_eq!(code(&alone), 0, "{}", stderr(&alone));
+    }
+    assert_eq!(json_files(&out_dir).len(), 2);
+}
+
+/// `import --help` says when an existing file is the same report and what
+/// --force does.
+#[test]
+fn import_help_describes_the_same_report_rule_and_force() {
+    let tmp = TempDir::new().unwrap();
+    let help = stdout(&baogao(tmp.path(), ["import", "--help"]));
+    for phrase in [
+        "same report",
+        "everything but `source`",
+        "same `source` file name and the",
+        "<id>-<hash>.json",
+        "--force overwrites",
+    ] {
+        assert!(help.contains(phrase), "{phrase:?} missing from:\n{help}");
+    }
+}
+
 #[test]
 fn list_names_a_broken_file_with_its_place_and_lists_the_rest() {
     let tmp = TempDir::new().unwrap();
@@ -430,6 +556,28 @@ fn list_names_a_broken_file_with_its_place_and_lists_the_rest() {
     assert!(table.contains("nanji-2020-work-summary"), "{table}");
     assert!(table.contains("anon-work-summary"), "{table}");
     assert!(!table.contains("broken"), "{table}");
+}
+
+#[test]
+fn list_of_a_directory_where_every_file_failed_says_none_loaded() {
+    let tmp = TempDir::new().unwrap();
+    let dir = tmp.path().join("reports");
+    fs::create_dir(&dir).unwrap();
+    fs::write(dir.join("broken.json"), "{").unwrap();
+    let output = baogao(tmp.path(), [OsStr::new("list"), dir.as_os_str()]);
+    assert_eq!(code(&output), 1);
+    let message = stderr(&output);
+    assert!(message.contains("broken.json:"), "{message}");
+    assert_eq!(message.lines().last(), Some("no reports loaded"));
+
+    fs::remove_file(dir.join("broken.json")).unwrap();
+    let empty = baogao(tmp.path(), [OsStr::new("list"), dir.as_os_str()]);
+    assert_eq!(code(&empty), 0);
+    assert!(
+        stderr(&empty).starts_with("no report files in"),
+        "{}",
+        stderr(&empty)
+    );
 }
 
 #[test]
@@ -555,7 +703,12 @@ fn show_never_sends_control_characters_to_the_terminal() {
     fs::create_dir(&dir).unwrap();
     write_json(
         &dir.join("evil.json"),
-        &fixture("evil", Some("某镇"), Some(2020), "标题\u{1b}[2J\u{7}"),
+        &fixture(
+            "evil",
+            Some("某镇"),
+            Some(2020),
+            "标题\u{1b}[2J\u{7}\u{202e}txt.exe",
+        ),
     );
     for args in [vec!["show", "evil"], vec!["list"]] {
         let mut full: Vec<&OsStr> = args.iter().map(OsStr::new).collect();
@@ -569,7 +722,7 @@ fn show_never_sends_control_characters_to_the_terminal() {
         let text = stdout(&output);
         assert!(text.contains("标题"), "{text}");
         assert!(
-            !text.contains('\u{1b}') && !text.contains('\u{7}'),
+            !text.contains('\u{1b}') && !text.contains('\u{7}') && !text.contains('\u{202e}'),
             "{text:?}"
         );
     }
@@ -593,6 +746,42 @@ fn show_of_an_unknown_id_fails_and_points_at_list() {
     let message = stderr(&output);
     assert!(message.contains("no-such-report"), "{message}");
     assert!(message.contains("baogao list"), "{message}");
+}
+
+/// The unknown-id message is whole sentences, and the suggested command
+/// can be pasted even when the directory has a space in its name.
+#[test]
+fn show_of_an_unknown_id_explains_in_sentences() {
+    let tmp = TempDir::new().unwrap();
+    let dir = tmp.path().join("my reports");
+    fs::rename(good_library(tmp.path()), &dir).unwrap();
+    fs::write(dir.join("broken.json"), "{").unwrap();
+    let output = baogao(
+        tmp.path(),
+        [
+            OsStr::new("show"),
+            OsStr::new("--dir"),
+            dir.as_os_str(),
+            OsStr::new("nanji"),
+        ],
+    );
+    assert_eq!(code(&output), 1);
+    let dir = dir.display().to_string();
+    let expected = format!(
+        "error: no report with id `nanji` in {dir}. Did you mean nanji-2020-work-summary? \
+         1 file failed to load (named above) and may hold it. \
+         `baogao list '{dir}'` shows every id."
+    );
+    assert_eq!(stderr(&output).lines().last(), Some(expected.as_str()));
+
+    let bundled = baogao(tmp.path(), ["show", "no-such-report"]);
+    assert_eq!(
+        stderr(&bundled).lines().last(),
+        Some(
+            "error: no report with id `no-such-report` in the bundled reports. \
+             `baogao list` shows every id."
+        )
+    );
 }
 
 #[test]
@@ -620,6 +809,37 @@ fn validate_passes_a_good_library_and_fails_on_a_duplicate_id() {
         "{summary}"
     );
     assert!(!summary.ends_with(" 0 problems"), "{summary}");
+}
+
+/// `validate --help` lists what it checks, the file name among them, and a
+/// misnamed file is a problem like any other (exit 1), not a "warning".
+#[test]
+fn validate_help_lists_its_checks_and_a_misnamed_file_is_a_problem() {
+    let tmp = TempDir::new().unwrap();
+    let help = stdout(&baogao(tmp.path(), ["validate", "--help"]));
+    for check in [
+        "not used by another file",
+        "Windows device name",
+        "YYYY-MM-DD",
+        "1949..=2100",
+        "title and every heading are not empty",
+        "named <id>.json",
+    ] {
+        assert!(help.contains(check), "{check:?} missing from:\n{help}");
+    }
+
+    let dir = good_library(tmp.path());
+    fs::rename(dir.join("anon-work-summary.json"), dir.join("anon.json")).unwrap();
+    let output = baogao(tmp.path(), [OsStr::new("validate"), dir.as_os_str()]);
+    assert_eq!(code(&output), 1);
+    let text = stdout(&output);
+    let expected = format!(
+        "{}: file name should be `anon-work-summary.json` to match its id",
+        dir.join("anon.json").display()
+    );
+    assert!(text.lines().any(|line| line == expected), "{text}");
+    assert!(!text.contains("warning"), "{text}");
+    assert_eq!(text.lines().last(), Some("2 reports, 1 problem"));
 }
 
 #[test]

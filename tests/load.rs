@@ -137,6 +137,57 @@ fn wrong_type_names_the_field() {
     assert_eq!(error.line, 9);
 }
 
+/// serde_json calls a non-string where an enum belongs a syntax error
+/// ("expected value"); the loader names the field and what it accepts.
+#[test]
+fn wrong_type_of_an_enum_field_names_the_field_and_its_values() {
+    let cases = [
+        (
+            "\"kind\": \"work-summary\"",
+            "\"kind\": 5",
+            "kind: invalid type: integer `5`, expected one of \
+             `work-summary`, `government-work-report`, `other`",
+        ),
+        (
+            "\"kind\": \"work-summary\"",
+            "\"kind\": null",
+            "kind: invalid type: null, expected one of \
+             `work-summary`, `government-work-report`, `other`",
+        ),
+        (
+            "\"period\": \"annual\"",
+            "\"period\": true",
+            "period: invalid type: boolean `true`, expected one of `annual`, `half-year`",
+        ),
+        (
+            "\"period\": \"annual\"",
+            "\"period\": [1]",
+            "period: invalid type: sequence, expected one of `annual`, `half-year`",
+        ),
+    ];
+    let good = report("a", Some("南麂镇"), Some(2020)).to_json_pretty();
+    for (from, to, expected) in cases {
+        let dir = TempDir::new().unwrap();
+        assert!(good.contains(from));
+        write(dir.path(), "a.json", &good.replace(from, to));
+        let error = only_error(dir.path());
+        assert_eq!(error.message, expected);
+        let line = good.lines().position(|l| l.contains(from)).unwrap() + 1;
+        assert_eq!(error.line, line, "{error}");
+    }
+}
+
+#[test]
+fn malformed_json_inside_a_field_names_the_field() {
+    let dir = TempDir::new().unwrap();
+    let text = report("a", None, None)
+        .to_json_pretty()
+        .replace("\"kind\": \"work-summary\"", "\"kind\": ,");
+    write(dir.path(), "a.json", &text);
+    let error = only_error(dir.path());
+    assert_eq!(error.message, "kind: expected value");
+}
+
 #[test]
 fn unknown_extra_fields_are_ignored() {
     let dir = TempDir::new().unwrap();
@@ -211,6 +262,42 @@ fn directory_symlinks_are_followed_and_loops_end() {
     assert!(loaded.errors[0].message.starts_with("cannot read file"));
 }
 
+/// When several links lead to one directory, its reports are found under
+/// the first link in name order, whatever order the file system lists them.
+#[cfg(unix)]
+#[test]
+fn a_directory_reached_by_several_links_is_read_under_the_first_name() {
+    use std::os::unix::fs::symlink;
+    let dir = TempDir::new().unwrap();
+    write_report(dir.path(), "real/a.json", &report("a", None, None));
+    // Created in reverse, so creation order is not name order either.
+    for name in ('b'..='z').rev() {
+        symlink(
+            dir.path().join("real"),
+            dir.path().join(format!("{name}-link")),
+        )
+        .unwrap();
+    }
+    symlink(dir.path().join("real"), dir.path().join("a-link")).unwrap();
+    let loaded = load_dir(dir.path()).unwrap();
+    assert_eq!(loaded.errors, Vec::new());
+    assert_eq!(ids(&loaded), ["a"]);
+    assert_eq!(loaded.reports[0].path, dir.path().join("a-link/a.json"));
+}
+
+#[test]
+fn hidden_directories_are_skipped_but_a_hidden_root_is_walked() {
+    let dir = TempDir::new().unwrap();
+    let root = dir.path().join(".reports");
+    write_report(&root, "a.json", &report("a", None, None));
+    write_report(&root, "sub/b.json", &report("b", None, None));
+    write(&root, ".git/objects/x.json", "{ not a report");
+    write_report(&root, ".cache/c.json", &report("c", None, None));
+    let loaded = load_dir(&root).unwrap();
+    assert_eq!(loaded.errors, Vec::new());
+    assert_eq!(ids(&loaded), ["a", "b"]);
+}
+
 #[test]
 fn invalid_utf8_is_placed() {
     let dir = TempDir::new().unwrap();
@@ -283,6 +370,62 @@ fn duplicate_ids_are_kept_and_each_file_names_the_other() {
     );
 }
 
+/// n copies of an id give n lines of one size each, not n lines naming
+/// every other copy.
+#[test]
+fn many_duplicate_ids_name_one_other_file_and_count_the_rest() {
+    let dir = TempDir::new().unwrap();
+    let paths: Vec<PathBuf> = (0..4)
+        .map(|n| {
+            write_report(
+                dir.path(),
+                &format!("{n}/same.json"),
+                &report("same", None, None),
+            )
+        })
+        .collect();
+    let problems = validate(&load_dir(dir.path()).unwrap());
+    let messages: Vec<String> = problems.iter().map(|p| p.message.clone()).collect();
+    let also = |other: usize| {
+        format!(
+            "duplicate id `same`: also in {} and 2 other files",
+            paths[other].display()
+        )
+    };
+    assert_eq!(messages, [also(1), also(0), also(0), also(0)]);
+    let two = TempDir::new().unwrap();
+    let first = write_report(two.path(), "a/same.json", &report("same", None, None));
+    write_report(two.path(), "b/same.json", &report("same", None, None));
+    write_report(two.path(), "c/same.json", &report("same", None, None));
+    let problems = validate(&load_dir(two.path()).unwrap());
+    assert_eq!(
+        problems[1].message,
+        format!(
+            "duplicate id `same`: also in {} and 1 other file",
+            first.display()
+        )
+    );
+}
+
+/// A file that starts with a byte-order mark loads, and its problems keep
+/// their places, columns counted after the mark.
+#[test]
+fn validate_places_problems_in_a_file_with_a_bom() {
+    let dir = TempDir::new().unwrap();
+    let text = format!("\u{feff}{}", report("a", None, Some(1800)).to_json_pretty());
+    let path = write(dir.path(), "a.json", &text);
+    let problems = validate(&load_dir(dir.path()).unwrap());
+    assert_eq!(
+        problems,
+        [LoadError {
+            path,
+            line: 9,
+            column: 11,
+            message: "year 1800 is outside 1949..=2100".to_string(),
+        }]
+    );
+}
+
 #[test]
 fn validate_finds_every_problem_with_its_place() {
     let dir = TempDir::new().unwrap();
@@ -310,7 +453,7 @@ fn validate_finds_every_problem_with_its_place() {
                 3,
                 9,
                 "id `Bad_Id` must be lowercase ASCII letters, digits and hyphens, \
-                 starting with a letter or digit"
+                 starting with a letter or digit, and not a Windows device name"
             ),
             at(4, 12, "empty title"),
             at(9, 11, "year 1900 is outside 1949..=2100"),
@@ -324,10 +467,51 @@ fn validate_finds_every_problem_with_its_place() {
                 misnamed,
                 0,
                 0,
-                "warning: file name should be `right.json`, to match the id".to_string()
+                "file name should be `right.json` to match its id".to_string()
             ),
         ]
     );
+}
+
+/// validate and import share one id rule: what import would refuse to
+/// write, validate reports.
+#[test]
+fn validate_reports_a_windows_device_name_as_an_id() {
+    let dir = TempDir::new().unwrap();
+    let path = write_report(dir.path(), "con.json", &report("con", None, None));
+    write_report(dir.path(), "com10.json", &report("com10", None, None));
+    let problems = validate(&load_dir(dir.path()).unwrap());
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].path, path);
+    assert!(
+        problems[0].message.starts_with("id `con` must be"),
+        "{problems:?}"
+    );
+}
+
+/// Problems come in the order of the file, not the order of the checks.
+#[test]
+fn problems_in_one_file_are_in_line_order() {
+    let dir = TempDir::new().unwrap();
+    let mut bad = report("Bad", None, Some(1800));
+    bad.published = Some("someday".to_string());
+    // Move `published` and `year` above `id`: hand-written files need not
+    // follow the documented field order.
+    let text = bad
+        .to_json_pretty()
+        .replace("  \"published\": \"someday\",\n", "")
+        .replace("  \"year\": 1800,\n", "")
+        .replacen(
+            "{\n",
+            "{\n  \"published\": \"someday\",\n  \"year\": 1800,\n",
+            1,
+        );
+    write(dir.path(), "Bad.json", &text);
+    let places: Vec<(usize, usize)> = validate(&load_dir(dir.path()).unwrap())
+        .iter()
+        .map(|problem| (problem.line, problem.column))
+        .collect();
+    assert_eq!(places, [(2, 16), (3, 11), (5, 9)]);
 }
 
 #[test]

@@ -4,14 +4,15 @@
 //! is reported and skipped, the others still go through, and the command
 //! exits 1 at the end. Files are written atomically (temporary file in the
 //! output directory, then renamed), never outside the output directory, and
-//! never over an existing file unless `--force` is given.
+//! never over an existing file unless `--force` is given. A different report
+//! whose id is taken is kept under the id plus a hash of its text.
 
 use super::{Outcome, text};
 use anyhow::{Context, bail};
 use baogao::import::import_bytes;
 use baogao::import::meta::short_hash;
 use baogao::load::parse_report;
-use baogao::model::Report;
+use baogao::model::{Report, is_valid_id};
 use clap::Args;
 use std::collections::HashMap;
 use std::io::{self, Write};
@@ -27,17 +28,32 @@ The importer decodes UTF-8 or GB18030/GBK text, removes web-page clutter
 repairs PDF extraction damage (spaces between Chinese characters, broken
 lines), finds the outline (一、 (一) 1. (1) 一是…) and the metadata.
 
+When <id>.json already exists in DIR, or an earlier FILE of the same run
+wrote it, import first decides whether it holds the same report. It does
+when its JSON equals the new report's in everything but `source` (a renamed
+copy of the same text), or when it has the same `source` file name and the
+same `title` (the same file, edited or downloaded again).
+  - The same report is not written again: import refuses and exits 1.
+    --force overwrites it (within one run, the last FILE wins).
+  - A different report that gets the same id (two towns of one name, two
+    sites' versions of one report) is written to <id>-<hash>.json instead,
+    <hash> being 8 hex digits computed from the FILE's bytes, so both are
+    kept. If that file exists too, the same test is applied to it.
+  - A file that cannot be read as a report is refused as if it were the same
+    report; --force overwrites it.
+
 Examples:
   baogao import data/raw/*.txt
   baogao import --out /tmp/reports --force 南麂镇2020年工作总结.txt";
 
 /// Import raw report text files (UTF-8 or GB18030) into report JSON files.
 ///
-/// Writes one file per input FILE, <id>.json in the --out directory. An
-/// existing file is never overwritten unless --force is given, and a report
-/// whose id is not a plain file name (a-z, 0-9 and '-') is refused. A FILE
-/// that cannot be read or imported is reported and skipped; the other files
-/// are still imported, and the exit status is then 1.
+/// Writes one file per input FILE, <id>.json in the --out directory. A
+/// report that is already there is not written again unless --force is
+/// given; a different report that gets the same id is kept beside it (see
+/// below). A report whose id is not a plain file name (a-z, 0-9 and '-') is
+/// refused. A FILE that cannot be read or imported is reported and skipped;
+/// the other files are still imported, and the exit status is then 1.
 #[derive(Debug, Args)]
 #[command(after_help = AFTER_HELP)]
 pub struct ImportArgs {
@@ -45,8 +61,10 @@ pub struct ImportArgs {
     #[arg(long, value_name = "DIR", default_value = "data/reports")]
     out: PathBuf,
 
-    /// Overwrite existing report files, and let the last FILE win when two
-    /// FILEs give the same report id.
+    /// Overwrite an existing file that holds the same report (or is not a
+    /// readable report), and let the last FILE win when two FILEs of one run
+    /// give the same report. Different reports are kept whether or not
+    /// --force is given.
     #[arg(long)]
     force: bool,
 
@@ -58,12 +76,12 @@ pub struct ImportArgs {
 pub fn run(args: &ImportArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     std::fs::create_dir_all(&args.out)
         .with_context(|| format!("cannot create the output directory {}", args.out.display()))?;
-    // Which FILE produced each id in this run, to catch two FILEs that would
-    // write the same report file.
-    let mut written_by: HashMap<String, &Path> = HashMap::new();
+    // What each FILE of this run wrote, by id, to tell a second FILE with the
+    // same report from a different report with the same id.
+    let mut written: HashMap<String, Written> = HashMap::new();
     let mut failed = 0;
     for file in &args.files {
-        match import_one(args, file, &mut written_by) {
+        match import_one(args, file, &mut written) {
             Ok(report) => writeln!(out, "{}", summary_line(&report))?,
             Err(error) => {
                 failed += 1;
@@ -84,10 +102,29 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     Ok(Outcome::Problems)
 }
 
+/// A report written earlier in this run, and the FILE it came from.
+struct Written<'a> {
+    file: &'a Path,
+    report: Report,
+}
+
+/// What already stands at a report's id, in the output directory or written
+/// earlier in this run.
+enum AtId<'a> {
+    Free,
+    /// The same report (see [`is_same_report`]); `Some(file)` when an
+    /// earlier FILE of this run wrote it.
+    Same(Option<&'a Path>),
+    /// Another report that happens to get the same id.
+    Different,
+    /// A file that cannot be read as a report: not known to be either.
+    Unknown,
+}
+
 fn import_one<'a>(
     args: &ImportArgs,
     file: &'a Path,
-    written_by: &mut HashMap<String, &'a Path>,
+    written: &mut HashMap<String, Written<'a>>,
 ) -> anyhow::Result<Report> {
     let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
     let source = file
@@ -95,82 +132,97 @@ fn import_one<'a>(
         .map_or_else(|| file.to_string_lossy(), |name| name.to_string_lossy());
     let mut report = import_bytes(&bytes, &source)
         .with_context(|| format!("cannot import {}", file.display()))?;
-    if id_belongs_to_another_report(args, &report, written_by) {
-        // Two townships of one name, or two reports of one year: keep both.
-        report.id = format!("{}-{}", report.id, short_hash(&bytes));
-    }
-    check_id(&report.id).with_context(|| format!("{}: not writing this report", file.display()))?;
-    if let Some(first) = written_by.get(report.id.as_str()) {
-        let clash = format!(
-            "{} gives report id `{}`, as {} did earlier in this run",
+    // Checked before the id is used in a path; the hashed id below only adds
+    // `-` and hex digits, so it is valid too.
+    if !is_valid_id(&report.id) {
+        bail!(
+            "{}: not writing this report: its id {:?} is not a safe file name \
+             (only a-z, 0-9 and '-', not starting with '-', not a Windows device name)",
             file.display(),
-            report.id,
-            first.display()
+            report.id
         );
-        if !args.force {
-            bail!("{clash}; not writing it (use --force to let the last file win)");
-        }
-        eprintln!(
-            "warning: {}; it overwrites the earlier one (--force)",
-            text::clean(&clash)
-        );
+    }
+    let mut at_id = what_is_at(args, &report, written);
+    if matches!(at_id, AtId::Different) {
+        // Two townships of one name, or two sites' versions of one report:
+        // keep both, the newcomer under a name its own bytes decide.
+        report.id = format!("{}-{}", report.id, short_hash(&bytes));
+        at_id = what_is_at(args, &report, written);
     }
     let target = args.out.join(format!("{}.json", report.id));
+    match at_id {
+        AtId::Same(Some(earlier)) => {
+            let clash = format!(
+                "{} gives the same report as {} earlier in this run (id `{}`)",
+                file.display(),
+                earlier.display(),
+                report.id,
+            );
+            if !args.force {
+                bail!("{clash}; not writing it again (use --force to let the last file win)");
+            }
+            eprintln!(
+                "warning: {}; it overwrites the earlier one (--force)",
+                text::clean(&clash)
+            );
+        }
+        AtId::Same(None) if !args.force => bail!(
+            "{}: already imported as {}; not writing it again (use --force to overwrite it)",
+            file.display(),
+            target.display()
+        ),
+        // A free id is written; a file of unknown content (or a different
+        // report at the hashed id) gets the usual refusal unless --force.
+        AtId::Same(None) | AtId::Free | AtId::Different | AtId::Unknown => {}
+    }
     write_report(&args.out, &target, &report, args.force)
         .with_context(|| format!("{}: cannot write {}", file.display(), target.display()))?;
-    written_by.insert(report.id.clone(), file);
+    written.insert(
+        report.id.clone(),
+        Written {
+            file,
+            report: report.clone(),
+        },
+    );
     Ok(report)
 }
 
-/// Is the report's id already used, in the output directory or earlier in
-/// this run, by a report from another source file? Then this one is a
-/// different report (another 城关镇, another site's copy), not a re-import.
-fn id_belongs_to_another_report(
+/// What stands at `report.id`: a report written earlier in this run, else
+/// the file `<id>.json` in the output directory.
+fn what_is_at<'a>(
     args: &ImportArgs,
     report: &Report,
-    written_by: &HashMap<String, &Path>,
-) -> bool {
-    let source = report.source.as_deref();
-    if let Some(earlier) = written_by.get(report.id.as_str()) {
-        return earlier.file_name().map(|n| n.to_string_lossy()).as_deref() != source;
+    written: &HashMap<String, Written<'a>>,
+) -> AtId<'a> {
+    if let Some(earlier) = written.get(report.id.as_str()) {
+        return if is_same_report(&earlier.report, report) {
+            AtId::Same(Some(earlier.file))
+        } else {
+            AtId::Different
+        };
     }
     let target = args.out.join(format!("{}.json", report.id));
     match std::fs::read_to_string(&target) {
-        // A file that does not parse is not known to be another report: it is
-        // left to the usual refusal (or --force).
-        Ok(json) => {
-            parse_report(&json, &target).is_ok_and(|existing| existing.source.as_deref() != source)
-        }
-        Err(_) => false,
+        Ok(json) => match parse_report(&json, &target) {
+            Ok(existing) if is_same_report(&existing, report) => AtId::Same(None),
+            Ok(_) => AtId::Different,
+            Err(_) => AtId::Unknown,
+        },
+        Err(error) if error.kind() == io::ErrorKind::NotFound => AtId::Free,
+        Err(_) => AtId::Unknown,
     }
 }
 
-/// Refuse an id that is not a plain file name: only `[a-z0-9][a-z0-9-]*`, so
-/// no separators, `..`, NUL or drive names can reach the path, and none of
-/// the names Windows reserves for devices.
-fn check_id(id: &str) -> anyhow::Result<()> {
-    let mut chars = id.chars();
-    let well_formed = chars
-        .next()
-        .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-    if !well_formed {
-        bail!(
-            "report id {:?} is not a safe file name (only a-z, 0-9 and '-', not starting with '-')",
-            id
-        );
-    }
-    if is_windows_device_name(id) {
-        bail!("report id {id:?} is a device name on Windows");
-    }
-    Ok(())
-}
-
-fn is_windows_device_name(id: &str) -> bool {
-    matches!(id, "con" | "prn" | "aux" | "nul")
-        || (id.len() == 4
-            && (id.starts_with("com") || id.starts_with("lpt"))
-            && id.as_bytes()[3].is_ascii_digit())
+/// Is `existing` the report that `new` is a new import of? It is when all
+/// but the source file name agree (a renamed copy of one text), or when the
+/// source file name and the title agree (the same file, edited or scraped
+/// again). Anything else is another report that the id rule names alike.
+fn is_same_report(existing: &Report, new: &Report) -> bool {
+    let same_but_source = Report {
+        source: new.source.clone(),
+        ..existing.clone()
+    } == *new;
+    same_but_source || (existing.source == new.source && existing.title == new.title)
 }
 
 /// Write the report JSON to `target` through a temporary file in `dir`, so a
@@ -216,41 +268,4 @@ fn summary_line(report: &Report) -> String {
         sections,
         if sections == 1 { "section" } else { "sections" }
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn accepts_plain_ids() {
-        for id in ["nanji-2020-work-summary", "a", "0", "x-", "com", "lpt10"] {
-            assert!(check_id(id).is_ok(), "{id}");
-        }
-    }
-
-    #[test]
-    fn refuses_ids_that_could_leave_the_directory_or_misbehave() {
-        for id in [
-            "",
-            "../etc/passwd",
-            "..",
-            "a/b",
-            "a\\b",
-            "c:",
-            "C:report",
-            "a\0b",
-            "-rf",
-            ".hidden",
-            "Nanji",
-            "南麂镇",
-            "a b",
-            "con",
-            "nul",
-            "com1",
-            "lpt9",
-        ] {
-            assert!(check_id(id).is_err(), "{id:?} should be refused");
-        }
-    }
 }

@@ -51,11 +51,11 @@ pub fn run(args: &ListArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     if args.json {
         out.write_all(render_json(&library)?.as_bytes())?;
     } else if library.is_empty() {
-        match &args.dir {
-            Some(dir) => eprintln!(
-                "no report files in {}",
-                text::clean(&dir.display().to_string())
-            ),
+        let dir = args.dir.as_ref().map(|dir| dir.display().to_string());
+        match dir {
+            // The errors are printed above; "no report files" would be untrue.
+            _ if !loaded.errors.is_empty() => eprintln!("no reports loaded"),
+            Some(dir) => eprintln!("no report files in {}", text::clean(&dir)),
             None => eprintln!("no reports are bundled in this binary"),
         }
     } else {

@@ -62,12 +62,15 @@ pub fn run(args: &ShowArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     Ok(Outcome::Clean)
 }
 
+/// Why there is no report to show, in whole sentences: what was not found
+/// where, similar ids, files that might have held it, and the command that
+/// lists every id.
 fn unknown_id_message(library: &Library, args: &ShowArgs, failed_files: usize) -> String {
-    let mut message = format!(
-        "no report with id `{}` in {}",
+    let mut sentences = vec![format!(
+        "no report with id `{}` in {}.",
         args.id,
         describe_source(args.dir.as_deref())
-    );
+    )];
     let needle = args.id.to_lowercase();
     let similar: Vec<&str> = library
         .reports()
@@ -77,19 +80,36 @@ fn unknown_id_message(library: &Library, args: &ShowArgs, failed_files: usize) -
         .take(3)
         .collect();
     if !similar.is_empty() {
-        message.push_str(&format!(". Did you mean {}?", similar.join(", ")));
+        sentences.push(format!("Did you mean {}?", similar.join(", ")));
     }
-    if failed_files > 0 {
-        message.push_str(&format!(
-            ". {failed_files} file(s) failed to load (named above) and may hold it."
-        ));
+    match failed_files {
+        0 => {}
+        1 => sentences.push("1 file failed to load (named above) and may hold it.".to_string()),
+        n => sentences.push(format!(
+            "{n} files failed to load (named above) and may hold it."
+        )),
     }
     let list = match &args.dir {
-        Some(dir) => format!("baogao list {}", dir.display()),
+        Some(dir) => format!("baogao list {}", shell_quote(&dir.display().to_string())),
         None => "baogao list".to_string(),
     };
-    message.push_str(&format!(" `{list}` shows every id."));
-    message
+    sentences.push(format!("`{list}` shows every id."));
+    sentences.join(" ")
+}
+
+/// `word` as a shell reads it back: unchanged when it holds only characters
+/// no shell treats specially, else in single quotes (a `'` inside becomes
+/// `'\''`), so a suggested command can be pasted as it is.
+fn shell_quote(word: &str) -> String {
+    let plain = !word.is_empty()
+        && word
+            .chars()
+            .all(|c| c.is_alphanumeric() || "-_./:@%+=,".contains(c));
+    if plain {
+        word.to_string()
+    } else {
+        format!("'{}'", word.replace('\'', "'\\''"))
+    }
 }
 
 /// The report as plain text, ending in a newline.
@@ -159,6 +179,16 @@ fn push_paragraphs(page: &mut String, indent: &str, paragraphs: &[String]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shell_quote_leaves_plain_words_and_quotes_the_rest() {
+        assert_eq!(shell_quote("data/reports"), "data/reports");
+        assert_eq!(shell_quote("报告/2020"), "报告/2020");
+        assert_eq!(shell_quote("my reports"), "'my reports'");
+        assert_eq!(shell_quote("it's"), "'it'\\''s'");
+        assert_eq!(shell_quote("$HOME"), "'$HOME'");
+        assert_eq!(shell_quote(""), "''");
+    }
     use baogao::model::{Kind, Period, SCHEMA_VERSION};
 
     fn section(heading: &str, paragraphs: &[&str], sections: Vec<Section>) -> Section {

@@ -4,15 +4,18 @@
 use std::borrow::Cow;
 use unicode_width::UnicodeWidthStr;
 
-/// Replace control characters with visible stand-ins, so that text from a
-/// report file can never send escape sequences to the terminal: C0 controls
-/// become their Control Pictures (ESC → ␛), DEL becomes ␡, C1 controls become �.
+/// Make text from a report file safe to print: C0 controls become their
+/// Control Pictures (ESC → ␛), DEL becomes ␡, C1 controls become �, so no
+/// escape sequence can reach the terminal; bidirectional controls (U+202A–
+/// U+202E, U+2066–U+2069, U+200E, U+200F) are dropped, so no text can make
+/// the terminal show what follows it reordered.
 pub fn clean(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(char::is_control) {
+    if !text.chars().any(|c| c.is_control() || is_bidi_control(c)) {
         return Cow::Borrowed(text);
     }
     Cow::Owned(
         text.chars()
+            .filter(|&c| !is_bidi_control(c))
             .map(|c| match c as u32 {
                 code @ 0x00..=0x1f => char::from_u32(0x2400 + code).unwrap_or('\u{fffd}'),
                 0x7f => '\u{2421}',
@@ -21,6 +24,12 @@ pub fn clean(text: &str) -> Cow<'_, str> {
             })
             .collect(),
     )
+}
+
+/// Embeddings, overrides, isolates and the two directional marks: invisible
+/// characters that reorder the text around them.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}')
 }
 
 /// Display width in terminal cells (ambiguous-width characters count as one).
@@ -54,6 +63,18 @@ mod tests {
         assert_eq!(clean("a\x1b[2Jb"), "a\u{241b}[2Jb");
         assert_eq!(clean("x\ty\r\n"), "x\u{2409}y\u{240d}\u{240a}");
         assert_eq!(clean("\x7f\u{9b}"), "\u{2421}\u{fffd}");
+    }
+
+    #[test]
+    fn clean_drops_bidirectional_controls() {
+        let every = "\u{202a}\u{202b}\u{202c}\u{202d}\u{202e}\u{2066}\u{2067}\u{2068}\u{2069}\u{200e}\u{200f}";
+        assert_eq!(clean(&format!("南{every}麂")), "南麂");
+        assert_eq!(clean("report\u{202e}nosj.txt"), "reportnosj.txt");
+        // Neighbours of the ranges are ordinary text.
+        assert_eq!(
+            clean("\u{2029}\u{2065}\u{200d}"),
+            "\u{2029}\u{2065}\u{200d}"
+        );
     }
 
     #[test]

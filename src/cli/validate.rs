@@ -6,14 +6,27 @@
 //! status 1, so the command can guard a commit or a CI run.
 
 use super::{Outcome, load, text};
-use baogao::load::validate;
+use baogao::load::{sort_by_place, validate};
 use clap::Args;
 use std::io::Write;
 use std::path::PathBuf;
 
 const AFTER_HELP: &str = "\
+Checks, for every *.json file under DIR:
+  - the file loads: UTF-8, well-formed JSON, schema 1, every required field
+    present and of the right type;
+  - its id is not used by another file;
+  - its id is lowercase a-z, 0-9 and '-', not starting with '-', and not a
+    Windows device name (con, prn, aux, nul, com1…, lpt1…);
+  - published, when present, is a real date written YYYY-MM-DD;
+  - year, when present, is within 1949..=2100;
+  - the title and every heading are not empty;
+  - the file is named <id>.json.
+
 Prints each problem as path:line:col: reason (or path: reason when no line
-applies), then a summary such as `5 reports, 0 problems`.
+applies), in path order and, within a file, in line order; then a summary
+such as `5 reports, 0 problems`. Every problem counts: any makes the exit
+status 1.
 
 Examples:
   baogao validate
@@ -34,10 +47,12 @@ pub struct ValidateArgs {
 
 pub fn run(args: &ValidateArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let loaded = load(args.dir.as_deref())?;
-    let problems: Vec<String> = loaded
-        .errors
+    // Load errors and semantic problems in one list, in path order.
+    let mut found = validate(&loaded);
+    found.extend(loaded.errors.iter().cloned());
+    sort_by_place(&mut found);
+    let problems: Vec<String> = found
         .iter()
-        .chain(&validate(&loaded))
         .map(|problem| text::clean(&problem.to_string()).into_owned())
         .collect();
     for problem in &problems {

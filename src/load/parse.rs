@@ -9,8 +9,11 @@
 
 use super::LoadError;
 use super::locate::{self, Step};
-use crate::model::{Report, SCHEMA_VERSION};
+use super::variants::variant_names;
+use crate::model::{Kind, Period, Report, SCHEMA_VERSION};
+use serde::de::{self, Unexpected};
 use serde_json::error::Category;
+use serde_path_to_error::Segment;
 use std::path::Path;
 
 /// Parse one report file's text. `path` is only used in errors.
@@ -59,12 +62,16 @@ fn explain_failure(text: &str, path: &Path) -> LoadError {
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let error = match serde_path_to_error::deserialize::<_, Report>(&mut deserializer) {
         Err(error) => {
-            let field = error.path().to_string();
+            let field = known_path(error.path());
             let error = error.into_inner();
-            // A field path helps with wrong types and missing fields; for
-            // syntax errors the line and column say it all.
-            let field = (error.classify() == Category::Data && field != ".").then_some(field);
-            return serde_error(text, path, &error, field.as_deref());
+            // An empty path is the report itself, which a message need not name.
+            if field.is_empty() {
+                return serde_error(text, path, &error, None);
+            }
+            if let Some(reason) = wrong_enum_type(text, &field, &error) {
+                return placed(text, path, &error, format!("{field}: {reason}"));
+            }
+            return serde_error(text, path, &error, Some(&field));
         }
         Ok(_) => match deserializer.end() {
             Err(error) => error,
@@ -94,6 +101,68 @@ fn schema_error(path: &Path, line: usize, column: usize, schema: &str) -> LoadEr
     LoadError::at(path, line, column, message)
 }
 
+/// The field path as people write it (`sections[0].heading`), up to the
+/// first step serde_path_to_error could not name: between two fields of an
+/// object it knows it is in the object, not which key comes next.
+fn known_path(path: &serde_path_to_error::Path) -> String {
+    let mut text = String::new();
+    for segment in path.iter() {
+        match segment {
+            Segment::Seq { index } => text.push_str(&format!("[{index}]")),
+            Segment::Map { key: name } | Segment::Enum { variant: name } => {
+                if !text.is_empty() {
+                    text.push('.');
+                }
+                text.push_str(name);
+            }
+            Segment::Unknown => break,
+        }
+    }
+    text
+}
+
+/// serde_json reads an enum only from a string (or a map), and reports any
+/// other value there as the syntax error "expected value". When the value at
+/// `field` is well-formed JSON of the wrong type for one of the report's enum
+/// fields, say what it is and what would do.
+fn wrong_enum_type(text: &str, field: &str, error: &serde_json::Error) -> Option<String> {
+    if error.classify() != Category::Syntax {
+        return None;
+    }
+    let (key, names) = match field {
+        "kind" => ("kind", variant_names::<Kind>()?),
+        "period" => ("period", variant_names::<Period>()?),
+        _ => return None,
+    };
+    let raw = locate::raw_value_at(text, &[Step::Key(key)])?;
+    let value: serde_json::Value = serde_json::from_str(raw).ok()?;
+    let names: Vec<String> = names.iter().map(|name| format!("`{name}`")).collect();
+    let expected = format!("one of {}", names.join(", "));
+    let reason: serde_json::Error = de::Error::invalid_type(unexpected(&value), &expected.as_str());
+    Some(reason.to_string())
+}
+
+/// How serde names a JSON value's type in "invalid type" messages.
+fn unexpected(value: &serde_json::Value) -> Unexpected<'_> {
+    use serde_json::Value;
+    match value {
+        Value::Null => Unexpected::Unit,
+        Value::Bool(value) => Unexpected::Bool(*value),
+        Value::Number(number) => {
+            if let Some(value) = number.as_u64() {
+                Unexpected::Unsigned(value)
+            } else if let Some(value) = number.as_i64() {
+                Unexpected::Signed(value)
+            } else {
+                Unexpected::Float(number.as_f64().unwrap_or(f64::NAN))
+            }
+        }
+        Value::String(value) => Unexpected::Str(value),
+        Value::Array(_) => Unexpected::Seq,
+        Value::Object(_) => Unexpected::Map,
+    }
+}
+
 /// Reword a serde_json error as `path:line:col: [field: ]message`.
 fn serde_error(
     text: &str,
@@ -108,6 +177,11 @@ fn serde_error(
         Some(field) => format!("{field}: {reason}"),
         None => reason.to_string(),
     };
+    placed(text, path, error, message)
+}
+
+/// `message` at the place of `error` in `text`.
+fn placed(text: &str, path: &Path, error: &serde_json::Error, message: String) -> LoadError {
     if error.line() == 0 {
         return LoadError::whole_file(path, message);
     }

@@ -9,14 +9,15 @@
 
 use super::locate::{self, Step};
 use super::{LoadError, Loaded, LoadedReport};
-use crate::model::{Report, Section};
+use crate::model::{Report, Section, is_valid_id};
 use std::collections::HashMap;
 
 /// Years a township work report can be about: the People's Republic's
 /// townships date from 1949, and anything past 2100 is a typo.
 const YEARS: std::ops::RangeInclusive<i32> = 1949..=2100;
 
-/// Every semantic problem in `loaded`, in path order.
+/// Every semantic problem in `loaded`, in path order and, within a file, in
+/// line and column order.
 pub fn validate(loaded: &Loaded) -> Vec<LoadError> {
     let mut indices_by_id: HashMap<&str, Vec<usize>> = HashMap::new();
     for (index, loaded_report) in loaded.reports.iter().enumerate() {
@@ -30,22 +31,41 @@ pub fn validate(loaded: &Loaded) -> Vec<LoadError> {
         let mut found = check_report(&loaded_report.report);
         let same_id = &indices_by_id[loaded_report.report.id.as_str()];
         if same_id.len() > 1 {
-            let others: Vec<String> = same_id
-                .iter()
-                .filter(|&&other| other != index)
-                .map(|&other| loaded.reports[other].path.display().to_string())
-                .collect();
+            // Name one other file and count the rest: listing them all would
+            // make n copies of an id print n² paths.
+            let first_other = if same_id[0] == index {
+                same_id[1]
+            } else {
+                same_id[0]
+            };
             let message = format!(
-                "duplicate id `{}`: also in {}",
+                "duplicate id `{}`: also in {}{}",
                 loaded_report.report.id.escape_debug(),
-                others.join(", ")
+                loaded.reports[first_other].path.display(),
+                more_files(same_id.len() - 2)
             );
             found.insert(0, Problem::at(vec![Step::Key("id")], message));
         }
         problems.extend(place(loaded_report, found));
     }
-    problems.sort_by(|a, b| a.path.cmp(&b.path));
+    sort_by_place(&mut problems);
     problems
+}
+
+/// Order problems by file, then line and column: the order a reader goes
+/// through a file in, whatever order the checks ran in. Problems without a
+/// place in the file (line 0) come first.
+pub fn sort_by_place(problems: &mut [LoadError]) {
+    problems.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
+}
+
+/// " and N other file(s)", or nothing when N is 0.
+fn more_files(count: usize) -> String {
+    match count {
+        0 => String::new(),
+        1 => " and 1 other file".to_string(),
+        _ => format!(" and {count} other files"),
+    }
 }
 
 /// A problem found in a report, with the JSON path of the value at fault
@@ -72,7 +92,7 @@ fn check_report(report: &Report) -> Vec<Problem> {
             vec![Step::Key("id")],
             format!(
                 "id `{}` must be lowercase ASCII letters, digits and hyphens, \
-                 starting with a letter or digit",
+                 starting with a letter or digit, and not a Windows device name",
                 report.id.escape_debug()
             ),
         ));
@@ -150,7 +170,7 @@ fn place(loaded_report: &LoadedReport, mut found: Vec<Problem>) -> Vec<LoadError
     {
         found.push(Problem {
             at: None,
-            message: format!("warning: file name should be `{expected_name}`, to match the id"),
+            message: format!("file name should be `{expected_name}` to match its id"),
         });
     }
     if found.is_empty() {
@@ -166,19 +186,18 @@ fn place(loaded_report: &LoadedReport, mut found: Vec<Problem>) -> Vec<LoadError
         .into_iter()
         .map(|problem| {
             let position = match (&text, &problem.at) {
-                (Some(text), Some(at)) => locate::position_of_value(text, at),
+                // Columns count from after a byte-order mark, as the
+                // loader's do (and as editors show them).
+                (Some(text), Some(at)) => {
+                    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+                    locate::position_of_value(text, at)
+                }
                 _ => None,
             };
             let (line, column) = position.unwrap_or((0, 0));
             LoadError::at(path, line, column, problem.message)
         })
         .collect()
-}
-
-fn is_valid_id(id: &str) -> bool {
-    let mut bytes = id.bytes();
-    matches!(bytes.next(), Some(b'a'..=b'z' | b'0'..=b'9'))
-        && bytes.all(|b| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'-'))
 }
 
 fn is_valid_date(date: &str) -> bool {
@@ -214,16 +233,6 @@ fn is_valid_date(date: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn ids() {
-        for good in ["nanji-2020-work-summary", "2020", "a", "a-"] {
-            assert!(is_valid_id(good), "{good}");
-        }
-        for bad in ["", "-a", "Nanji", "nan ji", "南麂", "a_b", "a/b"] {
-            assert!(!is_valid_id(bad), "{bad}");
-        }
-    }
 
     #[test]
     fn dates() {

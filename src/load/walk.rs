@@ -2,7 +2,10 @@
 //!
 //! Directory symlinks are followed, since people link report collections
 //! together, but each real (canonical) directory is read once, so a link
-//! back to an ancestor cannot loop. A subdirectory that cannot be read is an
+//! back to an ancestor cannot loop. Entries are taken in name order, so
+//! which path a linked directory is found under does not depend on the file
+//! system. Hidden subdirectories (`.git`, `.cache`…) are skipped; the root
+//! is walked whatever its name. A subdirectory that cannot be read is an
 //! error for that directory only; the walk goes on.
 
 use super::LoadError;
@@ -58,24 +61,32 @@ struct Walk {
 }
 
 impl Walk {
+    /// Queue the subdirectories and collect the `*.json` files of `dir`, in
+    /// name order: when links lead to one directory twice, the path it is
+    /// read (and reported) under must not depend on the order the file
+    /// system lists entries in.
     fn scan(&mut self, dir: &Path, entries: fs::ReadDir) {
+        let mut listed = Vec::new();
         for entry in entries {
-            let entry = match entry {
-                Ok(entry) => entry,
-                Err(error) => {
-                    self.found.errors.push(LoadError::whole_file(
-                        dir,
-                        format!("cannot read directory entry: {error}"),
-                    ));
-                    continue;
-                }
-            };
+            match entry {
+                Ok(entry) => listed.push(entry),
+                Err(error) => self.found.errors.push(LoadError::whole_file(
+                    dir,
+                    format!("cannot read directory entry: {error}"),
+                )),
+            }
+        }
+        listed.sort_by_key(fs::DirEntry::file_name);
+        let mut subdirs = Vec::new();
+        for entry in listed {
             let path = entry.path();
             match classify(&entry) {
+                // .git, .cache and the like hold no reports of the library.
+                EntryKind::Dir if is_hidden(&entry) => {}
                 EntryKind::Dir => match fs::canonicalize(&path) {
                     Ok(canonical) => {
                         if self.visited.insert(canonical) {
-                            self.pending.push(path);
+                            subdirs.push(path);
                         }
                     }
                     Err(error) => self.found.errors.push(LoadError::whole_file(
@@ -87,7 +98,13 @@ impl Walk {
                 EntryKind::File | EntryKind::Other => {}
             }
         }
+        // `pending` is a stack: push in reverse so the first name is read first.
+        self.pending.extend(subdirs.into_iter().rev());
     }
+}
+
+fn is_hidden(entry: &fs::DirEntry) -> bool {
+    entry.file_name().as_encoded_bytes().starts_with(b".")
 }
 
 enum EntryKind {
