@@ -167,3 +167,25 @@ fn a_title_over_two_lines() {
     assert_eq!(headings(&r.sections), vec!["一、2022年工作回顾"]);
     assert!(r.preamble[0].starts_with("——二○二三年一月十日"));
 }
+
+#[test]
+fn pdf_running_heads_and_page_numbers_go() {
+    let r = shape("pdf_pages");
+    assert_eq!(r.title, "石桥镇2022年工作总结和2023年工作计划");
+    assert_eq!(
+        headings(&r.sections),
+        vec!["一、2022年工作总结", "二、2023年工作计划"]
+    );
+    let text = all_text(&r);
+    assert!(
+        !text.contains("人民政府文件") && !text.contains("- 1 -") && !text.contains("第 2 页"),
+        "{text}"
+    );
+    let first = &r.sections[0].sections[0];
+    assert_eq!(first.heading, "（一）经济运行稳中向好。");
+    assert!(
+        first.paragraphs[0].contains("社会消费品零售总额3.4亿元"),
+        "joined across the page break: {:?}",
+        first.paragraphs
+    );
+}

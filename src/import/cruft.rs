@@ -6,10 +6,11 @@
 //! [`super::fields`], because their values are kept.
 
 use super::fields::{is_date_line, parse_date};
+use super::marker::marker;
 use super::place::is_org_name;
 use super::text::{COLONS, ends_sentence, is_closing, page_width_str, simplified, trim};
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Words that mark a line as page furniture when the line is short:
 /// download and membership prompts, sharing and tipping, navigation,
@@ -157,13 +158,46 @@ pub fn is_caption(line: &str) -> bool {
             || key.contains("一图读懂"))
 }
 
-/// A stray page number or counter: "0", "12", "- 3 -", "第3页", "3/12", "—5—".
+/// A stray page number or counter: "0", "12", "- 3 -", "第3页",
+/// "3/12", "—5—", "第 3 页 共 12 页", "Page 3 of 12".
 pub fn is_page_number(line: &str) -> bool {
-    let core: String = line
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '-' | '—' | '–' | '第' | '页' | '/' | '共'))
+    let furniture = |c: char| {
+        matches!(c, ' ' | '-' | '—' | '–' | '第' | '页' | '/' | '共' | '·')
+            || c.is_ascii_alphabetic()
+    };
+    let digit_runs: Vec<&str> = line
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|r| !r.is_empty())
         .collect();
-    !core.is_empty() && core.len() <= 3 && core.chars().all(|c| c.is_ascii_digit())
+    let words_ok = line
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .all(|w| w.is_empty() || ["page", "of"].contains(&w.to_ascii_lowercase().as_str()));
+    line.chars().count() <= 20
+        && (1..=2).contains(&digit_runs.len())
+        && digit_runs.iter().all(|r| r.len() <= 3)
+        && line.chars().all(|c| c.is_ascii_digit() || furniture(c))
+        && words_ok
+}
+
+/// Running heads and feet of a PDF: a short line that is not a sentence or
+/// a heading and stands three times or more, identically, in the body
+/// ("XX镇人民政府文件", the title on every page). Returns those lines.
+pub fn running_lines(lines: &[String]) -> HashSet<&str> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for line in lines {
+        if !line.is_empty()
+            && line.chars().count() <= 30
+            && !ends_sentence(line)
+            && marker(line).is_none()
+        {
+            *counts.entry(line.as_str()).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|(_, n)| *n >= 3)
+        .map(|(line, _)| line)
+        .collect()
 }
 
 /// A "| author" tag or a short label with no Chinese ("| cwl2",
@@ -397,6 +431,9 @@ mod tests {
         assert!(is_page_number("0"));
         assert!(is_page_number("- 3 -"));
         assert!(!is_page_number("2020"));
+        assert!(is_page_number("第 3 页 共 12 页"));
+        assert!(is_page_number("Page 3 of 12"));
+        assert!(!is_page_number("3亿元"));
         assert!(is_caption("图片解读:一图读懂南塘镇2022年上半年做了什么"));
     }
 }

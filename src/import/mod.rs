@@ -30,6 +30,7 @@ pub mod text;
 
 use crate::model::{Report, SCHEMA_VERSION};
 use fields::{MetaFields, parse_meta_line};
+use std::collections::HashSet;
 use text::{ends_sentence, is_clause_end, is_han, simplified, trim};
 use thiserror::Error;
 
@@ -70,7 +71,8 @@ fn import_normalised(text: &str, source: &str) -> Result<Report, ImportError> {
     cruft::strip_watermark(&mut lines);
 
     let mut front = front::read_front(&lines);
-    let mut body_lines = clean_body(&lines[front.body_start..], &mut front.fields);
+    let running = cruft::running_lines(&lines);
+    let mut body_lines = clean_body(&lines[front.body_start..], &running, &mut front.fields);
     let signature = cruft::take_signature(&mut body_lines);
     let mut paragraphs = reflow::paragraphs(&body_lines);
     let title = match front.title.take() {
@@ -126,9 +128,9 @@ fn import_normalised(text: &str, source: &str) -> Result<Report, ImportError> {
 }
 
 /// Drop what is not report text from the body: site furniture, captions,
-/// page numbers, tags, the footer, and metadata still standing above the
+/// page numbers, running heads, tags, the footer, and metadata still standing above the
 /// first paragraph (its fields are kept).
-fn clean_body(lines: &[String], fields: &mut MetaFields) -> Vec<String> {
+fn clean_body(lines: &[String], running: &HashSet<&str>, fields: &mut MetaFields) -> Vec<String> {
     let end = cruft::footer_start(lines).unwrap_or(lines.len());
     let mut out = Vec::with_capacity(end);
     let mut above_text = true;
@@ -146,7 +148,8 @@ fn clean_body(lines: &[String], fields: &mut MetaFields) -> Vec<String> {
                 continue;
             }
         }
-        if cruft::is_site_line(line)
+        if running.contains(line.as_str())
+            || cruft::is_site_line(line)
             || cruft::is_caption(line)
             || cruft::is_page_number(line)
             || cruft::is_tag_line(line)

@@ -111,14 +111,25 @@ fn stops_mid_sentence(line: &str) -> bool {
     !ends_sentence(line) && !line.ends_with(COLONS) && !line.ends_with(SEMICOLONS)
 }
 
+/// A PDF's full line is at least this wide (in cells: 20 Chinese
+/// characters); shorter lines that stop mid-sentence are table rows or
+/// labels, not evidence of broken text.
+const MIN_PAGE_LINE: usize = 40;
+
 /// If most lines stop mid-sentence, the text is a PDF's (or a page's)
 /// physical lines: the width of a full line. `None` for ordinary text.
 fn broken_line_width<S: AsRef<str>>(lines: &[S]) -> Option<usize> {
-    let non_empty = lines.iter().filter(|l| !l.as_ref().is_empty()).count();
+    // Heading lines say nothing either way: they are left out of both counts.
+    let non_empty = lines
+        .iter()
+        .filter(|l| !l.as_ref().is_empty() && marker(l.as_ref()).is_none())
+        .count();
     let broken: Vec<usize> = lines
         .iter()
         .map(AsRef::as_ref)
-        .filter(|l| marker(l).is_none() && page_width_str(l) >= 20 && stops_mid_sentence(l))
+        .filter(|l| {
+            marker(l).is_none() && page_width_str(l) >= MIN_PAGE_LINE && stops_mid_sentence(l)
+        })
         .map(page_width_str)
         .collect();
     (broken.len() >= 3 && broken.len() * 10 >= non_empty * 4).then(|| median(broken))
