@@ -116,23 +116,31 @@ fn stops_mid_sentence(line: &str) -> bool {
 /// labels, not evidence of broken text.
 const MIN_PAGE_LINE: usize = 40;
 
-/// If most lines stop mid-sentence, the text is a PDF's (or a page's)
-/// physical lines: the width of a full line. `None` for ordinary text.
+/// If most full-width lines stop mid-sentence, the text is a PDF's (or a
+/// page's) physical lines: the width of a full line. `None` for ordinary
+/// text. Short lines (a paragraph's last line, a table row) and bare
+/// headings say nothing either way; a run-in heading line with a sentence
+/// in it counts like text ("（一）经济运行稳中向好。全年实现…同比增").
 fn broken_line_width<S: AsRef<str>>(lines: &[S]) -> Option<usize> {
-    // Heading lines say nothing either way: they are left out of both counts.
-    let non_empty = lines
-        .iter()
-        .filter(|l| !l.as_ref().is_empty() && marker(l.as_ref()).is_none())
-        .count();
-    let broken: Vec<usize> = lines
+    let full: Vec<&str> = lines
         .iter()
         .map(AsRef::as_ref)
         .filter(|l| {
-            marker(l).is_none() && page_width_str(l) >= MIN_PAGE_LINE && stops_mid_sentence(l)
+            page_width_str(l) >= MIN_PAGE_LINE
+                && (marker(l).is_none() || l.contains(is_sentence_end))
         })
-        .map(page_width_str)
         .collect();
-    (broken.len() >= 3 && broken.len() * 10 >= non_empty * 4).then(|| median(broken))
+    let broken: Vec<&str> = full
+        .iter()
+        .copied()
+        .filter(|l| stops_mid_sentence(l))
+        .collect();
+    // Numbered items that end in a label ("…。牵头单位:经济发展办") are not
+    // broken lines: plain text lines must be broken too.
+    let plain_broken = broken.iter().filter(|l| marker(l).is_none()).count();
+    let widths: Vec<usize> = broken.iter().map(|l| page_width_str(l)).collect();
+    (broken.len() >= 3 && plain_broken >= 2 && broken.len() * 10 >= full.len() * 4)
+        .then(|| median(widths))
 }
 
 /// Turn body lines into paragraphs: one per line, or, for text whose lines
@@ -207,7 +215,9 @@ fn join_lines(lines: &[String], full_width: usize, spaced_numbers: bool) -> Vec<
         // may hold two physical lines: the last one tells where it ends.
         let width = page_width_str(line.rsplit(' ').next().unwrap_or(line));
         let ends_paragraph = ends_sentence(line) && width < short;
+        // A bare heading line ends its paragraph; a run-in one goes on.
         let whole_heading = marker(line).is_some()
+            && !line.contains(is_sentence_end)
             && width < short
             && stops_mid_sentence(line)
             && !line.ends_with(COMMAS)
