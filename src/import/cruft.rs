@@ -8,7 +8,10 @@
 use super::fields::{is_date_line, parse_date};
 use super::marker::marker;
 use super::place::is_org_name;
-use super::text::{COLONS, ends_sentence, is_closing, page_width_str, simplified, trim};
+use super::text::{
+    COLONS, ends_sentence, is_clause_end, is_closing, is_sentence_end, page_width_str, simplified,
+    trim,
+};
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
@@ -48,6 +51,15 @@ const SITE_WORDS: &[&str] = &[
     "收藏此文",
     "加入收藏",
     "返回顶部",
+    "返回目录",
+    "相关附件",
+    "文档为",
+    "已影响",
+    "本文来源",
+    "展开阅读全文",
+    "推荐度",
+    "相关推荐",
+    "猜你喜欢",
     "微信公众号",
 ];
 
@@ -68,12 +80,47 @@ const FOOTER_WORDS: &[&str] = &[
     "相关文章",
     "责任编辑",
     "原创",
+    "ICP备",
+    "公网安备",
+    "网站标识码",
+    "主办:",
+    "主办\u{FF1A}",
+    "技术支持",
+    "猜你喜欢",
 ];
 
-/// A short line of site furniture (navigation, download prompt, counters…).
+/// "篇一:", "篇二:": the number of a text on a page that collects several.
+fn numbered_piece(line: &str) -> Option<u32> {
+    let rest = line.strip_prefix('篇')?;
+    let numeral: String = rest
+        .chars()
+        .take_while(|c| super::text::is_numeral_char(*c))
+        .collect();
+    let after = &rest[numeral.len()..];
+    after
+        .starts_with(COLONS)
+        .then(|| super::text::chinese_numeral(&numeral))
+        .flatten()
+}
+
+/// A short line of site furniture: navigation, download prompt, counters,
+/// an attachment's file name ("…计划表.docx"), "篇一:" of a collection page.
 pub fn is_site_line(line: &str) -> bool {
+    let lower = line.to_ascii_lowercase();
+    // "本文链接:https://…": a link line, however long its address.
+    if lower.contains("http") && !line.contains('。') && page_width_str(line) <= 200 {
+        return true;
+    }
     if page_width_str(line) > 60 {
         return false;
+    }
+    let file_name = [
+        ".doc", ".docx", ".xls", ".xlsx", ".pdf", ".wps", ".zip", ".rar", ".ppt", ".pptx",
+    ]
+    .iter()
+    .any(|ext| lower.ends_with(ext));
+    if file_name || numbered_piece(line) == Some(1) {
+        return true;
     }
     let key = simplified(line);
     let key = if line.is_ascii() || line.bytes().any(|b| b.is_ascii_uppercase()) {
@@ -84,10 +131,14 @@ pub fn is_site_line(line: &str) -> bool {
     SITE_WORDS.iter().any(|w| key.contains(w))
 }
 
-/// A line that may open the site footer.
+/// A line that may open the site footer, or a second text on a page of
+/// several ("篇二:…" after "篇一:…").
 fn is_footer_start(line: &str) -> bool {
     if page_width_str(line) > 60 {
         return false;
+    }
+    if numbered_piece(line).is_some_and(|n| n >= 2) {
+        return true;
     }
     let key = simplified(line);
     FOOTER_WORDS.iter().any(|w| key.contains(w))
@@ -179,6 +230,22 @@ pub fn is_page_number(line: &str) -> bool {
         && words_ok
 }
 
+/// A table-of-contents entry: a heading, a dot leader and a page number
+/// ("一、2023年工作总结 ……………… 1"), or the 目录 line itself.
+pub fn is_toc_line(line: &str) -> bool {
+    let squashed: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    if squashed == "目录" {
+        return true;
+    }
+    let body = line.trim_end_matches(|c: char| c.is_ascii_digit() || c.is_whitespace());
+    let leader = body
+        .chars()
+        .rev()
+        .take_while(|c| matches!(c, '…' | '.' | '·' | '．' | '-'))
+        .count();
+    body.len() < line.len() && leader >= 3
+}
+
 /// Running heads and feet of a PDF: a short line that is not a sentence or
 /// a heading and stands three times or more, identically, in the body
 /// ("XX镇人民政府文件", the title on every page). Returns those lines.
@@ -215,6 +282,12 @@ pub fn is_dash_list_item(line: &str) -> bool {
     line.starts_with("- ") || line.starts_with("• ") || line.starts_with("· ")
 }
 
+/// "附件:…", "相关附件:": the start of a report's attachment list.
+pub fn is_attachment_note(line: &str) -> bool {
+    let key = simplified(line);
+    key.starts_with("附件") || key.starts_with("相关附件")
+}
+
 /// The closing signature of a report: what it takes out of the body.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Signature {
@@ -232,14 +305,12 @@ pub fn take_signature(lines: &mut Vec<String>) -> Signature {
     let mut last: Vec<usize> = (0..lines.len())
         .rev()
         .filter(|&i| !lines[i].is_empty())
-        .take(8)
+        .take(12)
         .collect();
     last.reverse();
-    while last
-        .last()
-        .is_some_and(|&i| simplified(&lines[i]).starts_with("附件"))
-    {
-        last.pop();
+    // An attachment list (附件:1.… 2.… 相关附件:…) may follow the signature.
+    if let Some(at) = last.iter().position(|&i| is_attachment_note(&lines[i])) {
+        last.truncate(at);
     }
     let Some(&date_at) = last.last().filter(|&&i| is_date_line(&lines[i])) else {
         return Signature::default();
@@ -299,7 +370,8 @@ pub fn strip_watermark(lines: &mut [String]) -> Option<String> {
         .into_iter()
         .filter(|(suffix, count)| {
             *count >= threshold
-                && !suffix.chars().last().is_some_and(is_closing)
+                && (!suffix.chars().last().is_some_and(is_closing) || is_bracketed(suffix))
+                && !suffix.starts_with(|c: char| is_sentence_end(c) || is_clause_end(c))
                 && !suffix.ends_with([
                     '。', ',', '\u{FF0C}', ';', '\u{FF1B}', ':', '\u{FF1A}', '、',
                 ])
@@ -330,8 +402,25 @@ fn looks_like_a_mark(suffix: &str, count: usize, eligible: usize) -> bool {
     let webby = suffix
         .chars()
         .any(|c| c.is_ascii_alphabetic() || matches!(c, '-' | '_' | '|' | '@' | '—'));
+    let url = ["www.", "http", ".com", ".cn", ".net"]
+        .iter()
+        .any(|w| suffix.contains(w));
     let labelled = suffix.contains(COLONS);
-    (webby && !labelled) || count * 2 >= eligible
+    (webby && (!labelled || url)) || count * 2 >= eligible
+}
+
+/// A whole bracketed tag: "【来源:范文网 www.fwwang.com】", "[来自网络]".
+fn is_bracketed(text: &str) -> bool {
+    let pairs = [
+        ('【', '】'),
+        ('[', ']'),
+        ('〔', '〕'),
+        ('(', ')'),
+        ('\u{FF08}', '\u{FF09}'),
+    ];
+    pairs
+        .iter()
+        .any(|(open, close)| text.starts_with(*open) && text.ends_with(*close))
 }
 
 /// Is `suffix` appended to different texts, rather than the tail of one
@@ -347,7 +436,9 @@ fn is_appended(lines: &[String], suffix: &str) -> bool {
             before.insert(head.chars().last());
         }
     }
-    before.len() >= 2
+    // The same character before every copy means the suffix is the tail of
+    // a longer repeat, unless that character is the text's own full stop.
+    before.len() >= 2 || before.iter().all(|c| c.is_some_and(is_sentence_end))
 }
 
 #[cfg(test)]

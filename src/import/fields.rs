@@ -51,6 +51,10 @@ const LABELS: &[&str] = &[
     "字体大小",
     "分类",
     "关键词",
+    "关键字",
+    "标签",
+    "更新时间",
+    "阅读",
 ];
 
 /// Labels whose value names the publisher, best first.
@@ -65,6 +69,7 @@ const DATE_LABELS: &[&str] = &[
     "公布日期",
     "公开日期",
     "发布时间",
+    "更新时间",
     "时间",
     "日期",
 ];

@@ -20,6 +20,7 @@ pub fn split_shi_items(paragraphs: Vec<String>) -> (Vec<String>, Vec<Section>) {
     else {
         return (paragraphs, Vec::new());
     };
+    let original = paragraphs.clone();
     let mut lead = paragraphs;
     let rest = lead.split_off(first);
     let mut sections: Vec<Section> = Vec::new();
@@ -42,6 +43,10 @@ pub fn split_shi_items(paragraphs: Vec<String>) -> (Vec<String>, Vec<Section>) {
                 None => lead.push(paragraph),
             },
         }
+    }
+    if sections.len() < 2 {
+        // One "一是" is not a list: the text stays as it was.
+        return (original, Vec::new());
     }
     (lead, sections)
 }

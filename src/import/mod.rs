@@ -149,6 +149,7 @@ fn clean_body(lines: &[String], running: &HashSet<&str>, fields: &mut MetaFields
             }
         }
         if running.contains(line.as_str())
+            || cruft::is_toc_line(line)
             || cruft::is_site_line(line)
             || cruft::is_caption(line)
             || cruft::is_page_number(line)

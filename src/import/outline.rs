@@ -10,7 +10,7 @@
 //! section has no numbered children.
 
 use super::items::split_shi_items;
-use super::marker::{Rank, marker};
+use super::marker::{Rank, marker, shi_item};
 use super::text::{
     COMMAS, SEMICOLONS, is_clause_end, is_han, is_sentence_end, starts_chinese_word, trim,
 };
@@ -41,8 +41,11 @@ pub fn build_outline(paragraphs: Vec<String>) -> (Vec<String>, Vec<Section>) {
 
 fn classify(paragraphs: Vec<String>) -> Vec<Piece> {
     let mut pieces = Vec::with_capacity(paragraphs.len());
+    // The items of an attachment list ("附件:1.… 2.…") are not headings.
+    let mut in_attachments = false;
     for paragraph in paragraphs {
-        match marker(&paragraph) {
+        in_attachments |= super::cruft::is_attachment_note(&paragraph);
+        match marker(&paragraph).filter(|_| !in_attachments) {
             Some(m) => {
                 let (heading, rest) = split_run_in(&paragraph, m.len);
                 pieces.push(Piece::Heading(m.rank, Some(m.number), heading));
@@ -67,7 +70,7 @@ fn classify(paragraphs: Vec<String>) -> Vec<Piece> {
                 // A slogan follows its section's opening text and leads text.
                 if i > 0
                     && matches!(pieces[i - 1], Piece::Text(_))
-                    && matches!(pieces.get(i + 1), Some(Piece::Text(_)))
+                    && matches!(pieces.get(i + 1), Some(Piece::Text(next)) if opens_with_topic(next))
                     && open.is_some_and(|(r, _)| r < Rank::Section)
                     && is_slogan_line(text) =>
             {
@@ -179,6 +182,17 @@ fn is_part_line(text: &str) -> bool {
         && !super::place::is_org_name(text)
 }
 
+/// Does a paragraph open with a short topic sentence ("经济总量持续增长。
+/// 全镇…")? The text under a slogan heading does; an ordinary paragraph
+/// after an ordinary one-sentence line does not.
+fn opens_with_topic(text: &str) -> bool {
+    let first: String = text.chars().take_while(|c| !is_sentence_end(*c)).collect();
+    let n = first.chars().count();
+    (4..=14).contains(&n)
+        && !first.contains(is_clause_end)
+        && text[first.len()..].starts_with(is_sentence_end)
+}
+
 /// A one-sentence slogan heading standing alone: "一年来,我们一心一意谋发展,
 /// 经济建设取得新成效。" — two or more clauses, one sentence end, no figures.
 fn is_slogan_line(text: &str) -> bool {
@@ -188,6 +202,7 @@ fn is_slogan_line(text: &str) -> bool {
         && text.ends_with('。')
         && ends == 1
         && text.contains(COMMAS)
+        && shi_item(text).is_none()
         && !text.contains(|c: char| c.is_ascii_digit() || c == '%' || SEMICOLONS.contains(&c))
 }
 

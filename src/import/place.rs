@@ -37,6 +37,14 @@ pub fn parse_place(text: &str) -> Place {
     while j < simple.len() {
         if let Some(unit) = UNITS.iter().find(|u| starts_with(&simple, j, u)) {
             let unit_len = unit.chars().count();
+            // "湘乡市", "新乡市", "安乡县", "东乡区": 乡/镇 inside a higher name.
+            if simple
+                .get(j + unit_len)
+                .is_some_and(|c| matches!(c, '市' | '县' | '区' | '旗' | '州'))
+            {
+                j += unit_len;
+                continue;
+            }
             if let Some(place) = place_ending_at(&original, &simple, j, unit_len) {
                 return place;
             }
@@ -300,6 +308,33 @@ mod tests {
         ] {
             assert_eq!(township(title), None, "{title}");
         }
+    }
+
+    #[test]
+    fn county_names_with_a_unit_character() {
+        for (text, township, above) in [
+            ("湘乡市东郊乡2022年工作总结", "东郊乡", "湘乡市"),
+            ("宁乡市夏铎铺镇2022年工作总结", "夏铎铺镇", "宁乡市"),
+            ("安乡县安障乡2022年工作总结", "安障乡", "安乡县"),
+            ("东乡区黎圩镇2022年工作总结", "黎圩镇", "东乡区"),
+        ] {
+            let p = parse_place(text);
+            assert_eq!(p.township.as_deref(), Some(township), "{text}");
+            assert!(
+                p.county.as_deref() == Some(above) || p.city.as_deref() == Some(above),
+                "{text}: {p:?}"
+            );
+        }
+        let p = parse_place("河南省新乡市原阳县师寨镇2022年工作总结");
+        assert_eq!(p.township.as_deref(), Some("师寨镇"));
+        assert_eq!(
+            (
+                p.province.as_deref(),
+                p.city.as_deref(),
+                p.county.as_deref()
+            ),
+            (Some("河南省"), Some("新乡市"), Some("原阳县"))
+        );
     }
 
     #[test]
