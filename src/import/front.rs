@@ -53,6 +53,18 @@ pub fn read_front(lines: &[String]) -> Front {
             i += 1;
             continue;
         }
+        if is_site_name(line) {
+            front.site_names.push(line.to_string());
+            i += 1;
+            continue;
+        }
+        // "沙 河 乡 2 0 2 1 年 工 作 总 结": a title spaced out letter by letter.
+        let collapsed = collapse_spaced(line);
+        if collapsed != line && is_title_candidate(&collapsed) {
+            front.title = Some(collapsed);
+            front.body_start = read_title_block(lines, i + 1, &mut front);
+            return front;
+        }
         if is_notice_title(line) {
             i = notice_end(lines, i);
             continue;
@@ -165,6 +177,14 @@ fn set_title(front: &mut Front, lines: &[String], at: usize) {
         front.site_names.push(site);
         title = rest;
     }
+    // "…工作总结_高桥镇人民政府", "…工作总结_乡镇工作总结_精品文库": a page
+    // title with the site's or category's names after the report's.
+    if let Some((head, tail)) = title.split_once('_')
+        && is_title_candidate(head)
+    {
+        front.site_names.push(tail.to_string());
+        title = trim(head).to_string();
+    }
     // "重庆市巴南区木洞镇人民政府" / "2024年政府工作报告": a title set on two lines.
     if at > 0 && is_org_name(&lines[at - 1]) {
         title = format!("{}{}", lines[at - 1], title);
@@ -269,6 +289,27 @@ fn is_title_repeat(line: &str, front: &mut Front) -> bool {
         return true;
     }
     false
+}
+
+/// A site's name on its own line: "阿拉善左旗人民政府门户网站".
+fn is_site_name(line: &str) -> bool {
+    let key = simplified(line);
+    line.chars().count() <= 30
+        && line.chars().all(is_han)
+        && ["网站", "门户", "政府网", "官网", "网"]
+            .iter()
+            .any(|w| key.ends_with(w))
+}
+
+/// A line spaced out letter by letter, closed up ("2 0 2 1 年" → "2021年");
+/// other lines come back as they are.
+fn collapse_spaced(line: &str) -> String {
+    let parts: Vec<&str> = line.split_whitespace().collect();
+    if parts.len() >= 4 && parts.iter().all(|p| p.chars().count() == 1) {
+        parts.concat()
+    } else {
+        line.to_string()
+    }
 }
 
 /// "政 府 工 作 报 告": a display title spaced out character by character.

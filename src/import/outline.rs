@@ -12,7 +12,7 @@
 use super::items::split_shi_items;
 use super::marker::{Rank, marker, shi_item};
 use super::text::{
-    COMMAS, SEMICOLONS, is_clause_end, is_han, is_sentence_end, starts_chinese_word, trim,
+    COLONS, COMMAS, SEMICOLONS, is_clause_end, is_han, is_sentence_end, starts_chinese_word, trim,
 };
 use crate::model::Section;
 
@@ -59,13 +59,17 @@ fn classify(paragraphs: Vec<String>) -> Vec<Piece> {
     // Unnumbered headings need their neighbours to be recognised. `open` is
     // the rank of the innermost heading so far, and whether it was numbered.
     let mut open: Option<(Rank, bool)> = None;
+    let mut parts = 0;
     for i in 0..pieces.len() {
         let rank = match &pieces[i] {
             Piece::Heading(rank, number, _) => {
                 open = Some((*rank, number.is_some()));
                 continue;
             }
-            Piece::Text(text) if is_part_line(text) && part_fits(pieces.get(i + 1), open) => Rank::Part,
+            Piece::Text(text) if is_part_line(text) && part_fits(pieces.get(i + 1), open, parts) => {
+                parts += 1;
+                Rank::Part
+            }
             Piece::Text(text)
                 // A slogan follows its section's opening text and leads text.
                 if i > 0
@@ -106,6 +110,22 @@ fn split_run_in(paragraph: &str, marker_len: usize) -> (String, Option<String>) 
                 Some(body.to_string()),
             );
         }
+    }
+    // "(一)脱贫攻坚成效显著:全乡…0.62%.": with no sentence end to stop
+    // at, a colon ends the heading.
+    let sentence_end = after.chars().take(MAX_HEADING).any(is_sentence_end);
+    let colon = after
+        .char_indices()
+        .take(40)
+        .find(|(_, c)| COLONS.contains(c));
+    if let Some((at, c)) = colon.filter(|_| !sentence_end)
+        && !trim(&after[at + c.len_utf8()..]).is_empty()
+    {
+        let end = marker_len + at + c.len_utf8();
+        return (
+            trim(&paragraph[..end]).to_string(),
+            Some(trim(&paragraph[end..]).to_string()),
+        );
     }
     split_heading(paragraph, marker_len, is_sentence_end, MAX_HEADING)
 }
@@ -154,13 +174,19 @@ pub(super) fn split_heading(
 
 /// Does an unnumbered part line stand as a part heading here? It must open
 /// a new run of numbering ("一、" or "(一)" after it), or, while no numbered
-/// section is open, lead real text. A short line inside "二、" that is
+/// section is open, lead real text (or any text, once the report has such
+/// parts, or a 一是 list). A short line inside "二、" that is
 /// followed by "三、" (a table row, a signature, a slogan) is text.
-fn part_fits(next: Option<&Piece>, open: Option<(Rank, bool)>) -> bool {
+fn part_fits(next: Option<&Piece>, open: Option<(Rank, bool)>, parts_so_far: usize) -> bool {
     let numbered_open = open.is_some_and(|(_, numbered)| numbered);
     match next {
         Some(Piece::Heading(_, Some(1), _)) => true,
-        Some(Piece::Text(text)) => !numbered_open && text.chars().count() >= 40,
+        // Once the report has shown it uses such headings, a sibling needs
+        // only text after it ("存在的问题" / "一是…;二是…").
+        Some(Piece::Text(text)) => {
+            !numbered_open
+                && (text.chars().count() >= 40 || parts_so_far > 0 || shi_item(text).is_some())
+        }
         _ => false,
     }
 }

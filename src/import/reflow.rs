@@ -93,8 +93,15 @@ fn cut_at_chinese_spaces(line: &str, before_numbers: bool) -> Vec<String> {
         };
         let number_starts = next.is_ascii_digit() && (clause_end || before_numbers || headline());
         let word_starts = !next.is_ascii_digit() && starts_chinese_word(rest);
+        // "上传者:wk_1 日期:2020-07-15 今年上半年…": metadata ends where text starts.
+        let after_metadata = || {
+            prev.is_some_and(|p| p.is_ascii_digit())
+                && is_han(next)
+                && super::fields::parse_meta_line(&line[piece_start..at]).is_some()
+        };
         if prev.is_some_and(chinese) && (chinese(next) || number_starts || word_starts)
             || prev.is_some_and(|p| !p.is_ascii_alphanumeric()) && starts_heading()
+            || after_metadata()
         {
             cuts.push(line[piece_start..at].to_string());
             piece_start = next_at;
