@@ -189,3 +189,181 @@ fn pdf_running_heads_and_page_numbers_go() {
         first.paragraphs
     );
 }
+
+#[test]
+fn a_county_name_with_a_unit_character_is_not_the_township() {
+    let r = shape("gov_site_chrome");
+    assert_eq!(r.township.as_deref(), Some("东郊乡"));
+    assert_eq!(r.city.as_deref(), Some("湘乡市"));
+    assert_eq!(r.id, "dongjiao-2022-work-summary");
+    assert_eq!(
+        headings(&r.sections),
+        vec!["一、2022年工作总结", "二、2023年工作计划"]
+    );
+}
+
+#[test]
+fn a_collection_page_keeps_its_first_text_only() {
+    let r = shape("collection_page");
+    assert_eq!(r.title, "2021年上半年街道工作总结范文");
+    assert_eq!(
+        headings(&r.sections),
+        vec![
+            "一、上半年主要工作开展情况",
+            "二、存在的问题",
+            "三、下半年工作打算"
+        ]
+    );
+    assert!(r.preamble[0].starts_with("今年以来"), "{:?}", r.preamble);
+    let text = all_text(&r);
+    for cruft in ["篇一", "篇二", "文档为", "返回目录", "本文来源", "下载文档"] {
+        assert!(!text.contains(cruft), "{cruft} left");
+    }
+}
+
+#[test]
+fn pdf_lines_join_across_run_in_headings_and_pages() {
+    let r = shape("pdf_running_head");
+    let first = &r.sections[0].sections[0];
+    assert_eq!(first.heading, "（一）经济运行稳中向好。");
+    assert_eq!(
+        first.paragraphs,
+        vec![
+            "全年实现地区生产总值28.6亿元，同比增长6.8%；完成一般公共预算收入1.36亿元，同比增长9.2%；完成固定资产投资12.4亿元，同比增长15.3%。"
+        ]
+    );
+    assert!(r.preamble[0].ends_with("全镇经济社会保持平稳健康发展。"));
+    assert!(!all_text(&r).contains("人民政府文件"));
+    assert_eq!(r.published.as_deref(), Some("2023-01-10"));
+}
+
+#[test]
+fn a_table_of_contents_is_not_an_outline() {
+    let r = shape("toc");
+    assert_eq!(
+        headings(&r.sections),
+        vec!["一、2023年工作总结", "二、存在的问题", "三、2024年工作计划"]
+    );
+    assert_eq!(
+        headings(&r.sections[0].sections),
+        vec!["（一）经济发展", "（二）乡村振兴", "（三）社会治理"]
+    );
+    assert!(!all_text(&r).contains("……"));
+    assert!(r.preamble[0].starts_with("2023年，柳溪乡"));
+}
+
+#[test]
+fn attachment_lists_are_text_under_the_signature() {
+    let r = shape("attachments");
+    let last = r.sections.last().unwrap();
+    assert_eq!(
+        headings(&last.sections),
+        vec![
+            "（一）抓好招商引资，全年引进亿元以上项目3个。",
+            "（二）抓好城市管理，推进背街小巷整治20条。"
+        ]
+    );
+    let tail = &last.sections[1].paragraphs;
+    assert_eq!(
+        tail.first().map(String::as_str),
+        Some("附件：1.金桥街道2022年主要经济指标完成情况表")
+    );
+    assert!(!all_text(&r).contains(".xlsx") && !all_text(&r).contains("2022年12月26日"));
+}
+
+#[test]
+fn a_sumu_with_its_banner_and_footer() {
+    let r = shape("sumu_site_footer");
+    assert_eq!(r.township.as_deref(), Some("吉兰泰苏木"));
+    assert_eq!(
+        r.county.as_deref(),
+        Some("阿拉善左旗"),
+        "from the site's banner line"
+    );
+    assert_eq!(r.publisher.as_deref(), Some("吉兰泰苏木人民政府"));
+    let text = all_text(&r);
+    assert!(!text.contains("ICP") && !text.contains("主办"));
+}
+
+#[test]
+fn unnumbered_part_headings_in_a_row() {
+    let r = shape("unnumbered_parts");
+    assert_eq!(
+        headings(&r.sections),
+        vec![
+            "经济发展",
+            "乡村振兴",
+            "社会事业",
+            "存在的问题",
+            "2023年工作打算"
+        ]
+    );
+    assert_eq!(
+        r.sections[3].sections.len(),
+        3,
+        "一是/二是/三是 under 存在的问题"
+    );
+}
+
+#[test]
+fn a_document_site_page_on_one_line() {
+    let r = shape("oneline_wenku");
+    assert_eq!(r.title, "郭店乡2020年上半年工作总结");
+    assert_eq!(r.township.as_deref(), Some("郭店乡"));
+    assert_eq!(r.published.as_deref(), Some("2020-07-15"));
+    assert_eq!(
+        headings(&r.sections),
+        vec!["一、上半年工作完成情况", "二、下半年工作计划"]
+    );
+    assert!(r.preamble[0].starts_with("今年上半年"), "{:?}", r.preamble);
+}
+
+#[test]
+fn a_pdf_spaced_letter_by_letter() {
+    let r = shape("pdf_spaced_letters");
+    assert_eq!(r.title, "沙河乡2021年工作总结");
+    assert_eq!(r.township.as_deref(), Some("沙河乡"));
+    assert_eq!(r.year, Some(2021));
+    assert_eq!(r.sections[0].heading, "一、主要工作完成情况");
+}
+
+#[test]
+fn a_colon_ends_a_heading_without_sentence_ends() {
+    let r = shape("colon_headings");
+    let first = &r.sections[0].sections[0];
+    assert_eq!(first.heading, "(一）脱贫攻坚成效显著:");
+    assert!(first.paragraphs[0].starts_with("全乡建档立卡贫困户426户"));
+}
+
+#[test]
+fn a_page_title_with_the_site_after_it() {
+    let r = shape("page_title_suffix");
+    assert_eq!(r.title, "高桥镇2023年工作总结和2024年工作计划");
+    assert_eq!(r.published.as_deref(), Some("2024-01-09"));
+}
+
+#[test]
+fn a_bracketed_site_mark_on_every_paragraph() {
+    let r = shape("bracket_watermark");
+    assert!(!all_text(&r).contains("范文网"));
+    assert_eq!(headings(&r.sections).len(), 4);
+    assert_eq!(
+        r.sections[0].paragraphs[0],
+        "全年完成财政收入2360万元，同比增长5.8%。"
+    );
+}
+
+#[test]
+fn transition_sentences_are_not_headings() {
+    let r = shape("transition_sentences");
+    assert_eq!(
+        headings(&r.sections),
+        vec![
+            "一、经济发展持续向好",
+            "二、社会事业全面进步",
+            "三、2022年工作打算"
+        ]
+    );
+    assert!(r.sections[0].sections.is_empty() && r.sections[1].sections.is_empty());
+    assert_eq!(r.sections[2].sections.len(), 3);
+}

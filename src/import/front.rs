@@ -284,6 +284,10 @@ fn is_title_repeat(line: &str, front: &mut Front) -> bool {
     if l == t || (t.contains(&l) && l.chars().count() * 2 >= t.chars().count()) {
         return true;
     }
+    // "…工作总结范文（精选3篇）": the title again with a note after it.
+    if l.starts_with(&t) && l.chars().count() <= t.chars().count() + 10 {
+        return true;
+    }
     if l.ends_with(&t) && is_title_candidate(line) && l.chars().count() <= t.chars().count() + 8 {
         front.title = Some(line.to_string());
         return true;
