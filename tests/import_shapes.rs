@@ -367,3 +367,94 @@ fn transition_sentences_are_not_headings() {
     assert!(r.sections[0].sections.is_empty() && r.sections[1].sections.is_empty());
     assert_eq!(r.sections[2].sections.len(), 3);
 }
+
+#[test]
+fn a_one_line_dump_without_spaces() {
+    let r = shape("oneline_no_spaces");
+    assert_eq!(r.title, "石桥镇2022年工作总结");
+    assert_eq!(
+        (r.township.as_deref(), r.year),
+        (Some("石桥镇"), Some(2022))
+    );
+    assert_eq!(r.sections.len(), 3);
+    assert!(r.sections[0].heading.starts_with("一、经济发展"));
+    assert!(r.preamble[0].starts_with("2022年，石桥镇"));
+}
+
+#[test]
+fn a_social_media_post() {
+    let r = shape("wechat_post");
+    assert_eq!(r.title, "青溪镇2022年工作总结");
+    assert_eq!(
+        headings(&r.sections),
+        vec![
+            "一、生态经济蓬勃发展",
+            "二、民生福祉持续增进",
+            "三、社会治理更加有效"
+        ]
+    );
+    let text = all_text(&r);
+    for cruft in [
+        "图为",
+        "编辑",
+        "审核",
+        "二维码",
+        "点赞",
+        "END",
+        "点击蓝字",
+        "发表于",
+    ] {
+        assert!(!text.contains(cruft), "{cruft} left");
+    }
+}
+
+#[test]
+fn labels_in_brackets_are_headings() {
+    let r = shape("bracket_headings");
+    assert_eq!(
+        headings(&r.sections),
+        vec!["【经济发展】", "【社会事业】", "【党的建设】"]
+    );
+}
+
+#[test]
+fn the_metadata_title_beats_a_news_banner() {
+    let r = shape("meta_title_and_banner");
+    assert_eq!(r.title, "东湖镇2022年工作总结");
+    assert_eq!(headings(&r.sections), vec!["一、经济发展", "二、社会事业"]);
+    assert!(!all_text(&r).contains("表彰大会") && !all_text(&r).contains("门户网站"));
+}
+
+#[test]
+fn months_one_to_six_are_a_half_year() {
+    assert_eq!(
+        shape("half_year_months").period,
+        baogao::model::Period::HalfYear
+    );
+}
+
+#[test]
+fn a_glossary_is_an_appendix_not_an_outline() {
+    let r = shape("glossary");
+    let last = r.sections.last().unwrap();
+    assert_eq!(last.heading, "名词解释");
+    assert!(last.sections.is_empty());
+    assert_eq!(last.paragraphs.len(), 3);
+    assert!(last.paragraphs[0].starts_with("1.“一村一品”"));
+}
+
+#[test]
+fn a_stray_carriage_return_in_a_crlf_file_is_not_a_line_break() {
+    let r = shape("crlf_stray_cr");
+    assert_eq!(
+        r.sections[0].paragraphs,
+        vec!["全镇完成财政收入6800万元，同比增长8%。"]
+    );
+}
+
+#[test]
+fn paragraphs_printed_twice_in_a_row_are_kept_once() {
+    let r = shape("duplicated_paragraphs");
+    assert_eq!(headings(&r.sections), vec!["一、经济发展", "二、社会事业"]);
+    assert_eq!(r.sections[1].paragraphs.len(), 1);
+}

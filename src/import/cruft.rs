@@ -52,6 +52,13 @@ const SITE_WORDS: &[&str] = &[
     "加入收藏",
     "返回顶部",
     "返回目录",
+    "长按识别",
+    "二维码",
+    "点击蓝字",
+    "点赞",
+    "在看",
+    "发表于",
+    "责编",
     "相关附件",
     "文档为",
     "已影响",
@@ -200,6 +207,7 @@ pub fn breadcrumb_parts(line: &str) -> Vec<String> {
 
 /// An image caption or infographic link ("图片解读:…", "一图读懂…", "图为…").
 pub fn is_caption(line: &str) -> bool {
+    let line = line.trim_start_matches(|c: char| "◆■●▶►▲△▼★※ ".contains(c));
     let key = simplified(line);
     page_width_str(line) <= 100
         && (key.starts_with("图片")
@@ -282,10 +290,34 @@ pub fn is_dash_list_item(line: &str) -> bool {
     line.starts_with("- ") || line.starts_with("• ") || line.starts_with("· ")
 }
 
-/// "附件:…", "相关附件:": the start of a report's attachment list.
+/// "附件:…", "相关附件:", "名词解释": the start of a report's appendix, whose
+/// numbered items are not outline headings.
 pub fn is_attachment_note(line: &str) -> bool {
     let key = simplified(line);
-    key.starts_with("附件") || key.starts_with("相关附件")
+    ["附件", "相关附件", "名词解释", "附录"]
+        .iter()
+        .any(|w| key.starts_with(w))
+}
+
+/// Decorations a social-media post puts before its headings ("◆一、…",
+/// "■ (一)…"): dropped so the heading is seen.
+pub fn strip_decoration(line: &str) -> &str {
+    let rest = line.trim_start_matches(|c: char| "◆◇■□●○▶►▷★☆▲△▼▽◎❖▪•·※→".contains(c) || c == ' ');
+    if rest.len() < line.len() && super::marker::marker(rest).is_some() {
+        rest
+    } else {
+        line
+    }
+}
+
+/// Who wrote and checked a post or page: "编辑:王小丽", "审核:张明".
+pub fn is_credit_line(line: &str) -> bool {
+    let key = simplified(line);
+    line.chars().count() <= 20
+        && ["编辑", "审核", "校对", "责编", "摄影", "作者", "来源"]
+            .iter()
+            .any(|w| key.starts_with(w))
+        && key.contains(COLONS)
 }
 
 /// The closing signature of a report: what it takes out of the body.

@@ -9,7 +9,9 @@ use super::cruft;
 use super::fields::{MetaFields, is_date_line, parse_date, parse_meta_line};
 use super::marker::marker;
 use super::place::is_org_name;
-use super::text::{COLONS, is_clause_end, is_han, page_width_str, simplified, trim};
+use super::text::{
+    COLONS, is_clause_end, is_han, is_sentence_end, page_width_str, simplified, trim,
+};
 
 /// What the front of a page holds.
 #[derive(Debug, Default)]
@@ -37,6 +39,9 @@ pub fn read_front(lines: &[String]) -> Front {
     let mut front = Front::default();
     let mut i = 0;
     let mut seen = 0;
+    // Where the last metadata block ended: with no title line, the page's
+    // header stops there.
+    let mut after_meta = 0;
     while i < lines.len() && seen < TITLE_WINDOW {
         let line = lines[i].as_str();
         if line.is_empty() {
@@ -46,6 +51,7 @@ pub fn read_front(lines: &[String]) -> Front {
         seen += 1;
         if let Some(next) = take_meta(lines, i, &mut front.fields) {
             i = next;
+            after_meta = next;
             continue;
         }
         if cruft::is_breadcrumb(line) {
@@ -83,7 +89,9 @@ pub fn read_front(lines: &[String]) -> Front {
         }
         i += 1;
     }
-    // No title: the body starts at the top; cruft rules still apply to it.
+    // No title line: the body starts after the metadata block, or at the
+    // top; cruft rules still apply to it.
+    front.body_start = after_meta;
     front
 }
 
@@ -122,6 +130,7 @@ pub fn is_title_candidate(line: &str) -> bool {
         && !line.ends_with(is_clause_end)
         && TITLE_WORDS.iter().any(|w| key.contains(w))
         && names_a_report(&key)
+        && !key.contains("召开")
         && !cruft::is_dash_list_item(line)
         && !cruft::is_breadcrumb(line)
         && !is_navigation(line)
@@ -293,6 +302,32 @@ fn is_title_repeat(line: &str, front: &mut Front) -> bool {
         return true;
     }
     false
+}
+
+/// "石桥镇2022年工作总结2022年，石桥镇在…": a title run on into the text,
+/// with no line break or space between. Returns the title and the rest.
+pub fn split_run_on_title(line: &str) -> Option<(String, String)> {
+    let furniture = line.contains(['>', '|', '»']) || parse_meta_line(line).is_some();
+    if furniture || is_title_candidate(line) || line.chars().count() < 40 {
+        return None;
+    }
+    let head: String = line
+        .chars()
+        .take(60)
+        .take_while(|c| !is_sentence_end(*c) && !is_clause_end(*c))
+        .collect();
+    let key = simplified(&head);
+    let end = TITLE_WORDS
+        .iter()
+        .filter_map(|w| key.find(w).map(|at| at + w.len()))
+        .min()?;
+    let rest = &line[end..];
+    // "…工作总结的报告", "…总结和计划": the title goes on.
+    let goes_on =
+        rest.starts_with(|c: char| "的和及与暨、".contains(c) || c == '(' || c == '\u{FF08}');
+    let title = &line[..end];
+    (!goes_on && !trim(rest).is_empty() && is_title_candidate(title))
+        .then(|| (title.to_string(), trim(rest).to_string()))
 }
 
 /// A site's name on its own line: "阿拉善左旗人民政府门户网站".

@@ -29,9 +29,21 @@ pub fn year_from_title(title: &str) -> Option<i32> {
     None
 }
 
-/// Half-year when the title says 上半年/半年.
+/// Half-year when the title says 上半年/半年 or 1-6月.
 pub fn period_from_title(title: &str) -> Period {
-    if simplified(title).contains("半年") {
+    let key = simplified(title);
+    let first_six_months = [
+        "1-6月",
+        "1—6月",
+        "1–6月",
+        "1至6月",
+        "1~6月",
+        "1～6月",
+        "一至六月",
+    ]
+    .iter()
+    .any(|w| key.contains(w));
+    if key.contains("半年") || first_six_months {
         Period::HalfYear
     } else {
         Period::Annual
@@ -136,6 +148,19 @@ mod tests {
         assert_eq!(year_from_title("xxxx年工作总结"), None);
         assert_eq!(year_from_title("石桥镇二〇二二年工作总结"), Some(2022));
         assert_eq!(year_from_title("报告(20230115)"), None);
+    }
+
+    #[test]
+    fn periods() {
+        assert_eq!(
+            period_from_title("石门乡2023年1-6月份工作总结"),
+            Period::HalfYear
+        );
+        assert_eq!(
+            period_from_title("石门乡2023年上半年工作总结"),
+            Period::HalfYear
+        );
+        assert_eq!(period_from_title("石门乡2023年工作总结"), Period::Annual);
     }
 
     #[test]

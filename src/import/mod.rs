@@ -69,14 +69,27 @@ fn import_normalised(text: &str, source: &str) -> Result<Report, ImportError> {
     let lines: Vec<String> = text.split('\n').map(|l| trim(l).to_string()).collect();
     let mut lines = reflow::split_giant_lines(lines);
     cruft::strip_watermark(&mut lines);
+    if let Some(first) = lines.iter().position(|l| !l.is_empty())
+        && let Some((title, rest)) = front::split_run_on_title(&lines[first])
+    {
+        lines.splice(first..=first, [title, rest]);
+    }
 
     let mut front = front::read_front(&lines);
     let running = cruft::running_lines(&lines);
     let mut body_lines = clean_body(&lines[front.body_start..], &running, &mut front.fields);
     let signature = cruft::take_signature(&mut body_lines);
     let mut paragraphs = reflow::paragraphs(&body_lines);
+    drop_repeats(&mut paragraphs);
+    // The metadata's 标题, when it names a report, is the page's own word.
+    let meta_title = front
+        .fields
+        .title()
+        .filter(|t| front::is_title_candidate(t));
     let title = match front.title.take() {
-        Some(title) => title,
+        Some(title) => meta_title
+            .filter(|m| squash(m) != squash(&title) && !squash(&title).contains(&squash(m)))
+            .unwrap_or(title),
         None => front
             .fields
             .title()
@@ -148,7 +161,9 @@ fn clean_body(lines: &[String], running: &HashSet<&str>, fields: &mut MetaFields
                 continue;
             }
         }
+        let line = &cruft::strip_decoration(line).to_string();
         if running.contains(line.as_str())
+            || cruft::is_credit_line(line)
             || cruft::is_toc_line(line)
             || cruft::is_site_line(line)
             || cruft::is_caption(line)
@@ -174,6 +189,30 @@ fn take_first_line_as_title(paragraphs: &mut Vec<String>) -> Option<String> {
         && !first.ends_with(is_clause_end)
         && marker::marker(first).is_none();
     fits.then(|| paragraphs.remove(0))
+}
+
+/// A scraper's glitch: a paragraph, or a heading with its text (up to three
+/// paragraphs), printed twice in a row. The second copy goes; copies apart
+/// from each other stay.
+fn drop_repeats(paragraphs: &mut Vec<String>) {
+    let mut kept: Vec<String> = Vec::with_capacity(paragraphs.len());
+    for paragraph in paragraphs.drain(..) {
+        kept.push(paragraph);
+        let n = kept.len();
+        if let Some(k) = (1..=3).find(|&k| {
+            n >= 2 * k
+                && kept[n - k..] == kept[n - 2 * k..n - k]
+                && kept[n - k..].iter().all(|p| p.chars().count() >= 4)
+        }) {
+            kept.truncate(n - k);
+        }
+    }
+    *paragraphs = kept;
+}
+
+/// Text without its white space, to compare titles.
+fn squash(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
 fn file_stem(source: &str) -> String {

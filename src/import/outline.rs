@@ -44,7 +44,13 @@ fn classify(paragraphs: Vec<String>) -> Vec<Piece> {
     // The items of an attachment list ("附件:1.… 2.…") are not headings.
     let mut in_attachments = false;
     for paragraph in paragraphs {
-        in_attachments |= super::cruft::is_attachment_note(&paragraph);
+        let appendix = super::cruft::is_attachment_note(&paragraph);
+        in_attachments |= appendix;
+        // "名词解释", "附件" standing alone head an appendix of their own.
+        if appendix && is_part_line(&paragraph) {
+            pieces.push(Piece::Heading(Rank::Part, None, paragraph));
+            continue;
+        }
         match marker(&paragraph).filter(|_| !in_attachments) {
             Some(m) => {
                 let (heading, rest) = split_run_in(&paragraph, m.len);
@@ -66,7 +72,11 @@ fn classify(paragraphs: Vec<String>) -> Vec<Piece> {
                 open = Some((*rank, number.is_some()));
                 continue;
             }
-            Piece::Text(text) if is_part_line(text) && part_fits(pieces.get(i + 1), open, parts) => {
+            // "【经济发展】": a label in brackets is a part heading of its own accord.
+            Piece::Text(text)
+                if is_part_line(text)
+                    && part_fits(pieces.get(i + 1), open, parts + usize::from(text.starts_with('【') && text.ends_with('】'))) =>
+            {
                 parts += 1;
                 Rank::Part
             }

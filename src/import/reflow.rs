@@ -8,7 +8,7 @@
 //! paragraphs: a paragraph ends where a line ends a sentence short of the
 //! full line width, or where a heading stands.
 
-use super::marker::{marker, shi_item};
+use super::marker::{Rank, marker, shi_item};
 use super::text::{
     COLONS, COMMAS, SEMICOLONS, ends_sentence, is_ascii_cjk_stand_in, is_cjk, is_clause_end,
     is_han, is_sentence_end, page_width_str, remove_cjk_spaces, starts_chinese_word, trim,
@@ -25,7 +25,7 @@ pub fn split_giant_lines(lines: Vec<String>) -> Vec<String> {
     for line in lines {
         let long = line.len() >= GIANT_LINE && line.chars().count() >= GIANT_LINE;
         if !long && inline_headings(&line) < 2 {
-            out.push(line);
+            out.extend(cut_before_run_in_headings(line));
             continue;
         }
         // A PDF page's lines also break before numbers ("资金 2.1亿元"); in
@@ -35,13 +35,35 @@ pub fn split_giant_lines(lines: Vec<String>) -> Vec<String> {
         if broken_line_width(&cuts).is_none() {
             cuts = cut_at_chinese_spaces(&line, false);
         }
-        if cuts.len() >= 3 {
-            out.extend(cuts);
-        } else {
-            out.push(line);
+        if cuts.len() < 3 {
+            cuts = vec![line];
         }
+        out.extend(cuts.into_iter().flat_map(cut_before_run_in_headings));
     }
     out
+}
+
+/// "…新成效。一、经济发展全镇…。二、社会事业…": a text that lost every line
+/// break and space. Where two or more headings follow a sentence end inside
+/// one line, the line is cut before each.
+fn cut_before_run_in_headings(line: String) -> Vec<String> {
+    let starts: Vec<usize> = line
+        .char_indices()
+        .filter(|(_, c)| is_sentence_end(*c))
+        .map(|(at, c)| at + c.len_utf8())
+        .filter(|&at| marker(&line[at..]).is_some_and(|m| m.rank <= Rank::Section))
+        .collect();
+    if starts.len() < 2 {
+        return vec![line];
+    }
+    let mut pieces = Vec::with_capacity(starts.len() + 1);
+    let mut from = 0;
+    for at in starts {
+        pieces.push(line[from..at].to_string());
+        from = at;
+    }
+    pieces.push(line[from..].to_string());
+    pieces
 }
 
 /// How many outline markers stand inside the line after a space

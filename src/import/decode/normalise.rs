@@ -17,18 +17,38 @@ enum Action {
     Replace(char),
 }
 
+/// Does the text end its lines in CRLF? Then a lone CR is a stray byte, not
+/// a line end: CRLF must outnumber lone CRs by far.
+fn ends_lines_in_crlf(bytes: &[u8]) -> bool {
+    let (mut crlf, mut lone) = (0usize, 0usize);
+    for (at, &b) in bytes.iter().enumerate() {
+        if b == b'\r' {
+            if bytes.get(at + 1) == Some(&b'\n') {
+                crlf += 1;
+            } else {
+                lone += 1;
+            }
+        }
+    }
+    crlf >= 2 && crlf >= lone * 3
+}
+
 /// Normalises line ends, spaces and control characters; see the module doc.
 pub(super) fn normalise(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     // Start of the run of unchanged text not yet copied to `out`.
     let mut run_start = 0;
+    let crlf_file = ends_lines_in_crlf(bytes);
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
         let (action, next) = match b {
             b' '..=b'~' | b'\n' => (Action::Keep, i + 1),
             b'\r' if bytes.get(i + 1) == Some(&b'\n') => (Action::Replace('\n'), i + 2),
+            // A lone CR is a line end in an old Mac file, but a stray byte in
+            // a file whose lines end in CRLF.
+            b'\r' if crlf_file => (Action::Drop, i + 1),
             b'\r' => (Action::Replace('\n'), i + 1),
             b'\t' => (Action::Replace(' '), i + 1),
             // A vertical tab is the manual line break of word processors.
