@@ -458,3 +458,29 @@ fn paragraphs_printed_twice_in_a_row_are_kept_once() {
     assert_eq!(headings(&r.sections), vec!["一、经济发展", "二、社会事业"]);
     assert_eq!(r.sections[1].paragraphs.len(), 1);
 }
+
+#[test]
+fn shi_items_standing_over_numbered_items_are_headings() {
+    let r = shape("shi_items_over_numbered");
+    assert_eq!(
+        headings(&r.sections),
+        vec![
+            "一是经济发展稳中向好。",
+            "二是项目建设加快推进。",
+            "三是民生事业持续改善。"
+        ]
+    );
+    assert_eq!(
+        headings(&r.sections[1].sections),
+        vec!["1.重点项目。", "2.招商引资。"]
+    );
+}
+
+#[test]
+fn zero_padded_numbers_head_a_post_s_parts() {
+    let r = shape("zero_numbered_parts");
+    assert_eq!(
+        headings(&r.sections),
+        vec!["01 经济发展", "02 社会事业", "03 党的建设"]
+    );
+}

@@ -128,6 +128,20 @@ pub fn marker(line: &str) -> Option<Marker> {
             found(Rank::SubItem, number_of(1, n)?, start)
         };
     }
+    // "01 经济发展": a post's numbered part, alone on a short line.
+    if first == '0'
+        && at(1).is_some_and(|c| c.is_ascii_digit())
+        && at(2) == Some(' ')
+        && at(3).is_some_and(is_han)
+        && line.chars().count() <= 20
+    {
+        let number = at(1).and_then(digit_value).filter(|n| *n > 0)?;
+        return Some(Marker {
+            rank: Rank::Chapter,
+            number,
+            len: end(3),
+        });
+    }
     // 1. 1、 1． １． 12、 1） — but not 14.9%, 2022., 1-5月份, 1·26
     if digit_value(first).is_some() {
         let n = digits(0);
@@ -227,6 +241,11 @@ mod tests {
         assert_eq!(rank("1）垃圾分类"), Some(Rank::SubItem));
         assert_eq!(rank("⑴工业技改"), Some(Rank::SubItem));
         assert_eq!(rank("⒉乡村旅游"), Some(Rank::Item));
+        assert_eq!(rank("01 经济发展"), Some(Rank::Chapter));
+        assert_eq!(
+            rank("05 亿元的投资全部到位，完成了年度目标任务的百分之八十以上"),
+            None
+        );
         assert_eq!(
             &"（一）、环境整治"[marker("（一）、环境整治").unwrap().len..],
             "环境整治"

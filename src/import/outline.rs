@@ -43,7 +43,25 @@ fn classify(paragraphs: Vec<String>) -> Vec<Piece> {
     let mut pieces = Vec::with_capacity(paragraphs.len());
     // The items of an attachment list ("附件:1.… 2.…") are not headings.
     let mut in_attachments = false;
-    for paragraph in paragraphs {
+    let mut paragraphs = paragraphs.into_iter().peekable();
+    while let Some(paragraph) = paragraphs.next() {
+        // "一是经济发展稳中向好。" alone, with "1.…" items under it: a heading
+        // one level above its items.
+        if let Some((number, _)) = shi_item(&paragraph)
+            && let Some(child) = paragraphs
+                .peek()
+                .and_then(|next| marker(next))
+                .filter(|m| m.number == 1)
+            && paragraph.chars().count() <= 30
+            && paragraph.chars().filter(|c| is_sentence_end(*c)).count() <= 1
+        {
+            pieces.push(Piece::Heading(
+                rank_above(child.rank),
+                Some(number),
+                paragraph,
+            ));
+            continue;
+        }
         let appendix = super::cruft::is_attachment_note(&paragraph);
         in_attachments |= appendix;
         // "名词解释", "附件" standing alone head an appendix of their own.
@@ -100,6 +118,17 @@ fn classify(paragraphs: Vec<String>) -> Vec<Piece> {
         }
     }
     pieces
+}
+
+/// The rank one level further out.
+fn rank_above(rank: Rank) -> Rank {
+    match rank {
+        Rank::Part | Rank::Chapter => Rank::Part,
+        Rank::Section => Rank::Chapter,
+        Rank::Item => Rank::Section,
+        Rank::SubItem => Rank::Item,
+        Rank::Circled => Rank::SubItem,
+    }
 }
 
 /// Split a heading that runs into its body. It ends at a space set between
