@@ -484,3 +484,98 @@ fn zero_padded_numbers_head_a_post_s_parts() {
         vec!["01 经济发展", "02 社会事业", "03 党的建设"]
     );
 }
+
+#[test]
+fn a_bare_government_work_report_title_takes_the_meeting_year() {
+    let r = shape("gwr_bare_title");
+    assert_eq!(r.title, "政府工作报告");
+    assert_eq!(
+        (r.township.as_deref(), r.year),
+        (Some("青山镇"), Some(2023))
+    );
+    assert!(
+        headings(&r.sections[0].sections).contains(&"（二）擦亮老字号招牌"),
+        "a heading with a site word in it stays"
+    );
+}
+
+#[test]
+fn footer_words_inside_the_report_do_not_end_it() {
+    let r = shape("footer_words_in_text");
+    assert_eq!(
+        headings(&r.sections),
+        vec!["一、2021年工作总结", "二、2022年工作思路"]
+    );
+    assert_eq!(
+        r.sections[0].sections[2].heading,
+        "（三）强化科技支撑，提供技术支持"
+    );
+    assert_eq!(r.sections[1].sections.len(), 2);
+}
+
+#[test]
+fn part_headings_with_a_colon() {
+    let r = shape("part_colon");
+    assert_eq!(
+        headings(&r.sections),
+        vec![
+            "第一部分：2022年工作回顾",
+            "第二部分：存在的问题",
+            "第三部分：2023年工作打算"
+        ]
+    );
+}
+
+#[test]
+fn a_plan_is_titled_by_its_own_name() {
+    let r = shape("plan_title");
+    assert!(
+        r.title
+            .starts_with("龙泉镇国民经济和社会发展第十四个五年规划纲要"),
+        "{}",
+        r.title
+    );
+    assert_eq!(
+        (r.township.as_deref(), r.year),
+        (Some("龙泉镇"), Some(2021))
+    );
+}
+
+#[test]
+fn site_words_inside_pdf_lines_are_text() {
+    let r = shape("pdf_site_words_in_text");
+    let text = all_text(&r);
+    assert!(text.contains("政务服务") && text.contains("原创"), "{text}");
+    assert_eq!(r.sections.len(), 2);
+    assert!(
+        !r.sections[1].paragraphs.is_empty() || !r.sections[1].sections.is_empty(),
+        "二、 keeps its text"
+    );
+}
+
+#[test]
+fn indented_pdf_lines_start_paragraphs() {
+    let r = shape("pdf_indented_paragraphs");
+    let paragraphs = &r.sections[0].paragraphs;
+    assert_eq!(paragraphs.len(), 3, "{paragraphs:#?}");
+    assert!(paragraphs[1].starts_with("数字政府建设加快推进。"));
+}
+
+#[test]
+fn a_cover_letter_is_not_the_report() {
+    let r = shape("cover_letter");
+    assert_eq!(r.title, "东湖街道办事处2022年工作总结");
+    assert_eq!(r.township.as_deref(), Some("东湖街道"));
+    assert_eq!(r.id, "donghu-2022-work-summary");
+    assert_eq!(headings(&r.sections), vec!["一、主要工作", "二、下步打算"]);
+}
+
+#[test]
+fn headings_with_site_words_stay() {
+    let r = shape("site_words_in_headings");
+    let subs = headings(&r.sections[0].sections);
+    assert!(
+        subs.contains(&"（二）引导群众下载使用政务APP") && subs.contains(&"（三）点赞身边好人"),
+        "{subs:?}"
+    );
+}

@@ -29,7 +29,9 @@ pub struct Front {
 }
 
 /// Words a report title contains (simplified forms).
-const TITLE_WORDS: &[&str] = &["总结", "报告", "计划", "思路", "打算", "汇报", "工作要点"];
+const TITLE_WORDS: &[&str] = &[
+    "总结", "报告", "计划", "思路", "打算", "汇报", "要点", "规划", "纲要", "方案",
+];
 
 /// How far into a page the title may stand, in non-blank lines.
 const TITLE_WINDOW: usize = 40;
@@ -71,7 +73,9 @@ pub fn read_front(lines: &[String]) -> Front {
             front.body_start = read_title_block(lines, i + 1, &mut front);
             return front;
         }
-        if is_notice_title(line) {
+        // A cover notice or cover letter (关于印发…的通知, 关于报送…的报告 with
+        // an addressee line): the report's own title comes after it.
+        if is_notice_title(line) || is_cover_letter(lines, i) {
             i = notice_end(lines, i);
             continue;
         }
@@ -156,6 +160,15 @@ fn names_a_report(key: &str) -> bool {
 }
 
 /// The title line of a cover notice: "…关于印发2024年政府工作报告的通知".
+fn is_cover_letter(lines: &[String], at: usize) -> bool {
+    let key = simplified(&lines[at]);
+    let addressee = lines[at + 1..]
+        .iter()
+        .find(|l| !l.is_empty())
+        .is_some_and(|l| l.chars().count() <= 30 && l.ends_with(COLONS));
+    key.starts_with("关于") && (key.ends_with("报告") || key.ends_with("请示")) && addressee
+}
+
 fn is_notice_title(line: &str) -> bool {
     let key = simplified(line);
     page_width_str(line) <= 120

@@ -81,10 +81,17 @@ pub fn marker(line: &str) -> Option<Marker> {
         let unit = ["部分", "章", "篇"]
             .into_iter()
             .find(|u| rest.starts_with(u))?;
+        // "第一部分:2022年工作回顾": the colon belongs to the marker.
+        let after = &rest[unit.len()..];
+        let sep = after
+            .chars()
+            .next()
+            .filter(|c| matches!(c, ':' | '\u{FF1A}' | '、' | ' '))
+            .map_or(0, char::len_utf8);
         return Some(Marker {
             rank: Rank::Part,
             number,
-            len: end(1 + n) + unit.len(),
+            len: end(1 + n) + unit.len() + sep,
         });
     }
     // 一、 十二、 一． 二. 三 、
@@ -242,6 +249,10 @@ mod tests {
         assert_eq!(rank("⑴工业技改"), Some(Rank::SubItem));
         assert_eq!(rank("⒉乡村旅游"), Some(Rank::Item));
         assert_eq!(rank("01 经济发展"), Some(Rank::Chapter));
+        assert_eq!(
+            &"第一部分：2022年工作回顾"[marker("第一部分：2022年工作回顾").unwrap().len..],
+            "2022年工作回顾"
+        );
         assert_eq!(
             rank("05 亿元的投资全部到位，完成了年度目标任务的百分之八十以上"),
             None

@@ -28,7 +28,7 @@ pub mod place;
 pub mod reflow;
 pub mod text;
 
-use crate::model::{Report, SCHEMA_VERSION};
+use crate::model::{Kind, Report, SCHEMA_VERSION};
 use fields::{MetaFields, parse_meta_line};
 use std::collections::HashSet;
 use text::{ends_sentence, is_clause_end, is_han, simplified, trim};
@@ -66,7 +66,7 @@ fn import_normalised(text: &str, source: &str) -> Result<Report, ImportError> {
     if !text.chars().any(is_han) {
         return Err(ImportError::NoChinese);
     }
-    let lines: Vec<String> = text.split('\n').map(|l| trim(l).to_string()).collect();
+    let lines = trimmed_lines(text);
     let mut lines = reflow::split_giant_lines(lines);
     cruft::strip_watermark(&mut lines);
     if let Some(first) = lines.iter().position(|l| !l.is_empty())
@@ -113,9 +113,18 @@ fn import_normalised(text: &str, source: &str) -> Result<Report, ImportError> {
         title_block: &preamble_block,
         body: &body_text,
     });
-    let year = meta::year_from_title(&title);
-    let period = meta::period_from_title(&title);
     let kind = meta::kind_of(&title, addressed_to_congress);
+    // A bare "政府工作报告" is the report of the year its meeting is held.
+    let meeting_year = || {
+        let date = front.title_date.as_deref()?;
+        date.get(..4)?.parse().ok()
+    };
+    let year = meta::year_from_title(&title).or_else(|| {
+        (kind == Kind::GovernmentWorkReport)
+            .then(meeting_year)
+            .flatten()
+    });
+    let period = meta::period_from_title(&title);
     let id = meta::make_id(place.township.as_deref(), year, period, kind, text);
     Ok(Report {
         schema: SCHEMA_VERSION,
@@ -140,6 +149,23 @@ fn import_normalised(text: &str, source: &str) -> Result<Report, ImportError> {
     })
 }
 
+/// The text's lines, trimmed. An indented line after a sentence end starts
+/// a paragraph (首行缩进): a blank line is put before it, so that the mark
+/// survives the trimming and PDF lines are not joined across it.
+fn trimmed_lines(text: &str) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for raw in text.split('\n') {
+        let line = trim(raw);
+        let indented = raw.starts_with('\u{3000}') || raw.starts_with("  ");
+        let after_sentence = lines.last().is_some_and(|l| ends_sentence(l));
+        if indented && after_sentence && !line.is_empty() {
+            lines.push(String::new());
+        }
+        lines.push(line.to_string());
+    }
+    lines
+}
+
 /// Drop what is not report text from the body: site furniture, captions,
 /// page numbers, running heads, tags, the footer, and metadata still standing above the
 /// first paragraph (its fields are kept).
@@ -147,7 +173,7 @@ fn clean_body(lines: &[String], running: &HashSet<&str>, fields: &mut MetaFields
     let end = cruft::footer_start(lines).unwrap_or(lines.len());
     let mut out = Vec::with_capacity(end);
     let mut above_text = true;
-    for line in &lines[..end] {
+    for (i, line) in lines[..end].iter().enumerate() {
         if line.is_empty() {
             out.push(String::new());
             continue;
@@ -165,7 +191,7 @@ fn clean_body(lines: &[String], running: &HashSet<&str>, fields: &mut MetaFields
         if running.contains(line.as_str())
             || cruft::is_credit_line(line)
             || cruft::is_toc_line(line)
-            || cruft::is_site_line(line)
+            || (cruft::is_site_line(line) && cruft::stands_apart(lines, i))
             || cruft::is_caption(line)
             || cruft::is_page_number(line)
             || cruft::is_tag_line(line)

@@ -78,7 +78,8 @@ fn place_ending_at(
     if let Some(p) = simple[start..unit_at].iter().rposition(|c| *c == '年') {
         start += p + 1;
     }
-    for prefix in ["中共", "关于"] {
+    // "中共…", "关于报送…", "关于印发…": words before a name, not part of it.
+    for prefix in ["中共", "关于", "报送", "上报", "印发", "转发"] {
         if starts_with(simple, start, prefix) {
             start += 2;
         }

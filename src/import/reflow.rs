@@ -225,6 +225,13 @@ fn join_lines(lines: &[String], full_width: usize, spaced_numbers: bool) -> Vec<
             flush(&mut current, &mut out);
             continue;
         }
+        // A line that starts a paragraph is indented, so shorter than a full
+        // line, though it does not end one: after a sentence end, it starts
+        // a new paragraph.
+        let indented = page_width_str(line) < short && !ends_sentence(line);
+        if indented && ends_sentence(&current) {
+            flush(&mut current, &mut out);
+        }
         let starts_item = marker(line).is_some() || shi_item(line).is_some();
         if starts_item
             && (current.is_empty() || ends_sentence(&current) || current.ends_with(COLONS))

@@ -22,7 +22,12 @@ pub use watermark::strip_watermark;
 /// download and membership prompts, sharing and tipping, navigation,
 /// copyright and counters.
 const SITE_WORDS: &[&str] = &[
-    "下载",
+    "立即下载",
+    "免费下载",
+    "下载文档",
+    "点击下载",
+    "下载附件",
+    "下载本文",
     "购物车",
     "我的足迹",
     "vip",
@@ -35,8 +40,11 @@ const SITE_WORDS: &[&str] = &[
     "浏览次数",
     "阅读次数",
     "字体大小",
-    "字号",
-    "客服",
+    "字号:",
+    "字号\u{FF1A}",
+    "客服qq",
+    "在线客服",
+    "网站客服",
     "分享到",
     "上一篇",
     "下一篇",
@@ -44,7 +52,8 @@ const SITE_WORDS: &[&str] = &[
     "版权声明",
     "版权所有",
     "免责声明",
-    "无障碍",
+    "无障碍浏览",
+    "无障碍阅读",
     "长者模式",
     "导航菜单",
     "网站地图",
@@ -56,10 +65,12 @@ const SITE_WORDS: &[&str] = &[
     "返回顶部",
     "返回目录",
     "长按识别",
-    "二维码",
+    "识别二维码",
+    "扫描二维码",
+    "二维码关注",
     "点击蓝字",
-    "点赞",
-    "在看",
+    "点赞 在看",
+    "分享 收藏",
     "发表于",
     "责编",
     "相关附件",
@@ -160,12 +171,30 @@ pub fn footer_start(lines: &[String]) -> Option<usize> {
     let total: usize = lines.iter().map(|l| l.len()).sum();
     let mut seen = 0;
     for (i, line) in lines.iter().enumerate() {
-        if seen * 2 >= total && is_footer_start(line) {
+        if seen * 2 >= total
+            && is_footer_start(line)
+            && stands_apart(lines, i)
+            && !lines[i + 1..].iter().any(|l| marker(l).is_some())
+        {
             return Some(i);
         }
         seen += line.len();
     }
     None
+}
+
+/// Does line `i` stand apart from the report's sentences: not a heading,
+/// not a sentence broken off mid-way, not the continuation of one?
+pub fn stands_apart(lines: &[String], i: usize) -> bool {
+    let line = &lines[i];
+    let previous = lines[..i].iter().rev().find(|l| !l.is_empty());
+    marker(line).is_none()
+        && !line.ends_with(|c: char| super::text::is_clause_end(c) && c != ':' && c != '\u{FF1A}')
+        && previous.is_none_or(|p| {
+            ends_sentence(p)
+                || !p.ends_with(|c: char| super::text::is_clause_end(c) || super::text::is_han(c))
+                || page_width_str(p) < 40
+        })
 }
 
 /// A breadcrumb trail: "您现在的位置:首页 > …", "首页 >> 部门目录 >> …",
