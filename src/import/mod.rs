@@ -187,8 +187,8 @@ fn clean_body(lines: &[String], running: &HashSet<&str>, fields: &mut MetaFields
                 continue;
             }
         }
-        let line = &cruft::strip_decoration(line).to_string();
-        if running.contains(line.as_str())
+        let line = cruft::strip_decoration(line);
+        if running.contains(line)
             || cruft::is_credit_line(line)
             || cruft::is_toc_line(line)
             || (cruft::is_site_line(line) && cruft::stands_apart(lines, i))
@@ -201,7 +201,7 @@ fn clean_body(lines: &[String], running: &HashSet<&str>, fields: &mut MetaFields
         if line.chars().count() >= 40 {
             above_text = false;
         }
-        out.push(line.clone());
+        out.push(line.to_string());
     }
     out
 }
