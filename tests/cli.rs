@@ -345,53 +345,45 @@ fn two_files_with_the_same_id_in_one_run_clash_unless_forced() {
     assert_eq!(json_files(&out_dir).len(), 1);
 }
 
-/// Two different reports that the id rule names alike (one township, one
-/// year, one kind: two sites' versions, or two 城关镇 of different counties)
-/// are both kept: the second gets a suffix from its text. Importing either
-/// again finds its own file and refuses to overwrite it.
-#[test]
-fn different_reports_with_the_same_id_are_both_kept() {
-    let tmp = TempDir::new().unwrap();
-    let out_dir = tmp.path().join("out");
-    let texts = [
-        (
-            "a.txt",
-            "石桥镇2022年工作总结\n2022年，石桥镇各项工作取得新成效。\n一、经济发展\n全镇完成财政收入5000万元。\n",
-        ),
-        (
-            "b.txt",
-            "石桥镇2022年工作总结\n2022年，石桥镇党委带领全镇干部群众攻坚克难。\n一、党的建设\n全面从严治党。\n",
-        ),
-    ];
-    let mut files = Vec::new();
-    for (name, text) in texts {
-        let path = tmp.path().join(name);
-        fs::write(&path, text).unwrap();
-        files.push(path);
-    }
-    let run = |files: &[&PathBuf]| {
-        let mut args = vec![
-            OsStr::new("import"),
-            OsStr::new("--out"),
-            out_dir.as_os_str(),
-        ];
-        args.extend(files.iter().map(|f| f.as_os_str()));
-        baogao(tmp.path(), args)
-    };
-    let first = run(&[&files[0], &files[1]]);
-    assert_eq!(code(&first), 0, "{}", stderr(&first));
-    let ids: Vec<String> = stdout(&first)
+/// Two different reports that the id rule names alike (same township, year
+/// and kind): the second of them gets a hash suffix when both are imported.
+const SHIQIAO_A: &str = "石桥镇2022年工作总结\n2022年，石桥镇各项工作取得新成效。\n一、经济发展\n全镇完成财政收入5000万元。\n";
+const SHIQIAO_B: &str = "石桥镇2022年工作总结及2023年工作思路\n2022年，石桥镇党委带领全镇干部群众攻坚克难。\n一、党的建设\n全面从严治党。\n";
+
+/// The ids `baogao import` printed, one per line.
+fn printed_ids(output: &Output) -> Vec<String> {
+    stdout(output)
         .lines()
         .map(|l| l.split("  ").next().unwrap().to_string())
-        .collect();
+        .collect()
+}
+
+/// `ids[1]` is `ids[0]` plus an 8-digit hash suffix.
+fn assert_second_id_is_suffixed(ids: &[String]) {
     assert_eq!(ids[0], "shiqiao-2022-work-summary");
     assert!(
         ids[1].starts_with("shiqiao-2022-work-summary-") && ids[1].len() == ids[0].len() + 9,
         "{ids:?}"
     );
+}
+
+/// Two different reports with one id (two sites' versions, or two 城关镇 of
+/// different counties) are both kept. Importing either again finds its own
+/// file and refuses to overwrite it.
+#[test]
+fn different_reports_with_the_same_id_are_both_kept() {
+    let tmp = TempDir::new().unwrap();
+    let out_dir = tmp.path().join("out");
+    let (a, b) = (tmp.path().join("a.txt"), tmp.path().join("b.txt"));
+    fs::write(&a, SHIQIAO_A).unwrap();
+    fs::write(&b, SHIQIAO_B).unwrap();
+    let first = import_into(tmp.path(), &out_dir, &[&a, &b], false);
+    assert_eq!(code(&first), 0, "{}", stderr(&first));
+    let ids = printed_ids(&first);
+    assert_second_id_is_suffixed(&ids);
     assert_eq!(json_files(&out_dir).len(), 2);
     // Importing the second again, alone, finds its own file again.
-    let again = run(&[&files[1]]);
+    let again = import_into(tmp.path(), &out_dir, &[&b], false);
     assert_eq!(code(&again), 1);
     assert!(
         stderr(&again).contains(&ids[1]) && stderr(&again).contains("--force"),
@@ -465,17 +457,7 @@ fn a_renamed_copy_of_an_imported_text_is_refused_not_duplicated() {
 fn different_texts_with_the_same_file_name_are_both_kept() {
     let tmp = TempDir::new().unwrap();
     let out_dir = tmp.path().join("out");
-    let texts = [
-        (
-            "site-a",
-            "石桥镇2022年工作总结\n2022年，石桥镇各项工作取得新成效。\n一、经济发展\n全镇完成财政收入5000万元。\n",
-        ),
-        (
-            "site-b",
-            "石桥镇2022年工作总结及2023年工作思路\n2022年，石桥镇党委带领全镇干部群众攻坚克难。\n一、党的建设\n全面从严治党。\n",
-        ),
-    ];
-    let files: Vec<PathBuf> = texts
+    let files: Vec<PathBuf> = [("site-a", SHIQIAO_A), ("site-b", SHIQIAO_B)]
         .iter()
         .map(|(folder, text)| {
             let path = tmp.path().join(folder).join("report.txt");
@@ -484,22 +466,10 @@ fn different_texts_with_the_same_file_name_are_both_kept() {
             path
         })
         .collect();
-    let ids = |output: &Output| -> Vec<String> {
-        stdout(output)
-            .lines()
-            .map(|l| l.split("  ").next().unwrap().to_string())
-            .collect()
-    };
 
     let together = import_into(tmp.path(), &out_dir, &[&files[0], &files[1]], false);
     assert_eq!(code(&together), 0, "{}", stderr(&together));
-    let written = ids(&together);
-    assert_eq!(written[0], "shiqiao-2022-work-summary");
-    assert!(
-        written[1].starts_with("shiqiao-2022-work-summary-")
-            && written[1].len() == written[0].len() + 9,
-        "{written:?}"
-    );
+    assert_second_id_is_suffixed(&printed_ids(&together));
     assert_eq!(json_files(&out_dir).len(), 2);
 
     fs::remove_dir_all(&out_dir).unwrap();
