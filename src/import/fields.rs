@@ -313,8 +313,7 @@ fn date_at(chars: &[char], start: usize) -> Option<String> {
         return None;
     };
     let valid = (1949..=2100).contains(&year)
-        && (1..=12).contains(&month)
-        && (1..=days_in(year, month)).contains(&day);
+        && crate::model::days_in_month(year, month).is_some_and(|days| (1..=days).contains(&day));
     valid.then(|| format!("{year:04}-{month:02}-{day:02}"))
 }
 
@@ -327,17 +326,6 @@ pub fn is_date_line(line: &str) -> bool {
         )
     }));
     core.chars().count() <= 14 && parse_date(core).is_some() && !core.contains(['。', ','])
-}
-
-fn days_in(year: u32, month: u32) -> u32 {
-    match month {
-        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => {
-            29
-        }
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
 }
 
 #[cfg(test)]

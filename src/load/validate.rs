@@ -219,13 +219,8 @@ fn is_valid_date(date: &str) -> bool {
     ) else {
         return false;
     };
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    let days = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return false,
+    let Some(days) = crate::model::days_in_month(year, month) else {
+        return false;
     };
     (1..=days).contains(&day)
 }
