@@ -7,6 +7,7 @@
 //! - [`load`]: report JSON files on disk → reports, with errors that name the place.
 //! - [`library`]: all loaded reports, sorted for reading.
 //! - [`bundled`]: the reports shipped inside the binary (`data/reports/`).
+//! - [`wrap`]: CJK line wrapping and truncation by display width, for the reader.
 //!
 //! The binary (`src/main.rs`) is the command line and, later, the reader; it
 //! depends on these modules and never the reverse.
@@ -16,3 +17,4 @@ pub mod import;
 pub mod library;
 pub mod load;
 pub mod model;
+pub mod wrap;
