@@ -7,14 +7,16 @@
 //! - [`load`]: report JSON files on disk → reports, with errors that name the place.
 //! - [`library`]: all loaded reports, sorted for reading.
 //! - [`bundled`]: the reports shipped inside the binary (`data/reports/`).
-//! - [`wrap`]: CJK line wrapping and truncation by display width, for the reader.
+//! - [`wrap`]: CJK line breaking (避头尾) and truncation by display width.
 //!
-//! The binary (`src/main.rs`) is the command line and, later, the reader; it
-//! depends on these modules and never the reverse.
+//! [`tui`] is the terminal reader, the one module that draws; it reads the
+//! library and nothing above depends on it. The binary (`src/main.rs`) is the
+//! command line, which opens the reader by default.
 
 pub mod bundled;
 pub mod import;
 pub mod library;
 pub mod load;
 pub mod model;
+pub mod tui;
 pub mod wrap;

@@ -122,7 +122,48 @@ fn is_windows_device_name(id: &str) -> bool {
             && id.as_bytes()[3].is_ascii_digit())
 }
 
+/// Where a section sits in its report: child indexes from the top level
+/// down (`[0, 2]` is the third child of the first top-level section). The
+/// empty path is the report's front: title and preamble.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SectionPath(pub Vec<usize>);
+
+impl SectionPath {
+    /// The report's front (no section).
+    pub fn front() -> SectionPath {
+        SectionPath(Vec::new())
+    }
+
+    /// How deep the section is: 1 for a top-level section, 0 for the front.
+    pub fn depth(&self) -> usize {
+        self.0.len()
+    }
+
+    /// The path of the enclosing section (the front for a top-level one).
+    pub fn parent(&self) -> Option<SectionPath> {
+        let (_, parent) = self.0.split_last()?;
+        Some(SectionPath(parent.to_vec()))
+    }
+
+    /// The path of this section's `index`th child.
+    pub fn child(&self, index: usize) -> SectionPath {
+        let mut path = self.0.clone();
+        path.push(index);
+        SectionPath(path)
+    }
+}
+
 impl Report {
+    /// The section at `path`; `None` for the front or a path that leads nowhere.
+    pub fn section(&self, path: &SectionPath) -> Option<&Section> {
+        let (first, rest) = path.0.split_first()?;
+        let mut section = self.sections.get(*first)?;
+        for &index in rest {
+            section = section.sections.get(index)?;
+        }
+        Some(section)
+    }
+
     /// Number of sections at every level of the outline.
     pub fn section_count(&self) -> usize {
         let mut count = 0;

@@ -55,6 +55,13 @@ impl Widths {
     pub fn str(&self, s: &str) -> usize {
         Clusters::new(s, *self).map(|cluster| cluster.width).sum()
     }
+
+    /// The units a screen draws one per cell run: each character with the
+    /// zero-width characters after it, emoji sequences whole, with the cells
+    /// each takes. Drawing by these keeps the screen in step with the layout.
+    pub fn cells<'a>(&self, s: &'a str) -> impl Iterator<Item = (&'a str, usize)> + 'a {
+        Clusters::new(s, *self).map(move |cluster| (&s[cluster.start..cluster.end], cluster.width))
+    }
 }
 
 /// One wrapped line: a byte range of the source text. Lines partition the text: the first

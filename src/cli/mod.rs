@@ -8,6 +8,7 @@
 
 mod import;
 mod list;
+mod read;
 mod show;
 mod text;
 mod validate;
@@ -22,8 +23,8 @@ use std::process::ExitCode;
 
 const TOP_AFTER_HELP: &str = "\
 Examples:
-  baogao                         list the reports bundled in the binary
-  baogao data/reports            list the reports in a directory
+  baogao                         read the reports bundled in the binary
+  baogao data/reports            read the reports in a directory
   baogao import data/raw/*.txt   import raw text into data/reports/
   baogao show nanji-2020-work-summary
   baogao validate data/reports
@@ -38,8 +39,9 @@ Exit status: 0 success; 1 problems found or some input failed; 2 usage error.";
 /// reports in data/reports/ are bundled in the binary, so baogao works from
 /// any directory.
 ///
-/// With no subcommand, `baogao [DIR]` prints the same table as
-/// `baogao list [DIR]`. (It will open the terminal reader once that exists.)
+/// With no subcommand, `baogao [DIR]` opens the terminal reader (press ? in
+/// it for every key). When standard output is not a terminal it prints the
+/// same table as `baogao list [DIR]` instead.
 #[derive(Debug, Parser)]
 #[command(
     name = "baogao",
@@ -55,6 +57,12 @@ struct Cli {
     /// of the bundled reports.
     #[arg(value_name = "DIR")]
     dir: Option<PathBuf>,
+
+    /// Count ambiguous-width characters (“ ” ‘ ’ · — … •) as two cells, as
+    /// CJK terminals (and some fonts) draw them. Also set by
+    /// BAOGAO_AMBIGUOUS_WIDE=1.
+    #[arg(long, env = "BAOGAO_AMBIGUOUS_WIDE", value_parser = clap::builder::FalseyValueParser::new())]
+    ambiguous_wide: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -101,11 +109,10 @@ fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         Some(Command::List(args)) => list::run(&args, out),
         Some(Command::Show(args)) => show::run(&args, out),
         Some(Command::Validate(args)) => validate::run(&args, out),
-        // The terminal reader replaces this once it exists.
-        None => list::run(
-            &list::ListArgs {
+        None => read::run(
+            read::ReadArgs {
                 dir: cli.dir,
-                json: false,
+                ambiguous_wide: cli.ambiguous_wide,
             },
             out,
         ),

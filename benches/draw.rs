@@ -1,0 +1,111 @@
+//! The reader's cost per frame: a 50 000-character section at 200×60, laid
+//! out once (when the width changes) and then drawn, which must take well
+//! under a frame (16 ms). Run with `cargo bench --bench draw`.
+
+use baogao::bundled::load_bundled;
+use baogao::library::Library;
+use baogao::model::{Report, Section};
+use baogao::tui::app::App;
+use baogao::tui::theme::Theme;
+use baogao::wrap::Widths;
+use criterion::{Criterion, criterion_group, criterion_main};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+use std::hint::black_box;
+
+/// A report whose first section holds 50 000 characters of real paragraphs.
+fn long_report() -> Report {
+    let reports: Vec<Report> = load_bundled()
+        .reports
+        .into_iter()
+        .map(|l| l.report)
+        .collect();
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut stack: Vec<&Section> = reports.iter().flat_map(|r| r.sections.iter()).collect();
+    while let Some(section) = stack.pop() {
+        paragraphs.extend(section.paragraphs.iter().cloned());
+        stack.extend(section.sections.iter());
+    }
+    let mut section = Section {
+        heading: "一、长节".to_string(),
+        paragraphs: Vec::new(),
+        sections: Vec::new(),
+    };
+    let mut chars = 0;
+    for paragraph in paragraphs.iter().cycle() {
+        if chars >= 50_000 {
+            break;
+        }
+        chars += paragraph.chars().count();
+        section.paragraphs.push(paragraph.clone());
+    }
+    let mut report = reports[0].clone();
+    report.sections = vec![section];
+    report
+}
+
+fn key(app: &mut App, code: KeyCode) {
+    app.handle(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+}
+
+fn bench_draw(c: &mut Criterion) {
+    let library = Library::new(vec![long_report()]);
+    let area = Rect::new(0, 0, 200, 60);
+    let mut app = App::new(&library, Widths::default(), Theme::new(false));
+    for code in [
+        KeyCode::Char('l'),
+        KeyCode::Char('j'),
+        KeyCode::Char('l'),
+        KeyCode::Char('j'),
+        KeyCode::Enter,
+    ] {
+        key(&mut app, code);
+    }
+    app.prepare(area);
+    key(&mut app, KeyCode::Char('}'));
+    c.bench_function("draw 50k-char section 200x60 (laid out)", |b| {
+        let mut buffer = Buffer::empty(area);
+        b.iter(|| {
+            app.prepare(area);
+            (&app).render(area, &mut buffer);
+            black_box(&buffer);
+        })
+    });
+    c.bench_function("scroll a page and draw 50k-char section 200x60", |b| {
+        let mut buffer = Buffer::empty(area);
+        let mut pages = 0;
+        b.iter(|| {
+            // Page down through the section, then back to its start.
+            pages += 1;
+            key(
+                &mut app,
+                if pages % 40 == 0 {
+                    KeyCode::Char('g')
+                } else {
+                    KeyCode::PageDown
+                },
+            );
+            app.prepare(area);
+            (&app).render(area, &mut buffer);
+            black_box(&buffer);
+        })
+    });
+    c.bench_function("first layout + draw 50k-char section 200x60", |b| {
+        let mut buffer = Buffer::empty(area);
+        let mut width = 150;
+        b.iter(|| {
+            // A new width each time forces the layout to be rebuilt.
+            width = if width == 150 { 151 } else { 150 };
+            let area = Rect::new(0, 0, width, 60);
+            app.prepare(area);
+            buffer.resize(area);
+            (&app).render(area, &mut buffer);
+            black_box(&buffer);
+        })
+    });
+}
+
+criterion_group!(benches, bench_draw);
+criterion_main!(benches);

@@ -1,0 +1,444 @@
+//! The app: two panes, the layers above them and the bottom rows. It routes
+//! each event to whoever has the keys (the top layer, else the focused pane)
+//! and keeps the tree and the reader in step; the panes own their state.
+
+use super::help::HelpLayer;
+use super::keymap::{Action, Scope, action_for};
+use super::paint::put_str;
+use super::reader::{Anchor, ReaderPane};
+use super::status::{render_footer, render_status};
+use super::theme::Theme;
+use super::tree::{NodeId, TreePane};
+use crate::library::Library;
+use crate::model::SectionPath;
+use crate::wrap::{AmbiguousWidth, Widths, truncate};
+use crossterm::event::{Event, KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::symbols::border;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Widget};
+
+/// Below this the screen only says it is too small.
+pub const MIN_WIDTH: u16 = 30;
+pub const MIN_HEIGHT: u16 = 8;
+/// Below this width one pane fills the screen (the focused one).
+const SIDE_BY_SIDE_WIDTH: u16 = 60;
+
+/// Which pane has the keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Tree,
+    Reader,
+}
+
+/// A layer drawn over the panes; the top one gets the keys first.
+#[derive(Debug)]
+pub enum Layer {
+    Help(HelpLayer),
+}
+
+/// Where everything goes on the current screen.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Areas {
+    screen: Rect,
+    tree: Option<Rect>,
+    reader: Option<Rect>,
+    status: Rect,
+    footer: Option<Rect>,
+}
+
+/// The reader application's state.
+pub struct App<'a> {
+    library: &'a Library,
+    tree: TreePane<'a>,
+    reader: ReaderPane<'a>,
+    focus: Focus,
+    layers: Vec<Layer>,
+    areas: Option<Areas>,
+    notice: Option<String>,
+    widths: Widths,
+    theme: Theme,
+    quit: bool,
+}
+
+impl<'a> App<'a> {
+    pub fn new(library: &'a Library, widths: Widths, theme: Theme) -> App<'a> {
+        App {
+            library,
+            tree: TreePane::new(library, widths, theme),
+            reader: ReaderPane::new(widths, theme),
+            focus: Focus::Tree,
+            layers: Vec::new(),
+            areas: None,
+            notice: None,
+            widths,
+            theme,
+            quit: false,
+        }
+    }
+
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    pub fn focus(&self) -> Focus {
+        self.focus
+    }
+
+    /// A one-line message for the status bar, shown until the next key.
+    pub fn set_notice(&mut self, notice: impl Into<String>) {
+        self.notice = Some(notice.into());
+    }
+
+    /// Open report `index` at `path` and `anchor` (a saved reading position).
+    pub fn resume(&mut self, index: usize, path: &SectionPath, anchor: Anchor) {
+        self.reader.open(self.library, index, path);
+        self.reader.jump_to(anchor);
+        self.tree.reveal(index, path);
+        self.set_focus(Focus::Reader);
+    }
+
+    /// The report shown, the section at the top of the reader and its anchor.
+    pub fn reading_position(&self) -> Option<(usize, SectionPath, Anchor)> {
+        let (index, path) = self.reader.location()?;
+        Some((index, path.clone(), self.reader.anchor()))
+    }
+
+    /// Fit everything to a screen of `area`: decide the areas and let the
+    /// panes lay themselves out. Called before every draw.
+    pub fn prepare(&mut self, area: Rect) {
+        let areas =
+            (area.width >= MIN_WIDTH && area.height >= MIN_HEIGHT).then(|| self.areas_for(area));
+        if let Some(areas) = &areas {
+            if let Some(tree) = areas.tree {
+                self.tree.resize(tree.height.saturating_sub(2) as usize);
+            }
+            if let Some(reader) = areas.reader {
+                let inner = reader_text_area(reader);
+                self.reader.resize(
+                    inner.width as usize,
+                    inner.height.saturating_sub(1) as usize,
+                );
+            }
+        }
+        self.areas = areas;
+    }
+
+    fn areas_for(&self, area: Rect) -> Areas {
+        let [main, status, footer] = Layout::vertical([
+            Constraint::Fill(1),
+            Constraint::Length(1),
+            Constraint::Length(u16::from(area.height >= 12)),
+        ])
+        .areas(area);
+        let footer = (footer.height > 0).then_some(footer);
+        let (tree, reader) = if area.width < SIDE_BY_SIDE_WIDTH {
+            match self.focus {
+                Focus::Tree => (Some(main), None),
+                Focus::Reader => (None, Some(main)),
+            }
+        } else {
+            let tree_width = (area.width * 3 / 10).clamp(24, 44);
+            let [tree, reader] =
+                Layout::horizontal([Constraint::Length(tree_width), Constraint::Fill(1)])
+                    .areas(main);
+            (Some(tree), Some(reader))
+        };
+        Areas {
+            screen: area,
+            tree,
+            reader,
+            status,
+            footer,
+        }
+    }
+
+    fn set_focus(&mut self, focus: Focus) {
+        self.focus = focus;
+        self.tree.focused = focus == Focus::Tree;
+        // A one-pane screen shows the other pane now: lay it out again.
+        if let Some(areas) = self.areas {
+            self.prepare(areas.screen);
+        }
+    }
+
+    fn scope(&self) -> Scope {
+        match (self.layers.last(), self.focus) {
+            (Some(Layer::Help(_)), _) => Scope::Help,
+            (None, Focus::Tree) => Scope::Tree,
+            (None, Focus::Reader) => Scope::Reader,
+        }
+    }
+
+    pub fn handle(&mut self, event: &Event) {
+        match event {
+            Event::Key(key) if key.kind != KeyEventKind::Release => self.on_key(key),
+            Event::Mouse(mouse) => self.on_mouse(mouse),
+            _ => {}
+        }
+    }
+
+    fn on_key(&mut self, key: &KeyEvent) {
+        self.notice = None;
+        let Some(action) = action_for(self.scope(), key) else {
+            return;
+        };
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Help => self.layers.push(Layer::Help(HelpLayer::default())),
+            Action::Close => {
+                self.layers.pop();
+            }
+            Action::FocusNext | Action::FocusPrevious => {
+                let other = if self.focus == Focus::Tree {
+                    Focus::Reader
+                } else {
+                    Focus::Tree
+                };
+                self.set_focus(other);
+            }
+            _ => match self.layers.last_mut() {
+                Some(Layer::Help(help)) => help.act(action),
+                None => match self.focus {
+                    Focus::Tree => self.tree_act(action),
+                    Focus::Reader => self.reader_act(action),
+                },
+            },
+        }
+    }
+
+    fn tree_act(&mut self, action: Action) {
+        let before = self.tree.selected().map(|row| row.id.clone());
+        self.tree.act(action);
+        let selected = self.tree.selected().map(|row| row.id.clone());
+        let is_text = matches!(selected, Some(NodeId::Report(_) | NodeId::Section(..)));
+        if selected != before || action == Action::Open {
+            self.show_selected();
+        }
+        if action == Action::Open && is_text {
+            self.set_focus(Focus::Reader);
+        }
+    }
+
+    /// Show the tree's selected report or section in the reader.
+    fn show_selected(&mut self) {
+        match self.tree.selected().map(|row| row.id.clone()) {
+            Some(NodeId::Report(r)) => self.reader.open(self.library, r, &SectionPath::front()),
+            Some(NodeId::Section(r, path)) => self.reader.open(self.library, r, &path),
+            _ => {}
+        }
+    }
+
+    fn reader_act(&mut self, action: Action) {
+        if self.reader.act(action) {
+            self.follow_reader();
+        }
+    }
+
+    /// The tree selects what the reader shows at the top of its screen.
+    fn follow_reader(&mut self) {
+        if let Some((index, path)) = self.reader.location() {
+            let path = path.clone();
+            self.tree.reveal(index, &path);
+        }
+    }
+
+    fn on_mouse(&mut self, mouse: &MouseEvent) {
+        let Some(areas) = self.areas else { return };
+        if !self.layers.is_empty() {
+            return;
+        }
+        let at = Position::new(mouse.column, mouse.row);
+        let in_tree = areas.tree.filter(|area| area.contains(at));
+        let in_reader = areas.reader.filter(|area| area.contains(at));
+        let lines: isize = match mouse.kind {
+            MouseEventKind::ScrollDown => 3,
+            MouseEventKind::ScrollUp => -3,
+            MouseEventKind::Down(MouseButton::Left) => 0,
+            _ => return,
+        };
+        if let Some(tree) = in_tree {
+            if lines == 0 {
+                self.set_focus(Focus::Tree);
+                let inner = Block::bordered().inner(tree);
+                if inner.contains(at) {
+                    let before = self.tree.selected().map(|row| row.id.clone());
+                    self.tree.click(usize::from(at.y - inner.y));
+                    if self.tree.selected().map(|row| row.id.clone()) != before {
+                        self.show_selected();
+                    }
+                }
+            } else {
+                let before = self.tree.selected().map(|row| row.id.clone());
+                self.tree.scroll(lines);
+                if self.tree.selected().map(|row| row.id.clone()) != before {
+                    self.show_selected();
+                }
+            }
+        } else if in_reader.is_some() {
+            if lines == 0 {
+                self.set_focus(Focus::Reader);
+            } else {
+                self.reader.scroll(lines);
+                self.follow_reader();
+            }
+        }
+    }
+
+    fn pane_block(&self, title: &str, width: u16, focused: bool) -> Block<'static> {
+        let title = truncate(title, width.saturating_sub(4) as usize, self.widths).into_owned();
+        let style = if focused {
+            self.theme.border_focused
+        } else {
+            self.theme.border
+        };
+        let block = Block::bordered()
+            .border_style(style)
+            .title(Line::from(format!(" {title} ")));
+        // Box-drawing lines are ambiguous-width: where those are two cells, draw ASCII.
+        match self.widths.ambiguous {
+            AmbiguousWidth::Narrow => block,
+            AmbiguousWidth::Wide => block.border_set(ASCII_BORDER),
+        }
+    }
+
+    /// What the reader pane says before a report is opened.
+    fn render_welcome(&self, area: Rect, buf: &mut Buffer) {
+        let townships = self.tree.township_count();
+        let lines = if self.library.is_empty() {
+            vec![
+                ("这里还没有报告。".to_string(), self.theme.title),
+                (
+                    "baogao import FILE… 把网页文本导入为报告".to_string(),
+                    self.theme.dim,
+                ),
+            ]
+        } else {
+            vec![
+                (
+                    format!("{} 份报告 · {townships} 个乡镇", self.library.len()),
+                    self.theme.title,
+                ),
+                (
+                    "在左侧选择报告或章节，Enter 阅读；? 查看全部按键".to_string(),
+                    self.theme.dim,
+                ),
+            ]
+        };
+        for (row, (text, style)) in lines.iter().enumerate() {
+            let y = area.y + 1 + 2 * row as u16;
+            if y < area.bottom() {
+                let text = truncate(text, area.width as usize, self.widths);
+                put_str(buf, area.x, y, area.right(), &text, *style, self.widths);
+            }
+        }
+    }
+
+    fn status_text(&self) -> (String, String) {
+        if let Some(notice) = &self.notice {
+            return (notice.clone(), String::new());
+        }
+        let Some((index, _)) = self.reader.location() else {
+            return (format!("{} 份报告", self.library.len()), String::new());
+        };
+        let report = &self.library.reports()[index];
+        let mut parts: Vec<String> = Vec::new();
+        parts.extend(report.township.clone());
+        parts.extend(report.year.map(|year| year.to_string()));
+        parts.push(report.title.clone());
+        let crumbs = self.reader.breadcrumb();
+        if !crumbs.is_empty() {
+            parts.push(crumbs.join(" › "));
+        }
+        let percent = self
+            .reader
+            .percent()
+            .map(|p| format!("{p}%"))
+            .unwrap_or_default();
+        (parts.join(" · "), percent)
+    }
+}
+
+const ASCII_BORDER: border::Set = border::Set {
+    top_left: "+",
+    top_right: "+",
+    bottom_left: "+",
+    bottom_right: "+",
+    vertical_left: "|",
+    vertical_right: "|",
+    horizontal_top: "-",
+    horizontal_bottom: "-",
+};
+
+/// The reader's text area inside its border (its first row is the breadcrumb).
+fn reader_text_area(reader: Rect) -> Rect {
+    let inner = Block::bordered().inner(reader);
+    // One blank column each side keeps text off the border.
+    Rect::new(
+        inner.x + 1,
+        inner.y,
+        inner.width.saturating_sub(2),
+        inner.height,
+    )
+}
+
+impl Widget for &App<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let Some(areas) = self.areas.filter(|areas| areas.screen == area) else {
+            let message = truncate("terminal too small", area.width as usize, self.widths);
+            let y = area.y + area.height / 2;
+            let x = area.x + (area.width.saturating_sub(self.widths.str(&message) as u16)) / 2;
+            put_str(
+                buf,
+                x,
+                y,
+                area.right(),
+                &message,
+                self.theme.text,
+                self.widths,
+            );
+            return;
+        };
+        if let Some(tree) = areas.tree {
+            let block = self.pane_block(
+                &format!("报告 {}", self.library.len()),
+                tree.width,
+                self.focus == Focus::Tree,
+            );
+            let inner = block.inner(tree);
+            block.render(tree, buf);
+            self.tree.render(inner, buf);
+        }
+        if let Some(reader) = areas.reader {
+            let title = self.reader.location().map_or("阅读", |(index, _)| {
+                self.library.reports()[index].title.as_str()
+            });
+            self.pane_block(title, reader.width, self.focus == Focus::Reader)
+                .render(reader, buf);
+            if self.reader.location().is_some() {
+                self.reader.render(reader_text_area(reader), buf);
+            } else {
+                self.render_welcome(reader_text_area(reader), buf);
+            }
+        }
+        let (left, right) = self.status_text();
+        let style = if self.notice.is_some() {
+            self.theme.notice.patch(self.theme.status)
+        } else {
+            self.theme.status
+        };
+        render_status(areas.status, buf, &left, &right, style, self.widths);
+        if let Some(footer) = areas.footer {
+            render_footer(footer, buf, self.scope(), &self.theme, self.widths);
+        }
+        for layer in &self.layers {
+            match layer {
+                Layer::Help(help) => {
+                    let block = self.pane_block("按键 Keys", HelpLayer::area(area).width, true);
+                    help.render(area, buf, &self.theme, self.widths, block);
+                }
+            }
+        }
+    }
+}

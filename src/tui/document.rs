@@ -1,0 +1,273 @@
+//! A report as the reader pages through it: one flat run of blocks (title,
+//! a line of facts, preamble, then every heading and its paragraphs in
+//! reading order), laid out into screen lines once per width.
+//!
+//! Reading flows from one section into the next like turning a page, so the
+//! reader scrolls through the whole report; a section is where its heading
+//! starts. Layout is the only costly step and happens in [`Document::lay_out`]
+//! when the width changes, never while drawing.
+
+use crate::model::{Report, Section, SectionPath};
+use crate::wrap::{Widths, wrap_cjk};
+use std::borrow::Cow;
+
+/// What a block is, which decides its style and indent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    /// The report title, centred.
+    Title,
+    /// Township, year, publisher…, centred and dim.
+    Facts,
+    /// A section heading; `depth` 1 is top level.
+    Heading { depth: usize },
+    /// A paragraph, first line indented two cells (首行缩进).
+    Paragraph,
+}
+
+/// One block of text and where it belongs.
+#[derive(Debug, Clone)]
+pub struct Block<'a> {
+    pub kind: BlockKind,
+    pub text: Cow<'a, str>,
+    /// Index into [`Document::sections`].
+    pub section: usize,
+    /// 0 for a heading (or the title/facts of the front), paragraph index + 1.
+    pub index_in_section: usize,
+}
+
+/// A section in reading order; entry 0 is the report's front.
+#[derive(Debug, Clone)]
+pub struct SectionEntry<'a> {
+    pub path: SectionPath,
+    pub heading: &'a str,
+    pub first_block: usize,
+}
+
+/// One screen line: part of a block's text, or a blank line between blocks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LayoutLine {
+    /// `None` for a blank line.
+    pub block: Option<u32>,
+    pub start: u32,
+    pub end: u32,
+    pub indent: u16,
+}
+
+/// The document laid out at one width.
+#[derive(Debug, Clone, Default)]
+pub struct Layout {
+    pub width: usize,
+    pub lines: Vec<LayoutLine>,
+    /// First line of each section (the blank line above a heading belongs to
+    /// the section before it).
+    pub section_lines: Vec<usize>,
+}
+
+/// One report, flattened for reading.
+#[derive(Debug, Clone)]
+pub struct Document<'a> {
+    pub report_index: usize,
+    pub report: &'a Report,
+    pub blocks: Vec<Block<'a>>,
+    pub sections: Vec<SectionEntry<'a>>,
+}
+
+impl<'a> Document<'a> {
+    pub fn new(report_index: usize, report: &'a Report) -> Document<'a> {
+        let mut document = Document {
+            report_index,
+            report,
+            blocks: Vec::new(),
+            sections: Vec::new(),
+        };
+        document.sections.push(SectionEntry {
+            path: SectionPath::front(),
+            heading: &report.title,
+            first_block: 0,
+        });
+        document.push(BlockKind::Title, Cow::Borrowed(&report.title), 0, 0);
+        document.push(BlockKind::Facts, Cow::Owned(facts(report)), 0, 0);
+        for (i, paragraph) in report.preamble.iter().enumerate() {
+            document.push(BlockKind::Paragraph, Cow::Borrowed(paragraph), 0, i + 1);
+        }
+        // Depth-first with an explicit stack: no recursion, however deep the outline.
+        let mut stack: Vec<(SectionPath, &'a Section)> = report
+            .sections
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(i, s)| (SectionPath(vec![i]), s))
+            .collect();
+        while let Some((path, section)) = stack.pop() {
+            let entry = document.sections.len();
+            let depth = path.depth();
+            document.sections.push(SectionEntry {
+                path: path.clone(),
+                heading: &section.heading,
+                first_block: document.blocks.len(),
+            });
+            document.push(
+                BlockKind::Heading { depth },
+                Cow::Borrowed(&section.heading),
+                entry,
+                0,
+            );
+            for (i, paragraph) in section.paragraphs.iter().enumerate() {
+                document.push(BlockKind::Paragraph, Cow::Borrowed(paragraph), entry, i + 1);
+            }
+            stack.extend(
+                section
+                    .sections
+                    .iter()
+                    .enumerate()
+                    .rev()
+                    .map(|(i, child)| (path.child(i), child)),
+            );
+        }
+        document
+    }
+
+    fn push(
+        &mut self,
+        kind: BlockKind,
+        text: Cow<'a, str>,
+        section: usize,
+        index_in_section: usize,
+    ) {
+        if !text.is_empty() {
+            self.blocks.push(Block {
+                kind,
+                text,
+                section,
+                index_in_section,
+            });
+        }
+    }
+
+    /// The index of the section entry with this path.
+    pub fn section_index(&self, path: &SectionPath) -> Option<usize> {
+        self.sections.iter().position(|entry| &entry.path == path)
+    }
+
+    /// Lay every block out at `width` cells.
+    pub fn lay_out(&self, width: usize, widths: Widths) -> Layout {
+        let mut layout = Layout {
+            width,
+            lines: Vec::new(),
+            section_lines: vec![0; self.sections.len()],
+        };
+        let mut next_section = 0;
+        for (index, block) in self.blocks.iter().enumerate() {
+            let heading = matches!(block.kind, BlockKind::Heading { .. });
+            if (heading || block.kind == BlockKind::Title && index > 0) && !layout.lines.is_empty()
+            {
+                layout.lines.push(LayoutLine {
+                    block: None,
+                    start: 0,
+                    end: 0,
+                    indent: 0,
+                });
+            }
+            // Sections with no text of their own start where the next one does.
+            while next_section <= block.section {
+                layout.section_lines[next_section] = layout.lines.len();
+                next_section += 1;
+            }
+            let first_indent = if block.kind == BlockKind::Paragraph {
+                2
+            } else {
+                0
+            };
+            let centred = matches!(block.kind, BlockKind::Title | BlockKind::Facts);
+            for line in wrap_cjk(&block.text, width, first_indent, widths) {
+                let indent = if centred {
+                    width.saturating_sub(line.width) / 2
+                } else {
+                    line.indent
+                };
+                layout.lines.push(LayoutLine {
+                    block: Some(index as u32),
+                    start: line.start as u32,
+                    end: line.end as u32,
+                    indent: indent.min(u16::MAX as usize) as u16,
+                });
+            }
+            if block.kind == BlockKind::Facts {
+                layout.lines.push(LayoutLine {
+                    block: None,
+                    start: 0,
+                    end: 0,
+                    indent: 0,
+                });
+            }
+        }
+        for line in &mut layout.section_lines[next_section..] {
+            *line = layout.lines.len();
+        }
+        layout
+    }
+
+    /// The text of a laid-out line (empty for a blank line).
+    pub fn line_text(&self, line: &LayoutLine) -> &str {
+        match line.block {
+            Some(block) => self.blocks[block as usize]
+                .text
+                .get(line.start as usize..line.end as usize)
+                .unwrap_or(""),
+            None => "",
+        }
+    }
+}
+
+/// The line under the title: where, when, who.
+fn facts(report: &Report) -> String {
+    let place: String = [
+        &report.province,
+        &report.city,
+        &report.county,
+        &report.township,
+    ]
+    .into_iter()
+    .flatten()
+    .map(String::as_str)
+    .collect();
+    let mut parts: Vec<String> = Vec::new();
+    if !place.is_empty() {
+        parts.push(place);
+    }
+    if let Some(year) = report.year {
+        parts.push(format!("{year}年"));
+    }
+    parts.push(report.kind.label_zh(report.period).to_string());
+    if let Some(publisher) = &report.publisher {
+        parts.push(publisher.clone());
+    }
+    if let Some(published) = &report.published {
+        parts.push(published.clone());
+    }
+    parts.join(" · ")
+}
+
+impl Layout {
+    /// The section entry that line `line` belongs to.
+    pub fn section_at(&self, line: usize) -> usize {
+        self.section_lines
+            .partition_point(|&first| first <= line)
+            .saturating_sub(1)
+    }
+
+    /// The line holding byte `offset` of block `block`, or the block's first line.
+    pub fn line_of(&self, block: usize, offset: usize) -> Option<usize> {
+        let block = block as u32;
+        let first = self
+            .lines
+            .iter()
+            .position(|line| line.block == Some(block))?;
+        let within = self.lines[first..]
+            .iter()
+            .take_while(|line| line.block == Some(block))
+            .take_while(|line| line.start as usize <= offset)
+            .count();
+        Some(first + within.saturating_sub(1))
+    }
+}

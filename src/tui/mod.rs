@@ -1,0 +1,86 @@
+//! The terminal reader: the only part of baogao that knows about a terminal.
+//! It reads a [`Library`] and keeps its own view state; the library, loader
+//! and importer know nothing of it.
+//!
+//! - [`app`]: routes events between the panes and layers, and draws them.
+//! - [`tree`] (township → year → report → sections) and [`reader`] (one
+//!   report, laid out by [`document`]) are the two panes; [`help`] is a layer;
+//!   [`status`] draws the bottom rows.
+//! - [`keymap`]: the one key table; [`theme`]: colours; [`paint`]: text into
+//!   cells by our own widths; [`shelf`]: the library grouped for the tree;
+//!   [`terminal`]: entering and always leaving the terminal.
+
+pub mod app;
+pub mod document;
+pub mod help;
+pub mod keymap;
+pub mod paint;
+pub mod reader;
+pub mod shelf;
+pub mod status;
+pub mod terminal;
+pub mod theme;
+pub mod tree;
+
+use crate::library::Library;
+use crate::wrap::Widths;
+use app::App;
+use std::io;
+use std::time::Duration;
+use theme::Theme;
+
+/// How the reader ended: the user quit, or a signal asked it to stop.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    Quit,
+    Signal(i32),
+}
+
+/// What the reader starts with.
+pub struct Options {
+    pub widths: Widths,
+    pub theme: Theme,
+    /// Told once in the status bar (e.g. how many reports failed to load).
+    pub notice: Option<String>,
+}
+
+/// Run the reader until the user quits or a signal stops it; the terminal is
+/// restored on every way out.
+pub fn run(library: &Library, options: Options) -> io::Result<Exit> {
+    let stop = terminal::StopSignal::register()?;
+    let mut terminal = terminal::enter()?;
+    let mut app = App::new(library, options.widths, options.theme);
+    if let Some(notice) = options.notice {
+        app.set_notice(notice);
+    }
+    let outcome = event_loop(&mut terminal, &mut app, &stop);
+    terminal::leave();
+    outcome
+}
+
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    stop: &terminal::StopSignal,
+) -> io::Result<Exit> {
+    loop {
+        let area = terminal.size()?;
+        app.prepare(ratatui::layout::Rect::new(0, 0, area.width, area.height));
+        terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+        if app.should_quit() {
+            return Ok(Exit::Quit);
+        }
+        if let Some(signal) = stop.received() {
+            return Ok(Exit::Signal(signal));
+        }
+        if crossterm::event::poll(Duration::from_millis(250))? {
+            // Take everything already queued before drawing again.
+            loop {
+                app.handle(&crossterm::event::read()?);
+                if app.should_quit() || !crossterm::event::poll(Duration::ZERO)? {
+                    break;
+                }
+            }
+        }
+    }
+}

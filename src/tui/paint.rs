@@ -1,0 +1,75 @@
+//! Writing text into ratatui's buffer cell by cell, by our own display widths.
+//!
+//! ratatui measures with `unicode-width`'s narrow rule; with ambiguous-width
+//! characters set to two cells (design.md), a “ takes two cells on screen, so
+//! its cell is given a forced width of two and the cell after it is cleared,
+//! and ratatui's diff then places the next character where the terminal does.
+//! Text is expected to be sanitised already (the loader does it).
+
+use crate::wrap::Widths;
+use ratatui::buffer::{Buffer, CellDiffOption};
+use ratatui::style::Style;
+use std::num::NonZeroU16;
+
+/// Write `text` at (x, y), never past `right` (exclusive) nor outside the
+/// buffer; a character that does not fit whole is not drawn. Text is drawn
+/// in the wrapper's units (a character with its combining marks, an emoji
+/// sequence), so what the layout measured is what the screen shows. Returns
+/// the column after the last unit written.
+pub fn put_str(
+    buf: &mut Buffer,
+    x: u16,
+    y: u16,
+    right: u16,
+    text: &str,
+    style: Style,
+    widths: Widths,
+) -> u16 {
+    let area = buf.area;
+    let right = right.min(area.right());
+    if y < area.top() || y >= area.bottom() {
+        return x;
+    }
+    let mut col = x.max(area.left());
+    for (unit, width) in widths.cells(text) {
+        // Zero-width units (a stray mark at the start) have no cell of their own.
+        let Ok(width) = u16::try_from(width) else {
+            break;
+        };
+        if width == 0 {
+            continue;
+        }
+        if col.saturating_add(width) > right {
+            break;
+        }
+        if let Some(cell) = buf.cell_mut((col, y)) {
+            cell.reset();
+            cell.set_symbol(unit).set_style(style);
+            // ratatui would measure an ambiguous character as one cell; tell
+            // its diff how many the terminal (and our layout) give it.
+            if usize::from(width) != unicode_width::UnicodeWidthStr::width(unit)
+                && let Some(forced) = NonZeroU16::new(width)
+            {
+                cell.set_diff_option(CellDiffOption::ForcedWidth(forced));
+            }
+        }
+        for covered in col + 1..col + width {
+            if let Some(cell) = buf.cell_mut((covered, y)) {
+                cell.reset();
+                cell.set_style(style);
+            }
+        }
+        col += width;
+    }
+    col
+}
+
+/// Fill cells from `x` to `right` (exclusive) on row `y` with spaces in `style`.
+pub fn fill(buf: &mut Buffer, x: u16, y: u16, right: u16, style: Style) {
+    for col in x..right.min(buf.area.right()) {
+        if let Some(cell) = buf.cell_mut((col, y)) {
+            cell.reset();
+            cell.set_style(style);
+        }
+    }
+}

@@ -1,0 +1,290 @@
+//! The reader pane: one report, laid out for the pane's width, scrolled a
+//! line at a time. It owns its scroll position; the layout is rebuilt only
+//! when the width changes (in [`ReaderPane::resize`], before drawing), so
+//! drawing a frame touches only the lines on screen.
+
+use super::document::{BlockKind, Document, Layout};
+use super::keymap::Action;
+use super::paint::put_str;
+use super::theme::Theme;
+use crate::library::Library;
+use crate::model::SectionPath;
+use crate::wrap::{Widths, truncate};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+/// Where the top line of the screen is, in terms that survive a new width:
+/// a block and a byte offset inside it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Anchor {
+    pub block: usize,
+    pub offset: usize,
+}
+
+/// The reader's state.
+#[derive(Debug, Default)]
+pub struct ReaderPane<'a> {
+    document: Option<Document<'a>>,
+    layout: Layout,
+    /// First line on screen.
+    top: usize,
+    /// Text rows (the pane minus its breadcrumb row).
+    height: usize,
+    /// Where to put the top line once the document is laid out.
+    pending: Option<Anchor>,
+    widths: Widths,
+    theme: Theme,
+}
+
+impl<'a> ReaderPane<'a> {
+    pub fn new(widths: Widths, theme: Theme) -> ReaderPane<'a> {
+        ReaderPane {
+            widths,
+            theme,
+            ..ReaderPane::default()
+        }
+    }
+
+    /// Show report `index` from its section at `path` (the front if empty).
+    pub fn open(&mut self, library: &'a Library, index: usize, path: &SectionPath) {
+        let Some(report) = library.reports().get(index) else {
+            return;
+        };
+        if self
+            .document
+            .as_ref()
+            .is_none_or(|doc| doc.report_index != index)
+        {
+            self.document = Some(Document::new(index, report));
+            self.layout = Layout::default();
+        }
+        let block = self
+            .document
+            .as_ref()
+            .and_then(|doc| doc.section_index(path).map(|s| doc.sections[s].first_block));
+        self.jump_to(Anchor {
+            block: block.unwrap_or(0),
+            offset: 0,
+        });
+        // Show the section's heading, not the blank line above it.
+    }
+
+    /// Put the top of the screen at `anchor` (now, or once laid out).
+    pub fn jump_to(&mut self, anchor: Anchor) {
+        self.pending = Some(anchor);
+        self.apply_pending();
+    }
+
+    fn apply_pending(&mut self) {
+        if self.layout.lines.is_empty() && self.document.is_some() {
+            return; // not laid out yet: `resize` applies it
+        }
+        if let Some(anchor) = self.pending.take() {
+            self.top = self
+                .layout
+                .line_of(anchor.block, anchor.offset)
+                .unwrap_or(0);
+            self.clamp();
+        }
+    }
+
+    /// Fit the pane to its text area (`width` × `height` cells, breadcrumb
+    /// row excluded), laying the document out again if the width changed.
+    pub fn resize(&mut self, width: usize, height: usize) {
+        self.height = height;
+        let Some(document) = &self.document else {
+            return;
+        };
+        if self.layout.width != width || self.layout.lines.is_empty() {
+            if self.pending.is_none() && !self.layout.lines.is_empty() {
+                self.pending = Some(self.anchor());
+            }
+            self.layout = document.lay_out(width.max(1), self.widths);
+        }
+        self.apply_pending();
+        self.clamp();
+    }
+
+    /// The block and offset of the top line on screen.
+    pub fn anchor(&self) -> Anchor {
+        if let Some(pending) = self.pending {
+            return pending;
+        }
+        let line = self.layout.lines[self.top.min(self.layout.lines.len().saturating_sub(1))..]
+            .iter()
+            .find(|line| line.block.is_some());
+        line.map_or(
+            Anchor {
+                block: 0,
+                offset: 0,
+            },
+            |line| Anchor {
+                block: line.block.unwrap_or_default() as usize,
+                offset: line.start as usize,
+            },
+        )
+    }
+
+    fn max_top(&self) -> usize {
+        self.layout.lines.len().saturating_sub(self.height.max(1))
+    }
+
+    fn clamp(&mut self) {
+        self.top = self.top.min(self.max_top());
+    }
+
+    /// Run a reader action; true if the view moved.
+    pub fn act(&mut self, action: Action) -> bool {
+        if self.document.is_none() {
+            return false;
+        }
+        let before = self.top;
+        let page = self.height.saturating_sub(2).max(1);
+        match action {
+            Action::Up => self.top = self.top.saturating_sub(1),
+            Action::Down => self.top += 1,
+            Action::PageDown => self.top += page,
+            Action::PageUp => self.top = self.top.saturating_sub(page),
+            Action::First => self.top = 0,
+            Action::Last => self.top = self.max_top(),
+            Action::NextSection => self.next_section(|_| true),
+            Action::PreviousSection => self.previous_section(|_| true),
+            Action::NextTopSection => self.next_section(|path| path.depth() == 1),
+            Action::PreviousTopSection => self.previous_section(|path| path.depth() <= 1),
+            _ => {}
+        }
+        self.clamp();
+        self.top != before
+    }
+
+    /// Scroll by `lines` (mouse wheel), negative is up.
+    pub fn scroll(&mut self, lines: isize) {
+        self.top = self.top.saturating_add_signed(lines);
+        self.clamp();
+    }
+
+    /// First line of each section that `wanted` accepts, in reading order.
+    fn section_starts(&self, wanted: impl Fn(&SectionPath) -> bool) -> impl Iterator<Item = usize> {
+        let document = self.document.as_ref();
+        self.layout
+            .section_lines
+            .iter()
+            .enumerate()
+            .filter(move |(s, _)| document.is_some_and(|doc| wanted(&doc.sections[*s].path)))
+            .map(|(_, &line)| line)
+    }
+
+    fn next_section(&mut self, wanted: impl Fn(&SectionPath) -> bool) {
+        let top = self.top;
+        let next = self.section_starts(wanted).find(|&line| line > top);
+        if let Some(line) = next {
+            self.top = line;
+        }
+    }
+
+    fn previous_section(&mut self, wanted: impl Fn(&SectionPath) -> bool) {
+        let top = self.top;
+        let previous = self
+            .section_starts(wanted)
+            .filter(|&line| line < top)
+            .last();
+        self.top = previous.unwrap_or(0);
+    }
+
+    /// The report shown and the section at the top of the screen.
+    pub fn location(&self) -> Option<(usize, &SectionPath)> {
+        let document = self.document.as_ref()?;
+        let section = self.layout.section_at(self.top);
+        Some((document.report_index, &document.sections.get(section)?.path))
+    }
+
+    /// How far through the report the bottom of the screen is, in percent.
+    pub fn percent(&self) -> Option<usize> {
+        let total = self.layout.lines.len();
+        (total > 0).then(|| ((self.top + self.height).min(total) * 100 / total).max(1))
+    }
+
+    /// Headings from the top level down to the section at the top of the screen.
+    pub fn breadcrumb(&self) -> Vec<&str> {
+        let Some(document) = &self.document else {
+            return Vec::new();
+        };
+        let Some((_, path)) = self.location() else {
+            return Vec::new();
+        };
+        let mut crumbs = Vec::new();
+        let mut walk = SectionPath::front();
+        for &index in &path.0 {
+            walk = walk.child(index);
+            if let Some(section) = document.report.section(&walk) {
+                crumbs.push(section.heading.as_str());
+            }
+        }
+        crumbs
+    }
+}
+
+impl Widget for &ReaderPane<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = self.theme;
+        let Some(document) = &self.document else {
+            put_str(
+                buf,
+                area.x,
+                area.y,
+                area.right(),
+                "← 选择一份报告 (Enter)",
+                theme.dim,
+                self.widths,
+            );
+            return;
+        };
+        if area.height == 0 {
+            return;
+        }
+        let crumbs = self.breadcrumb();
+        let crumb = if crumbs.is_empty() {
+            document.report.title.clone()
+        } else {
+            crumbs.join(" › ")
+        };
+        put_str(
+            buf,
+            area.x,
+            area.y,
+            area.right(),
+            &truncate(&crumb, area.width as usize, self.widths),
+            theme.dim,
+            self.widths,
+        );
+        for (row, line) in self
+            .layout
+            .lines
+            .iter()
+            .skip(self.top)
+            .take(area.height as usize - 1)
+            .enumerate()
+        {
+            let Some(block) = line.block else { continue };
+            let style = match document.blocks[block as usize].kind {
+                BlockKind::Title => theme.title,
+                BlockKind::Facts => theme.dim,
+                BlockKind::Heading { depth: 1 } => theme.heading_top,
+                BlockKind::Heading { .. } => theme.heading,
+                BlockKind::Paragraph => theme.text,
+            };
+            let y = area.y + 1 + row as u16;
+            let x = area.x.saturating_add(line.indent);
+            put_str(
+                buf,
+                x,
+                y,
+                area.right(),
+                document.line_text(line),
+                style,
+                self.widths,
+            );
+        }
+    }
+}

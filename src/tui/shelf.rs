@@ -1,0 +1,68 @@
+//! The shelf: the library grouped the way the tree shows it, township →
+//! year → reports. The library is already in reading order (township by
+//! pinyin, then year), so groups are runs of neighbouring reports.
+
+use crate::library::Library;
+
+/// The tree's name for reports that name no township, and for no year.
+pub const UNNAMED_TOWNSHIP: &str = "未具名";
+pub const UNKNOWN_YEAR: &str = "年份不详";
+
+/// One township and its years.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TownshipShelf {
+    /// `None` for the reports that name no township.
+    pub name: Option<String>,
+    pub years: Vec<YearShelf>,
+}
+
+impl TownshipShelf {
+    pub fn label(&self) -> &str {
+        self.name.as_deref().unwrap_or(UNNAMED_TOWNSHIP)
+    }
+
+    pub fn report_count(&self) -> usize {
+        self.years.iter().map(|year| year.reports.len()).sum()
+    }
+}
+
+/// One year of a township: indexes into [`Library::reports`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct YearShelf {
+    pub year: Option<i32>,
+    pub reports: Vec<usize>,
+}
+
+impl YearShelf {
+    pub fn label(&self) -> String {
+        self.year
+            .map_or_else(|| UNKNOWN_YEAR.to_string(), |year| year.to_string())
+    }
+}
+
+/// Group a library by township, then year, keeping reading order.
+pub fn shelve(library: &Library) -> Vec<TownshipShelf> {
+    let mut townships: Vec<TownshipShelf> = Vec::new();
+    for (index, report) in library.reports().iter().enumerate() {
+        let same_township = townships
+            .last()
+            .is_some_and(|last| last.name == report.township);
+        if !same_township {
+            townships.push(TownshipShelf {
+                name: report.township.clone(),
+                years: Vec::new(),
+            });
+        }
+        let Some(township) = townships.last_mut() else {
+            continue;
+        };
+        match township.years.last_mut() {
+            Some(year) if year.year == report.year => year.reports.push(index),
+            _ => township.years.push(YearShelf {
+                year: report.year,
+                reports: vec![index],
+            }),
+        }
+    }
+    townships
+}

@@ -1,0 +1,55 @@
+//! Colours and emphasis. Named ANSI colours follow the terminal's own palette,
+//! so they read on dark and light backgrounds alike; with `NO_COLOR` set every
+//! style keeps only its emphasis (bold, dim, reversed), never a colour.
+
+use ratatui::style::{Color, Modifier, Style};
+
+/// Every style the screen uses, chosen once at start-up.
+#[derive(Debug, Clone, Copy)]
+pub struct Theme {
+    pub text: Style,
+    pub dim: Style,
+    pub title: Style,
+    pub heading_top: Style,
+    pub heading: Style,
+    pub selected: Style,
+    pub selected_unfocused: Style,
+    pub border: Style,
+    pub border_focused: Style,
+    pub status: Style,
+    pub key: Style,
+    pub notice: Style,
+}
+
+impl Default for Theme {
+    fn default() -> Theme {
+        Theme::new(false)
+    }
+}
+
+impl Theme {
+    /// The theme for this terminal: colours unless `no_color`.
+    pub fn new(no_color: bool) -> Theme {
+        let colour = |style: Style, fg: Color| if no_color { style } else { style.fg(fg) };
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        Theme {
+            text: Style::new(),
+            dim: Style::new().add_modifier(Modifier::DIM),
+            title: bold,
+            heading_top: colour(bold, Color::Cyan),
+            heading: colour(bold, Color::Blue),
+            selected: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            selected_unfocused: Style::new().add_modifier(Modifier::REVERSED),
+            border: Style::new().add_modifier(Modifier::DIM),
+            border_focused: colour(Style::new(), Color::Cyan),
+            status: Style::new().add_modifier(Modifier::REVERSED),
+            key: colour(bold, Color::Yellow),
+            notice: colour(bold, Color::Magenta),
+        }
+    }
+
+    /// `NO_COLOR` set to anything but the empty string (no-color.org).
+    pub fn from_env() -> Theme {
+        Theme::new(std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty()))
+    }
+}

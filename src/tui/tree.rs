@@ -1,0 +1,399 @@
+//! The tree pane: township → year → report → sections, collapsible.
+//!
+//! Only expanded nodes are walked: the visible rows are rebuilt when a node
+//! opens or closes, so a library of ten thousand reports costs one row per
+//! township until the reader opens one. Labels are cut by display width with
+//! "…" when drawn; the pane owns its selection and scroll offset.
+
+use super::keymap::Action;
+use super::paint::{fill, put_str};
+use super::shelf::{TownshipShelf, shelve};
+use super::theme::Theme;
+use crate::library::Library;
+use crate::model::{Report, SectionPath};
+use crate::wrap::{Widths, truncate};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+use std::collections::HashSet;
+
+/// A node of the tree, by what it stands for.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum NodeId {
+    Township(usize),
+    Year(usize, usize),
+    Report(usize),
+    Section(usize, SectionPath),
+}
+
+/// A visible row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    pub id: NodeId,
+    pub depth: usize,
+    pub has_children: bool,
+}
+
+/// The tree's state.
+#[derive(Debug)]
+pub struct TreePane<'a> {
+    library: &'a Library,
+    shelf: Vec<TownshipShelf>,
+    /// (township, year) of each report, by report index.
+    shelf_place: Vec<(usize, usize)>,
+    expanded: HashSet<NodeId>,
+    rows: Vec<Row>,
+    selected: usize,
+    offset: usize,
+    height: usize,
+    widths: Widths,
+    theme: Theme,
+    pub focused: bool,
+}
+
+impl<'a> TreePane<'a> {
+    pub fn new(library: &'a Library, widths: Widths, theme: Theme) -> TreePane<'a> {
+        let shelf = shelve(library);
+        let mut shelf_place = vec![(0, 0); library.len()];
+        for (t, township) in shelf.iter().enumerate() {
+            for (y, year) in township.years.iter().enumerate() {
+                for &r in &year.reports {
+                    shelf_place[r] = (t, y);
+                }
+            }
+        }
+        let mut tree = TreePane {
+            library,
+            shelf,
+            shelf_place,
+            expanded: HashSet::new(),
+            rows: Vec::new(),
+            selected: 0,
+            offset: 0,
+            height: 1,
+            widths,
+            theme,
+            focused: true,
+        };
+        tree.rebuild_rows();
+        tree
+    }
+
+    /// Townships on the shelf (the unnamed group counts as one).
+    pub fn township_count(&self) -> usize {
+        self.shelf.len()
+    }
+
+    pub fn rows(&self) -> &[Row] {
+        &self.rows
+    }
+
+    pub fn selected(&self) -> Option<&Row> {
+        self.rows.get(self.selected)
+    }
+
+    /// Rows the pane can show at once.
+    pub fn resize(&mut self, height: usize) {
+        self.height = height.max(1);
+        self.keep_selection_visible();
+    }
+
+    fn rebuild_rows(&mut self) {
+        let selected = self.selected().map(|row| row.id.clone());
+        let mut rows = Vec::new();
+        for (t, township) in self.shelf.iter().enumerate() {
+            let id = NodeId::Township(t);
+            let open = self.expanded.contains(&id);
+            rows.push(Row {
+                id,
+                depth: 0,
+                has_children: true,
+            });
+            if !open {
+                continue;
+            }
+            for (y, year) in township.years.iter().enumerate() {
+                let id = NodeId::Year(t, y);
+                let open = self.expanded.contains(&id);
+                rows.push(Row {
+                    id,
+                    depth: 1,
+                    has_children: true,
+                });
+                if open {
+                    for &r in &year.reports {
+                        self.push_report(&mut rows, r);
+                    }
+                }
+            }
+        }
+        self.rows = rows;
+        if let Some(id) = selected {
+            self.select_id(&id);
+        }
+        self.selected = self.selected.min(self.rows.len().saturating_sub(1));
+        self.keep_selection_visible();
+    }
+
+    fn push_report(&self, rows: &mut Vec<Row>, r: usize) {
+        let report = &self.library.reports()[r];
+        let id = NodeId::Report(r);
+        let open = self.expanded.contains(&id);
+        rows.push(Row {
+            id,
+            depth: 2,
+            has_children: !report.sections.is_empty(),
+        });
+        if !open {
+            return;
+        }
+        // Depth-first with an explicit stack: outlines can be deep.
+        let mut stack: Vec<SectionPath> = (0..report.sections.len())
+            .rev()
+            .map(|i| SectionPath(vec![i]))
+            .collect();
+        while let Some(path) = stack.pop() {
+            let Some(section) = report.section(&path) else {
+                continue;
+            };
+            let id = NodeId::Section(r, path.clone());
+            let open = self.expanded.contains(&id);
+            rows.push(Row {
+                id,
+                depth: 2 + path.depth(),
+                has_children: !section.sections.is_empty(),
+            });
+            if open {
+                stack.extend((0..section.sections.len()).rev().map(|i| path.child(i)));
+            }
+        }
+    }
+
+    fn select_id(&mut self, id: &NodeId) -> bool {
+        match self.rows.iter().position(|row| &row.id == id) {
+            Some(index) => {
+                self.selected = index;
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn keep_selection_visible(&mut self) {
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + self.height {
+            self.offset = self.selected + 1 - self.height;
+        }
+        self.offset = self.offset.min(self.rows.len().saturating_sub(self.height));
+    }
+
+    fn set_expanded(&mut self, id: NodeId, open: bool) {
+        let changed = if open {
+            self.expanded.insert(id)
+        } else {
+            self.expanded.remove(&id)
+        };
+        if changed {
+            self.rebuild_rows();
+        }
+    }
+
+    /// Run a tree action: move, fold, or (Enter on a township or year) fold.
+    pub fn act(&mut self, action: Action) {
+        let Some(row) = self.selected().cloned() else {
+            return;
+        };
+        let open = self.expanded.contains(&row.id);
+        match action {
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Down => {
+                self.selected = (self.selected + 1).min(self.rows.len().saturating_sub(1))
+            }
+            Action::First => self.selected = 0,
+            Action::Last => self.selected = self.rows.len().saturating_sub(1),
+            Action::Collapse if open && row.has_children => self.set_expanded(row.id, false),
+            Action::Collapse => {
+                if let Some(parent) = self.parent_row(self.selected) {
+                    self.selected = parent;
+                }
+            }
+            Action::Expand if row.has_children && !open => self.set_expanded(row.id, true),
+            Action::Expand if row.has_children => {
+                self.selected = (self.selected + 1).min(self.rows.len().saturating_sub(1))
+            }
+            Action::Toggle if row.has_children => self.set_expanded(row.id, !open),
+            Action::Open if matches!(row.id, NodeId::Township(_) | NodeId::Year(..)) => {
+                self.set_expanded(row.id, !open)
+            }
+            _ => {}
+        }
+        self.keep_selection_visible();
+    }
+
+    fn parent_row(&self, index: usize) -> Option<usize> {
+        let depth = self.rows.get(index)?.depth;
+        self.rows[..index].iter().rposition(|row| row.depth < depth)
+    }
+
+    /// Select the row at screen row `y` of the pane (a mouse click); a click
+    /// on the selected row opens or closes it.
+    pub fn click(&mut self, y: usize) {
+        let index = self.offset + y;
+        if index >= self.rows.len() {
+            return;
+        }
+        if index == self.selected {
+            self.act(Action::Toggle);
+        } else {
+            self.selected = index;
+        }
+    }
+
+    /// Scroll the view by `lines` (mouse wheel), moving the selection along.
+    pub fn scroll(&mut self, lines: isize) {
+        let last = self.rows.len().saturating_sub(1);
+        self.selected = self.selected.saturating_add_signed(lines).min(last);
+        self.keep_selection_visible();
+    }
+
+    /// Follow the reader: open the path down to report `r`'s section and select it.
+    pub fn reveal(&mut self, r: usize, path: &SectionPath) {
+        let Some((t, y)) = self.locate(r) else { return };
+        let mut open = vec![NodeId::Township(t), NodeId::Year(t, y)];
+        let mut target = NodeId::Report(r);
+        if path.depth() > 0 {
+            open.push(NodeId::Report(r));
+            let mut walk = SectionPath::front();
+            for &i in &path.0[..path.depth() - 1] {
+                walk = walk.child(i);
+                open.push(NodeId::Section(r, walk.clone()));
+            }
+            target = NodeId::Section(r, path.clone());
+        }
+        let missing: Vec<NodeId> = open
+            .into_iter()
+            .filter(|id| !self.expanded.contains(id))
+            .collect();
+        if !missing.is_empty() {
+            self.expanded.extend(missing);
+            self.rebuild_rows();
+        }
+        self.select_id(&target);
+        self.keep_selection_visible();
+    }
+
+    fn locate(&self, r: usize) -> Option<(usize, usize)> {
+        self.shelf_place.get(r).copied()
+    }
+
+    /// The label and the count shown at the right of a row.
+    fn label(&self, id: &NodeId) -> (String, String) {
+        let reports = self.library.reports();
+        match id {
+            NodeId::Township(t) => (
+                self.shelf[*t].label().to_string(),
+                self.shelf[*t].report_count().to_string(),
+            ),
+            NodeId::Year(t, y) => {
+                let year = &self.shelf[*t].years[*y];
+                (year.label(), year.reports.len().to_string())
+            }
+            NodeId::Report(r) => (
+                report_label(&reports[*r], &self.siblings(*r)),
+                reports[*r].section_count().to_string(),
+            ),
+            NodeId::Section(r, path) => match reports[*r].section(path) {
+                Some(section) => {
+                    let count = section.sections.len();
+                    (
+                        section.heading.clone(),
+                        if count > 0 {
+                            count.to_string()
+                        } else {
+                            String::new()
+                        },
+                    )
+                }
+                None => (String::new(), String::new()),
+            },
+        }
+    }
+
+    fn siblings(&self, r: usize) -> Vec<&'a Report> {
+        let Some((t, y)) = self.locate(r) else {
+            return Vec::new();
+        };
+        self.shelf[t].years[y]
+            .reports
+            .iter()
+            .map(|&i| &self.library.reports()[i])
+            .collect()
+    }
+}
+
+/// A report's row: its kind and period ("上半年工作总结"), or its title when
+/// another report of the same year shares that label.
+fn report_label(report: &Report, siblings: &[&Report]) -> String {
+    let label = report.kind.label_zh(report.period);
+    let shared = siblings
+        .iter()
+        .filter(|other| other.kind.label_zh(other.period) == label)
+        .count()
+        > 1;
+    if shared {
+        report.title.clone()
+    } else {
+        label.to_string()
+    }
+}
+
+impl Widget for &TreePane<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = self.theme;
+        for (i, row) in self
+            .rows
+            .iter()
+            .skip(self.offset)
+            .take(area.height as usize)
+            .enumerate()
+        {
+            let y = area.y + i as u16;
+            let selected = self.offset + i == self.selected;
+            let style = match (selected, self.focused) {
+                (true, true) => theme.selected,
+                (true, false) => theme.selected_unfocused,
+                _ => theme.text,
+            };
+            if selected {
+                fill(buf, area.x, y, area.right(), style);
+            }
+            let marker = match (row.has_children, self.expanded.contains(&row.id)) {
+                (false, _) => "  ",
+                (true, true) => "▾ ",
+                (true, false) => "▸ ",
+            };
+            let (label, count) = self.label(&row.id);
+            let width = area.width as usize;
+            let indent = (row.depth * 2).min(width.saturating_sub(4));
+            let count_width = if count.is_empty() { 0 } else { count.len() + 1 };
+            let room = width.saturating_sub(indent + 2 + count_width);
+            let x = area.x + indent as u16;
+            let x = put_str(buf, x, y, area.right(), marker, style, self.widths);
+            put_str(
+                buf,
+                x,
+                y,
+                area.right(),
+                &truncate(&label, room, self.widths),
+                style,
+                self.widths,
+            );
+            if !count.is_empty() && room > 0 {
+                let count_style = if selected { style } else { theme.dim };
+                let at = area.right().saturating_sub(count.len() as u16);
+                put_str(buf, at, y, area.right(), &count, count_style, self.widths);
+            }
+        }
+    }
+}

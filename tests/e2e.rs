@@ -1,0 +1,130 @@
+//! End to end: the real binary in a pseudo-terminal, driven by keys, read
+//! off the screen, and the terminal checked to be given back on exit.
+
+#[path = "e2e/pty.rs"]
+mod pty;
+
+use pty::Session;
+use std::time::Duration;
+use tempfile::TempDir;
+
+const WAIT: Duration = Duration::from_secs(10);
+
+#[test]
+fn open_a_section_scroll_turn_the_page_and_quit() {
+    let state = TempDir::new().expect("a temporary directory");
+    let mut session = Session::start(&[], 120, 40, state.path());
+    session.wait_for("南麂镇", WAIT);
+    // 岱西镇, 芦浦镇, 南麂镇: open it, its year, its report, its first section.
+    session.send(b"jjl");
+    session.wait_for("2020", WAIT);
+    session.send(b"jl");
+    session.wait_for("工作总结", WAIT);
+    session.send(b"jlj\r");
+    let screen = session.wait_for("(一)千方百计促发展", WAIT);
+    assert!(
+        screen.contains("南麂镇 · 2020 · 南麂镇2020年工作总结"),
+        "{screen}"
+    );
+    // Down a line, then on to the next section.
+    session.send(b"j]");
+    let screen = session.wait_until(
+        |screen| {
+            screen
+                .lines()
+                .nth(1)
+                .is_some_and(|line| line.contains("(一)千方百计促发展"))
+        },
+        WAIT,
+        "the breadcrumb of (一)",
+    );
+    assert!(screen.contains("一年来"), "{screen}");
+    session.send(b"q");
+    assert_eq!(session.wait_exit(WAIT), 0);
+    assert!(
+        session.main_screen_with_cursor(),
+        "left on the alternate screen:\n{}",
+        session.screen()
+    );
+    assert!(session.is_cooked(), "the terminal was left in raw mode");
+    let raw = session.raw_output();
+    let tail = String::from_utf8_lossy(&raw[raw.len().saturating_sub(200)..]).into_owned();
+    assert!(
+        tail.contains("\x1b[?1049l"),
+        "no leave-alternate-screen at the end: {tail:?}"
+    );
+    assert!(
+        tail.contains("\x1b[?25h"),
+        "no show-cursor at the end: {tail:?}"
+    );
+}
+
+/// Start baogao, wait for its tree, and return the session.
+fn started(cols: u16, rows: u16, state: &TempDir) -> Session {
+    let session = Session::start(&[], cols, rows, state.path());
+    session.wait_for("南麂镇", WAIT);
+    session
+}
+
+fn assert_restored(session: &Session) {
+    assert!(
+        session.main_screen_with_cursor(),
+        "left on the alternate screen:\n{}",
+        session.screen()
+    );
+    assert!(session.is_cooked(), "the terminal was left in raw mode");
+}
+
+#[test]
+fn ctrl_c_quits_and_restores_the_terminal() {
+    let state = TempDir::new().expect("a temporary directory");
+    let mut session = started(80, 24, &state);
+    session.send(b"\x03");
+    assert_eq!(session.wait_exit(WAIT), 0);
+    assert_restored(&session);
+}
+
+#[test]
+fn sigterm_and_sighup_restore_the_terminal() {
+    use nix::sys::signal::{Signal, kill};
+    use nix::unistd::Pid;
+    for signal in [Signal::SIGTERM, Signal::SIGHUP] {
+        let state = TempDir::new().expect("a temporary directory");
+        let mut session = started(80, 24, &state);
+        let pid = session.pid().expect("a process id");
+        kill(Pid::from_raw(pid as i32), signal).expect("the signal is sent");
+        assert_eq!(session.wait_exit(WAIT), 128 + signal as u32, "{signal}");
+        assert_restored(&session);
+    }
+}
+
+#[test]
+fn resizing_at_any_moment_to_any_size_keeps_it_running() {
+    let state = TempDir::new().expect("a temporary directory");
+    let mut session = started(120, 40, &state);
+    session.send(b"jjljljlj\r");
+    let sizes = [
+        (40, 15),
+        (1, 1),
+        (0, 0),
+        (200, 60),
+        (29, 7),
+        (30, 8),
+        (2, 50),
+        (50, 20),
+        (120, 40),
+    ];
+    for (i, &(cols, rows)) in sizes.iter().cycle().take(90).enumerate() {
+        session.resize(cols, rows);
+        session.send(if i % 2 == 0 { b" " } else { b"b" });
+    }
+    session.resize(50, 20);
+    session.send(b"g");
+    session.wait_for("南麂镇", WAIT);
+    session.resize(20, 5);
+    session.wait_for("terminal too", WAIT);
+    session.resize(120, 40);
+    session.send(b"q");
+    assert_eq!(session.wait_exit(WAIT), 0);
+    assert_restored(&session);
+}

@@ -1,0 +1,259 @@
+//! Rendering tests: the reader drawn with ratatui's `TestBackend` on the
+//! bundled reports, at the sizes people use (120×40, 80×24, 40×15) and at
+//! every size down to 1×1, driven by the same key events a terminal sends.
+
+use baogao::bundled::load_bundled;
+use baogao::library::Library;
+use baogao::tui::app::App;
+use baogao::tui::theme::Theme;
+use baogao::wrap::{AmbiguousWidth, Widths};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+fn library() -> Library {
+    Library::new(
+        load_bundled()
+            .reports
+            .into_iter()
+            .map(|l| l.report)
+            .collect(),
+    )
+}
+
+fn press(app: &mut App, keys: &str) {
+    for c in keys.chars() {
+        let code = match c {
+            '\n' => KeyCode::Enter,
+            '\t' => KeyCode::Tab,
+            c => KeyCode::Char(c),
+        };
+        app.handle(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+    }
+}
+
+fn draw(app: &mut App, width: u16, height: u16) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
+    app.prepare(Rect::new(0, 0, width, height));
+    terminal
+        .draw(|frame| frame.render_widget(&*app, frame.area()))
+        .expect("draws");
+    terminal.backend().buffer().clone()
+}
+
+/// The screen as text rows; the cell a wide character covers is skipped.
+fn rows(buffer: &Buffer) -> Vec<String> {
+    let width = buffer.area.width as usize;
+    buffer
+        .content
+        .chunks(width)
+        .map(|line| {
+            let mut text = String::new();
+            let mut covered = 0;
+            for cell in line {
+                if covered == 0 {
+                    text.push_str(cell.symbol());
+                }
+                covered = covered.max(cell_width(cell.symbol())).saturating_sub(1);
+            }
+            text
+        })
+        .collect()
+}
+
+fn cell_width(symbol: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(symbol)
+}
+
+fn screen(buffer: &Buffer) -> String {
+    rows(buffer).join("\n")
+}
+
+/// Open 南麂镇 → 2020 → its report → the first top-level section.
+fn open_nanji(app: &mut App) {
+    // Townships in pinyin order: 岱西镇, 芦浦镇, 南麂镇…
+    press(app, "jjljljlj\n");
+}
+
+#[test]
+fn the_tree_lists_townships_in_pinyin_order_with_counts() {
+    let library = library();
+    let mut app = App::new(&library, Widths::default(), Theme::new(true));
+    let text = screen(&draw(&mut app, 120, 40));
+    let order: Vec<usize> = ["岱西镇", "芦浦镇", "南麂镇", "南塘镇", "未具名"]
+        .iter()
+        .map(|name| {
+            text.find(name)
+                .unwrap_or_else(|| panic!("{name} on screen:\n{text}"))
+        })
+        .collect();
+    assert!(order.windows(2).all(|pair| pair[0] < pair[1]), "{text}");
+    assert!(text.contains("报告 5"), "{text}");
+}
+
+#[test]
+fn opening_a_section_shows_its_heading_breadcrumb_and_status() {
+    let library = library();
+    let mut app = App::new(&library, Widths::default(), Theme::new(true));
+    open_nanji(&mut app);
+    let buffer = draw(&mut app, 120, 40);
+    let text = screen(&buffer);
+    assert!(text.contains("一、2020年工作总结"), "{text}");
+    let status = &rows(&buffer)[38];
+    assert!(
+        status.contains("南麂镇 · 2020 · 南麂镇2020年工作总结"),
+        "{status}"
+    );
+    assert!(status.trim_end().ends_with('%'), "{status}");
+}
+
+#[test]
+fn reading_flows_into_the_next_section_and_the_tree_follows() {
+    let library = library();
+    let mut app = App::new(&library, Widths::default(), Theme::new(true));
+    open_nanji(&mut app);
+    draw(&mut app, 120, 40);
+    press(&mut app, "]");
+    let text = screen(&draw(&mut app, 120, 40));
+    let breadcrumb = rows(&draw(&mut app, 120, 40))[1].clone();
+    assert!(
+        breadcrumb.contains("(一)千方百计促发展"),
+        "{breadcrumb}\n{text}"
+    );
+    // Paging on goes past the section's end into the next ones.
+    press(&mut app, "          ");
+    let later = rows(&draw(&mut app, 120, 40))[1].clone();
+    assert_ne!(later, breadcrumb);
+}
+
+#[test]
+fn help_is_generated_from_the_key_table_and_esc_closes_it() {
+    let library = library();
+    let mut app = App::new(&library, Widths::default(), Theme::new(true));
+    press(&mut app, "?");
+    let text = screen(&draw(&mut app, 100, 40));
+    for binding in baogao::tui::keymap::KEYMAP {
+        assert!(
+            text.contains(binding.description),
+            "{} missing:\n{text}",
+            binding.description
+        );
+    }
+    app.handle(&Event::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)));
+    let text = screen(&draw(&mut app, 100, 40));
+    assert!(!text.contains("show every key"), "{text}");
+}
+
+/// Closing punctuation that must never start a line of report text.
+const NO_LINE_START: &str = "，。、；：？！）》」』】〕〉’”…,.;:?!)";
+
+#[test]
+fn every_bundled_report_reads_end_to_end_at_three_sizes() {
+    let library = library();
+    for (width, height) in [(120, 40), (80, 24), (40, 15)] {
+        for index in 0..library.len() {
+            let mut app = App::new(&library, Widths::default(), Theme::new(true));
+            // Walk the tree to the report: townships are expanded as needed by `resume`.
+            app.resume(
+                index,
+                &baogao::model::SectionPath::front(),
+                baogao::tui::reader::Anchor {
+                    block: 0,
+                    offset: 0,
+                },
+            );
+            let mut seen_last = false;
+            for _ in 0..400 {
+                let buffer = draw(&mut app, width, height);
+                check_reader_rows(&buffer, width);
+                let status = rows(&buffer)[height as usize - 2].clone();
+                if status.trim_end().ends_with("100%") {
+                    seen_last = true;
+                    break;
+                }
+                press(&mut app, " ");
+            }
+            assert!(
+                seen_last,
+                "report {index} never reached 100% at {width}×{height}"
+            );
+        }
+    }
+}
+
+/// Inside the reader's border: no row starts with closing punctuation and
+/// the right border is intact (nothing spilled over it).
+fn check_reader_rows(buffer: &Buffer, width: u16) {
+    let rows = rows(buffer);
+    for row in &rows[1..rows.len().saturating_sub(3)] {
+        let inner: String = row
+            .chars()
+            .rev()
+            .skip(1)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        assert!(
+            row.ends_with('│'),
+            "border broken at width {width}: {row:?}"
+        );
+        let text_start = inner.rsplit('│').next().unwrap_or(&inner).trim_start();
+        if let Some(first) = text_start.chars().next() {
+            assert!(
+                !NO_LINE_START.contains(first),
+                "line starts with {first:?}: {row:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_size_from_one_by_one_draws_without_panic() {
+    let library = library();
+    let mut app = App::new(&library, Widths::default(), Theme::new(false));
+    open_nanji(&mut app);
+    let mut sizes: Vec<(u16, u16)> = Vec::new();
+    for width in 1..=120 {
+        for height in [1, 2, 3, 4, 7, 8, 9, 15, 24, 40] {
+            sizes.push((width, height));
+        }
+    }
+    for height in 1..=40 {
+        for width in [1, 2, 3, 4, 29, 30, 31, 40, 59, 60, 80, 120] {
+            sizes.push((width, height));
+        }
+    }
+    for (width, height) in sizes {
+        let text = screen(&draw(&mut app, width, height));
+        if width < 30 || height < 8 {
+            assert!(
+                !text.contains("南麂"),
+                "{width}×{height} drew panes:\n{text}"
+            );
+        }
+    }
+    let text = screen(&draw(&mut app, 40, 7));
+    assert!(text.contains("terminal too small"), "{text}");
+}
+
+#[test]
+fn ambiguous_wide_setting_keeps_the_layout_inside_the_panes() {
+    let library = library();
+    let mut app = App::new(
+        &library,
+        Widths {
+            ambiguous: AmbiguousWidth::Wide,
+        },
+        Theme::new(true),
+    );
+    open_nanji(&mut app);
+    let text = screen(&draw(&mut app, 100, 30));
+    assert!(
+        text.contains('+') && text.contains('|'),
+        "ASCII borders expected:\n{text}"
+    );
+    assert!(!text.contains('│'), "{text}");
+}
