@@ -128,3 +128,21 @@ fn resizing_at_any_moment_to_any_size_keeps_it_running() {
     assert_eq!(session.wait_exit(WAIT), 0);
     assert_restored(&session);
 }
+
+/// The panic hook gives the terminal back before the panic message is
+/// printed (the trigger exists in debug builds only).
+#[cfg(debug_assertions)]
+#[test]
+fn a_panic_restores_the_terminal_and_is_reported() {
+    let state = TempDir::new().expect("a temporary directory");
+    let mut session =
+        Session::start_with_env(&[], 80, 24, state.path(), &[("BAOGAO_DEBUG_PANIC", "1")]);
+    let code = session.wait_exit(WAIT);
+    assert_ne!(code, 0);
+    assert_restored(&session);
+    let screen = session.screen();
+    assert!(
+        screen.contains("BAOGAO_DEBUG_PANIC is set"),
+        "the panic message is readable:\n{screen}"
+    );
+}

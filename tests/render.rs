@@ -257,3 +257,44 @@ fn ambiguous_wide_setting_keeps_the_layout_inside_the_panes() {
     );
     assert!(!text.contains('│'), "{text}");
 }
+
+/// What a reader sees, kept as snapshots: the tree, the reader on 南麂镇's
+/// first section and the bottom rows, at the three sizes people use (at
+/// 40×15 one pane fills the screen: the reader, as Enter moved the focus).
+#[test]
+fn snapshots_at_three_sizes() {
+    let library = library();
+    for (width, height) in [(120, 40), (80, 24), (40, 15)] {
+        let mut app = App::new(&library, Widths::default(), Theme::new(true));
+        draw(&mut app, width, height);
+        open_nanji(&mut app);
+        press(&mut app, "]");
+        let text = screen(&draw(&mut app, width, height));
+        insta::assert_snapshot!(format!("nanji_{width}x{height}"), text);
+    }
+}
+
+#[test]
+fn mouse_wheel_scrolls_the_pane_under_the_pointer_and_a_click_selects() {
+    use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    let library = library();
+    let mut app = App::new(&library, Widths::default(), Theme::new(true));
+    open_nanji(&mut app);
+    let before = rows(&draw(&mut app, 120, 40))[2].clone();
+    let mouse = |kind, column, row| {
+        Event::Mouse(MouseEvent {
+            kind,
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    app.handle(&mouse(MouseEventKind::ScrollDown, 80, 20));
+    let after = rows(&draw(&mut app, 120, 40))[2].clone();
+    assert_ne!(before, after, "the wheel over the reader scrolls it");
+    // A click on the first tree row (岱西镇) selects it; a second click opens it.
+    app.handle(&mouse(MouseEventKind::Down(MouseButton::Left), 5, 1));
+    app.handle(&mouse(MouseEventKind::Down(MouseButton::Left), 5, 1));
+    let text = screen(&draw(&mut app, 120, 40));
+    assert!(text.contains("▾ 岱西镇"), "{text}");
+}

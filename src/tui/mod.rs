@@ -67,6 +67,12 @@ fn event_loop(
         let area = terminal.size()?;
         app.prepare(ratatui::layout::Rect::new(0, 0, area.width, area.height));
         terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+        // Debug builds only: lets the end-to-end tests check that a panic
+        // gives the terminal back.
+        #[cfg(debug_assertions)]
+        if std::env::var_os("BAOGAO_DEBUG_PANIC").is_some() {
+            panic!("BAOGAO_DEBUG_PANIC is set");
+        }
         if app.should_quit() {
             return Ok(Exit::Quit);
         }

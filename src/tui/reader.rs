@@ -130,8 +130,16 @@ impl<'a> ReaderPane<'a> {
         self.layout.lines.len().saturating_sub(self.height.max(1))
     }
 
+    /// A jump may put a section near the end at the top, leaving the rest
+    /// of the screen blank; only the last line must stay on screen.
     fn clamp(&mut self) {
-        self.top = self.top.min(self.max_top());
+        self.top = self.top.min(self.layout.lines.len().saturating_sub(1));
+    }
+
+    /// Scrolling down stops once the last line is on screen.
+    fn scroll_down(&mut self, lines: usize) {
+        let limit = self.max_top().max(self.top);
+        self.top = self.top.saturating_add(lines).min(limit);
     }
 
     /// Run a reader action; true if the view moved.
@@ -143,8 +151,8 @@ impl<'a> ReaderPane<'a> {
         let page = self.height.saturating_sub(2).max(1);
         match action {
             Action::Up => self.top = self.top.saturating_sub(1),
-            Action::Down => self.top += 1,
-            Action::PageDown => self.top += page,
+            Action::Down => self.scroll_down(1),
+            Action::PageDown => self.scroll_down(page),
             Action::PageUp => self.top = self.top.saturating_sub(page),
             Action::First => self.top = 0,
             Action::Last => self.top = self.max_top(),
@@ -160,8 +168,10 @@ impl<'a> ReaderPane<'a> {
 
     /// Scroll by `lines` (mouse wheel), negative is up.
     pub fn scroll(&mut self, lines: isize) {
-        self.top = self.top.saturating_add_signed(lines);
-        self.clamp();
+        match usize::try_from(lines) {
+            Ok(down) => self.scroll_down(down),
+            Err(_) => self.top = self.top.saturating_sub(lines.unsigned_abs()),
+        }
     }
 
     /// First line of each section that `wanted` accepts, in reading order.

@@ -24,6 +24,17 @@ impl Session {
     /// Start `baogao ARGS` in a `cols`×`rows` terminal, with its state kept
     /// under `state_home` (never the user's own).
     pub fn start(args: &[&str], cols: u16, rows: u16, state_home: &Path) -> Session {
+        Session::start_with_env(args, cols, rows, state_home, &[])
+    }
+
+    /// As [`Session::start`], with extra environment variables.
+    pub fn start_with_env(
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        state_home: &Path,
+        env: &[(&str, &str)],
+    ) -> Session {
         let pty = native_pty_system();
         let pair = pty
             .openpty(PtySize {
@@ -39,6 +50,11 @@ impl Session {
         command.env("XDG_STATE_HOME", state_home);
         command.env_remove("NO_COLOR");
         command.env_remove("BAOGAO_AMBIGUOUS_WIDE");
+        command.env_remove("BAOGAO_DEBUG_PANIC");
+        command.env_remove("RUST_BACKTRACE");
+        for (name, value) in env {
+            command.env(name, value);
+        }
         let child = pair.slave.spawn_command(command).expect("baogao starts");
         // Our copy of the slave must go, or the reader never sees the end.
         drop(pair.slave);
