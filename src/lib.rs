@@ -7,6 +7,7 @@
 //! - [`load`]: report JSON files on disk → reports, with errors that name the place.
 //! - [`library`]: all loaded reports, sorted for reading.
 //! - [`bundled`]: the reports shipped inside the binary (`data/reports/`).
+//! - [`sanitise`]: report text made safe for a terminal, applied on load.
 //!
 //! The binary (`src/main.rs`) is the command line and, later, the reader; it
 //! depends on these modules and never the reverse.
@@ -16,3 +17,4 @@ pub mod import;
 pub mod library;
 pub mod load;
 pub mod model;
+pub mod sanitise;
