@@ -8,6 +8,7 @@
 //! - [`library`]: all loaded reports, sorted for reading.
 //! - [`bundled`]: the reports shipped inside the binary (`data/reports/`).
 //! - [`sanitise`]: report text made safe for a terminal, applied on load.
+//! - [`position`]: where the reader left off, kept in the XDG state directory.
 //!
 //! The binary (`src/main.rs`) is the command line and, later, the reader; it
 //! depends on these modules and never the reverse.
@@ -17,4 +18,5 @@ pub mod import;
 pub mod library;
 pub mod load;
 pub mod model;
+pub mod position;
 pub mod sanitise;
