@@ -7,7 +7,9 @@
 //! - [`load`]: report JSON files on disk → reports, with errors that name the place.
 //! - [`library`]: all loaded reports, sorted for reading.
 //! - [`bundled`]: the reports shipped inside the binary (`data/reports/`).
+//! - [`sanitise`]: report text made safe for a terminal, applied on load.
 //! - [`wrap`]: CJK line breaking (避头尾) and truncation by display width.
+//! - [`position`]: where the reader left off, kept in the XDG state directory.
 //!
 //! [`tui`] is the terminal reader, the one module that draws; it reads the
 //! library and nothing above depends on it. The binary (`src/main.rs`) is the
@@ -18,5 +20,7 @@ pub mod import;
 pub mod library;
 pub mod load;
 pub mod model;
+pub mod position;
+pub mod sanitise;
 pub mod tui;
 pub mod wrap;

@@ -23,6 +23,7 @@ use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use thiserror::Error;
 
+pub(crate) use locate::char_position;
 pub(crate) use parse::parse_bytes;
 pub use parse::parse_report;
 pub use validate::{sort_by_place, validate};

@@ -6,11 +6,17 @@
 //! explain the failure well: an unsupported `schema` first (a schema-2 file
 //! should not be reported as "missing field"), then the serde error with the
 //! path of the field it happened in and a character column.
+//!
+//! Every report that parses is sanitised here ([`sanitise_report`]), the one
+//! place that files on disk, bundled reports, `validate`'s second reading and
+//! `import`'s look at an existing file all pass through: no report text
+//! leaves the loader with a control character or escape sequence in it.
 
 use super::LoadError;
 use super::locate::{self, Step};
 use super::variants::variant_names;
 use crate::model::{Kind, Period, Report, SCHEMA_VERSION};
+use crate::sanitise::sanitise_report;
 use serde::de::{self, Unexpected};
 use serde_json::error::Category;
 use serde_path_to_error::Segment;
@@ -34,7 +40,10 @@ pub fn parse_report(json: &str, path: &Path) -> Result<Report, LoadError> {
         return Err(LoadError::at(path, line, column, message));
     }
     match serde_json::from_str::<Report>(text) {
-        Ok(report) if report.schema == SCHEMA_VERSION => Ok(report),
+        Ok(mut report) if report.schema == SCHEMA_VERSION => {
+            sanitise_report(&mut report);
+            Ok(report)
+        }
         Ok(report) => Err(unsupported_schema(text, path)
             .unwrap_or_else(|| schema_error(path, 1, 1, &report.schema.to_string()))),
         Err(_) => Err(explain_failure(text, path)),
