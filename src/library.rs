@@ -44,6 +44,11 @@ impl Library {
         self.first_by_id.get(id).map(|&index| &self.reports[index])
     }
 
+    /// The index (in reading order) of the first report with this id.
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.first_by_id.get(id).copied()
+    }
+
     pub fn len(&self) -> usize {
         self.reports.len()
     }

@@ -146,3 +146,73 @@ fn a_panic_restores_the_terminal_and_is_reported() {
         "the panic message is readable:\n{screen}"
     );
 }
+
+/// The first reader rows under the breadcrumb: what is being read.
+fn reader_rows(screen: &str) -> Vec<String> {
+    screen
+        .lines()
+        .skip(2)
+        .take(5)
+        .map(|line| line.split('│').nth(3).unwrap_or("").trim().to_string())
+        .collect()
+}
+
+#[test]
+fn reopening_returns_to_the_report_section_and_line_left() {
+    let state = TempDir::new().expect("a temporary directory");
+    let mut session = started(120, 40, &state);
+    session.send(b"jjljljlj\r");
+    session.wait_for("(一)千方百计促发展", WAIT);
+    session.send(b"]]jjj");
+    let screen = session.wait_until(
+        |s| {
+            s.lines()
+                .nth(1)
+                .is_some_and(|crumb| crumb.contains("(二)坚持不懈"))
+                && !reader_rows(s)[0].contains("(二)")
+        },
+        WAIT,
+        "three lines into (二)",
+    );
+    let left = reader_rows(&screen);
+    session.send(b"q");
+    assert_eq!(session.wait_exit(WAIT), 0);
+    let saved = std::fs::read_to_string(state.path().join("baogao/state.json"))
+        .expect("the state file is written");
+    assert!(saved.contains("nanji-2020-work-summary"), "{saved}");
+
+    // Same width: the same lines. A narrower terminal: the same report and section.
+    let mut again = Session::start(&[], 120, 40, state.path());
+    let screen = again.wait_for("南麂镇 · 2020", WAIT);
+    assert_eq!(reader_rows(&screen), left, "{screen}");
+    again.send(b"q");
+    again.wait_exit(WAIT);
+    let mut narrow = Session::start(&[], 50, 20, state.path());
+    let screen = narrow.wait_for("(二)坚持不懈", WAIT);
+    assert!(screen.contains("南麂镇 · 2020"), "{screen}");
+    narrow.send(b"q");
+    narrow.wait_exit(WAIT);
+}
+
+#[test]
+fn a_corrupt_state_file_costs_a_notice_not_the_reading() {
+    let state = TempDir::new().expect("a temporary directory");
+    std::fs::create_dir_all(state.path().join("baogao")).expect("state dir");
+    std::fs::write(
+        state.path().join("baogao/state.json"),
+        "{\"schema\": 1, \"positions\": [oops",
+    )
+    .expect("corrupt file");
+    let mut session = started(120, 40, &state);
+    let screen = session.wait_for("state.json", WAIT);
+    assert!(
+        screen.contains("cannot use the reading-position file"),
+        "{screen}"
+    );
+    session.send(b"jjljljlj\r");
+    session.wait_for("(一)千方百计促发展", WAIT);
+    session.send(b"q");
+    assert_eq!(session.wait_exit(WAIT), 0);
+    let saved = std::fs::read_to_string(state.path().join("baogao/state.json")).expect("rewritten");
+    assert!(saved.contains("nanji-2020-work-summary"), "{saved}");
+}

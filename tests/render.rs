@@ -4,6 +4,7 @@
 
 use baogao::bundled::load_bundled;
 use baogao::library::Library;
+use baogao::position::ReadingPosition;
 use baogao::tui::app::App;
 use baogao::tui::theme::Theme;
 use baogao::wrap::{AmbiguousWidth, Widths};
@@ -155,15 +156,14 @@ fn every_bundled_report_reads_end_to_end_at_three_sizes() {
     for (width, height) in [(120, 40), (80, 24), (40, 15)] {
         for index in 0..library.len() {
             let mut app = App::new(&library, Widths::default(), Theme::new(true));
-            // Walk the tree to the report: townships are expanded as needed by `resume`.
-            app.resume(
-                index,
-                &baogao::model::SectionPath::front(),
-                baogao::tui::reader::Anchor {
-                    block: 0,
-                    offset: 0,
-                },
-            );
+            // Open the report at its start, as a saved position would.
+            let start = ReadingPosition {
+                report_id: library.reports()[index].id.clone(),
+                section: Vec::new(),
+                block: 0,
+                offset: 0,
+            };
+            assert!(app.resume(&start));
             let mut seen_last = false;
             for _ in 0..400 {
                 let buffer = draw(&mut app, width, height);

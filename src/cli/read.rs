@@ -3,10 +3,13 @@
 //! When standard output is not a terminal (`baogao | less`, a script) there
 //! is nothing to draw on, so the library is listed as `baogao list` would.
 //! Files that fail to load are named in the status bar at start and on
-//! stderr once the reader has given the terminal back.
+//! stderr once the reader has given the terminal back. The reading position
+//! is loaded from the XDG state file at start and saved on the way out; a
+//! state file that cannot be used costs a one-line notice, never the reading.
 
-use super::{Outcome, list, load, report_load_errors};
+use super::{Outcome, list, load, report_load_errors, text};
 use baogao::library::Library;
+use baogao::position::{StateFile, library_key};
 use baogao::tui::{self, Exit, Options, theme::Theme};
 use baogao::wrap::{AmbiguousWidth, Widths};
 use std::io::{IsTerminal, Write};
@@ -30,8 +33,14 @@ pub fn run(args: ReadArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let loaded = load(args.dir.as_deref())?;
     let failed = loaded.errors.len();
     let library = Library::new(loaded.reports.iter().map(|l| l.report.clone()).collect());
-    let notice = (failed > 0)
-        .then(|| format!("{failed} 个文件无法读取，退出后列出（baogao validate 可查）"));
+    let mut notices = Vec::new();
+    if failed > 0 {
+        notices.push(format!(
+            "{failed} 个文件无法读取，退出后列出（baogao validate 可查）"
+        ));
+    }
+    let key = library_key(args.dir.as_deref());
+    let mut state = open_state(&mut notices);
     let ambiguous = if args.ambiguous_wide {
         AmbiguousWidth::Wide
     } else {
@@ -40,13 +49,37 @@ pub fn run(args: ReadArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let options = Options {
         widths: Widths { ambiguous },
         theme: Theme::from_env(),
-        notice,
+        notice: (!notices.is_empty()).then(|| notices.join("；")),
+        resume: state.as_ref().and_then(|state| state.get(&key).cloned()),
     };
-    let exit = tui::run(&library, options)?;
+    let outcome = tui::run(&library, options)?;
     report_load_errors(&loaded);
-    match exit {
+    if let (Some(state), Some(position)) = (&mut state, outcome.position) {
+        state.set(&key, position);
+        if let Err(error) = state.save() {
+            eprintln!("warning: {}", text::clean(&error.to_string()));
+        }
+    }
+    match outcome.exit {
         Exit::Quit if failed == 0 => Ok(Outcome::Clean),
         Exit::Quit => Ok(Outcome::Problems),
         Exit::Signal(signal) => std::process::exit(128 + signal),
+    }
+}
+
+/// The state file, or none (with a notice) when there is nowhere to keep it.
+/// A file that cannot be read or understood is set aside: the reader starts
+/// from the beginning and the next save writes a good one.
+fn open_state(notices: &mut Vec<String>) -> Option<StateFile> {
+    let Some(path) = StateFile::default_path() else {
+        notices.push("XDG_STATE_HOME 和 HOME 都未设置：不保存阅读位置".to_string());
+        return None;
+    };
+    match StateFile::load(&path) {
+        Ok(state) => Some(state),
+        Err(error) => {
+            notices.push(error.to_string());
+            Some(StateFile::empty(path))
+        }
     }
 }

@@ -5,12 +5,13 @@
 use super::help::HelpLayer;
 use super::keymap::{Action, Scope, action_for};
 use super::paint::put_str;
-use super::reader::{Anchor, ReaderPane};
+use super::reader::ReaderPane;
 use super::status::{render_footer, render_status};
 use super::theme::Theme;
 use super::tree::{NodeId, TreePane};
 use crate::library::Library;
 use crate::model::SectionPath;
+use crate::position::ReadingPosition;
 use crate::wrap::{AmbiguousWidth, Widths, truncate};
 use crossterm::event::{Event, KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::buffer::Buffer;
@@ -91,18 +92,22 @@ impl<'a> App<'a> {
         self.notice = Some(notice.into());
     }
 
-    /// Open report `index` at `path` and `anchor` (a saved reading position).
-    pub fn resume(&mut self, index: usize, path: &SectionPath, anchor: Anchor) {
-        self.reader.open(self.library, index, path);
-        self.reader.jump_to(anchor);
-        self.tree.reveal(index, path);
+    /// Go back to a saved reading position; false if its report is gone.
+    pub fn resume(&mut self, position: &ReadingPosition) -> bool {
+        let Some(index) = self.library.index_of(&position.report_id) else {
+            return false;
+        };
+        let position = position.clamped_to(&self.library.reports()[index]);
+        self.reader.open_at(self.library, index, &position);
+        self.tree
+            .reveal(index, &SectionPath(position.section.clone()));
         self.set_focus(Focus::Reader);
+        true
     }
 
-    /// The report shown, the section at the top of the reader and its anchor.
-    pub fn reading_position(&self) -> Option<(usize, SectionPath, Anchor)> {
-        let (index, path) = self.reader.location()?;
-        Some((index, path.clone(), self.reader.anchor()))
+    /// Where the reader is, to be saved for next time.
+    pub fn reading_position(&self) -> Option<ReadingPosition> {
+        self.reader.position()
     }
 
     /// Fit everything to a screen of `area`: decide the areas and let the

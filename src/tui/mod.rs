@@ -23,6 +23,7 @@ pub mod theme;
 pub mod tree;
 
 use crate::library::Library;
+use crate::position::ReadingPosition;
 use crate::wrap::Widths;
 use app::App;
 use std::io;
@@ -42,20 +43,40 @@ pub struct Options {
     pub theme: Theme,
     /// Told once in the status bar (e.g. how many reports failed to load).
     pub notice: Option<String>,
+    /// Where the reader left off last time.
+    pub resume: Option<ReadingPosition>,
+}
+
+/// How a reading session ended, and where the reader was.
+pub struct Outcome {
+    pub exit: Exit,
+    pub position: Option<ReadingPosition>,
 }
 
 /// Run the reader until the user quits or a signal stops it; the terminal is
 /// restored on every way out.
-pub fn run(library: &Library, options: Options) -> io::Result<Exit> {
+pub fn run(library: &Library, options: Options) -> io::Result<Outcome> {
     let stop = terminal::StopSignal::register()?;
     let mut terminal = terminal::enter()?;
     let mut app = App::new(library, options.widths, options.theme);
-    if let Some(notice) = options.notice {
-        app.set_notice(notice);
+    let mut notices: Vec<String> = options.notice.into_iter().collect();
+    if let Some(position) = &options.resume
+        && !app.resume(position)
+    {
+        notices.push(format!(
+            "上次阅读的报告 {} 已不在这里，从头开始",
+            position.report_id
+        ));
     }
-    let outcome = event_loop(&mut terminal, &mut app, &stop);
+    if !notices.is_empty() {
+        app.set_notice(notices.join("；"));
+    }
+    let exit = event_loop(&mut terminal, &mut app, &stop);
     terminal::leave();
-    outcome
+    Ok(Outcome {
+        exit: exit?,
+        position: app.reading_position(),
+    })
 }
 
 fn event_loop(

@@ -9,6 +9,7 @@ use super::paint::put_str;
 use super::theme::Theme;
 use crate::library::Library;
 use crate::model::SectionPath;
+use crate::position::ReadingPosition;
 use crate::wrap::{Widths, truncate};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -68,6 +69,39 @@ impl<'a> ReaderPane<'a> {
             offset: 0,
         });
         // Show the section's heading, not the blank line above it.
+    }
+
+    /// The reading position at the top of the screen, in the terms of the
+    /// state file: the section, the block inside it, the offset in the block.
+    pub fn position(&self) -> Option<ReadingPosition> {
+        let document = self.document.as_ref()?;
+        let anchor = self.anchor();
+        let block = document.blocks.get(anchor.block)?;
+        Some(ReadingPosition {
+            report_id: document.report.id.clone(),
+            section: document.sections[block.section].path.0.clone(),
+            block: block.index_in_section,
+            offset: anchor.offset,
+        })
+    }
+
+    /// Open report `index` at a saved position (already clamped to the report).
+    pub fn open_at(&mut self, library: &'a Library, index: usize, position: &ReadingPosition) {
+        let path = SectionPath(position.section.clone());
+        self.open(library, index, &path);
+        let Some(document) = &self.document else {
+            return;
+        };
+        let section = document.section_index(&path);
+        let block = document.blocks.iter().position(|block| {
+            Some(block.section) == section && block.index_in_section == position.block
+        });
+        if let Some(block) = block {
+            self.jump_to(Anchor {
+                block,
+                offset: position.offset,
+            });
+        }
     }
 
     /// Put the top of the screen at `anchor` (now, or once laid out).
