@@ -834,3 +834,45 @@ fn every_help_exits_zero_and_usage_errors_exit_two() {
         assert_eq!(code(&baogao(tmp.path(), args)), 2, "{args:?}");
     }
 }
+
+#[test]
+fn show_wraps_by_display_width_without_starting_a_line_with_a_comma() {
+    let tmp = TempDir::new().expect("temp dir");
+    for width in [20, 33, 80] {
+        let output = baogao(
+            tmp.path(),
+            [
+                "show",
+                "nanji-2020-work-summary",
+                "--width",
+                &width.to_string(),
+            ],
+        );
+        assert!(output.status.success(), "{}", stderr(&output));
+        let text = stdout(&output);
+        let body: Vec<&str> = text
+            .lines()
+            .skip_while(|line| !line.starts_with("source:"))
+            .skip(1)
+            .collect();
+        assert!(body.len() > 100, "{text}");
+        for line in body {
+            assert!(
+                UnicodeWidthStr::width(line) <= width,
+                "wider than {width}: {line:?}"
+            );
+            let first = line.trim_start_matches([' ', '\u{3000}']).chars().next();
+            assert!(
+                !first.is_some_and(|c| "，。、；：？！）》」,.;:?!)".contains(c)),
+                "{line:?}"
+            );
+        }
+    }
+    // In a file (not a terminal) each paragraph stays one line.
+    let output = baogao(tmp.path(), ["show", "nanji-2020-work-summary"]);
+    assert!(
+        stdout(&output)
+            .lines()
+            .any(|line| UnicodeWidthStr::width(line) > 200)
+    );
+}

@@ -1,16 +1,18 @@
 //! `baogao show`: one report as plain text (or its JSON).
 //!
-//! The text is meant both for a terminal and for a file: one paragraph per
-//! line (the terminal wraps it), headings indented two spaces per outline
-//! level, paragraphs opened with the two ideographic spaces of printed
-//! Chinese (首行缩进), blank lines between blocks.
+//! The text is meant both for a terminal and for a file: headings indented
+//! two spaces per outline level, paragraphs opened with the two ideographic
+//! spaces of printed Chinese (首行缩进), blank lines between blocks. On a
+//! terminal (or with `--width`) lines are wrapped by the reader's CJK
+//! wrapper, so no line starts with "，"; in a file each paragraph is one line.
 
 use super::{Outcome, describe_source, load, report_load_errors, text};
 use anyhow::bail;
 use baogao::library::Library;
 use baogao::model::{Report, Section};
+use baogao::wrap::{Widths, wrap_cjk};
 use clap::Args;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 const AFTER_HELP: &str = "\
@@ -42,6 +44,12 @@ pub struct ShowArgs {
     /// Print the report's JSON (schema 1) instead of text.
     #[arg(long)]
     json: bool,
+
+    /// Wrap lines at N display cells (Chinese characters take two). Default:
+    /// the terminal's width when printing to a terminal, else no wrapping
+    /// (one line per paragraph); 0 turns wrapping off.
+    #[arg(long, value_name = "N")]
+    width: Option<usize>,
 }
 
 pub fn run(args: &ShowArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
@@ -55,7 +63,7 @@ pub fn run(args: &ShowArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     if args.json {
         out.write_all(report.to_json_pretty().as_bytes())?;
     } else {
-        out.write_all(render(report).as_bytes())?;
+        out.write_all(render(report, wrap_width(args.width)).as_bytes())?;
     }
     // The requested report was shown; files that failed to load were named
     // on stderr and do not make this command fail.
@@ -112,8 +120,21 @@ fn shell_quote(word: &str) -> String {
     }
 }
 
-/// The report as plain text, ending in a newline.
-fn render(report: &Report) -> String {
+/// The width to wrap at: as asked, else the terminal's when printing to one.
+fn wrap_width(asked: Option<usize>) -> Option<usize> {
+    match asked {
+        Some(0) => None,
+        Some(width) => Some(width),
+        None if std::io::stdout().is_terminal() => crossterm::terminal::size()
+            .ok()
+            .map(|(columns, _)| usize::from(columns)),
+        None => None,
+    }
+}
+
+/// The report as plain text, ending in a newline; lines at most `width`
+/// cells when given.
+fn render(report: &Report, width: Option<usize>) -> String {
     let mut page = String::new();
     let title = text::clean(&report.title);
     page.push_str(&title);
@@ -147,31 +168,54 @@ fn render(report: &Report) -> String {
             page.push('\n');
         }
     }
-    push_paragraphs(&mut page, "", &report.preamble);
-    for section in &report.sections {
-        push_section(&mut page, section, 0);
+    push_paragraphs(&mut page, "", &report.preamble, width);
+    // Depth-first with an explicit stack: outlines can be deep.
+    let mut stack: Vec<(&Section, usize)> = report.sections.iter().rev().map(|s| (s, 0)).collect();
+    while let Some((section, depth)) = stack.pop() {
+        let indent = "  ".repeat(depth);
+        page.push('\n');
+        push_wrapped(&mut page, &indent, "", &section.heading, width);
+        push_paragraphs(&mut page, &indent, &section.paragraphs, width);
+        stack.extend(
+            section
+                .sections
+                .iter()
+                .rev()
+                .map(|child| (child, depth + 1)),
+        );
     }
     page
 }
 
-fn push_section(page: &mut String, section: &Section, depth: usize) {
-    let indent = "  ".repeat(depth);
-    page.push('\n');
-    page.push_str(&indent);
-    page.push_str(&text::clean(&section.heading));
-    page.push('\n');
-    push_paragraphs(page, &indent, &section.paragraphs);
-    for child in &section.sections {
-        push_section(page, child, depth + 1);
+fn push_paragraphs(page: &mut String, indent: &str, paragraphs: &[String], width: Option<usize>) {
+    for paragraph in paragraphs {
+        page.push('\n');
+        push_wrapped(page, indent, "\u{3000}\u{3000}", paragraph, width);
     }
 }
 
-fn push_paragraphs(page: &mut String, indent: &str, paragraphs: &[String]) {
-    for paragraph in paragraphs {
-        page.push('\n');
+/// One block: `indent` before every line, `opening` before the first, the
+/// text wrapped by the CJK wrapper when a width is given.
+fn push_wrapped(page: &mut String, indent: &str, opening: &str, block: &str, width: Option<usize>) {
+    let block = text::clean(block);
+    let Some(width) = width else {
         page.push_str(indent);
-        page.push_str("\u{3000}\u{3000}");
-        page.push_str(&text::clean(paragraph));
+        page.push_str(opening);
+        page.push_str(&block);
+        page.push('\n');
+        return;
+    };
+    let widths = Widths::default();
+    let room = width.saturating_sub(widths.str(indent)).max(2);
+    for (i, line) in wrap_cjk(&block, room, widths.str(opening), widths)
+        .iter()
+        .enumerate()
+    {
+        page.push_str(indent);
+        if i == 0 && line.indent > 0 {
+            page.push_str(opening);
+        }
+        page.push_str(line.text(&block).trim_end());
         page.push('\n');
     }
 }
@@ -226,7 +270,7 @@ mod tests {
                 )],
             )],
         };
-        let page = render(&report);
+        let page = render(&report, None);
         let expected = "\
 南麂镇2020年工作总结
 ====================
