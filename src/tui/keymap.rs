@@ -437,3 +437,38 @@ mod tests {
         assert!(!hints(Scope::Help).iter().any(|(_, hint)| *hint == "quit"));
     }
 }
+
+#[cfg(test)]
+mod readme {
+    use super::*;
+
+    /// The README's key table, as the key table says it must read.
+    fn table() -> String {
+        let mut table = String::from("| keys | where | what |\n|------|-------|------|\n");
+        for binding in KEYMAP {
+            let keys: Vec<String> = binding
+                .keys
+                .iter()
+                .map(|key| format!("`{}`", key.label()))
+                .collect();
+            let scope = binding.scope.title().to_lowercase();
+            table.push_str(&format!(
+                "| {} | {scope} | {} |\n",
+                keys.join(" "),
+                binding.description
+            ));
+        }
+        table
+    }
+
+    /// The README shows the key table; it must not drift from the real one.
+    #[test]
+    fn the_readme_key_table_is_the_key_table() {
+        let readme = include_str!("../../README.md");
+        let table = table();
+        assert!(
+            readme.contains(&table),
+            "update the README's key table to:\n{table}"
+        );
+    }
+}
