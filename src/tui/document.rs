@@ -158,9 +158,7 @@ impl<'a> Document<'a> {
         };
         let mut next_section = 0;
         for (index, block) in self.blocks.iter().enumerate() {
-            let heading = matches!(block.kind, BlockKind::Heading { .. });
-            if (heading || block.kind == BlockKind::Title && index > 0) && !layout.lines.is_empty()
-            {
+            if matches!(block.kind, BlockKind::Heading { .. }) && !layout.lines.is_empty() {
                 layout.lines.push(LayoutLine {
                     block: None,
                     start: 0,
@@ -269,5 +267,102 @@ impl Layout {
             .take_while(|line| line.start as usize <= offset)
             .count();
         Some(first + within.saturating_sub(1))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Kind, Period, SCHEMA_VERSION};
+
+    fn section(heading: &str, paragraphs: &[&str], sections: Vec<Section>) -> Section {
+        Section {
+            heading: heading.to_string(),
+            paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
+            sections,
+        }
+    }
+
+    fn report() -> Report {
+        Report {
+            schema: SCHEMA_VERSION,
+            id: "t".to_string(),
+            title: "某镇2020年工作总结".to_string(),
+            township: Some("某镇".to_string()),
+            county: None,
+            city: None,
+            province: None,
+            year: Some(2020),
+            period: Period::Annual,
+            kind: Kind::WorkSummary,
+            published: None,
+            publisher: None,
+            source: None,
+            preamble: vec!["今年以来,我镇工作扎实推进。".to_string()],
+            sections: vec![
+                section(
+                    "一、总结",
+                    &[],
+                    vec![section("(一)发展", &["经济稳步增长。"; 3], Vec::new())],
+                ),
+                section("二、计划", &["明年继续努力。"], Vec::new()),
+            ],
+        }
+    }
+
+    #[test]
+    fn sections_are_in_reading_order_with_their_blocks() {
+        let report = report();
+        let document = Document::new(0, &report);
+        let paths: Vec<Vec<usize>> = document.sections.iter().map(|s| s.path.0.clone()).collect();
+        assert_eq!(paths, vec![vec![], vec![0], vec![0, 0], vec![1]]);
+        let kinds: Vec<BlockKind> = document.blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds[..3],
+            [BlockKind::Title, BlockKind::Facts, BlockKind::Paragraph]
+        );
+        assert_eq!(kinds[3], BlockKind::Heading { depth: 1 });
+        assert_eq!(kinds[4], BlockKind::Heading { depth: 2 });
+        assert_eq!(document.blocks[5].index_in_section, 1);
+    }
+
+    #[test]
+    fn layout_knows_where_each_section_starts_and_which_line_holds_an_offset() {
+        let report = report();
+        let document = Document::new(0, &report);
+        let layout = document.lay_out(10, Widths::default());
+        for (s, entry) in document.sections.iter().enumerate().skip(1) {
+            let line = layout.lines[layout.section_lines[s]];
+            assert_eq!(
+                document.line_text(&line),
+                &entry.heading[..line.end as usize]
+            );
+            assert_eq!(layout.section_at(layout.section_lines[s]), s);
+        }
+        // A blank line goes before every heading, and belongs to the section above.
+        let first_heading = layout.section_lines[1];
+        assert_eq!(layout.lines[first_heading - 1].block, None);
+        assert_eq!(layout.section_at(first_heading - 1), 0);
+        // The preamble (block 2) wraps over several lines at width 10.
+        let second = layout.line_of(2, 12).expect("the preamble is laid out");
+        assert_eq!(layout.lines[second].block, Some(2));
+        assert!(layout.lines[second].start > 0 && layout.lines[second].start <= 12);
+        assert_eq!(layout.line_of(99, 0), None);
+    }
+
+    #[test]
+    fn paragraphs_are_indented_two_cells_and_the_title_is_centred() {
+        let report = report();
+        let document = Document::new(0, &report);
+        let layout = document.lay_out(40, Widths::default());
+        assert_eq!(layout.lines[0].indent, (40 - 18) / 2);
+        let preamble = layout
+            .lines
+            .iter()
+            .find(|line| line.block == Some(2))
+            .expect("preamble");
+        assert_eq!(preamble.indent, 2);
+        let heading = layout.lines[layout.section_lines[1]];
+        assert_eq!(heading.indent, 0);
     }
 }

@@ -397,3 +397,82 @@ impl Widget for &TreePane<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bundled::load_bundled;
+
+    fn library() -> Library {
+        Library::new(
+            load_bundled()
+                .reports
+                .into_iter()
+                .map(|l| l.report)
+                .collect(),
+        )
+    }
+
+    fn ids(tree: &TreePane) -> Vec<NodeId> {
+        tree.rows().iter().map(|row| row.id.clone()).collect()
+    }
+
+    #[test]
+    fn starts_with_one_row_per_township_and_opens_level_by_level() {
+        let library = library();
+        let mut tree = TreePane::new(&library, Widths::default(), Theme::default());
+        assert_eq!(tree.rows().len(), tree.township_count());
+        tree.act(Action::Expand);
+        assert_eq!(tree.rows()[1].id, NodeId::Year(0, 0));
+        tree.act(Action::Expand); // on an open node: to its first child
+        assert_eq!(
+            tree.selected().map(|row| row.id.clone()),
+            Some(NodeId::Year(0, 0))
+        );
+        tree.act(Action::Collapse); // on a closed node: to its parent
+        assert_eq!(
+            tree.selected().map(|row| row.id.clone()),
+            Some(NodeId::Township(0))
+        );
+        tree.act(Action::Collapse);
+        assert_eq!(tree.rows().len(), tree.township_count());
+    }
+
+    #[test]
+    fn reveal_opens_the_way_to_a_section_and_selects_it() {
+        let library = library();
+        let mut tree = TreePane::new(&library, Widths::default(), Theme::default());
+        let nanji = library
+            .index_of("nanji-2020-work-summary")
+            .expect("bundled");
+        let path = SectionPath(vec![0, 1]);
+        tree.reveal(nanji, &path);
+        assert_eq!(
+            tree.selected().map(|row| row.id.clone()),
+            Some(NodeId::Section(nanji, path))
+        );
+        let rows = ids(&tree);
+        assert!(rows.contains(&NodeId::Report(nanji)));
+        assert!(rows.contains(&NodeId::Section(nanji, SectionPath(vec![1]))));
+        // The selection stays visible in a short pane.
+        tree.resize(3);
+        assert!(tree.selected >= tree.offset && tree.selected < tree.offset + 3);
+    }
+
+    #[test]
+    fn labels_say_what_a_node_holds() {
+        let library = library();
+        let tree = TreePane::new(&library, Widths::default(), Theme::default());
+        let (name, count) = tree.label(&NodeId::Township(0));
+        assert_eq!((name.as_str(), count.as_str()), ("岱西镇", "1"));
+        let nanji = library
+            .index_of("nanji-2020-work-summary")
+            .expect("bundled");
+        let (kind, sections) = tree.label(&NodeId::Report(nanji));
+        assert_eq!(kind, "工作总结");
+        assert_eq!(
+            sections,
+            library.reports()[nanji].section_count().to_string()
+        );
+    }
+}
