@@ -65,7 +65,7 @@ pub fn run(library: &Library, options: Options) -> io::Result<Outcome> {
     {
         notices.push(format!(
             "上次阅读的报告 {} 已不在这里，从头开始",
-            position.report_id
+            crate::sanitise::sanitise(&position.report_id)
         ));
     }
     if !notices.is_empty() {
