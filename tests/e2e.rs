@@ -85,10 +85,10 @@ fn ctrl_c_quits_and_restores_the_terminal() {
 }
 
 #[test]
-fn sigterm_and_sighup_restore_the_terminal() {
+fn sigterm_sighup_and_sigint_restore_the_terminal() {
     use nix::sys::signal::{Signal, kill};
     use nix::unistd::Pid;
-    for signal in [Signal::SIGTERM, Signal::SIGHUP] {
+    for signal in [Signal::SIGTERM, Signal::SIGHUP, Signal::SIGINT] {
         let state = TempDir::new().expect("a temporary directory");
         let mut session = started(80, 24, &state);
         let pid = session.pid().expect("a process id");

@@ -60,7 +60,7 @@ pub fn run(args: ReadArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             eprintln!("warning: {}", text::clean(&error.to_string()));
         }
     }
-    match outcome.exit {
+    match outcome.exit? {
         Exit::Quit if failed == 0 => Ok(Outcome::Clean),
         Exit::Quit => Ok(Outcome::Problems),
         Exit::Signal(signal) => std::process::exit(128 + signal),

@@ -26,7 +26,9 @@ use crate::library::Library;
 use crate::position::ReadingPosition;
 use crate::wrap::Widths;
 use app::App;
+use crossterm::event::Event;
 use std::io;
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::Duration;
 use theme::Theme;
 
@@ -49,7 +51,8 @@ pub struct Options {
 
 /// How a reading session ended, and where the reader was.
 pub struct Outcome {
-    pub exit: Exit,
+    /// How it ended; an error (the terminal failed) still has a position.
+    pub exit: io::Result<Exit>,
     pub position: Option<ReadingPosition>,
 }
 
@@ -71,10 +74,17 @@ pub fn run(library: &Library, options: Options) -> io::Result<Outcome> {
     if !notices.is_empty() {
         app.set_notice(notices.join("；"));
     }
-    let exit = event_loop(&mut terminal, &mut app, &stop);
+    let exit = terminal::spawn_input()
+        .and_then(|input| event_loop(&mut terminal, &mut app, &stop, &input));
     terminal::leave();
+    // A closed window hangs the terminal up and sends SIGHUP; drawing may
+    // fail first. That is the signal's ending, not an error.
+    let exit = match (exit, stop.received()) {
+        (Err(_), Some(signal)) => Ok(Exit::Signal(signal)),
+        (exit, _) => exit,
+    };
     Ok(Outcome {
-        exit: exit?,
+        exit,
         position: app.reading_position(),
     })
 }
@@ -83,6 +93,7 @@ fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
     stop: &terminal::StopSignal,
+    input: &Receiver<io::Result<Event>>,
 ) -> io::Result<Exit> {
     loop {
         let area = terminal.size()?;
@@ -100,13 +111,20 @@ fn event_loop(
         if let Some(signal) = stop.received() {
             return Ok(Exit::Signal(signal));
         }
-        if crossterm::event::poll(Duration::from_millis(250))? {
-            // Take everything already queued before drawing again.
-            loop {
-                app.handle(&crossterm::event::read()?);
-                if app.should_quit() || !crossterm::event::poll(Duration::ZERO)? {
-                    break;
-                }
+        // Wake at least four times a second to look for signals.
+        let first = match input.recv_timeout(Duration::from_millis(250)) {
+            Ok(event) => event?,
+            Err(RecvTimeoutError::Timeout) => continue,
+            Err(RecvTimeoutError::Disconnected) => {
+                return Err(io::Error::other("the terminal input thread stopped"));
+            }
+        };
+        app.handle(&first);
+        // Take everything already queued before drawing again.
+        while !app.should_quit() {
+            match input.try_recv() {
+                Ok(event) => app.handle(&event?),
+                Err(_) => break,
             }
         }
     }

@@ -1,13 +1,16 @@
 //! Taking the terminal over and always giving it back: raw mode, the
 //! alternate screen and mouse reporting are undone on quit, on error, on a
-//! panic (a panic hook) and on SIGTERM/SIGHUP (a flag the event loop checks).
+//! panic (a panic hook) and on SIGTERM/SIGHUP/SIGINT (a flag the event loop
+//! checks).
 
-use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::event::{DisableMouseCapture, EnableMouseCapture, Event};
 use crossterm::execute;
 use ratatui::DefaultTerminal;
 use std::io::{self, stdout};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{self, Receiver};
+use std::thread;
 
 /// Enter raw mode and the alternate screen, and turn mouse reporting on.
 /// ratatui's `init` also installs a panic hook that restores the terminal;
@@ -32,7 +35,7 @@ pub fn leave() {
     ratatui::restore();
 }
 
-/// The signal that asked us to stop, if any: SIGTERM and SIGHUP set it, and
+/// The signal that asked us to stop, if any: SIGTERM, SIGHUP and SIGINT set it, and
 /// the event loop, which wakes at least every few hundred milliseconds, ends.
 #[derive(Debug, Clone)]
 pub struct StopSignal(Arc<AtomicUsize>);
@@ -40,7 +43,9 @@ pub struct StopSignal(Arc<AtomicUsize>);
 impl StopSignal {
     pub fn register() -> io::Result<StopSignal> {
         let flag = Arc::new(AtomicUsize::new(0));
-        for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+        // SIGINT too: in raw mode Ctrl-C is a key, but `kill -INT` is not.
+        for signal in [SIGTERM, SIGHUP, SIGINT] {
             signal_hook::flag::register_usize(signal, Arc::clone(&flag), signal as usize)?;
         }
         Ok(StopSignal(flag))
@@ -53,4 +58,26 @@ impl StopSignal {
             signal => i32::try_from(signal).ok(),
         }
     }
+}
+
+/// Read terminal events on a thread of their own and hand them over a
+/// channel. The event loop then waits on the channel with a timeout and
+/// always gets back to checking for signals: crossterm's reader can spin
+/// forever inside `poll` once the terminal has hung up (a closed window),
+/// and that must not stop us from noticing SIGHUP, saving and leaving. The
+/// thread ends after the first error, or with the process.
+pub fn spawn_input() -> io::Result<Receiver<io::Result<Event>>> {
+    let (events, receiver) = mpsc::channel();
+    thread::Builder::new()
+        .name("terminal input".to_string())
+        .spawn(move || {
+            loop {
+                let event = crossterm::event::read();
+                let failed = event.is_err();
+                if events.send(event).is_err() || failed {
+                    break;
+                }
+            }
+        })?;
+    Ok(receiver)
 }

@@ -93,8 +93,9 @@ impl Session {
 
     /// Type `bytes` as a terminal would send them.
     pub fn send(&mut self, bytes: &[u8]) {
-        self.writer.write_all(bytes).expect("keys reach baogao");
-        self.writer.flush().expect("keys reach baogao");
+        let writer = &mut self.writer;
+        writer.write_all(bytes).expect("keys reach baogao");
+        writer.flush().expect("keys reach baogao");
     }
 
     /// The screen as text, one line per row.
@@ -127,7 +128,7 @@ impl Session {
     }
 
     pub fn resize(&self, cols: u16, rows: u16) {
-        self.master
+        self.master()
             .resize(PtySize {
                 rows,
                 cols,
@@ -146,10 +147,14 @@ impl Session {
     /// Whether the terminal is in cooked mode (canonical input, echo) now.
     pub fn is_cooked(&self) -> bool {
         use nix::sys::termios::LocalFlags;
-        let termios = self.master.get_termios().expect("the terminal's mode");
+        let termios = self.master().get_termios().expect("the terminal's mode");
         termios
             .local_flags
             .contains(LocalFlags::ICANON | LocalFlags::ECHO)
+    }
+
+    fn master(&self) -> &dyn MasterPty {
+        self.master.as_ref()
     }
 
     /// Whether the emulated terminal is on its main screen with the cursor shown.
