@@ -27,7 +27,11 @@ use std::borrow::Cow;
 /// - other C0 controls become Control Pictures (U+2400 + code, e.g. ␇), DEL
 ///   becomes ␡, other C1 controls become U+FFFD, a TAB one space;
 /// - bidirectional controls (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F)
-///   are dropped.
+///   are dropped;
+/// - invisible zero-width characters (U+200B, U+200C, U+2060, U+FEFF, and
+///   U+200D except between two emoji, where it joins them into one) are
+///   dropped: a terminal attaches them to whatever it draws next, which may
+///   be in another pane.
 ///
 /// Text needing none of this is returned borrowed.
 pub fn sanitise(text: &str) -> Cow<'_, str> {
@@ -110,7 +114,7 @@ fn window_has_unsafe(window: &[u8; WINDOW]) -> bool {
     // E2 80 xx, so the exact test still runs often enough to matter).
     let mut lead = false;
     for &byte in &window[..LANES] {
-        lead |= (byte < 0x20) | (byte == 0x7f) | (byte == 0xc2) | (byte == 0xe2);
+        lead |= (byte < 0x20) | (byte == 0x7f) | (byte == 0xc2) | (byte == 0xe2) | (byte == 0xef);
     }
     if !lead {
         return false;
@@ -129,8 +133,9 @@ fn starts_unsafe(bytes: &[u8], at: usize) -> bool {
 }
 
 /// Do the bytes `first`, `second`, `third` start an unsafe character: an
-/// ASCII control, a C1 control (UTF-8 `C2 80`–`C2 9F`) or a bidi control
-/// (`E2 80 8E`, `E2 80 8F`, `E2 80 AA`–`AE`, `E2 81 A6`–`A9`)? No
+/// ASCII control, a C1 control (UTF-8 `C2 80`–`C2 9F`), a bidi control
+/// (`E2 80 8E`, `E2 80 8F`, `E2 80 AA`–`AE`, `E2 81 A6`–`A9`) or a
+/// zero-width one (`E2 80 8B`–`8D`, `E2 81 A0`, `EF BB BF`)? No
 /// continuation byte is a control or a `C2`/`E2` lead, so this can be asked
 /// at every byte of valid UTF-8. Written with `&`/`|`, not `&&`/`||`, so
 /// that it has no branches and vectorises.
@@ -139,9 +144,13 @@ fn is_unsafe_start(first: u8, second: u8, third: u8) -> bool {
     let c0_or_del = (first < 0x20) | (first == 0x7f);
     let c1 = (first == 0xc2) & (0x80..=0x9f).contains(&second);
     let marks_and_embeddings =
-        (second == 0x80) & ((third == 0x8e) | (third == 0x8f) | (0xaa..=0xae).contains(&third));
-    let isolates = (second == 0x81) & (0xa6..=0xa9).contains(&third);
-    c0_or_del | c1 | ((first == 0xe2) & (marks_and_embeddings | isolates))
+        (second == 0x80) & ((0x8b..=0x8f).contains(&third) | (0xaa..=0xae).contains(&third));
+    let isolates_and_joiner = (second == 0x81) & ((third == 0xa0) | (0xa6..=0xa9).contains(&third));
+    let byte_order_mark = (first == 0xef) & (second == 0xbb) & (third == 0xbf);
+    c0_or_del
+        | c1
+        | byte_order_mark
+        | ((first == 0xe2) & (marks_and_embeddings | isolates_and_joiner))
 }
 
 /// The slow path, from the first unsafe character at `first`: copy runs of
@@ -153,7 +162,7 @@ fn rewrite(text: &str, first: usize) -> String {
     let mut next = Some(first);
     while let Some(start) = next {
         out.push_str(&text[copied..start]);
-        let (replacement, end) = rewrite_one(bytes, start);
+        let (replacement, end) = rewrite_one(text, start);
         if let Some(replacement) = replacement {
             out.push(replacement);
         }
@@ -168,7 +177,8 @@ fn rewrite(text: &str, first: usize) -> String {
 /// anything), and the index just past it. Every index returned is a char
 /// boundary: sequences end on an ASCII byte, on a whole C1 character, or at
 /// the end of the text.
-fn rewrite_one(bytes: &[u8], start: usize) -> (Option<char>, usize) {
+fn rewrite_one(text: &str, start: usize) -> (Option<char>, usize) {
+    let bytes = text.as_bytes();
     match bytes[start] {
         0x1b => (None, escape_end(bytes, start)),
         b'\t' => (Some(' '), start + 1),
@@ -180,9 +190,22 @@ fn rewrite_one(bytes: &[u8], start: usize) -> (Option<char>, usize) {
             0x90 | 0x98 | 0x9e | 0x9f => (None, string_end(bytes, start + 2, false)),
             _ => (Some('\u{fffd}'), start + 2),
         },
-        // A bidi control: three bytes, dropped.
+        // A zero-width joiner between two emoji makes them one glyph (👨‍👩).
+        0xe2 if text[start..].starts_with('\u{200d}') && joins_emoji(text, start) => {
+            (Some('\u{200d}'), start + 3)
+        }
+        // A bidi or zero-width control: three bytes, dropped.
         _ => (None, start + 3),
     }
+}
+
+/// Whether the joiner at `at` stands between two emoji.
+fn joins_emoji(text: &str, at: usize) -> bool {
+    let emoji = |c: char| matches!(c, '\u{1F000}'..='\u{1FAFF}' | '\u{2600}'..='\u{27BF}');
+    // ❤️‍🔥: the emoji before may carry its presentation selector.
+    let before = text[..at].chars().next_back();
+    let after = text[at + 3..].chars().next();
+    before.is_some_and(|c| emoji(c) || c == '\u{fe0f}') && after.is_some_and(emoji)
 }
 
 /// The index just past the escape sequence whose ESC is at `start`.
@@ -250,11 +273,15 @@ mod tests {
     fn every_candidate_is_judged_alike_at_every_place_in_a_window() {
         // Every character with a C2 or E2 80/E2 81 lead byte, and neighbours,
         // before, inside and after the first window, and at its edge.
-        let candidates = ('\u{0}'..='\u{ff}').chain('\u{2000}'..='\u{207f}');
+        let candidates = ('\u{0}'..='\u{ff}')
+            .chain('\u{2000}'..='\u{207f}')
+            .chain(['\u{feff}', '\u{fefe}', '\u{ff0c}']);
         for c in candidates {
             let unsafe_char = c.is_control()
+                || c == '\u{feff}'
                 || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-                || matches!(c, '\u{200e}' | '\u{200f}');
+                || matches!(c, '\u{200e}' | '\u{200f}')
+                || matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}');
             for pad in (0..LANES + 4).chain([2 * LANES - 1, 3 * LANES + 7]) {
                 let text = format!("{}{c}{}", "a".repeat(pad), "南".repeat(pad % 5 * 9));
                 let expected = unsafe_char.then_some(pad);

@@ -14,6 +14,7 @@ fn is_unsafe(c: char) -> bool {
     c.is_control()
         || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
         || matches!(c, '\u{200e}' | '\u{200f}')
+        || matches!(c, '\u{200b}' | '\u{200c}' | '\u{2060}' | '\u{feff}')
 }
 
 #[test]
@@ -109,7 +110,8 @@ fn bidi_controls_are_dropped_and_their_neighbours_kept() {
         "\u{202a}\u{202b}\u{202c}\u{202d}\u{202e}\u{2066}\u{2067}\u{2068}\u{2069}\u{200e}\u{200f}";
     assert_eq!(sanitise(&format!("南{every}麂")), "南麂");
     assert_eq!(sanitise("report\u{202e}txt.exe"), "reporttxt.exe");
-    let neighbours = "\u{2029}\u{2065}\u{200d}\u{2070}\u{2029}\u{200b}\u{2010}";
+    // The zero-width U+200B–U+200D sit beside them but are dropped too (below).
+    let neighbours = "\u{2029}\u{2065}\u{200a}\u{2070}\u{2029}\u{2061}\u{2010}";
     assert!(matches!(sanitise(neighbours), Cow::Borrowed(_)));
 }
 
@@ -340,4 +342,24 @@ fn the_command_line_prints_no_escape_byte() {
             assert!(!stdout.contains("[31m"), "{stdout}");
         }
     }
+}
+
+#[test]
+fn invisible_zero_width_characters_go_but_emoji_keep_their_joiner() {
+    // Zero-width space, joiner, non-joiner, word joiner, byte order mark.
+    assert_eq!(sanitise("零宽:\u{200b}\u{200d} 铃"), "零宽: 铃");
+    assert_eq!(sanitise("南\u{200c}麂\u{2060}镇\u{feff}"), "南麂镇");
+    // A family emoji and ❤️‍🔥 stay whole; borrowed, as nothing changes.
+    let family = "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}";
+    assert!(
+        matches!(sanitise(family), Cow::Owned(_)),
+        "the joiners are looked at"
+    );
+    assert_eq!(sanitise(family), family);
+    assert_eq!(
+        sanitise("\u{2764}\u{FE0F}\u{200D}\u{1F525}"),
+        "\u{2764}\u{FE0F}\u{200D}\u{1F525}"
+    );
+    // A joiner after an emoji but before text is dropped.
+    assert_eq!(sanitise("\u{1F468}\u{200D}南"), "\u{1F468}南");
 }

@@ -44,6 +44,8 @@ pub(super) struct Cluster {
     /// Chinese text comes right before it, through any closers: a half-width
     /// "," or ")" there stands for its full-width form and a line may end after it.
     pub follows_wide: bool,
+    /// A dash or ellipsis (——, ……): two in a row are one mark, never split.
+    pub doubled_mark: Option<char>,
 }
 
 /// 避头尾, W3C clreq: characters that may not start a line. Written as escapes
@@ -169,6 +171,7 @@ impl Iterator for Clusters<'_> {
                 ascii: false,
                 digit: false,
                 follows_wide: self.previous_wide_context,
+                doubled_mark: None,
             }
         } else {
             let width = if single {
@@ -191,6 +194,8 @@ impl Iterator for Clusters<'_> {
                 class,
                 closer: is_closer(first),
                 opener: is_opener(first),
+                doubled_mark: matches!(first, '\u{2014}' | '\u{2026}' | '\u{2025}' | '\u{2E3A}')
+                    .then_some(first),
                 ascii: first.is_ascii(),
                 digit: first.is_ascii_digit() || ('\u{FF10}'..='\u{FF19}').contains(&first),
                 follows_wide: self.previous_wide_context,
@@ -214,6 +219,10 @@ pub(super) fn may_break(before: &Cluster, after: &Cluster) -> bool {
     }
     if before.class == Class::Space {
         return true;
+    }
+    // clreq: the two halves of —— and …… are never split across lines.
+    if before.doubled_mark.is_some() && before.doubled_mark == after.doubled_mark {
+        return false;
     }
     // A number and the unit after it read as one word: 2020年, 923.17亿.
     let unit = after.class == Class::Wide && !after.opener;

@@ -283,3 +283,22 @@ fn truncate_counts_the_ellipsis_with_the_setting() {
     // Not even the two-cell "…" fits in one cell.
     assert_eq!(truncate("南麂镇", 1, WIDE), "");
 }
+
+#[test]
+fn doubled_dashes_and_ellipses_stay_together() {
+    let dash = "\u{2014}\u{2014}";
+    let ellipsis = format!("{ELLIPSIS}{ELLIPSIS}");
+    // Narrow: each mark is one cell; the break falls before the pair or after
+    // it, never inside. (Below 4 cells "发……" cannot fit, and … may not start
+    // a line, so the pair must give.)
+    for text in [format!("经济发{dash}发展"), format!("经济发{ellipsis}发展")] {
+        for width in 4..12 {
+            let lines = plain(&text, width);
+            for pair in lines.windows(2) {
+                let split = pair[0].ends_with(['\u{2014}', '\u{2026}'])
+                    && pair[1].starts_with(['\u{2014}', '\u{2026}']);
+                assert!(!split, "{text:?} split at width {width}: {lines:?}");
+            }
+        }
+    }
+}
