@@ -91,7 +91,7 @@ fn the_tree_lists_townships_in_pinyin_order_with_counts() {
         })
         .collect();
     assert!(order.windows(2).all(|pair| pair[0] < pair[1]), "{text}");
-    assert!(text.contains("报告 5"), "{text}");
+    assert!(text.contains("Reports 5"), "{text}");
 }
 
 #[test]

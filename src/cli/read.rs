@@ -36,7 +36,7 @@ pub fn run(args: ReadArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let mut notices = Vec::new();
     if failed > 0 {
         notices.push(format!(
-            "{failed} 个文件无法读取，退出后列出（baogao validate 可查）"
+            "{failed} file(s) could not be loaded: listed on quit, or run baogao validate"
         ));
     }
     let key = library_key(args.dir.as_deref());
@@ -49,7 +49,7 @@ pub fn run(args: ReadArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let options = Options {
         widths: Widths { ambiguous },
         theme: Theme::from_env(),
-        notice: (!notices.is_empty()).then(|| notices.join("；")),
+        notice: (!notices.is_empty()).then(|| notices.join("; ")),
         resume: state.as_ref().and_then(|state| state.get(&key).cloned()),
     };
     let outcome = tui::run(&library, options)?;
@@ -72,7 +72,9 @@ pub fn run(args: ReadArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
 /// from the beginning and the next save writes a good one.
 fn open_state(notices: &mut Vec<String>) -> Option<StateFile> {
     let Some(path) = StateFile::default_path() else {
-        notices.push("XDG_STATE_HOME 和 HOME 都未设置：不保存阅读位置".to_string());
+        notices.push(
+            "neither XDG_STATE_HOME nor HOME is set: the reading position is not kept".to_string(),
+        );
         return None;
     };
     match StateFile::load(&path) {

@@ -6,6 +6,7 @@ use super::help::HelpLayer;
 use super::keymap::{Action, Scope, action_for};
 use super::paint::put_str;
 use super::reader::ReaderPane;
+use super::shelf::{UNKNOWN_YEAR, UNNAMED_TOWNSHIP, report_title};
 use super::status::{render_footer, render_status};
 use super::theme::Theme;
 use super::tree::{NodeId, TreePane};
@@ -245,7 +246,7 @@ impl<'a> App<'a> {
     fn follow_reader(&mut self) {
         if let Some((index, path)) = self.reader.location() {
             let path = path.clone();
-            self.tree.reveal(index, &path);
+            self.tree.follow(index, &path);
         }
     }
 
@@ -298,9 +299,12 @@ impl<'a> App<'a> {
         } else {
             self.theme.border
         };
-        let block = Block::bordered()
-            .border_style(style)
-            .title(Line::from(format!(" {title} ")));
+        let block = Block::bordered().border_style(style);
+        let block = if title.is_empty() {
+            block
+        } else {
+            block.title(Line::from(format!(" {title} ")))
+        };
         // Box-drawing lines are ambiguous-width: where those are two cells, draw ASCII.
         match self.widths.ambiguous {
             AmbiguousWidth::Narrow => block,
@@ -313,20 +317,21 @@ impl<'a> App<'a> {
         let townships = self.tree.township_count();
         let lines = if self.library.is_empty() {
             vec![
-                ("这里还没有报告。".to_string(), self.theme.title),
+                ("No reports here yet.".to_string(), self.theme.title),
                 (
-                    "baogao import FILE… 把网页文本导入为报告".to_string(),
+                    "baogao import FILE… turns scraped text into reports".to_string(),
                     self.theme.dim,
                 ),
             ]
         } else {
             vec![
                 (
-                    format!("{} 份报告 · {townships} 个乡镇", self.library.len()),
+                    format!("{} reports · {townships} townships", self.library.len()),
                     self.theme.title,
                 ),
                 (
-                    "在左侧选择报告或章节，Enter 阅读；? 查看全部按键".to_string(),
+                    "Pick a report or section on the left, Enter to read; ? for every key"
+                        .to_string(),
                     self.theme.dim,
                 ),
             ]
@@ -345,13 +350,22 @@ impl<'a> App<'a> {
             return (notice.clone(), String::new());
         }
         let Some((index, _)) = self.reader.location() else {
-            return (format!("{} 份报告", self.library.len()), String::new());
+            return (format!("{} reports", self.library.len()), String::new());
         };
         let report = &self.library.reports()[index];
         let mut parts: Vec<String> = Vec::new();
-        parts.extend(report.township.clone());
-        parts.extend(report.year.map(|year| year.to_string()));
-        parts.push(report.title.clone());
+        parts.push(
+            report
+                .township
+                .clone()
+                .unwrap_or_else(|| UNNAMED_TOWNSHIP.to_string()),
+        );
+        parts.push(
+            report
+                .year
+                .map_or_else(|| UNKNOWN_YEAR.to_string(), |year| year.to_string()),
+        );
+        parts.push(report_title(report).to_string());
         let crumbs = self.reader.breadcrumb();
         if !crumbs.is_empty() {
             parts.push(crumbs.join(" › "));
@@ -376,16 +390,16 @@ const ASCII_BORDER: border::Set = border::Set {
     horizontal_bottom: "-",
 };
 
+/// Lines longer than this are hard to follow back to their start; on a wide
+/// screen the text keeps this measure (50 Chinese characters).
+const MAX_TEXT_WIDTH: u16 = 100;
+
 /// The reader's text area inside its border (its first row is the breadcrumb).
 fn reader_text_area(reader: Rect) -> Rect {
     let inner = Block::bordered().inner(reader);
     // One blank column each side keeps text off the border.
-    Rect::new(
-        inner.x + 1,
-        inner.y,
-        inner.width.saturating_sub(2),
-        inner.height,
-    )
+    let width = inner.width.saturating_sub(2).min(MAX_TEXT_WIDTH);
+    Rect::new(inner.x + 1, inner.y, width, inner.height)
 }
 
 impl Widget for &App<'_> {
@@ -407,7 +421,7 @@ impl Widget for &App<'_> {
         };
         if let Some(tree) = areas.tree {
             let block = self.pane_block(
-                &format!("报告 {}", self.library.len()),
+                &format!("Reports {}", self.library.len()),
                 tree.width,
                 self.focus == Focus::Tree,
             );
@@ -416,8 +430,8 @@ impl Widget for &App<'_> {
             self.tree.render(inner, buf);
         }
         if let Some(reader) = areas.reader {
-            let title = self.reader.location().map_or("阅读", |(index, _)| {
-                self.library.reports()[index].title.as_str()
+            let title = self.reader.location().map_or("", |(index, _)| {
+                report_title(&self.library.reports()[index])
             });
             self.pane_block(title, reader.width, self.focus == Focus::Reader)
                 .render(reader, buf);
@@ -440,7 +454,7 @@ impl Widget for &App<'_> {
         for layer in &self.layers {
             match layer {
                 Layer::Help(help) => {
-                    let block = self.pane_block("按键 Keys", HelpLayer::area(area).width, true);
+                    let block = self.pane_block("Keys", HelpLayer::area(area).width, true);
                     help.render(area, buf, &self.theme, self.widths, block);
                 }
             }

@@ -162,7 +162,7 @@ pub const KEYMAP: &[Binding] = &[
         &[plain(KeyCode::Tab)],
         A::FocusNext,
         "focus the other pane",
-        Some("switch pane"),
+        Some("pane"),
     ),
     bind(
         S::Global,
@@ -197,7 +197,7 @@ pub const KEYMAP: &[Binding] = &[
         &[ch('l'), plain(KeyCode::Right)],
         A::Expand,
         "expand, or go to the first child",
-        Some("fold"),
+        Some("open"),
     ),
     bind(
         S::Tree,
@@ -340,14 +340,19 @@ pub fn bindings(scope: Scope) -> impl Iterator<Item = &'static Binding> {
 /// Footer hints for a scope: its own hinted bindings, then the global ones,
 /// as (keys, words) pairs.
 pub fn hints(scope: Scope) -> Vec<(String, &'static str)> {
-    let scoped = bindings(scope);
-    let global = if scope == Scope::Help {
-        None
+    // Help and the pane switch come first: on a narrow screen they are what
+    // leads to everything else. Quit comes last: it is the one everyone knows.
+    let global: Vec<&Binding> = if scope == Scope::Help {
+        Vec::new()
     } else {
-        Some(bindings(Scope::Global))
+        bindings(Scope::Global).collect()
     };
-    scoped
-        .chain(global.into_iter().flatten())
+    let (quit, leads): (Vec<&Binding>, Vec<&Binding>) =
+        global.into_iter().partition(|b| b.action == Action::Quit);
+    leads
+        .into_iter()
+        .chain(bindings(scope))
+        .chain(quit)
         .filter_map(|binding| binding.hint.map(|hint| (keys_label(binding, 2), hint)))
         .collect()
 }

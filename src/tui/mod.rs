@@ -67,12 +67,12 @@ pub fn run(library: &Library, options: Options) -> io::Result<Outcome> {
         && !app.resume(position)
     {
         notices.push(format!(
-            "上次阅读的报告 {} 已不在这里，从头开始",
+            "the report read last time ({}) is not here any more",
             crate::sanitise::sanitise(&position.report_id)
         ));
     }
     if !notices.is_empty() {
-        app.set_notice(notices.join("；"));
+        app.set_notice(notices.join("; "));
     }
     let exit = terminal::spawn_input()
         .and_then(|input| event_loop(&mut terminal, &mut app, &stop, &input));

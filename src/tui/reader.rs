@@ -171,9 +171,17 @@ impl<'a> ReaderPane<'a> {
     }
 
     /// Scrolling down stops once the last line is on screen.
+    /// The last section may start on the last page: scrolling goes on until
+    /// it reaches the top, so the breadcrumb and the tree get there too.
     fn scroll_down(&mut self, lines: usize) {
-        let limit = self.max_top().max(self.top);
+        let limit = self.scroll_limit().max(self.top);
         self.top = self.top.saturating_add(lines).min(limit);
+    }
+
+    fn scroll_limit(&self) -> usize {
+        let last_section = self.layout.section_lines.last().copied().unwrap_or(0);
+        self.max_top()
+            .max(last_section.min(self.layout.lines.len().saturating_sub(1)))
     }
 
     /// Run a reader action; true if the view moved.
@@ -182,14 +190,20 @@ impl<'a> ReaderPane<'a> {
             return false;
         }
         let before = self.top;
-        let page = self.height.saturating_sub(2).max(1);
+        // Keep two lines of context, unless the pane is so short that
+        // would leave almost nothing to turn.
+        let page = if self.height > 6 {
+            self.height - 2
+        } else {
+            self.height.saturating_sub(1).max(1)
+        };
         match action {
             Action::Up => self.top = self.top.saturating_sub(1),
             Action::Down => self.scroll_down(1),
             Action::PageDown => self.scroll_down(page),
             Action::PageUp => self.top = self.top.saturating_sub(page),
             Action::First => self.top = 0,
-            Action::Last => self.top = self.max_top(),
+            Action::Last => self.top = self.scroll_limit(),
             Action::NextSection => self.next_section(|_| true),
             Action::PreviousSection => self.previous_section(|_| true),
             Action::NextTopSection => self.next_section(|path| path.depth() == 1),
@@ -244,9 +258,18 @@ impl<'a> ReaderPane<'a> {
     }
 
     /// How far through the report the bottom of the screen is, in percent.
+    /// How far through the report the reader has scrolled, in percent:
+    /// 0 at the top, 100 once the last line is on screen.
     pub fn percent(&self) -> Option<usize> {
-        let total = self.layout.lines.len();
-        (total > 0).then(|| ((self.top + self.height).min(total) * 100 / total).max(1))
+        if self.layout.lines.is_empty() {
+            return None;
+        }
+        let max_top = self.max_top();
+        Some(if self.top >= max_top {
+            100
+        } else {
+            self.top * 100 / max_top
+        })
     }
 
     /// Headings from the top level down to the section at the top of the screen.
@@ -273,26 +296,14 @@ impl Widget for &ReaderPane<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = self.theme;
         let Some(document) = &self.document else {
-            put_str(
-                buf,
-                area.x,
-                area.y,
-                area.right(),
-                "← 选择一份报告 (Enter)",
-                theme.dim,
-                self.widths,
-            );
             return;
         };
         if area.height == 0 {
             return;
         }
         let crumbs = self.breadcrumb();
-        let crumb = if crumbs.is_empty() {
-            document.report.title.clone()
-        } else {
-            crumbs.join(" › ")
-        };
+        // At the report's front the title below says it all.
+        let crumb = crumbs.join(" › ");
         put_str(
             buf,
             area.x,

@@ -3,6 +3,7 @@
 //! pinyin, then year), so groups are runs of neighbouring reports.
 
 use crate::library::Library;
+use crate::model::Report;
 
 /// The tree's name for reports that name no township, and for no year.
 pub const UNNAMED_TOWNSHIP: &str = "未具名";
@@ -65,4 +66,14 @@ pub fn shelve(library: &Library) -> Vec<TownshipShelf> {
         }
     }
     townships
+}
+
+/// What to call a report on screen: its title, or its kind ("工作总结") when
+/// the file gives no title.
+pub fn report_title(report: &Report) -> &str {
+    if report.title.trim().is_empty() {
+        report.kind.label_zh(report.period)
+    } else {
+        &report.title
+    }
 }

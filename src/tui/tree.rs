@@ -7,7 +7,7 @@
 
 use super::keymap::Action;
 use super::paint::{fill, put_str};
-use super::shelf::{TownshipShelf, shelve};
+use super::shelf::{TownshipShelf, report_title, shelve};
 use super::theme::Theme;
 use crate::library::Library;
 use crate::model::{Report, SectionPath};
@@ -79,9 +79,12 @@ impl<'a> TreePane<'a> {
         tree
     }
 
-    /// Townships on the shelf (the unnamed group counts as one).
+    /// Named townships on the shelf (not the group of unnamed reports).
     pub fn township_count(&self) -> usize {
-        self.shelf.len()
+        self.shelf
+            .iter()
+            .filter(|township| township.name.is_some())
+            .count()
     }
 
     pub fn rows(&self) -> &[Row] {
@@ -257,7 +260,8 @@ impl<'a> TreePane<'a> {
         self.keep_selection_visible();
     }
 
-    /// Follow the reader: open the path down to report `r`'s section and select it.
+    /// Open the path down to report `r`'s section and select it (a jump:
+    /// resuming, opening from elsewhere).
     pub fn reveal(&mut self, r: usize, path: &SectionPath) {
         let Some((t, y)) = self.locate(r) else { return };
         let mut open = vec![NodeId::Township(t), NodeId::Year(t, y)];
@@ -278,6 +282,34 @@ impl<'a> TreePane<'a> {
         if !missing.is_empty() {
             self.expanded.extend(missing);
             self.rebuild_rows();
+        }
+        self.select_id(&target);
+        self.keep_selection_visible();
+    }
+
+    /// Follow the reader without undoing the user's folding: open the way
+    /// to report `r` only, then select the deepest row of `path` that is
+    /// already on show (the section itself when its parents are open).
+    pub fn follow(&mut self, r: usize, path: &SectionPath) {
+        let Some((t, y)) = self.locate(r) else { return };
+        let missing: Vec<NodeId> = [NodeId::Township(t), NodeId::Year(t, y)]
+            .into_iter()
+            .filter(|id| !self.expanded.contains(id))
+            .collect();
+        if !missing.is_empty() {
+            self.expanded.extend(missing);
+            self.rebuild_rows();
+        }
+        let mut target = NodeId::Report(r);
+        let mut open = self.expanded.contains(&target);
+        let mut walk = SectionPath::front();
+        for &index in &path.0 {
+            if !open {
+                break;
+            }
+            walk = walk.child(index);
+            target = NodeId::Section(r, walk.clone());
+            open = self.expanded.contains(&target);
         }
         self.select_id(&target);
         self.keep_selection_visible();
@@ -342,7 +374,7 @@ fn report_label(report: &Report, siblings: &[&Report]) -> String {
         .count()
         > 1;
     if shared {
-        report.title.clone()
+        report_title(report).to_string()
     } else {
         label.to_string()
     }
@@ -375,7 +407,8 @@ impl Widget for &TreePane<'_> {
             };
             let (label, count) = self.label(&row.id);
             let width = area.width as usize;
-            let indent = (row.depth * 2).min(width.saturating_sub(4));
+            // Deep outlines stop indenting where the label would lose its room.
+            let indent = (row.depth * 2).min(width.saturating_sub(12));
             let count_width = if count.is_empty() { 0 } else { count.len() + 1 };
             let room = width.saturating_sub(indent + 2 + count_width);
             let x = area.x + indent as u16;
@@ -421,7 +454,7 @@ mod tests {
     fn starts_with_one_row_per_township_and_opens_level_by_level() {
         let library = library();
         let mut tree = TreePane::new(&library, Widths::default(), Theme::default());
-        assert_eq!(tree.rows().len(), tree.township_count());
+        assert_eq!(tree.rows().len(), tree.shelf.len());
         tree.act(Action::Expand);
         assert_eq!(tree.rows()[1].id, NodeId::Year(0, 0));
         tree.act(Action::Expand); // on an open node: to its first child
@@ -435,7 +468,7 @@ mod tests {
             Some(NodeId::Township(0))
         );
         tree.act(Action::Collapse);
-        assert_eq!(tree.rows().len(), tree.township_count());
+        assert_eq!(tree.rows().len(), tree.shelf.len());
     }
 
     #[test]
