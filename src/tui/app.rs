@@ -46,6 +46,10 @@ struct Areas {
     screen: Rect,
     tree: Option<Rect>,
     reader: Option<Rect>,
+    /// Where the reader is, or would be when one pane fills the screen:
+    /// it keeps a layout for it, so the status bar can always say where
+    /// the reading is.
+    reader_frame: Rect,
     status: Rect,
     footer: Option<Rect>,
 }
@@ -120,13 +124,11 @@ impl<'a> App<'a> {
             if let Some(tree) = areas.tree {
                 self.tree.resize(tree.height.saturating_sub(2) as usize);
             }
-            if let Some(reader) = areas.reader {
-                let inner = reader_text_area(reader);
-                self.reader.resize(
-                    inner.width as usize,
-                    inner.height.saturating_sub(1) as usize,
-                );
-            }
+            let inner = reader_text_area(areas.reader_frame);
+            self.reader.resize(
+                inner.width as usize,
+                inner.height.saturating_sub(1) as usize,
+            );
         }
         self.areas = areas;
     }
@@ -145,7 +147,7 @@ impl<'a> App<'a> {
                 Focus::Reader => (None, Some(main)),
             }
         } else {
-            let tree_width = (area.width * 3 / 10).clamp(24, 44);
+            let tree_width = (u32::from(area.width) * 3 / 10).clamp(24, 44) as u16;
             let [tree, reader] =
                 Layout::horizontal([Constraint::Length(tree_width), Constraint::Fill(1)])
                     .areas(main);
@@ -155,6 +157,7 @@ impl<'a> App<'a> {
             screen: area,
             tree,
             reader,
+            reader_frame: reader.unwrap_or(main),
             status,
             footer,
         }

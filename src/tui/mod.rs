@@ -61,6 +61,12 @@ pub struct Outcome {
 pub fn run(library: &Library, options: Options) -> io::Result<Outcome> {
     let stop = terminal::StopSignal::register()?;
     let mut terminal = terminal::enter()?;
+    // Debug builds only: lets the end-to-end tests check that a panic
+    // gives the terminal back.
+    #[cfg(debug_assertions)]
+    if std::env::var_os("BAOGAO_DEBUG_PANIC").is_some() {
+        panic!("BAOGAO_DEBUG_PANIC is set");
+    }
     let mut app = App::new(library, options.widths, options.theme);
     let mut notices: Vec<String> = options.notice.into_iter().collect();
     if let Some(position) = &options.resume
@@ -96,15 +102,12 @@ fn event_loop(
     input: &Receiver<io::Result<Event>>,
 ) -> io::Result<Exit> {
     loop {
-        let area = terminal.size()?;
-        app.prepare(ratatui::layout::Rect::new(0, 0, area.width, area.height));
-        terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
-        // Debug builds only: lets the end-to-end tests check that a panic
-        // gives the terminal back.
-        #[cfg(debug_assertions)]
-        if std::env::var_os("BAOGAO_DEBUG_PANIC").is_some() {
-            panic!("BAOGAO_DEBUG_PANIC is set");
-        }
+        // Fitted inside `draw`, to the very area it draws: the terminal may
+        // have been resized since the last look.
+        terminal.draw(|frame| {
+            app.prepare(frame.area());
+            frame.render_widget(&*app, frame.area());
+        })?;
         if app.should_quit() {
             return Ok(Exit::Quit);
         }

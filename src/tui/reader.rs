@@ -23,6 +23,16 @@ pub struct Anchor {
     pub offset: usize,
 }
 
+/// Where the top of the screen goes once the document is laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Target {
+    /// The first line of a section (by its index in the document), which
+    /// may have no text of its own.
+    Section(usize),
+    /// The line holding a place in the text.
+    Text(Anchor),
+}
+
 /// The reader's state.
 #[derive(Debug, Default)]
 pub struct ReaderPane<'a> {
@@ -33,7 +43,7 @@ pub struct ReaderPane<'a> {
     /// Text rows (the pane minus its breadcrumb row).
     height: usize,
     /// Where to put the top line once the document is laid out.
-    pending: Option<Anchor>,
+    pending: Option<Target>,
     widths: Widths,
     theme: Theme,
 }
@@ -60,15 +70,12 @@ impl<'a> ReaderPane<'a> {
             self.document = Some(Document::new(index, report));
             self.layout = Layout::default();
         }
-        let block = self
+        let section = self
             .document
             .as_ref()
-            .and_then(|doc| doc.section_index(path).map(|s| doc.sections[s].first_block));
-        self.jump_to(Anchor {
-            block: block.unwrap_or(0),
-            offset: 0,
-        });
-        // Show the section's heading, not the blank line above it.
+            .and_then(|doc| doc.section_index(path));
+        self.pending = Some(Target::Section(section.unwrap_or(0)));
+        self.apply_pending();
     }
 
     /// The reading position at the top of the screen, in the terms of the
@@ -77,11 +84,17 @@ impl<'a> ReaderPane<'a> {
         let document = self.document.as_ref()?;
         let anchor = self.anchor();
         let block = document.blocks.get(anchor.block)?;
+        // The facts line is not in the report file: it stands for the title.
+        let offset = if block.kind == BlockKind::Facts {
+            0
+        } else {
+            anchor.offset
+        };
         Some(ReadingPosition {
             report_id: document.report.id.clone(),
             section: document.sections[block.section].path.0.clone(),
             block: block.index_in_section,
-            offset: anchor.offset,
+            offset,
         })
     }
 
@@ -106,7 +119,7 @@ impl<'a> ReaderPane<'a> {
 
     /// Put the top of the screen at `anchor` (now, or once laid out).
     pub fn jump_to(&mut self, anchor: Anchor) {
-        self.pending = Some(anchor);
+        self.pending = Some(Target::Text(anchor));
         self.apply_pending();
     }
 
@@ -114,13 +127,19 @@ impl<'a> ReaderPane<'a> {
         if self.layout.lines.is_empty() && self.document.is_some() {
             return; // not laid out yet: `resize` applies it
         }
-        if let Some(anchor) = self.pending.take() {
-            self.top = self
-                .layout
-                .line_of(anchor.block, anchor.offset)
-                .unwrap_or(0);
-            self.clamp();
+        match self.pending.take() {
+            Some(Target::Section(section)) => {
+                self.top = self.layout.section_lines.get(section).copied().unwrap_or(0);
+            }
+            Some(Target::Text(anchor)) => {
+                self.top = self
+                    .layout
+                    .line_of(anchor.block, anchor.offset)
+                    .unwrap_or(0);
+            }
+            None => return,
         }
+        self.clamp();
     }
 
     /// Fit the pane to its text area (`width` × `height` cells, breadcrumb
@@ -132,7 +151,7 @@ impl<'a> ReaderPane<'a> {
         };
         if self.layout.width != width || self.layout.lines.is_empty() {
             if self.pending.is_none() && !self.layout.lines.is_empty() {
-                self.pending = Some(self.anchor());
+                self.pending = Some(Target::Text(self.anchor()));
             }
             self.layout = document.lay_out(width.max(1), self.widths);
         }
@@ -142,22 +161,48 @@ impl<'a> ReaderPane<'a> {
 
     /// The block and offset of the top line on screen.
     pub fn anchor(&self) -> Anchor {
-        if let Some(pending) = self.pending {
-            return pending;
+        let start = Anchor {
+            block: 0,
+            offset: 0,
+        };
+        match self.pending {
+            Some(Target::Text(anchor)) => return anchor,
+            Some(Target::Section(section)) => {
+                let block = self
+                    .document
+                    .as_ref()
+                    .and_then(|doc| doc.sections.get(section))
+                    .map(|entry| entry.first_block);
+                return Anchor {
+                    block: block.unwrap_or(0),
+                    offset: 0,
+                };
+            }
+            None => {}
         }
-        let line = self.layout.lines[self.top.min(self.layout.lines.len().saturating_sub(1))..]
+        // A blank line at the top belongs to the section above it (it is the
+        // gap before the next heading): anchor to the text above, so that a
+        // new width keeps the reader in the same section.
+        if self.layout.lines.is_empty() {
+            return start;
+        }
+        let top = self.top.min(self.layout.lines.len() - 1);
+        let above = self.layout.lines[..=top]
             .iter()
+            .rev()
             .find(|line| line.block.is_some());
-        line.map_or(
-            Anchor {
-                block: 0,
-                offset: 0,
-            },
-            |line| Anchor {
-                block: line.block.unwrap_or_default() as usize,
+        let line = above.or_else(|| {
+            self.layout.lines[top..]
+                .iter()
+                .find(|line| line.block.is_some())
+        });
+        line.and_then(|line| {
+            Some(Anchor {
+                block: line.block? as usize,
                 offset: line.start as usize,
-            },
-        )
+            })
+        })
+        .unwrap_or(start)
     }
 
     fn max_top(&self) -> usize {
