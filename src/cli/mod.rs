@@ -15,7 +15,8 @@ mod validate;
 
 use anyhow::Context;
 use baogao::bundled::load_bundled;
-use baogao::load::{Loaded, load_dir};
+use baogao::load::{LoadError, Loaded, load_dir};
+use baogao::wrap::{AmbiguousWidth, Widths};
 use clap::{Parser, Subcommand};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -59,9 +60,9 @@ struct Cli {
     dir: Option<PathBuf>,
 
     /// Count ambiguous-width characters (“ ” ‘ ’ · — … •) as two cells, as
-    /// CJK terminals (and some fonts) draw them. Also set by
-    /// BAOGAO_AMBIGUOUS_WIDE=1.
-    #[arg(long, env = "BAOGAO_AMBIGUOUS_WIDE", value_parser = clap::builder::FalseyValueParser::new())]
+    /// CJK terminals (and some fonts) draw them: the reader and `show` lay
+    /// text out by it. Also set by BAOGAO_AMBIGUOUS_WIDE=1.
+    #[arg(long, global = true, env = "BAOGAO_AMBIGUOUS_WIDE", value_parser = clap::builder::FalseyValueParser::new())]
     ambiguous_wide: bool,
 }
 
@@ -107,16 +108,20 @@ fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     match cli.command {
         Some(Command::Import(args)) => import::run(&args, out),
         Some(Command::List(args)) => list::run(&args, out),
-        Some(Command::Show(args)) => show::run(&args, out),
+        Some(Command::Show(args)) => show::run(&args, widths(cli.ambiguous_wide), out),
         Some(Command::Validate(args)) => validate::run(&args, out),
-        None => read::run(
-            read::ReadArgs {
-                dir: cli.dir,
-                ambiguous_wide: cli.ambiguous_wide,
-            },
-            out,
-        ),
+        None => read::run(cli.dir, widths(cli.ambiguous_wide), out),
     }
+}
+
+/// The one display-width setting of this run (`--ambiguous-wide`).
+fn widths(ambiguous_wide: bool) -> Widths {
+    let ambiguous = if ambiguous_wide {
+        AmbiguousWidth::Wide
+    } else {
+        AmbiguousWidth::Narrow
+    };
+    Widths { ambiguous }
 }
 
 fn is_broken_pipe(error: &anyhow::Error) -> bool {
@@ -145,8 +150,8 @@ fn describe_source(dir: Option<&Path>) -> String {
 }
 
 /// Print each load error on its own line on stderr (`path:line:col: reason`).
-fn report_load_errors(loaded: &Loaded) {
-    for error in &loaded.errors {
+fn report_load_errors(errors: &[LoadError]) {
+    for error in errors {
         eprintln!("error: {}", text::clean(&error.to_string()));
     }
 }

@@ -9,51 +9,37 @@
 
 use super::{Outcome, list, load, report_load_errors, text};
 use baogao::library::Library;
+use baogao::load::Loaded;
 use baogao::position::{StateFile, library_key};
 use baogao::tui::{self, Exit, Options, theme::Theme};
-use baogao::wrap::{AmbiguousWidth, Widths};
+use baogao::wrap::Widths;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
-pub struct ReadArgs {
-    pub dir: Option<PathBuf>,
-    pub ambiguous_wide: bool,
-}
-
-pub fn run(args: ReadArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+pub fn run(dir: Option<PathBuf>, widths: Widths, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     if !std::io::stdout().is_terminal() {
-        return list::run(
-            &list::ListArgs {
-                dir: args.dir,
-                json: false,
-            },
-            out,
-        );
+        return list::run(&list::ListArgs { dir, json: false }, out);
     }
-    let loaded = load(args.dir.as_deref())?;
-    let failed = loaded.errors.len();
-    let library = Library::new(loaded.reports.iter().map(|l| l.report.clone()).collect());
+    let Loaded { reports, errors } = load(dir.as_deref())?;
+    // The reports move into the library: a large library is held once.
+    let library = Library::new(reports.into_iter().map(|loaded| loaded.report).collect());
     let mut notices = Vec::new();
-    if failed > 0 {
+    if !errors.is_empty() {
+        let failed = errors.len();
         notices.push(format!(
             "{failed} file(s) could not be loaded: listed on quit, or run baogao validate"
         ));
     }
-    let key = library_key(args.dir.as_deref());
+    let key = library_key(dir.as_deref());
     let mut state = open_state(&mut notices);
-    let ambiguous = if args.ambiguous_wide {
-        AmbiguousWidth::Wide
-    } else {
-        AmbiguousWidth::Narrow
-    };
     let options = Options {
-        widths: Widths { ambiguous },
+        widths,
         theme: Theme::from_env(),
         notice: (!notices.is_empty()).then(|| notices.join("; ")),
         resume: state.as_ref().and_then(|state| state.get(&key).cloned()),
     };
     let outcome = tui::run(&library, options)?;
-    report_load_errors(&loaded);
+    report_load_errors(&errors);
     if let (Some(state), Some(position)) = (&mut state, outcome.position) {
         state.set(&key, position);
         if let Err(error) = state.save() {
@@ -61,7 +47,7 @@ pub fn run(args: ReadArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         }
     }
     match outcome.exit? {
-        Exit::Quit if failed == 0 => Ok(Outcome::Clean),
+        Exit::Quit if errors.is_empty() => Ok(Outcome::Clean),
         Exit::Quit => Ok(Outcome::Problems),
         Exit::Signal(signal) => std::process::exit(128 + signal),
     }

@@ -52,9 +52,9 @@ pub struct ShowArgs {
     width: Option<usize>,
 }
 
-pub fn run(args: &ShowArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+pub fn run(args: &ShowArgs, widths: Widths, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let loaded = load(args.dir.as_deref())?;
-    report_load_errors(&loaded);
+    report_load_errors(&loaded.errors);
     let failed_files = loaded.errors.len();
     let library = Library::new(loaded.reports.into_iter().map(|l| l.report).collect());
     let Some(report) = library.find(&args.id) else {
@@ -63,7 +63,13 @@ pub fn run(args: &ShowArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     if args.json {
         out.write_all(report.to_json_pretty().as_bytes())?;
     } else {
-        out.write_all(render(report, wrap_width(args.width)).as_bytes())?;
+        out.write_all(
+            render(
+                report,
+                wrap_width(args.width).map(|width| Wrap { width, widths }),
+            )
+            .as_bytes(),
+        )?;
     }
     // The requested report was shown; files that failed to load were named
     // on stderr and do not make this command fail.
@@ -120,6 +126,13 @@ fn shell_quote(word: &str) -> String {
     }
 }
 
+/// Wrapping: at `width` cells, measured with `widths`.
+#[derive(Debug, Clone, Copy)]
+struct Wrap {
+    width: usize,
+    widths: Widths,
+}
+
 /// The width to wrap at: as asked, else the terminal's when printing to one.
 fn wrap_width(asked: Option<usize>) -> Option<usize> {
     match asked {
@@ -134,7 +147,7 @@ fn wrap_width(asked: Option<usize>) -> Option<usize> {
 
 /// The report as plain text, ending in a newline; lines at most `width`
 /// cells when given.
-fn render(report: &Report, width: Option<usize>) -> String {
+fn render(report: &Report, wrap: Option<Wrap>) -> String {
     let mut page = String::new();
     let title = text::clean(&report.title);
     page.push_str(&title);
@@ -168,14 +181,14 @@ fn render(report: &Report, width: Option<usize>) -> String {
             page.push('\n');
         }
     }
-    push_paragraphs(&mut page, "", &report.preamble, width);
+    push_paragraphs(&mut page, "", &report.preamble, wrap);
     // Depth-first with an explicit stack: outlines can be deep.
     let mut stack: Vec<(&Section, usize)> = report.sections.iter().rev().map(|s| (s, 0)).collect();
     while let Some((section, depth)) = stack.pop() {
         let indent = "  ".repeat(depth);
         page.push('\n');
-        push_wrapped(&mut page, &indent, "", &section.heading, width);
-        push_paragraphs(&mut page, &indent, &section.paragraphs, width);
+        push_wrapped(&mut page, &indent, "", &section.heading, wrap);
+        push_paragraphs(&mut page, &indent, &section.paragraphs, wrap);
         stack.extend(
             section
                 .sections
@@ -187,25 +200,24 @@ fn render(report: &Report, width: Option<usize>) -> String {
     page
 }
 
-fn push_paragraphs(page: &mut String, indent: &str, paragraphs: &[String], width: Option<usize>) {
+fn push_paragraphs(page: &mut String, indent: &str, paragraphs: &[String], wrap: Option<Wrap>) {
     for paragraph in paragraphs {
         page.push('\n');
-        push_wrapped(page, indent, "\u{3000}\u{3000}", paragraph, width);
+        push_wrapped(page, indent, "\u{3000}\u{3000}", paragraph, wrap);
     }
 }
 
 /// One block: `indent` before every line, `opening` before the first, the
 /// text wrapped by the CJK wrapper when a width is given.
-fn push_wrapped(page: &mut String, indent: &str, opening: &str, block: &str, width: Option<usize>) {
+fn push_wrapped(page: &mut String, indent: &str, opening: &str, block: &str, wrap: Option<Wrap>) {
     let block = text::clean(block);
-    let Some(width) = width else {
+    let Some(Wrap { width, widths }) = wrap else {
         page.push_str(indent);
         page.push_str(opening);
         page.push_str(&block);
         page.push('\n');
         return;
     };
-    let widths = Widths::default();
     let room = width.saturating_sub(widths.str(indent)).max(2);
     for (i, line) in wrap_cjk(&block, room, widths.str(opening), widths)
         .iter()
