@@ -139,12 +139,6 @@ impl SectionPath {
         self.0.len()
     }
 
-    /// The path of the enclosing section (the front for a top-level one).
-    pub fn parent(&self) -> Option<SectionPath> {
-        let (_, parent) = self.0.split_last()?;
-        Some(SectionPath(parent.to_vec()))
-    }
-
     /// The path of this section's `index`th child.
     pub fn child(&self, index: usize) -> SectionPath {
         let mut path = self.0.clone();
@@ -166,13 +160,19 @@ impl Report {
 
     /// Number of sections at every level of the outline.
     pub fn section_count(&self) -> usize {
-        let mut count = 0;
-        let mut stack: Vec<&Section> = self.sections.iter().collect();
-        while let Some(section) = stack.pop() {
-            count += 1;
-            stack.extend(section.sections.iter());
-        }
-        count
+        self.outline().count()
+    }
+
+    /// Every section in reading order (depth first), with its path.
+    pub fn outline(&self) -> Outline<'_> {
+        let stack = self
+            .sections
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(i, s)| (SectionPath(vec![i]), s))
+            .collect();
+        Outline { stack }
     }
 
     /// Serialise as the pretty-printed JSON of a report file, with a final newline.
@@ -181,6 +181,25 @@ impl Report {
         let mut text = serde_json::to_string_pretty(self).expect("a Report always serialises");
         text.push('\n');
         text
+    }
+}
+
+/// The sections of a report in reading order, from [`Report::outline`]. An
+/// explicit stack, not recursion: an outline is as deep as its file says.
+#[derive(Debug, Clone)]
+pub struct Outline<'a> {
+    stack: Vec<(SectionPath, &'a Section)>,
+}
+
+impl<'a> Iterator for Outline<'a> {
+    type Item = (SectionPath, &'a Section);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let (path, section) = self.stack.pop()?;
+        let children = section.sections.iter().enumerate().rev();
+        self.stack
+            .extend(children.map(|(i, child)| (path.child(i), child)));
+        Some((path, section))
     }
 }
 

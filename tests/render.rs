@@ -298,3 +298,81 @@ fn mouse_wheel_scrolls_the_pane_under_the_pointer_and_a_click_selects() {
     let text = screen(&draw(&mut app, 120, 40));
     assert!(text.contains("▾ 岱西镇"), "{text}");
 }
+
+#[test]
+fn an_empty_library_says_so_and_takes_every_key() {
+    let library = Library::new(Vec::new());
+    let mut app = App::new(&library, Widths::default(), Theme::new(true));
+    for (width, height) in [(120, 40), (40, 15), (30, 8), (1, 1)] {
+        draw(&mut app, width, height);
+        press(&mut app, "jkhlgG\n \t]}[{b?");
+        app.handle(&Event::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)));
+        press(&mut app, "\t");
+    }
+    let text = screen(&draw(&mut app, 120, 40));
+    assert!(text.contains("No reports here yet"), "{text}");
+    assert!(text.contains("Reports 0"), "{text}");
+}
+
+#[test]
+fn a_report_with_no_sections_and_no_title_reads_by_its_kind() {
+    let mut report = library().reports()[0].clone();
+    report.title = String::new();
+    report.sections.clear();
+    report.township = None;
+    report.year = None;
+    let library = Library::new(vec![report]);
+    let mut app = App::new(&library, Widths::default(), Theme::new(true));
+    draw(&mut app, 80, 24);
+    press(&mut app, "lljj\n]]}G");
+    let buffer = draw(&mut app, 80, 24);
+    let status = rows(&buffer)[22].clone();
+    assert!(status.contains("未具名 · 年份不详 · "), "{status}");
+    assert!(screen(&buffer).contains("年份不详"), "{}", screen(&buffer));
+}
+
+#[test]
+fn the_tree_follows_reading_without_unfolding_what_the_user_folded() {
+    let library = library();
+    let mut app = App::new(&library, Widths::default(), Theme::new(true));
+    draw(&mut app, 120, 40);
+    open_nanji(&mut app);
+    draw(&mut app, 120, 40);
+    // 一、 is folded: reading into (一) and (二) keeps the selection on 一、.
+    press(&mut app, "]]");
+    let text = screen(&draw(&mut app, 120, 40));
+    assert!(
+        !text.contains("│          (二)坚持"),
+        "the tree unfolded 一、:\n{text}"
+    );
+    // Unfold it in the tree, go back to reading: now the section itself is selected.
+    press(&mut app, "\tl\t]");
+    let buffer = draw(&mut app, 120, 40);
+    let selected: Vec<String> = rows(&buffer)[..38]
+        .iter()
+        .zip(buffer.content.chunks(120))
+        .filter(|(_, cells)| {
+            cells[3]
+                .modifier
+                .contains(ratatui::style::Modifier::REVERSED)
+        })
+        .map(|(row, _)| row.clone())
+        .collect();
+    assert_eq!(selected.len(), 1, "{selected:?}");
+    assert!(selected[0].contains("(三)全力以赴"), "{selected:?}");
+}
+
+#[test]
+fn on_a_narrow_screen_the_status_bar_knows_the_section_while_the_tree_shows() {
+    let library = library();
+    let mut app = App::new(&library, Widths::default(), Theme::new(true));
+    draw(&mut app, 50, 20);
+    // Select 一、 in the tree without opening it: the reader is hidden.
+    press(&mut app, "jjljljlj");
+    let status = rows(&draw(&mut app, 50, 20))[18].clone();
+    assert!(
+        status.contains("一、2020") || status.contains("南麂镇 · 2020"),
+        "{status}"
+    );
+    assert!(status.trim_end().ends_with('%'), "{status}");
+}

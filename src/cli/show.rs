@@ -9,7 +9,7 @@
 use super::{Outcome, describe_source, load, report_load_errors, text};
 use anyhow::bail;
 use baogao::library::Library;
-use baogao::model::{Report, Section};
+use baogao::model::Report;
 use baogao::wrap::{Widths, wrap_cjk};
 use clap::Args;
 use std::io::{IsTerminal, Write};
@@ -182,20 +182,11 @@ fn render(report: &Report, wrap: Option<Wrap>) -> String {
         }
     }
     push_paragraphs(&mut page, "", &report.preamble, wrap);
-    // Depth-first with an explicit stack: outlines can be deep.
-    let mut stack: Vec<(&Section, usize)> = report.sections.iter().rev().map(|s| (s, 0)).collect();
-    while let Some((section, depth)) = stack.pop() {
-        let indent = "  ".repeat(depth);
+    for (path, section) in report.outline() {
+        let indent = "  ".repeat(path.depth() - 1);
         page.push('\n');
         push_wrapped(&mut page, &indent, "", &section.heading, wrap);
         push_paragraphs(&mut page, &indent, &section.paragraphs, wrap);
-        stack.extend(
-            section
-                .sections
-                .iter()
-                .rev()
-                .map(|child| (child, depth + 1)),
-        );
     }
     page
 }
@@ -245,7 +236,7 @@ mod tests {
         assert_eq!(shell_quote("$HOME"), "'$HOME'");
         assert_eq!(shell_quote(""), "''");
     }
-    use baogao::model::{Kind, Period, SCHEMA_VERSION};
+    use baogao::model::{Kind, Period, SCHEMA_VERSION, Section};
 
     fn section(heading: &str, paragraphs: &[&str], sections: Vec<Section>) -> Section {
         Section {

@@ -6,10 +6,10 @@ use super::help::HelpLayer;
 use super::keymap::{Action, Scope, action_for};
 use super::paint::put_str;
 use super::reader::ReaderPane;
-use super::shelf::{UNKNOWN_YEAR, UNNAMED_TOWNSHIP, report_title};
+use super::shelf::{report_title, township_label, year_label};
 use super::status::{render_footer, render_status};
 use super::theme::Theme;
-use super::tree::{NodeId, TreePane};
+use super::tree::{NodeId, TreePane, TreeView};
 use crate::library::Library;
 use crate::model::SectionPath;
 use crate::position::ReadingPosition;
@@ -18,8 +18,7 @@ use crossterm::event::{Event, KeyEvent, KeyEventKind, MouseButton, MouseEvent, M
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::symbols::border;
-use ratatui::text::Line;
-use ratatui::widgets::{Block, Widget};
+use ratatui::widgets::{Block, Clear, Widget};
 
 /// Below this the screen only says it is too small.
 pub const MIN_WIDTH: u16 = 30;
@@ -88,10 +87,6 @@ impl<'a> App<'a> {
         self.quit
     }
 
-    pub fn focus(&self) -> Focus {
-        self.focus
-    }
-
     /// A one-line message for the status bar, shown until the next key.
     pub fn set_notice(&mut self, notice: impl Into<String>) {
         self.notice = Some(notice.into());
@@ -130,6 +125,14 @@ impl<'a> App<'a> {
                 inner.height.saturating_sub(1) as usize,
             );
         }
+        for layer in &mut self.layers {
+            match layer {
+                Layer::Help(help) => {
+                    let rows = help.frame(area).height.saturating_sub(2);
+                    help.resize(usize::from(rows));
+                }
+            }
+        }
         self.areas = areas;
     }
 
@@ -165,7 +168,6 @@ impl<'a> App<'a> {
 
     fn set_focus(&mut self, focus: Focus) {
         self.focus = focus;
-        self.tree.focused = focus == Focus::Tree;
         // A one-pane screen shows the other pane now: lay it out again.
         if let Some(areas) = self.areas {
             self.prepare(areas.screen);
@@ -195,7 +197,9 @@ impl<'a> App<'a> {
         };
         match action {
             Action::Quit => self.quit = true,
-            Action::Help => self.layers.push(Layer::Help(HelpLayer::default())),
+            Action::Help => self
+                .layers
+                .push(Layer::Help(HelpLayer::new(self.theme, self.widths))),
             Action::Close => {
                 self.layers.pop();
             }
@@ -218,16 +222,29 @@ impl<'a> App<'a> {
     }
 
     fn tree_act(&mut self, action: Action) {
-        let before = self.tree.selected().map(|row| row.id.clone());
-        self.tree.act(action);
-        let selected = self.tree.selected().map(|row| row.id.clone());
-        let is_text = matches!(selected, Some(NodeId::Report(_) | NodeId::Section(..)));
-        if selected != before || action == Action::Open {
+        let moved = self.on_tree(|tree| tree.act(action));
+        if action == Action::Open && !moved {
             self.show_selected();
         }
-        if action == Action::Open && is_text {
+        let on_text = matches!(
+            self.tree.selected().map(|row| &row.id),
+            Some(NodeId::Report(_) | NodeId::Section(..))
+        );
+        if action == Action::Open && on_text {
             self.set_focus(Focus::Reader);
         }
+    }
+
+    /// Change the tree; when its selection moved, the reader shows the newly
+    /// selected report or section (a preview). True if it moved.
+    fn on_tree(&mut self, change: impl FnOnce(&mut TreePane<'a>)) -> bool {
+        let before = self.tree.selected().map(|row| row.id.clone());
+        change(&mut self.tree);
+        let moved = self.tree.selected().map(|row| &row.id) != before.as_ref();
+        if moved {
+            self.show_selected();
+        }
+        moved
     }
 
     /// Show the tree's selected report or section in the reader.
@@ -272,18 +289,10 @@ impl<'a> App<'a> {
                 self.set_focus(Focus::Tree);
                 let inner = Block::bordered().inner(tree);
                 if inner.contains(at) {
-                    let before = self.tree.selected().map(|row| row.id.clone());
-                    self.tree.click(usize::from(at.y - inner.y));
-                    if self.tree.selected().map(|row| row.id.clone()) != before {
-                        self.show_selected();
-                    }
+                    self.on_tree(|tree| tree.click(usize::from(at.y - inner.y)));
                 }
             } else {
-                let before = self.tree.selected().map(|row| row.id.clone());
                 self.tree.scroll(lines);
-                if self.tree.selected().map(|row| row.id.clone()) != before {
-                    self.show_selected();
-                }
             }
         } else if in_reader.is_some() {
             if lines == 0 {
@@ -295,24 +304,37 @@ impl<'a> App<'a> {
         }
     }
 
-    fn pane_block(&self, title: &str, width: u16, focused: bool) -> Block<'static> {
-        let title = truncate(title, width.saturating_sub(4) as usize, self.widths).into_owned();
+    /// Draw a pane's frame with `title` and return the area inside it. The
+    /// title is drawn by our own painter: a Block title would be measured
+    /// by ratatui, which counts ambiguous-width characters as one cell.
+    fn render_frame(&self, area: Rect, buf: &mut Buffer, title: &str, focused: bool) -> Rect {
         let style = if focused {
             self.theme.border_focused
         } else {
             self.theme.border
         };
         let block = Block::bordered().border_style(style);
-        let block = if title.is_empty() {
-            block
-        } else {
-            block.title(Line::from(format!(" {title} ")))
-        };
         // Box-drawing lines are ambiguous-width: where those are two cells, draw ASCII.
-        match self.widths.ambiguous {
+        let block = match self.widths.ambiguous {
             AmbiguousWidth::Narrow => block,
             AmbiguousWidth::Wide => block.border_set(ASCII_BORDER),
+        };
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let room = area.width.saturating_sub(4) as usize;
+        if !title.is_empty() && room > 0 {
+            let title = format!(" {} ", truncate(title, room.saturating_sub(2), self.widths));
+            put_str(
+                buf,
+                area.x + 1,
+                area.y,
+                area.right().saturating_sub(1),
+                &title,
+                style,
+                self.widths,
+            );
         }
+        inner
     }
 
     /// What the reader pane says before a report is opened.
@@ -357,17 +379,8 @@ impl<'a> App<'a> {
         };
         let report = &self.library.reports()[index];
         let mut parts: Vec<String> = Vec::new();
-        parts.push(
-            report
-                .township
-                .clone()
-                .unwrap_or_else(|| UNNAMED_TOWNSHIP.to_string()),
-        );
-        parts.push(
-            report
-                .year
-                .map_or_else(|| UNKNOWN_YEAR.to_string(), |year| year.to_string()),
-        );
+        parts.push(township_label(report.township.as_deref()).to_string());
+        parts.push(year_label(report.year));
         parts.push(report_title(report).to_string());
         let crumbs = self.reader.breadcrumb();
         if !crumbs.is_empty() {
@@ -423,21 +436,19 @@ impl Widget for &App<'_> {
             return;
         };
         if let Some(tree) = areas.tree {
-            let block = self.pane_block(
-                &format!("Reports {}", self.library.len()),
-                tree.width,
-                self.focus == Focus::Tree,
-            );
-            let inner = block.inner(tree);
-            block.render(tree, buf);
-            self.tree.render(inner, buf);
+            let title = format!("Reports {}", self.library.len());
+            let inner = self.render_frame(tree, buf, &title, self.focus == Focus::Tree);
+            TreeView {
+                pane: &self.tree,
+                focused: self.focus == Focus::Tree,
+            }
+            .render(inner, buf);
         }
         if let Some(reader) = areas.reader {
             let title = self.reader.location().map_or("", |(index, _)| {
                 report_title(&self.library.reports()[index])
             });
-            self.pane_block(title, reader.width, self.focus == Focus::Reader)
-                .render(reader, buf);
+            self.render_frame(reader, buf, title, self.focus == Focus::Reader);
             if self.reader.location().is_some() {
                 self.reader.render(reader_text_area(reader), buf);
             } else {
@@ -457,8 +468,10 @@ impl Widget for &App<'_> {
         for layer in &self.layers {
             match layer {
                 Layer::Help(help) => {
-                    let block = self.pane_block("Keys", HelpLayer::area(area).width, true);
-                    help.render(area, buf, &self.theme, self.widths, block);
+                    let frame = help.frame(area);
+                    Clear.render(frame, buf);
+                    let inner = self.render_frame(frame, buf, "Keys", true);
+                    help.render(inner, buf);
                 }
             }
         }

@@ -7,7 +7,7 @@
 //! starts. Layout is the only costly step and happens in [`Document::lay_out`]
 //! when the width changes, never while drawing.
 
-use crate::model::{Report, Section, SectionPath};
+use crate::model::{Report, SectionPath};
 use crate::wrap::{Widths, wrap_cjk};
 use std::borrow::Cow;
 
@@ -53,6 +53,16 @@ pub struct LayoutLine {
     pub indent: u16,
 }
 
+impl LayoutLine {
+    /// The gap before a heading and after the facts line.
+    pub const BLANK: LayoutLine = LayoutLine {
+        block: None,
+        start: 0,
+        end: 0,
+        indent: 0,
+    };
+}
+
 /// The document laid out at one width.
 #[derive(Debug, Clone, Default)]
 pub struct Layout {
@@ -90,19 +100,11 @@ impl<'a> Document<'a> {
         for (i, paragraph) in report.preamble.iter().enumerate() {
             document.push(BlockKind::Paragraph, Cow::Borrowed(paragraph), 0, i + 1);
         }
-        // Depth-first with an explicit stack: no recursion, however deep the outline.
-        let mut stack: Vec<(SectionPath, &'a Section)> = report
-            .sections
-            .iter()
-            .enumerate()
-            .rev()
-            .map(|(i, s)| (SectionPath(vec![i]), s))
-            .collect();
-        while let Some((path, section)) = stack.pop() {
+        for (path, section) in report.outline() {
             let entry = document.sections.len();
             let depth = path.depth();
             document.sections.push(SectionEntry {
-                path: path.clone(),
+                path,
                 heading: &section.heading,
                 first_block: document.blocks.len(),
             });
@@ -115,14 +117,6 @@ impl<'a> Document<'a> {
             for (i, paragraph) in section.paragraphs.iter().enumerate() {
                 document.push(BlockKind::Paragraph, Cow::Borrowed(paragraph), entry, i + 1);
             }
-            stack.extend(
-                section
-                    .sections
-                    .iter()
-                    .enumerate()
-                    .rev()
-                    .map(|(i, child)| (path.child(i), child)),
-            );
         }
         document
     }
@@ -159,12 +153,7 @@ impl<'a> Document<'a> {
         let mut next_section = 0;
         for (index, block) in self.blocks.iter().enumerate() {
             if matches!(block.kind, BlockKind::Heading { .. }) && !layout.lines.is_empty() {
-                layout.lines.push(LayoutLine {
-                    block: None,
-                    start: 0,
-                    end: 0,
-                    indent: 0,
-                });
+                layout.lines.push(LayoutLine::BLANK);
             }
             // Sections with no text of their own start where the next one does.
             while next_section <= block.section {
@@ -191,12 +180,7 @@ impl<'a> Document<'a> {
                 });
             }
             if block.kind == BlockKind::Facts {
-                layout.lines.push(LayoutLine {
-                    block: None,
-                    start: 0,
-                    end: 0,
-                    indent: 0,
-                });
+                layout.lines.push(LayoutLine::BLANK);
             }
         }
         for line in &mut layout.section_lines[next_section..] {
@@ -273,7 +257,7 @@ impl Layout {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Kind, Period, SCHEMA_VERSION};
+    use crate::model::{Kind, Period, SCHEMA_VERSION, Section};
 
     fn section(heading: &str, paragraphs: &[&str], sections: Vec<Section>) -> Section {
         Section {

@@ -1,5 +1,6 @@
 //! The help layer (`?`): every key from the key table, by scope. It is drawn
-//! over the screen; its own keys scroll it and Esc closes it.
+//! over the screen in a frame the app draws; its own keys scroll it and Esc
+//! closes it.
 
 use super::keymap::{Action, Scope, bindings, keys_label};
 use super::paint::put_str;
@@ -7,41 +8,54 @@ use super::theme::Theme;
 use crate::wrap::{Widths, truncate};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::widgets::{Block, Clear, Widget};
+use ratatui::widgets::Widget;
 
 const SCOPES: [Scope; 4] = [Scope::Global, Scope::Tree, Scope::Reader, Scope::Help];
 
 /// One line of the help text: a scope title, a key row, or a blank.
+#[derive(Debug)]
 enum HelpLine {
     Title(&'static str),
     Key(String, &'static str),
     Blank,
 }
 
-fn help_lines() -> Vec<HelpLine> {
-    let mut lines = Vec::new();
-    for scope in SCOPES {
-        if !lines.is_empty() {
-            lines.push(HelpLine::Blank);
-        }
-        lines.push(HelpLine::Title(scope.title()));
-        lines
-            .extend(bindings(scope).map(|binding| {
-                HelpLine::Key(keys_label(binding, usize::MAX), binding.description)
-            }));
-    }
-    lines
-}
-
-/// The help layer's state: how far it is scrolled.
-#[derive(Debug, Default)]
+/// The help layer's state: its lines (from the key table) and how far it is
+/// scrolled.
+#[derive(Debug)]
 pub struct HelpLayer {
+    lines: Vec<HelpLine>,
     scroll: usize,
+    /// Rows of text on screen, known after the app fits the layer.
+    height: usize,
+    theme: Theme,
+    widths: Widths,
 }
 
 impl HelpLayer {
+    pub fn new(theme: Theme, widths: Widths) -> HelpLayer {
+        let mut lines = Vec::new();
+        for scope in SCOPES {
+            if !lines.is_empty() {
+                lines.push(HelpLine::Blank);
+            }
+            lines.push(HelpLine::Title(scope.title()));
+            lines.extend(bindings(scope).map(|binding| {
+                HelpLine::Key(keys_label(binding, usize::MAX), binding.description)
+            }));
+        }
+        HelpLayer {
+            lines,
+            scroll: 0,
+            height: 1,
+            theme,
+            widths,
+        }
+    }
+
+    /// Scroll; the last page stays full.
     pub fn act(&mut self, action: Action) {
-        let last = help_lines().len().saturating_sub(1);
+        let last = self.lines.len().saturating_sub(self.height);
         match action {
             Action::Down => self.scroll = (self.scroll + 1).min(last),
             Action::Up => self.scroll = self.scroll.saturating_sub(1),
@@ -49,10 +63,11 @@ impl HelpLayer {
         }
     }
 
-    /// Where the layer sits on a screen of `area`: centred, as large as the text needs.
-    pub fn area(area: Rect) -> Rect {
+    /// Where the layer's frame sits on a screen of `area`: centred, as large
+    /// as the text needs.
+    pub fn frame(&self, area: Rect) -> Rect {
         let width = area.width.min(64);
-        let height = area.height.min(help_lines().len() as u16 + 2);
+        let height = area.height.min(self.lines.len() as u16 + 2);
         Rect::new(
             area.x + (area.width - width) / 2,
             area.y + (area.height - height) / 2,
@@ -61,20 +76,20 @@ impl HelpLayer {
         )
     }
 
-    pub fn render(
-        &self,
-        screen: Rect,
-        buf: &mut Buffer,
-        theme: &Theme,
-        widths: Widths,
-        block: Block,
-    ) {
-        let area = HelpLayer::area(screen);
-        Clear.render(area, buf);
-        let inner = block.inner(area);
-        block.render(area, buf);
-        let lines = help_lines();
-        let key_width = lines
+    /// Fit the text to `rows` rows.
+    pub fn resize(&mut self, rows: usize) {
+        self.height = rows.max(1);
+        self.scroll = self
+            .scroll
+            .min(self.lines.len().saturating_sub(self.height));
+    }
+}
+
+impl Widget for &HelpLayer {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (theme, widths) = (&self.theme, self.widths);
+        let key_width = self
+            .lines
             .iter()
             .filter_map(|line| {
                 if let HelpLine::Key(keys, _) = line {
@@ -85,36 +100,35 @@ impl HelpLayer {
             })
             .max()
             .unwrap_or(0)
-            .min(inner.width as usize / 2);
-        for (row, line) in lines
-            .iter()
-            .skip(self.scroll)
-            .take(inner.height as usize)
-            .enumerate()
-        {
-            let y = inner.y + row as u16;
+            .min(area.width as usize / 2);
+        for (y, line) in (area.y..).zip(
+            self.lines
+                .iter()
+                .skip(self.scroll)
+                .take(area.height as usize),
+        ) {
             match line {
                 HelpLine::Title(title) => {
-                    put_str(buf, inner.x, y, inner.right(), title, theme.title, widths);
+                    put_str(buf, area.x, y, area.right(), title, theme.title, widths);
                 }
                 HelpLine::Key(keys, description) => {
-                    let x = inner.x + 2;
+                    let x = area.x + 2;
                     put_str(
                         buf,
                         x,
                         y,
-                        inner.right(),
+                        area.right(),
                         &truncate(keys, key_width, widths),
                         theme.key,
                         widths,
                     );
                     let x = x + key_width as u16 + 2;
-                    let room = inner.right().saturating_sub(x) as usize;
+                    let room = area.right().saturating_sub(x) as usize;
                     put_str(
                         buf,
                         x,
                         y,
-                        inner.right(),
+                        area.right(),
                         &truncate(description, room, widths),
                         theme.text,
                         widths,

@@ -302,7 +302,6 @@ impl<'a> ReaderPane<'a> {
         Some((document.report_index, &document.sections.get(section)?.path))
     }
 
-    /// How far through the report the bottom of the screen is, in percent.
     /// How far through the report the reader has scrolled, in percent:
     /// 0 at the top, 100 once the last line is on screen.
     pub fn percent(&self) -> Option<usize> {

@@ -19,7 +19,7 @@ pub struct TownshipShelf {
 
 impl TownshipShelf {
     pub fn label(&self) -> &str {
-        self.name.as_deref().unwrap_or(UNNAMED_TOWNSHIP)
+        township_label(self.name.as_deref())
     }
 
     pub fn report_count(&self) -> usize {
@@ -36,8 +36,7 @@ pub struct YearShelf {
 
 impl YearShelf {
     pub fn label(&self) -> String {
-        self.year
-            .map_or_else(|| UNKNOWN_YEAR.to_string(), |year| year.to_string())
+        year_label(self.year)
     }
 }
 
@@ -76,4 +75,14 @@ pub fn report_title(report: &Report) -> &str {
     } else {
         &report.title
     }
+}
+
+/// A township as the screen names it (未具名 for none).
+pub fn township_label(name: Option<&str>) -> &str {
+    name.unwrap_or(UNNAMED_TOWNSHIP)
+}
+
+/// A year as the screen names it (年份不详 for none).
+pub fn year_label(year: Option<i32>) -> String {
+    year.map_or_else(|| UNKNOWN_YEAR.to_string(), |year| year.to_string())
 }

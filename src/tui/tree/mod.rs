@@ -3,18 +3,18 @@
 //! Only expanded nodes are walked: the visible rows are rebuilt when a node
 //! opens or closes, so a library of ten thousand reports costs one row per
 //! township until the reader opens one. Labels are cut by display width with
-//! "…" when drawn; the pane owns its selection and scroll offset.
+//! "…" when drawn ([`view`]); the pane owns its selection and scroll offset.
+
+mod view;
+
+pub use view::TreeView;
 
 use super::keymap::Action;
-use super::paint::{fill, put_str};
-use super::shelf::{TownshipShelf, report_title, shelve};
+use super::shelf::{TownshipShelf, YearShelf, report_title, shelve};
 use super::theme::Theme;
 use crate::library::Library;
 use crate::model::{Report, SectionPath};
-use crate::wrap::{Widths, truncate};
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
-use ratatui::widgets::Widget;
+use crate::wrap::Widths;
 use std::collections::HashSet;
 
 /// A node of the tree, by what it stands for.
@@ -41,6 +41,8 @@ pub struct TreePane<'a> {
     shelf: Vec<TownshipShelf>,
     /// (township, year) of each report, by report index.
     shelf_place: Vec<(usize, usize)>,
+    /// Each report's row label and number of sections, worked out once.
+    report_labels: Vec<(String, usize)>,
     expanded: HashSet<NodeId>,
     rows: Vec<Row>,
     selected: usize,
@@ -48,7 +50,6 @@ pub struct TreePane<'a> {
     height: usize,
     widths: Widths,
     theme: Theme,
-    pub focused: bool,
 }
 
 impl<'a> TreePane<'a> {
@@ -62,10 +63,18 @@ impl<'a> TreePane<'a> {
                 }
             }
         }
+        let mut report_labels = vec![(String::new(), 0); library.len()];
+        for year in shelf.iter().flat_map(|township| &township.years) {
+            for &r in &year.reports {
+                let report = &library.reports()[r];
+                report_labels[r] = (report_label(report, year, library), report.section_count());
+            }
+        }
         let mut tree = TreePane {
             library,
             shelf,
             shelf_place,
+            report_labels,
             expanded: HashSet::new(),
             rows: Vec::new(),
             selected: 0,
@@ -73,7 +82,6 @@ impl<'a> TreePane<'a> {
             height: 1,
             widths,
             theme,
-            focused: true,
         };
         tree.rebuild_rows();
         tree
@@ -97,8 +105,11 @@ impl<'a> TreePane<'a> {
 
     /// Rows the pane can show at once.
     pub fn resize(&mut self, height: usize) {
-        self.height = height.max(1);
-        self.keep_selection_visible();
+        // Only a new height moves the view: a wheel scroll must stay put.
+        if self.height != height.max(1) {
+            self.height = height.max(1);
+            self.keep_selection_visible();
+        }
     }
 
     fn rebuild_rows(&mut self) {
@@ -253,11 +264,11 @@ impl<'a> TreePane<'a> {
         }
     }
 
-    /// Scroll the view by `lines` (mouse wheel), moving the selection along.
+    /// Scroll the view by `lines` (mouse wheel); the selection stays where
+    /// it is, even off screen, until a key moves it.
     pub fn scroll(&mut self, lines: isize) {
-        let last = self.rows.len().saturating_sub(1);
-        self.selected = self.selected.saturating_add_signed(lines).min(last);
-        self.keep_selection_visible();
+        let last_offset = self.rows.len().saturating_sub(self.height);
+        self.offset = self.offset.saturating_add_signed(lines).min(last_offset);
     }
 
     /// Open the path down to report `r`'s section and select it (a jump:
@@ -287,147 +298,48 @@ impl<'a> TreePane<'a> {
         self.keep_selection_visible();
     }
 
-    /// Follow the reader without undoing the user's folding: open the way
-    /// to report `r` only, then select the deepest row of `path` that is
-    /// already on show (the section itself when its parents are open).
+    /// Follow the reader without undoing the user's folding: select the
+    /// deepest row on show on the way from report `r`'s township down to
+    /// its section at `path` (the section itself when all above are open).
     pub fn follow(&mut self, r: usize, path: &SectionPath) {
         let Some((t, y)) = self.locate(r) else { return };
-        let missing: Vec<NodeId> = [NodeId::Township(t), NodeId::Year(t, y)]
-            .into_iter()
-            .filter(|id| !self.expanded.contains(id))
-            .collect();
-        if !missing.is_empty() {
-            self.expanded.extend(missing);
-            self.rebuild_rows();
-        }
-        let mut target = NodeId::Report(r);
-        let mut open = self.expanded.contains(&target);
+        let mut way = vec![NodeId::Township(t), NodeId::Year(t, y), NodeId::Report(r)];
         let mut walk = SectionPath::front();
         for &index in &path.0 {
-            if !open {
-                break;
-            }
             walk = walk.child(index);
-            target = NodeId::Section(r, walk.clone());
-            open = self.expanded.contains(&target);
+            way.push(NodeId::Section(r, walk.clone()));
         }
-        self.select_id(&target);
+        // A node is on show when every node above it is open.
+        let shown = 1 + way
+            .iter()
+            .take_while(|id| self.expanded.contains(id))
+            .count();
+        if let Some(target) = way.get(shown.min(way.len()) - 1) {
+            let target = target.clone();
+            self.select_id(&target);
+        }
         self.keep_selection_visible();
     }
 
     fn locate(&self, r: usize) -> Option<(usize, usize)> {
         self.shelf_place.get(r).copied()
     }
-
-    /// The label and the count shown at the right of a row.
-    fn label(&self, id: &NodeId) -> (String, String) {
-        let reports = self.library.reports();
-        match id {
-            NodeId::Township(t) => (
-                self.shelf[*t].label().to_string(),
-                self.shelf[*t].report_count().to_string(),
-            ),
-            NodeId::Year(t, y) => {
-                let year = &self.shelf[*t].years[*y];
-                (year.label(), year.reports.len().to_string())
-            }
-            NodeId::Report(r) => (
-                report_label(&reports[*r], &self.siblings(*r)),
-                reports[*r].section_count().to_string(),
-            ),
-            NodeId::Section(r, path) => match reports[*r].section(path) {
-                Some(section) => {
-                    let count = section.sections.len();
-                    (
-                        section.heading.clone(),
-                        if count > 0 {
-                            count.to_string()
-                        } else {
-                            String::new()
-                        },
-                    )
-                }
-                None => (String::new(), String::new()),
-            },
-        }
-    }
-
-    fn siblings(&self, r: usize) -> Vec<&'a Report> {
-        let Some((t, y)) = self.locate(r) else {
-            return Vec::new();
-        };
-        self.shelf[t].years[y]
-            .reports
-            .iter()
-            .map(|&i| &self.library.reports()[i])
-            .collect()
-    }
 }
 
 /// A report's row: its kind and period ("上半年工作总结"), or its title when
 /// another report of the same year shares that label.
-fn report_label(report: &Report, siblings: &[&Report]) -> String {
+fn report_label(report: &Report, year: &YearShelf, library: &Library) -> String {
     let label = report.kind.label_zh(report.period);
-    let shared = siblings
+    let sharing = year
+        .reports
         .iter()
+        .map(|&r| &library.reports()[r])
         .filter(|other| other.kind.label_zh(other.period) == label)
-        .count()
-        > 1;
-    if shared {
+        .count();
+    if sharing > 1 {
         report_title(report).to_string()
     } else {
         label.to_string()
-    }
-}
-
-impl Widget for &TreePane<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        let theme = self.theme;
-        for (i, row) in self
-            .rows
-            .iter()
-            .skip(self.offset)
-            .take(area.height as usize)
-            .enumerate()
-        {
-            let y = area.y + i as u16;
-            let selected = self.offset + i == self.selected;
-            let style = match (selected, self.focused) {
-                (true, true) => theme.selected,
-                (true, false) => theme.selected_unfocused,
-                _ => theme.text,
-            };
-            if selected {
-                fill(buf, area.x, y, area.right(), style);
-            }
-            let marker = match (row.has_children, self.expanded.contains(&row.id)) {
-                (false, _) => "  ",
-                (true, true) => "▾ ",
-                (true, false) => "▸ ",
-            };
-            let (label, count) = self.label(&row.id);
-            let width = area.width as usize;
-            // Deep outlines stop indenting where the label would lose its room.
-            let indent = (row.depth * 2).min(width.saturating_sub(12));
-            let count_width = if count.is_empty() { 0 } else { count.len() + 1 };
-            let room = width.saturating_sub(indent + 2 + count_width);
-            let x = area.x + indent as u16;
-            let x = put_str(buf, x, y, area.right(), marker, style, self.widths);
-            put_str(
-                buf,
-                x,
-                y,
-                area.right(),
-                &truncate(&label, room, self.widths),
-                style,
-                self.widths,
-            );
-            if !count.is_empty() && room > 0 {
-                let count_style = if selected { style } else { theme.dim };
-                let at = area.right().saturating_sub(count.len() as u16);
-                put_str(buf, at, y, area.right(), &count, count_style, self.widths);
-            }
-        }
     }
 }
 
