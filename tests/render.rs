@@ -226,13 +226,26 @@ fn every_size_from_one_by_one_draws_without_panic() {
             sizes.push((width, height));
         }
     }
+    // A report open in the reader; then the help layer over it, scrolled;
+    // then the tree focused (one pane on narrow screens), in wide mode.
+    let mut help = App::new(&library, Widths::default(), Theme::new(false));
+    open_nanji(&mut help);
+    press(&mut help, "?jjjjjjjjjjjjjjjjjjjjjjjjjjjjjj");
+    let wide = Widths {
+        ambiguous: AmbiguousWidth::Wide,
+    };
+    let mut tree = App::new(&library, wide, Theme::new(false));
+    open_nanji(&mut tree);
+    press(&mut tree, "\t");
     for (width, height) in sizes {
-        let text = screen(&draw(&mut app, width, height));
-        if width < 30 || height < 8 {
-            assert!(
-                !text.contains("南麂"),
-                "{width}×{height} drew panes:\n{text}"
-            );
+        for app in [&mut app, &mut help, &mut tree] {
+            let text = screen(&draw(app, width, height));
+            if width < 30 || height < 8 {
+                assert!(
+                    !text.contains("南麂"),
+                    "{width}×{height} drew panes:\n{text}"
+                );
+            }
         }
     }
     let text = screen(&draw(&mut app, 40, 7));
