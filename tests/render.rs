@@ -389,3 +389,32 @@ fn on_a_narrow_screen_the_status_bar_knows_the_section_while_the_tree_shows() {
     );
     assert!(status.trim_end().ends_with('%'), "{status}");
 }
+
+#[test]
+fn paging_on_from_the_last_page_brings_each_last_section_to_the_top() {
+    let library = library();
+    let mut app = App::new(&library, Widths::default(), Theme::new(true));
+    draw(&mut app, 120, 40);
+    open_nanji(&mut app);
+    draw(&mut app, 120, 40);
+    press(&mut app, "G");
+    let at_end = rows(&draw(&mut app, 120, 40))[1].clone();
+    let mut crumbs = vec![at_end];
+    for _ in 0..10 {
+        press(&mut app, " ");
+        crumbs.push(rows(&draw(&mut app, 120, 40))[1].clone());
+    }
+    // The last section of 南麂镇's report is (四) of 二、; G shows an earlier one at the top.
+    assert!(!crumbs[0].contains("(四)强化党建"), "{crumbs:?}");
+    assert!(
+        crumbs
+            .last()
+            .is_some_and(|crumb| crumb.contains("(四)强化党建")),
+        "{crumbs:?}"
+    );
+    // Each press moved at most one section on: (二) and (三) of 二、 were seen on the way.
+    assert!(
+        crumbs.iter().any(|crumb| crumb.contains("(三)聚焦民生")),
+        "{crumbs:?}"
+    );
+}

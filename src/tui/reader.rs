@@ -215,18 +215,26 @@ impl<'a> ReaderPane<'a> {
         self.top = self.top.min(self.layout.lines.len().saturating_sub(1));
     }
 
-    /// Scrolling down stops once the last line is on screen.
-    /// The last section may start on the last page: scrolling goes on until
-    /// it reaches the top, so the breadcrumb and the tree get there too.
+    /// Scrolling down stops at the last page. From there it goes on one
+    /// section at a time (each press at most to the next heading), so the
+    /// sections that start on the last page still reach the top, and the
+    /// breadcrumb and the tree with them.
     fn scroll_down(&mut self, lines: usize) {
-        let limit = self.scroll_limit().max(self.top);
-        self.top = self.top.saturating_add(lines).min(limit);
-    }
-
-    fn scroll_limit(&self) -> usize {
-        let last_section = self.layout.section_lines.last().copied().unwrap_or(0);
-        self.max_top()
-            .max(last_section.min(self.layout.lines.len().saturating_sub(1)))
+        let max_top = self.max_top();
+        if self.top < max_top {
+            self.top = self.top.saturating_add(lines).min(max_top);
+            return;
+        }
+        let top = self.top;
+        if let Some(next) = self
+            .layout
+            .section_lines
+            .iter()
+            .copied()
+            .find(|&line| line > top)
+        {
+            self.top = top.saturating_add(lines).min(next);
+        }
     }
 
     /// Run a reader action; true if the view moved.
@@ -248,7 +256,7 @@ impl<'a> ReaderPane<'a> {
             Action::PageDown => self.scroll_down(page),
             Action::PageUp => self.top = self.top.saturating_sub(page),
             Action::First => self.top = 0,
-            Action::Last => self.top = self.scroll_limit(),
+            Action::Last => self.top = self.max_top(),
             Action::NextSection => self.next_section(|_| true),
             Action::PreviousSection => self.previous_section(|_| true),
             Action::NextTopSection => self.next_section(|path| path.depth() == 1),
