@@ -203,16 +203,20 @@ fn a_corrupt_state_file_costs_a_notice_not_the_reading() {
         "{\"schema\": 1, \"positions\": [oops",
     )
     .expect("corrupt file");
-    let mut session = started(120, 40, &state);
-    let screen = session.wait_for("state.json", WAIT);
-    assert!(
-        screen.contains("cannot use the reading-position file"),
-        "{screen}"
-    );
+    // A notice that fits a narrow status bar while reading…
+    let mut session = started(80, 24, &state);
+    session.wait_for("reading-position file unusable", WAIT);
     session.send(b"jjljljlj\r");
     session.wait_for("(一)千方百计促发展", WAIT);
     session.send(b"q");
     assert_eq!(session.wait_exit(WAIT), 0);
+    // …and the whole story, file:line:col and reason, once the terminal is back.
+    let screen = session.screen();
+    assert!(screen.contains("state.json:1:"), "{screen}");
+    assert!(
+        screen.contains("cannot use the reading-position file"),
+        "{screen}"
+    );
     let saved = std::fs::read_to_string(state.path().join("baogao/state.json")).expect("rewritten");
     assert!(saved.contains("nanji-2020-work-summary"), "{saved}");
 }

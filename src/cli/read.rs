@@ -7,10 +7,10 @@
 //! is loaded from the XDG state file at start and saved on the way out; a
 //! state file that cannot be used costs a one-line notice, never the reading.
 
-use super::{Outcome, list, load, report_load_errors, text};
+use super::{Outcome, list, load, text};
 use baogao::library::Library;
 use baogao::load::Loaded;
-use baogao::position::{StateFile, library_key};
+use baogao::position::{StateError, StateFile, library_key};
 use baogao::tui::{self, Exit, Options, theme::Theme};
 use baogao::wrap::Widths;
 use std::io::{IsTerminal, Write};
@@ -31,7 +31,8 @@ pub fn run(dir: Option<PathBuf>, widths: Widths, out: &mut dyn Write) -> anyhow:
         ));
     }
     let key = library_key(dir.as_deref());
-    let mut state = open_state(&mut notices);
+    let mut state_errors = Vec::new();
+    let mut state = open_state(&mut notices, &mut state_errors);
     let options = Options {
         widths,
         theme: Theme::from_env(),
@@ -39,12 +40,26 @@ pub fn run(dir: Option<PathBuf>, widths: Widths, out: &mut dyn Write) -> anyhow:
         resume: state.as_ref().and_then(|state| state.get(&key).cloned()),
     };
     let outcome = tui::run(&library, options)?;
-    report_load_errors(&errors);
-    if let (Some(state), Some(position)) = (&mut state, outcome.position) {
-        state.set(&key, position);
-        if let Err(error) = state.save() {
-            eprintln!("warning: {}", text::clean(&error.to_string()));
+    // Save first: after a closed window there is no terminal to tell
+    // anything to, and the position must not be lost for it.
+    let saved = match (&mut state, outcome.position) {
+        (Some(state), Some(position)) => {
+            state.set(&key, position);
+            state.save()
         }
+        _ => Ok(()),
+    };
+    // Quietly: stderr may be the terminal that has gone.
+    let mut stderr = std::io::stderr();
+    for message in state_errors
+        .iter()
+        .map(ToString::to_string)
+        .chain(saved.err().map(|e| e.to_string()))
+    {
+        let _ = writeln!(stderr, "warning: {}", text::clean(&message));
+    }
+    for error in &errors {
+        let _ = writeln!(stderr, "error: {}", text::clean(&error.to_string()));
     }
     match outcome.exit? {
         Exit::Quit if errors.is_empty() => Ok(Outcome::Clean),
@@ -56,7 +71,9 @@ pub fn run(dir: Option<PathBuf>, widths: Widths, out: &mut dyn Write) -> anyhow:
 /// The state file, or none (with a notice) when there is nowhere to keep it.
 /// A file that cannot be read or understood is set aside: the reader starts
 /// from the beginning and the next save writes a good one.
-fn open_state(notices: &mut Vec<String>) -> Option<StateFile> {
+/// The notice is short enough for a narrow status bar; the whole error
+/// (file, line, column, reason) goes to stderr on quit.
+fn open_state(notices: &mut Vec<String>, errors: &mut Vec<StateError>) -> Option<StateFile> {
     let Some(path) = StateFile::default_path() else {
         notices.push(
             "neither XDG_STATE_HOME nor HOME is set: the reading position is not kept".to_string(),
@@ -66,7 +83,10 @@ fn open_state(notices: &mut Vec<String>) -> Option<StateFile> {
     match StateFile::load(&path) {
         Ok(state) => Some(state),
         Err(error) => {
-            notices.push(error.to_string());
+            notices.push(
+                "reading-position file unusable, starting afresh (details on quit)".to_string(),
+            );
+            errors.push(error);
             Some(StateFile::empty(path))
         }
     }

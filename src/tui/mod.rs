@@ -83,6 +83,10 @@ pub fn run(library: &Library, options: Options) -> io::Result<Outcome> {
     let exit = terminal::spawn_input()
         .and_then(|input| event_loop(&mut terminal, &mut app, &stop, &input));
     terminal::leave();
+    // ratatui's Terminal shows the cursor again when dropped and reports a
+    // failure with `eprintln!`, which panics on a hung-up terminal: the
+    // terminal is already given back, so it is not dropped.
+    std::mem::forget(terminal);
     // A closed window hangs the terminal up and sends SIGHUP; drawing may
     // fail first. That is the signal's ending, not an error.
     let exit = match (exit, stop.received()) {

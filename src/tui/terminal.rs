@@ -3,9 +3,14 @@
 //! panic (a panic hook) and on SIGTERM/SIGHUP/SIGINT (a flag the event loop
 //! checks).
 
+use crossterm::cursor::Show;
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture, Event};
 use crossterm::execute;
-use ratatui::DefaultTerminal;
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::backend::CrosstermBackend;
+use ratatui::{DefaultTerminal, Terminal};
 use std::io::{self, stdout};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -13,26 +18,33 @@ use std::sync::mpsc::{self, Receiver};
 use std::thread;
 
 /// Enter raw mode and the alternate screen, and turn mouse reporting on.
-/// ratatui's `init` also installs a panic hook that restores the terminal;
-/// ours goes in front of it to turn mouse reporting off as well.
+/// A panic hook gives the terminal back before the panic is reported.
+///
+/// Not `ratatui::init`: its hook and `ratatui::restore` report a failed
+/// restore with `eprintln!`, which itself panics when the terminal has hung
+/// up (a closed window), and that second panic would lose the reading
+/// position the caller is about to save.
 pub fn enter() -> io::Result<DefaultTerminal> {
-    let terminal = ratatui::try_init()?;
-    let restore_then_report = std::panic::take_hook();
+    let report_panic = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(stdout(), DisableMouseCapture);
-        restore_then_report(info);
-    }));
-    if let Err(error) = execute!(stdout(), EnableMouseCapture) {
         leave();
-        return Err(error);
+        report_panic(info);
+    }));
+    let entered = enable_raw_mode()
+        .and_then(|()| execute!(stdout(), EnterAlternateScreen, EnableMouseCapture))
+        .and_then(|()| Terminal::new(CrosstermBackend::new(stdout())));
+    if entered.is_err() {
+        leave();
     }
-    Ok(terminal)
+    entered
 }
 
-/// Give the terminal back as it was. Safe to call more than once.
+/// Give the terminal back as it was: cooked mode, the main screen, the
+/// cursor, no mouse reporting. Safe to call more than once, and silent: on a
+/// terminal that has gone there is nothing to restore and no one to tell.
 pub fn leave() {
-    let _ = execute!(stdout(), DisableMouseCapture);
-    ratatui::restore();
+    let _ = disable_raw_mode();
+    let _ = execute!(stdout(), DisableMouseCapture, LeaveAlternateScreen, Show);
 }
 
 /// The signal that asked us to stop, if any: SIGTERM, SIGHUP and SIGINT set it, and
