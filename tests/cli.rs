@@ -850,11 +850,8 @@ fn show_wraps_by_display_width_without_starting_a_line_with_a_comma() {
         );
         assert!(output.status.success(), "{}", stderr(&output));
         let text = stdout(&output);
-        let body: Vec<&str> = text
-            .lines()
-            .skip_while(|line| !line.starts_with("source:"))
-            .skip(1)
-            .collect();
+        // Every line: title, its rule, the fields and the body.
+        let body: Vec<&str> = text.lines().collect();
         assert!(body.len() > 100, "{text}");
         for line in body {
             assert!(
@@ -875,4 +872,35 @@ fn show_wraps_by_display_width_without_starting_a_line_with_a_comma() {
             .lines()
             .any(|line| UnicodeWidthStr::width(line) > 200)
     );
+}
+
+#[test]
+fn ambiguous_wide_goes_before_or_after_the_subcommand() {
+    let tmp = TempDir::new().expect("temp dir");
+    for args in [
+        vec![
+            "--ambiguous-wide",
+            "show",
+            "nanji-2020-work-summary",
+            "--width",
+            "30",
+        ],
+        vec![
+            "show",
+            "nanji-2020-work-summary",
+            "--width",
+            "30",
+            "--ambiguous-wide",
+        ],
+    ] {
+        let output = baogao(tmp.path(), &args);
+        assert!(output.status.success(), "{args:?}: {}", stderr(&output));
+        // “ and ” count two cells each now: lines holding them are shorter.
+        for line in stdout(&output).lines() {
+            let cells = UnicodeWidthStr::width_cjk(line);
+            assert!(cells <= 30, "{args:?}: {cells} cells: {line:?}");
+        }
+    }
+    let output = baogao(tmp.path(), ["--ambiguous-wide", "list"]);
+    assert!(output.status.success(), "{}", stderr(&output));
 }

@@ -47,7 +47,6 @@ Exit status: 0 success; 1 problems found or some input failed; 2 usage error.";
 #[command(
     name = "baogao",
     version,
-    args_conflicts_with_subcommands = true,
     after_help = TOP_AFTER_HELP
 )]
 struct Cli {

@@ -149,10 +149,9 @@ fn wrap_width(asked: Option<usize>) -> Option<usize> {
 /// cells when given.
 fn render(report: &Report, wrap: Option<Wrap>) -> String {
     let mut page = String::new();
-    let title = text::clean(&report.title);
-    page.push_str(&title);
-    page.push('\n');
-    page.push_str(&"=".repeat(text::width(&title)));
+    push_wrapped(&mut page, "", "", &report.title, wrap);
+    let title_width = page.lines().map(text::width).max().unwrap_or(0);
+    page.push_str(&"=".repeat(title_width));
     page.push('\n');
     page.push('\n');
     let kind = format!(
@@ -176,9 +175,11 @@ fn render(report: &Report, wrap: Option<Wrap>) -> String {
     ];
     for (label, value) in fields {
         if let Some(value) = value {
+            let mut lines = String::new();
+            // Values line up after the widest label; wrapped lines too.
+            push_wrapped(&mut lines, &" ".repeat(11), "", value, wrap);
             page.push_str(&text::pad_right(&format!("{label}:"), 11));
-            page.push_str(&text::clean(value));
-            page.push('\n');
+            page.push_str(lines.trim_start_matches(' '));
         }
     }
     push_paragraphs(&mut page, "", &report.preamble, wrap);
