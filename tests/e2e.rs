@@ -29,16 +29,27 @@ fn open_a_section_scroll_turn_the_page_and_quit() {
     // Down a line, then on to the next section.
     session.send(b"j]");
     let screen = session.wait_until(
+        |screen| reader_rows(screen)[0].starts_with("(一)千方百计促发展"),
+        WAIT,
+        "(一) at the top of the reader",
+    );
+    let breadcrumb = screen.lines().nth(1).unwrap_or_default();
+    assert!(
+        breadcrumb.contains("一、2020年工作总结") && !breadcrumb.contains("(一)"),
+        "{screen}"
+    );
+    // A line further: the breadcrumb names (一) now that its heading has gone up.
+    session.send(b"j");
+    session.wait_until(
         |screen| {
             screen
                 .lines()
                 .nth(1)
-                .is_some_and(|line| line.contains("(一)千方百计促发展"))
+                .is_some_and(|line| line.contains("› (一)千方百计促发展"))
         },
         WAIT,
         "the breadcrumb of (一)",
     );
-    assert!(screen.contains("一年来"), "{screen}");
     session.send(b"q");
     assert_eq!(session.wait_exit(WAIT), 0);
     assert!(
@@ -124,6 +135,7 @@ fn resizing_at_any_moment_to_any_size_keeps_it_running() {
     session.resize(20, 5);
     session.wait_for("terminal too", WAIT);
     session.resize(120, 40);
+    session.wait_for("Reports 5", WAIT);
     session.send(b"q");
     assert_eq!(session.wait_exit(WAIT), 0);
     assert_restored(&session);

@@ -118,14 +118,19 @@ fn reading_flows_into_the_next_section_and_the_tree_follows() {
     draw(&mut app, 120, 40);
     press(&mut app, "]");
     let text = screen(&draw(&mut app, 120, 40));
-    let breadcrumb = rows(&draw(&mut app, 120, 40))[1].clone();
+    // The status bar names the section; the reader's top line is its heading.
+    let breadcrumb = rows(&draw(&mut app, 120, 40))[38].clone();
     assert!(
-        breadcrumb.contains("(一)千方百计促发展"),
+        breadcrumb.contains("› (一)千方百计促发展"),
         "{breadcrumb}\n{text}"
+    );
+    assert!(
+        rows(&draw(&mut app, 120, 40))[2].contains("│ (一)千方百计促发展"),
+        "{text}"
     );
     // Paging on goes past the section's end into the next ones.
     press(&mut app, "          ");
-    let later = rows(&draw(&mut app, 120, 40))[1].clone();
+    let later = rows(&draw(&mut app, 120, 40))[38].clone();
     assert_ne!(later, breadcrumb);
 }
 
@@ -398,11 +403,11 @@ fn paging_on_from_the_last_page_brings_each_last_section_to_the_top() {
     open_nanji(&mut app);
     draw(&mut app, 120, 40);
     press(&mut app, "G");
-    let at_end = rows(&draw(&mut app, 120, 40))[1].clone();
+    let at_end = rows(&draw(&mut app, 120, 40))[38].clone();
     let mut crumbs = vec![at_end];
     for _ in 0..10 {
         press(&mut app, " ");
-        crumbs.push(rows(&draw(&mut app, 120, 40))[1].clone());
+        crumbs.push(rows(&draw(&mut app, 120, 40))[38].clone());
     }
     // The last section of 南麂镇's report is (四) of 二、; G shows an earlier one at the top.
     assert!(!crumbs[0].contains("(四)强化党建"), "{crumbs:?}");

@@ -13,7 +13,7 @@ use super::tree::{NodeId, TreePane, TreeView};
 use crate::library::Library;
 use crate::model::SectionPath;
 use crate::position::ReadingPosition;
-use crate::wrap::{AmbiguousWidth, Widths, truncate};
+use crate::wrap::{AmbiguousWidth, Widths, truncate, wrap_cjk};
 use crossterm::event::{Event, KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
@@ -355,18 +355,29 @@ impl<'a> App<'a> {
                     self.theme.title,
                 ),
                 (
-                    "Pick a report or section on the left, Enter to read; ? for every key"
+                    "Pick a report or section in the tree (Tab switches panes), Enter to read; ? shows every key"
                         .to_string(),
                     self.theme.dim,
                 ),
             ]
         };
-        for (row, (text, style)) in lines.iter().enumerate() {
-            let y = area.y + 1 + 2 * row as u16;
-            if y < area.bottom() {
-                let text = truncate(text, area.width as usize, self.widths);
-                put_str(buf, area.x, y, area.right(), &text, *style, self.widths);
+        let mut y = area.y + 1;
+        for (text, style) in &lines {
+            for line in wrap_cjk(text, area.width as usize, 0, self.widths) {
+                if y < area.bottom() {
+                    put_str(
+                        buf,
+                        area.x,
+                        y,
+                        area.right(),
+                        line.text(text).trim_end(),
+                        *style,
+                        self.widths,
+                    );
+                }
+                y = y.saturating_add(1);
             }
+            y = y.saturating_add(1);
         }
     }
 

@@ -152,7 +152,8 @@ impl<'a> Document<'a> {
         };
         let mut next_section = 0;
         for (index, block) in self.blocks.iter().enumerate() {
-            if matches!(block.kind, BlockKind::Heading { .. }) && !layout.lines.is_empty() {
+            let after_blank = layout.lines.last().is_none_or(|line| line.block.is_none());
+            if matches!(block.kind, BlockKind::Heading { .. }) && !after_blank {
                 layout.lines.push(LayoutLine::BLANK);
             }
             // Sections with no text of their own start where the next one does.

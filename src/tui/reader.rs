@@ -353,8 +353,13 @@ impl Widget for &ReaderPane<'_> {
         if area.height == 0 {
             return;
         }
-        let crumbs = self.breadcrumb();
-        // At the report's front the title below says it all.
+        let mut crumbs = self.breadcrumb();
+        // The heading on the top line needs no repeating above it; at the
+        // report's front the title below says it all.
+        let section = self.layout.section_at(self.top);
+        if self.layout.section_lines.get(section) == Some(&self.top) {
+            crumbs.pop();
+        }
         let crumb = crumbs.join(" › ");
         put_str(
             buf,

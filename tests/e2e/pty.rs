@@ -181,7 +181,13 @@ impl Session {
             }
             if start.elapsed() > timeout {
                 let _ = self.child.kill();
-                panic!("baogao did not exit; the screen:\n{}", self.screen());
+                let raw = self.raw_output();
+                let tail =
+                    String::from_utf8_lossy(&raw[raw.len().saturating_sub(400)..]).into_owned();
+                panic!(
+                    "baogao did not exit; the screen:\n{}\nits last output: {tail:?}",
+                    self.screen()
+                );
             }
             thread::sleep(Duration::from_millis(20));
         }
