@@ -209,6 +209,20 @@ pub const KEYMAP: &[Binding] = &[
     bind(S::Tree, &[ch(' ')], A::Toggle, "expand or collapse", None),
     bind(
         S::Tree,
+        &[plain(KeyCode::PageDown)],
+        A::PageDown,
+        "a page of rows down",
+        None,
+    ),
+    bind(
+        S::Tree,
+        &[plain(KeyCode::PageUp)],
+        A::PageUp,
+        "a page of rows up",
+        None,
+    ),
+    bind(
+        S::Tree,
         &[ch('g'), plain(KeyCode::Home)],
         A::First,
         "first row",

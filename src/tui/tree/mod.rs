@@ -224,6 +224,10 @@ impl<'a> TreePane<'a> {
             Action::Down => {
                 self.selected = (self.selected + 1).min(self.rows.len().saturating_sub(1))
             }
+            Action::PageDown => {
+                self.selected = (self.selected + self.height).min(self.rows.len().saturating_sub(1))
+            }
+            Action::PageUp => self.selected = self.selected.saturating_sub(self.height),
             Action::First => self.selected = 0,
             Action::Last => self.selected = self.rows.len().saturating_sub(1),
             Action::Collapse if open && row.has_children => self.set_expanded(row.id, false),
@@ -419,5 +423,19 @@ mod tests {
             sections,
             library.reports()[nanji].section_count().to_string()
         );
+    }
+
+    #[test]
+    fn page_keys_move_the_selection_a_pane_at_a_time() {
+        let library = library();
+        let mut tree = TreePane::new(&library, Widths::default(), Theme::default());
+        tree.resize(2);
+        tree.act(Action::PageDown);
+        assert_eq!(tree.selected, 2);
+        tree.act(Action::PageDown);
+        tree.act(Action::PageDown);
+        assert_eq!(tree.selected, tree.rows().len() - 1);
+        tree.act(Action::PageUp);
+        assert_eq!(tree.selected, tree.rows().len() - 3);
     }
 }
