@@ -315,6 +315,10 @@ fn mouse_wheel_scrolls_the_pane_under_the_pointer_and_a_click_selects() {
     app.handle(&mouse(MouseEventKind::Down(MouseButton::Left), 5, 1));
     let text = screen(&draw(&mut app, 120, 40));
     assert!(text.contains("▾ 岱西镇"), "{text}");
+    // One click on a fold marker selects the row and opens it: 芦浦镇, now row 3.
+    app.handle(&mouse(MouseEventKind::Down(MouseButton::Left), 1, 3));
+    let text = screen(&draw(&mut app, 120, 40));
+    assert!(text.contains("▾ 芦浦镇"), "{text}");
 }
 
 #[test]

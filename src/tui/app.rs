@@ -289,7 +289,8 @@ impl<'a> App<'a> {
                 self.set_focus(Focus::Tree);
                 let inner = Block::bordered().inner(tree);
                 if inner.contains(at) {
-                    self.on_tree(|tree| tree.click(usize::from(at.y - inner.y)));
+                    let (x, y) = (usize::from(at.x - inner.x), usize::from(at.y - inner.y));
+                    self.on_tree(|tree| tree.click(x, y, usize::from(inner.width)));
                 }
             } else {
                 self.tree.scroll(lines);
@@ -481,7 +482,12 @@ impl Widget for &App<'_> {
                 Layer::Help(help) => {
                     let frame = help.frame(area);
                     Clear.render(frame, buf);
-                    let inner = self.render_frame(frame, buf, "Keys", true);
+                    let title = if help.scrollable() {
+                        "Keys (j/k scroll)"
+                    } else {
+                        "Keys"
+                    };
+                    let inner = self.render_frame(frame, buf, title, true);
                     help.render(inner, buf);
                 }
             }

@@ -76,6 +76,11 @@ impl HelpLayer {
         )
     }
 
+    /// Whether there is more than fits: the frame then says how to scroll.
+    pub fn scrollable(&self) -> bool {
+        self.lines.len() > self.height
+    }
+
     /// Fit the text to `rows` rows.
     pub fn resize(&mut self, rows: usize) {
         self.height = rows.max(1);

@@ -254,17 +254,20 @@ impl<'a> TreePane<'a> {
         self.rows[..index].iter().rposition(|row| row.depth < depth)
     }
 
-    /// Select the row at screen row `y` of the pane (a mouse click); a click
-    /// on the selected row opens or closes it.
-    pub fn click(&mut self, y: usize) {
+    /// A mouse click at (`x`, `y`) inside a pane `width` cells wide: it
+    /// selects the row; on the fold marker, or on a row already selected, it
+    /// opens or closes it too.
+    pub fn click(&mut self, x: usize, y: usize, width: usize) {
         let index = self.offset + y;
-        if index >= self.rows.len() {
+        let Some(row) = self.rows.get(index) else {
             return;
-        }
-        if index == self.selected {
+        };
+        let marker = view::row_indent(row.depth, width);
+        let on_marker = (marker..marker + 2).contains(&x);
+        let again = index == self.selected;
+        self.selected = index;
+        if on_marker || again {
             self.act(Action::Toggle);
-        } else {
-            self.selected = index;
         }
     }
 

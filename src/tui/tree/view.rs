@@ -51,6 +51,12 @@ impl TreePane<'_> {
     }
 }
 
+/// Cells before a row's fold marker: two a level, but deep outlines stop
+/// indenting where the label would lose its room.
+pub(super) fn row_indent(depth: usize, width: usize) -> usize {
+    (depth * 2).min(width.saturating_sub(12))
+}
+
 impl Widget for TreeView<'_, '_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let pane = self.pane;
@@ -78,8 +84,7 @@ impl Widget for TreeView<'_, '_> {
             };
             let (label, count) = pane.label(&row.id);
             let width = area.width as usize;
-            // Deep outlines stop indenting where the label would lose its room.
-            let indent = (row.depth * 2).min(width.saturating_sub(12));
+            let indent = row_indent(row.depth, width);
             let count_width = if count.is_empty() { 0 } else { count.len() + 1 };
             let room = width.saturating_sub(indent + 2 + count_width);
             let x = put_str(
