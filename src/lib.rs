@@ -16,6 +16,7 @@
 //! command line, which opens the reader by default.
 
 pub mod bundled;
+mod escape;
 pub mod import;
 pub mod library;
 pub mod load;

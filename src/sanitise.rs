@@ -13,6 +13,7 @@
 //! rather than silently vanishing. Nearly all report text has none of this:
 //! one scan finds that out and the text is returned borrowed.
 
+use crate::escape::{control_sequence_end, escape_end};
 use crate::model::Report;
 use std::borrow::Cow;
 
@@ -180,7 +181,12 @@ fn rewrite(text: &str, first: usize) -> String {
 fn rewrite_one(text: &str, start: usize) -> (Option<char>, usize) {
     let bytes = text.as_bytes();
     match bytes[start] {
-        0x1b => (None, escape_end(bytes, start)),
+        0x1b => (
+            None,
+            escape_end(bytes, start, |bytes, body, kind| {
+                string_end(bytes, body, kind == b']')
+            }),
+        ),
         b'\t' => (Some(' '), start + 1),
         code @ 0x00..=0x1f => (char::from_u32(0x2400 + u32::from(code)), start + 1),
         0x7f => (Some('\u{2421}'), start + 1),
@@ -208,39 +214,6 @@ fn joins_emoji(text: &str, at: usize) -> bool {
     before.is_some_and(|c| emoji(c) || c == '\u{fe0f}') && after.is_some_and(emoji)
 }
 
-/// The index just past the escape sequence whose ESC is at `start`.
-fn escape_end(bytes: &[u8], start: usize) -> usize {
-    match bytes.get(start + 1) {
-        Some(b'[') => control_sequence_end(bytes, start + 2),
-        Some(b']') => string_end(bytes, start + 2, true),
-        Some(b'P' | b'X' | b'^' | b'_') => string_end(bytes, start + 2, false),
-        // Intermediates, then a final byte (`ESC ( B`).
-        Some(0x20..=0x2f) => {
-            let end = skip(bytes, start + 1, 0x20..=0x2f);
-            match bytes.get(end) {
-                Some(0x30..=0x7e) => end + 1,
-                _ => end,
-            }
-        }
-        Some(0x30..=0x7e) => start + 2,
-        // At the end of the text, or before a control or a character that
-        // cannot continue a sequence: only the ESC goes, the rest is text.
-        _ => start + 1,
-    }
-}
-
-/// CSI after its introducer: parameter bytes, intermediate bytes, one final
-/// byte. A malformed one ends before the first byte that cannot belong to it,
-/// so a broken colour code costs no report text after it.
-fn control_sequence_end(bytes: &[u8], params: usize) -> usize {
-    let end = skip(bytes, params, 0x30..=0x3f);
-    let end = skip(bytes, end, 0x20..=0x2f);
-    match bytes.get(end) {
-        Some(0x40..=0x7e) => end + 1,
-        _ => end,
-    }
-}
-
 /// The end of a command string (OSC, DCS, SOS, PM, APC) whose body starts at
 /// `body`: just past its ST (`ESC \` or U+009C), or its BEL when `bel_ends`
 /// (OSC). An unterminated string is removed to the end of the text: a
@@ -256,13 +229,6 @@ fn string_end(bytes: &[u8], body: usize, bel_ends: bool) -> usize {
         }
     }
     bytes.len()
-}
-
-fn skip(bytes: &[u8], mut at: usize, range: std::ops::RangeInclusive<u8>) -> usize {
-    while bytes.get(at).is_some_and(|byte| range.contains(byte)) {
-        at += 1;
-    }
-    at
 }
 
 #[cfg(test)]

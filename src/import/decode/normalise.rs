@@ -10,6 +10,8 @@
 //! a report: CJK text, ASCII, full-width punctuation) are copied as slices,
 //! and only the few lead bytes that can start a changed character are looked at.
 
+use crate::escape::escape_end;
+
 /// What happens to one character.
 enum Action {
     Keep,
@@ -53,7 +55,10 @@ pub(super) fn normalise(text: &str) -> String {
             b'\t' => (Action::Replace(' '), i + 1),
             // A vertical tab is the manual line break of word processors.
             0x0B => (Action::Replace('\n'), i + 1),
-            0x1B => (Action::Drop, skip_escape_sequence(bytes, i)),
+            0x1B => (
+                Action::Drop,
+                escape_end(bytes, i, |bytes, body, _| skip_command_string(bytes, body)),
+            ),
             0x00..=0x7F => (Action::Drop, i + 1),
             // Only U+0080–U+00A0 (C2 xx), U+2000–U+207F (E2 80 xx, E2 81 xx) and
             // U+FEFF (EF BB BF) can change; checking bytes first keeps CJK text
@@ -103,44 +108,6 @@ fn classify(c: char) -> Action {
     }
 }
 
-/// Given an ESC at `start`, returns the index just past the escape sequence it
-/// begins (ECMA-48 shapes: CSI, string commands such as OSC, nF, and ESC + one
-/// character). A malformed sequence ends before the first byte that cannot
-/// belong to it, so a stray ESC never swallows report text.
-///
-/// Every byte the sequence can consist of is ASCII, so the returned index is
-/// always a char boundary.
-fn skip_escape_sequence(bytes: &[u8], start: usize) -> usize {
-    let Some(&kind) = bytes.get(start + 1) else {
-        return start + 1;
-    };
-    match kind {
-        b'[' => skip_control_sequence(bytes, start + 2),
-        // OSC, DCS, SOS, PM, APC: a string up to BEL or ST (ESC \).
-        b']' | b'P' | b'X' | b'^' | b'_' => skip_command_string(bytes, start + 2),
-        // nF: intermediates, then one final byte (e.g. ESC ( B).
-        0x20..=0x2F => {
-            let end = skip_while(bytes, start + 1, 0x20..=0x2F);
-            match bytes.get(end) {
-                Some(0x30..=0x7E) => end + 1,
-                _ => end,
-            }
-        }
-        0x30..=0x7E => start + 2,
-        _ => start + 1,
-    }
-}
-
-/// CSI: parameter bytes, intermediate bytes, one final byte (`ESC [ 3 1 m`).
-fn skip_control_sequence(bytes: &[u8], params_start: usize) -> usize {
-    let end = skip_while(bytes, params_start, 0x30..=0x3F);
-    let end = skip_while(bytes, end, 0x20..=0x2F);
-    match bytes.get(end) {
-        Some(0x40..=0x7E) => end + 1,
-        _ => end,
-    }
-}
-
 /// The body of an OSC-like command, terminated by BEL or ESC \. Terminals would
 /// wait for the terminator forever; here an unterminated string ends at the
 /// line end (or at the next ESC) so that one bad byte costs at most a line.
@@ -153,13 +120,6 @@ fn skip_command_string(bytes: &[u8], body_start: usize) -> usize {
             0x1B | b'\n' | b'\r' => return i,
             _ => i += 1,
         }
-    }
-    i
-}
-
-fn skip_while(bytes: &[u8], mut i: usize, range: std::ops::RangeInclusive<u8>) -> usize {
-    while bytes.get(i).is_some_and(|b| range.contains(b)) {
-        i += 1;
     }
     i
 }
