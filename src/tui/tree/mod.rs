@@ -281,24 +281,14 @@ impl<'a> TreePane<'a> {
     /// Open the path down to report `r`'s section and select it (a jump:
     /// resuming, opening from elsewhere).
     pub fn reveal(&mut self, r: usize, path: &SectionPath) {
-        let Some((t, y)) = self.locate(r) else { return };
-        let mut open = vec![NodeId::Township(t), NodeId::Year(t, y)];
-        let mut target = NodeId::Report(r);
-        if path.depth() > 0 {
-            open.push(NodeId::Report(r));
-            let mut walk = SectionPath::front();
-            for &i in &path.0[..path.depth() - 1] {
-                walk = walk.child(i);
-                open.push(NodeId::Section(r, walk.clone()));
-            }
-            target = NodeId::Section(r, path.clone());
-        }
-        let missing: Vec<NodeId> = open
+        let mut way = self.way_to(r, path);
+        let Some(target) = way.pop() else { return };
+        let closed: Vec<NodeId> = way
             .into_iter()
             .filter(|id| !self.expanded.contains(id))
             .collect();
-        if !missing.is_empty() {
-            self.expanded.extend(missing);
+        if !closed.is_empty() {
+            self.expanded.extend(closed);
             self.rebuild_rows();
         }
         self.select_id(&target);
@@ -309,23 +299,34 @@ impl<'a> TreePane<'a> {
     /// deepest row on show on the way from report `r`'s township down to
     /// its section at `path` (the section itself when all above are open).
     pub fn follow(&mut self, r: usize, path: &SectionPath) {
-        let Some((t, y)) = self.locate(r) else { return };
+        let way = self.way_to(r, path);
+        // A node is on show when every node above it is open.
+        let open_above = way
+            .iter()
+            .take_while(|id| self.expanded.contains(id))
+            .count();
+        if let Some(target) = way
+            .get(open_above.min(way.len().saturating_sub(1)))
+            .cloned()
+        {
+            self.select_id(&target);
+        }
+        self.keep_selection_visible();
+    }
+
+    /// The nodes from report `r`'s township down to its section at `path`
+    /// (down to the report itself for the front).
+    fn way_to(&self, r: usize, path: &SectionPath) -> Vec<NodeId> {
+        let Some((t, y)) = self.locate(r) else {
+            return Vec::new();
+        };
         let mut way = vec![NodeId::Township(t), NodeId::Year(t, y), NodeId::Report(r)];
         let mut walk = SectionPath::front();
         for &index in &path.0 {
             walk = walk.child(index);
             way.push(NodeId::Section(r, walk.clone()));
         }
-        // A node is on show when every node above it is open.
-        let shown = 1 + way
-            .iter()
-            .take_while(|id| self.expanded.contains(id))
-            .count();
-        if let Some(target) = way.get(shown.min(way.len()) - 1) {
-            let target = target.clone();
-            self.select_id(&target);
-        }
-        self.keep_selection_visible();
+        way
     }
 
     fn locate(&self, r: usize) -> Option<(usize, usize)> {
