@@ -23,5 +23,6 @@ pub mod load;
 pub mod model;
 pub mod position;
 pub mod sanitise;
+pub mod search;
 pub mod tui;
 pub mod wrap;

@@ -9,6 +9,7 @@
 mod import;
 mod list;
 mod read;
+mod search;
 mod show;
 mod text;
 mod validate;
@@ -69,6 +70,7 @@ struct Cli {
 enum Command {
     Import(import::ImportArgs),
     List(list::ListArgs),
+    Search(search::SearchArgs),
     Show(show::ShowArgs),
     Validate(validate::ValidateArgs),
 }
@@ -107,6 +109,7 @@ fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     match cli.command {
         Some(Command::Import(args)) => import::run(&args, out),
         Some(Command::List(args)) => list::run(&args, out),
+        Some(Command::Search(args)) => search::run(&args, widths(cli.ambiguous_wide), out),
         Some(Command::Show(args)) => show::run(&args, widths(cli.ambiguous_wide), out),
         Some(Command::Validate(args)) => validate::run(&args, out),
         None => read::run(cli.dir, widths(cli.ambiguous_wide), out),

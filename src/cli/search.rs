@@ -1,0 +1,230 @@
+//! `baogao search`: the popup's search engine from a shell.
+//!
+//! Headings mode prints the best matches first (the popup's order); full-text
+//! mode prints every hit in reading order with a snippet around it. `--json`
+//! gives the same results as an array of objects for scripts.
+
+use super::{Outcome, load, report_load_errors, text};
+use baogao::library::Library;
+use baogao::model::{Report, SectionPath};
+use baogao::search::{
+    Matches, Mode, SearchIndex, Searcher, TextHit, WHOLE_REPORT, section_path, snippet,
+};
+use baogao::wrap::Widths;
+use clap::Args;
+use serde::Serialize;
+use std::io::Write;
+use std::path::PathBuf;
+
+const AFTER_HELP: &str = "\
+Headings mode (the default) matches every heading and report title fuzzily,
+and a query in Latin letters also by pinyin: full (zhaoshang), initials
+(zsyz) or both mixed. Words separated by spaces must all match. Full-text
+mode finds the exact text in paragraphs (Latin letters in any case).
+
+Each result names the report (township · year · title), the heading path
+from the top and the report id; full-text results add a snippet.
+
+With --json, prints an array of objects with the fields report_id, township,
+year, heading, path (the headings from the top, the last being `heading`),
+score (higher is better; in full-text mode, how often the query occurs in
+that paragraph) and, in full-text mode, snippet, paragraph (its index in the
+section) and offset (of the hit, in bytes).
+
+Examples:
+  baogao search zsyz
+  baogao search --dir data/reports 招商引资
+  baogao search --full-text --limit 5 垃圾分类
+  baogao search --json nanji";
+
+/// Search headings (fuzzy, with pinyin) or paragraph text of a library.
+#[derive(Debug, Args)]
+#[command(after_help = AFTER_HELP)]
+pub struct SearchArgs {
+    /// What to look for.
+    #[arg(value_name = "QUERY", required = true, num_args = 1..)]
+    pub query: Vec<String>,
+
+    /// Directory of report JSON files (searched recursively); default: the
+    /// bundled reports.
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+
+    /// Search paragraph text for QUERY as written, instead of headings.
+    #[arg(long)]
+    pub full_text: bool,
+
+    /// Print a JSON array instead of text.
+    #[arg(long)]
+    pub json: bool,
+
+    /// Print at most N results (0: all).
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub limit: usize,
+}
+
+/// One result, as printed.
+#[derive(Debug, Serialize)]
+struct Found<'a> {
+    report_id: &'a str,
+    township: Option<&'a str>,
+    year: Option<i32>,
+    heading: String,
+    path: Vec<&'a str>,
+    score: i64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    snippet: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    paragraph: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    offset: Option<u32>,
+}
+
+/// Width of a snippet in text output and JSON.
+const SNIPPET_WIDTH: usize = 60;
+
+pub fn run(args: &SearchArgs, widths: Widths, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    let loaded = load(args.dir.as_deref())?;
+    report_load_errors(&loaded.errors);
+    let library = Library::new(loaded.reports.into_iter().map(|l| l.report).collect());
+    let query = args.query.join(" ");
+    let limit = if args.limit == 0 {
+        usize::MAX
+    } else {
+        args.limit
+    };
+    let mode = if args.full_text {
+        Mode::FullText
+    } else {
+        Mode::Headings
+    };
+    let mut searcher = Searcher::new(&library, limit);
+    let results = searcher.search(&library, mode, &query);
+    let found: Vec<Found> = match &results.matches {
+        Matches::Headings { hits, ranked } => hits[..*ranked]
+            .iter()
+            .map(|hit| heading_result(&library, searcher.index(), hit.entry, hit.score))
+            .collect(),
+        Matches::Text { hits, .. } => hits
+            .chunk_by(|a, b| {
+                (a.report, a.section, a.paragraph) == (b.report, b.section, b.paragraph)
+            })
+            .flat_map(|paragraph| paragraph.iter().map(|hit| (hit, paragraph.len())))
+            .take(limit)
+            .map(|(hit, count)| text_result(&library, hit, count, &query, widths))
+            .collect(),
+    };
+    if args.json {
+        out.write_all(serde_json::to_string_pretty(&found)?.as_bytes())?;
+        out.write_all(b"\n")?;
+    } else if found.is_empty() {
+        eprintln!("no match for {}", text::clean(&query));
+    } else {
+        for result in &found {
+            print_result(out, result)?;
+        }
+        if results.len() > found.len() {
+            eprintln!(
+                "{} of {} results shown (--limit)",
+                found.len(),
+                results.len()
+            );
+        }
+    }
+    Ok(if loaded.errors.is_empty() {
+        Outcome::Clean
+    } else {
+        Outcome::Problems
+    })
+}
+
+fn heading_result<'a>(
+    library: &'a Library,
+    index: &SearchIndex,
+    entry: u32,
+    score: i32,
+) -> Found<'a> {
+    let entry = &index.entries()[entry as usize];
+    let report = &library.reports()[entry.report as usize];
+    let path = heading_path(report, &section_path(report, entry));
+    Found {
+        report_id: &report.id,
+        township: report.township.as_deref(),
+        year: report.year,
+        heading: index.text(entry).to_string(),
+        path,
+        score: score.into(),
+        snippet: None,
+        paragraph: None,
+        offset: None,
+    }
+}
+
+fn text_result<'a>(
+    library: &'a Library,
+    hit: &TextHit,
+    same_paragraph: usize,
+    query: &str,
+    widths: Widths,
+) -> Found<'a> {
+    let report = &library.reports()[hit.report as usize];
+    let path = if hit.section == WHOLE_REPORT {
+        Vec::new()
+    } else {
+        let place = report.outline().nth(hit.section as usize).map(|(p, _)| p);
+        heading_path(report, &place.unwrap_or_default())
+    };
+    let heading = path.last().map_or(report.title.clone(), |h| h.to_string());
+    let paragraph =
+        baogao::search::fulltext::paragraph_text(library, hit.report, hit.section, hit.paragraph)
+            .unwrap_or_default();
+    let len = query.trim().len();
+    let start = hit.offset as usize;
+    let cut = snippet(paragraph, start..start + len, SNIPPET_WIDTH, widths);
+    Found {
+        report_id: &report.id,
+        township: report.township.as_deref(),
+        year: report.year,
+        heading,
+        path,
+        score: same_paragraph as i64,
+        snippet: Some(cut.text),
+        paragraph: Some(hit.paragraph),
+        offset: Some(hit.offset),
+    }
+}
+
+/// The headings from the top of the outline down to the section at `path`.
+fn heading_path<'a>(report: &'a Report, path: &SectionPath) -> Vec<&'a str> {
+    (1..=path.depth())
+        .filter_map(|depth| report.section(&SectionPath(path.0[..depth].to_vec())))
+        .map(|section| section.heading.as_str())
+        .collect()
+}
+
+fn print_result(out: &mut dyn Write, result: &Found) -> std::io::Result<()> {
+    let mut place = format!(
+        "{} \u{B7} {}",
+        result.township.unwrap_or("-"),
+        result.year.map_or("-".to_string(), |y| y.to_string())
+    );
+    for heading in &result.path {
+        place.push_str(" \u{203A} ");
+        place.push_str(heading);
+    }
+    let place = text::clean(&place);
+    match &result.snippet {
+        None => writeln!(
+            out,
+            "{}\n    {place}  [{}]",
+            text::clean(&result.heading),
+            result.report_id
+        ),
+        Some(snippet) => writeln!(
+            out,
+            "{place}  [{}]\n    {}",
+            result.report_id,
+            text::clean(snippet)
+        ),
+    }
+}

@@ -1,0 +1,173 @@
+//! Fuzzy matching of a query against the heading index, and the ranking.
+//!
+//! A query is split at spaces into terms; an entry matches when every term
+//! does. A term matches the text directly with fuzzy-matcher's skim v2
+//! (case-insensitive), and a Latin term also through pinyin
+//! ([`super::pinyin`]); the better of the two counts. Skim gives no bonus
+//! between ideographs, so ranking adds its own terms: a match that starts
+//! the heading (or its words, after "一、") and an unbroken run rank first,
+//! then shorter texts, then library order. Depth is not a factor, so a deep
+//! heading that matches well is not buried under a weak top-level one.
+
+use super::index::{Entry, SearchIndex};
+use super::pinyin::{AT_START, LETTER, PinyinMatcher};
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+use rayon::prelude::*;
+use std::cmp::Reverse;
+
+/// A matched run of characters, beyond skim's own consecutive bonus.
+const UNBROKEN: i32 = 2 * LETTER;
+
+/// One parsed query.
+pub struct FuzzyQuery {
+    terms: Vec<Term>,
+    skim: SkimMatcherV2,
+}
+
+#[derive(Debug)]
+struct Term {
+    text: String,
+    /// Characters other than ASCII letters and digits: they must all occur.
+    required: Vec<char>,
+    pinyin: Option<PinyinMatcher>,
+}
+
+impl std::fmt::Debug for FuzzyQuery {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FuzzyQuery")
+            .field("terms", &self.terms)
+            .finish()
+    }
+}
+
+/// A matching entry and its score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Scored {
+    pub entry: u32,
+    pub score: i32,
+}
+
+impl FuzzyQuery {
+    /// Parse `query`; `None` when it has no term (empty or only spaces).
+    pub fn new(query: &str) -> Option<FuzzyQuery> {
+        let terms: Vec<Term> = query
+            .split_whitespace()
+            .map(|text| Term {
+                text: text.to_string(),
+                required: text
+                    .chars()
+                    .filter(|c| !c.is_ascii_alphanumeric())
+                    .flat_map(char::to_lowercase)
+                    .collect(),
+                pinyin: PinyinMatcher::new(text),
+            })
+            .collect();
+        (!terms.is_empty()).then(|| FuzzyQuery {
+            terms,
+            skim: SkimMatcherV2::default().ignore_case(),
+        })
+    }
+
+    /// Every entry among `candidates` (all entries when `None`) that
+    /// matches, with its score, in entry order.
+    pub fn matches(&self, index: &SearchIndex, candidates: Option<&[u32]>) -> Vec<Scored> {
+        let score_one = |matchers: &mut Vec<Option<PinyinMatcher>>, id: u32| {
+            let entry = &index.entries[id as usize];
+            self.score(index, entry, matchers)
+                .map(|score| Scored { entry: id, score })
+        };
+        let fresh = || self.terms.iter().map(|t| t.pinyin.clone()).collect();
+        match candidates {
+            Some(ids) => ids
+                .par_iter()
+                .with_min_len(1024)
+                .map_init(fresh, |m, &id| score_one(m, id))
+                .flatten_iter()
+                .collect(),
+            None => (0..index.entries.len() as u32)
+                .into_par_iter()
+                .with_min_len(1024)
+                .map_init(fresh, |m, id| score_one(m, id))
+                .flatten_iter()
+                .collect(),
+        }
+    }
+
+    fn score(
+        &self,
+        index: &SearchIndex,
+        entry: &Entry,
+        matchers: &mut [Option<PinyinMatcher>],
+    ) -> Option<i32> {
+        let text = index.text(entry);
+        let mut total = 0;
+        for (term, matcher) in self.terms.iter().zip(matchers) {
+            let direct = self.direct(term, entry, text).map(|(score, _)| score);
+            let pinyin = matcher
+                .as_mut()
+                .and_then(|m| m.score(&index.pinyin, entry.key, entry.body_start.into()));
+            total += direct.max(pinyin)?;
+        }
+        Some(total)
+    }
+
+    /// The skim match of one term on the text, with the ranking terms added.
+    fn direct(&self, term: &Term, entry: &Entry, text: &str) -> Option<(i32, Vec<usize>)> {
+        if term.required.is_empty() && !entry.has_latin {
+            return None;
+        }
+        if !term.required.iter().all(|&c| text.contains(c)) {
+            return None;
+        }
+        let (score, positions) = self.skim.fuzzy_indices(text, &term.text)?;
+        let mut score = i32::try_from(score).unwrap_or(i32::MAX / 4);
+        if let Some(&first) = positions.first()
+            && (first == 0 || first == usize::from(entry.body_start))
+        {
+            score += AT_START;
+        }
+        if positions.windows(2).all(|w| w[1] == w[0] + 1) {
+            score += UNBROKEN;
+        }
+        Some((score, positions))
+    }
+
+    /// The characters of `entry`'s text that the query matched (char
+    /// indices, ascending, without repeats), for highlighting.
+    pub fn positions(&self, index: &SearchIndex, entry: &Entry) -> Vec<usize> {
+        let text = index.text(entry);
+        let mut all = Vec::new();
+        for term in &self.terms {
+            let direct = self.direct(term, entry, text);
+            let pinyin = term
+                .pinyin
+                .clone()
+                .and_then(|mut m| m.find(&index.pinyin, entry.key, entry.body_start.into()));
+            match (direct, pinyin) {
+                (Some((d, positions)), Some(p)) if d >= p.score => all.extend(positions),
+                (_, Some(p)) => all.extend(p.positions),
+                (Some((_, positions)), None) => all.extend(positions),
+                (None, None) => {}
+            }
+        }
+        all.sort_unstable();
+        all.dedup();
+        all
+    }
+}
+
+/// Order matches best first: score, then shorter text, then library order.
+/// Only the first `limit` are sorted; the rest follow in no order.
+pub fn rank(index: &SearchIndex, matches: &mut [Scored], limit: usize) {
+    let key = |s: &Scored| {
+        let entry = &index.entries[s.entry as usize];
+        (Reverse(s.score), entry.chars, s.entry)
+    };
+    if matches.len() > limit && limit > 0 {
+        matches.select_nth_unstable_by_key(limit - 1, key);
+        matches[..limit].sort_unstable_by_key(key);
+    } else {
+        matches.sort_unstable_by_key(key);
+    }
+}

@@ -1,0 +1,195 @@
+//! Search: fuzzy over headings and report titles (with pinyin), and
+//! substring over paragraph text. One engine for the TUI's popup and for
+//! `baogao search`; no terminal code here.
+//!
+//! - [`index`]: the heading index, built once from a [`Library`].
+//! - [`pinyin`]: pinyin keys and the pinyin matcher.
+//! - [`fuzzy`]: query terms, skim matching, ranking.
+//! - [`fulltext`]: substring hits in paragraphs, snippets.
+//!
+//! [`Searcher`] ties them together for typing: it keeps the results of the
+//! queries typed so far, so that one more character only re-examines what
+//! matched before (a longer query can only match a subset), and Backspace
+//! goes back to a result already computed.
+
+pub mod fulltext;
+pub mod fuzzy;
+pub mod index;
+pub mod pinyin;
+
+pub use fulltext::{Snippet, TextHit, TextQuery, snippet};
+pub use fuzzy::{FuzzyQuery, Scored, rank};
+pub use index::{Entry, SearchIndex, WHOLE_REPORT, section_path};
+
+use crate::library::Library;
+use std::sync::Arc;
+
+/// What a query searches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Mode {
+    /// Headings and report titles, fuzzy, with pinyin.
+    Headings,
+    /// Paragraph text, by substring.
+    FullText,
+}
+
+impl Mode {
+    pub fn toggled(self) -> Mode {
+        match self {
+            Mode::Headings => Mode::FullText,
+            Mode::FullText => Mode::Headings,
+        }
+    }
+}
+
+/// Full-text hits kept at most; past this a query is too broad to list, and
+/// its results are not used for narrowing.
+pub const MAX_TEXT_HITS: usize = 200_000;
+
+/// The results of one query.
+#[derive(Debug, Clone)]
+pub struct Results {
+    pub mode: Mode,
+    pub query: String,
+    pub matches: Matches,
+}
+
+#[derive(Debug, Clone)]
+pub enum Matches {
+    /// Matching entries, the first `ranked` of them best first.
+    Headings {
+        hits: Arc<Vec<Scored>>,
+        ranked: usize,
+    },
+    /// Hits in library order; `complete` is false when cut at [`MAX_TEXT_HITS`].
+    Text {
+        hits: Arc<Vec<TextHit>>,
+        complete: bool,
+    },
+}
+
+impl Results {
+    /// Number of matches (entries or text hits).
+    pub fn len(&self) -> usize {
+        match &self.matches {
+            Matches::Headings { hits, .. } => hits.len(),
+            Matches::Text { hits, .. } => hits.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn empty(mode: Mode, query: &str) -> Results {
+        let matches = match mode {
+            Mode::Headings => Matches::Headings {
+                hits: Arc::default(),
+                ranked: 0,
+            },
+            Mode::FullText => Matches::Text {
+                hits: Arc::default(),
+                complete: true,
+            },
+        };
+        Results {
+            mode,
+            query: query.to_string(),
+            matches,
+        }
+    }
+}
+
+/// A search session over one library: the index plus the results of the
+/// queries typed so far, for narrowing.
+#[derive(Debug)]
+pub struct Searcher {
+    index: SearchIndex,
+    /// Results of successively longer queries, each a prefix of the next.
+    history: Vec<Results>,
+    /// How many heading matches are put in order.
+    rank_limit: usize,
+}
+
+impl Searcher {
+    /// A searcher over `library`, ranking the best `rank_limit` heading matches.
+    pub fn new(library: &Library, rank_limit: usize) -> Searcher {
+        Searcher {
+            index: SearchIndex::build(library),
+            history: Vec::new(),
+            rank_limit,
+        }
+    }
+
+    pub fn index(&self) -> &SearchIndex {
+        &self.index
+    }
+
+    /// Run `query` in `mode`, narrowing from an earlier query when one is a prefix.
+    pub fn search(&mut self, library: &Library, mode: Mode, query: &str) -> Results {
+        // Keep only the earlier queries this one extends.
+        while let Some(last) = self.history.last() {
+            if last.mode == mode && query.starts_with(last.query.as_str()) {
+                break;
+            }
+            self.history.pop();
+        }
+        if let Some(last) = self.history.last()
+            && last.query == query
+        {
+            return last.clone();
+        }
+        let results = match mode {
+            Mode::Headings => self.headings(query),
+            Mode::FullText => self.full_text(library, query),
+        };
+        self.history.push(results.clone());
+        results
+    }
+
+    fn headings(&self, query: &str) -> Results {
+        let Some(fuzzy) = FuzzyQuery::new(query) else {
+            return Results::empty(Mode::Headings, query);
+        };
+        let within = self.history.last().and_then(|last| match &last.matches {
+            Matches::Headings { hits, .. } if !last.query.trim().is_empty() => {
+                Some(hits.iter().map(|s| s.entry).collect::<Vec<u32>>())
+            }
+            _ => None,
+        });
+        let mut hits = fuzzy.matches(&self.index, within.as_deref());
+        rank(&self.index, &mut hits, self.rank_limit);
+        let ranked = hits.len().min(self.rank_limit);
+        Results {
+            mode: Mode::Headings,
+            query: query.to_string(),
+            matches: Matches::Headings {
+                hits: Arc::new(hits),
+                ranked,
+            },
+        }
+    }
+
+    fn full_text(&self, library: &Library, query: &str) -> Results {
+        let Some(text) = TextQuery::new(query) else {
+            return Results::empty(Mode::FullText, query);
+        };
+        let within = self.history.last().and_then(|last| match &last.matches {
+            Matches::Text { hits, complete } if *complete && !last.query.trim().is_empty() => {
+                Some(hits.clone())
+            }
+            _ => None,
+        });
+        let mut hits = text.find(library, within.as_deref().map(Vec::as_slice));
+        let complete = hits.len() <= MAX_TEXT_HITS;
+        hits.truncate(MAX_TEXT_HITS);
+        Results {
+            mode: Mode::FullText,
+            query: query.to_string(),
+            matches: Matches::Text {
+                hits: Arc::new(hits),
+                complete,
+            },
+        }
+    }
+}

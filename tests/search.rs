@@ -1,0 +1,329 @@
+//! The search engine on the bundled reports plus one test report with
+//! 招商引资 headings (the bundled ones have none): ranking, pinyin, full
+//! text, narrowing, and `baogao search` from the shell.
+
+use baogao::bundled::load_bundled;
+use baogao::library::Library;
+use baogao::load::load_dir;
+use baogao::search::{FuzzyQuery, Matches, Mode, Searcher, WHOLE_REPORT, snippet};
+use baogao::wrap::{AmbiguousWidth, Widths};
+use std::path::Path;
+use std::process::Command;
+
+const TEST_REPORTS: &str = "tests/data/search";
+
+fn library() -> Library {
+    let mut reports: Vec<_> = load_bundled()
+        .reports
+        .into_iter()
+        .map(|l| l.report)
+        .collect();
+    let extra = load_dir(Path::new(TEST_REPORTS)).expect("test reports load");
+    assert!(extra.errors.is_empty(), "{:?}", extra.errors);
+    reports.extend(extra.reports.into_iter().map(|l| l.report));
+    Library::new(reports)
+}
+
+/// The texts of the heading results of `query`, best first.
+fn headings(searcher: &mut Searcher, library: &Library, query: &str) -> Vec<String> {
+    let results = searcher.search(library, Mode::Headings, query);
+    let Matches::Headings { hits, ranked } = &results.matches else {
+        panic!("heading results expected");
+    };
+    hits[..*ranked]
+        .iter()
+        .map(|hit| {
+            let entry = &searcher.index().entries()[hit.entry as usize];
+            searcher.index().text(entry).to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn a_chinese_query_puts_a_heading_that_contains_it_first() {
+    let library = library();
+    let mut searcher = Searcher::new(&library, 100);
+    let found = headings(&mut searcher, &library, "招商");
+    assert!(found[0].contains("招商"), "{found:?}");
+    // Every heading holding 招商 as written ranks above "招才引智，商贸…",
+    // where the two characters only occur apart.
+    let apart = found.iter().position(|h| h.contains("招才引智"));
+    let together = found.iter().rposition(|h| h.contains("招商"));
+    assert!(together < apart, "{found:?}");
+}
+
+#[test]
+fn initials_and_full_pinyin_find_zhaoshang_yinzi() {
+    let library = library();
+    let mut searcher = Searcher::new(&library, 100);
+    for query in ["zsyz", "zhaoshang", "zhaoshangyinzi", "zhaosyz", "ZSYZ"] {
+        let found = headings(&mut searcher, &library, query);
+        assert!(
+            found.first().is_some_and(|h| h.contains("招商引资")),
+            "{query}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn nanji_finds_the_nanji_report_first() {
+    let library = library();
+    let mut searcher = Searcher::new(&library, 100);
+    let results = searcher.search(&library, Mode::Headings, "nanji");
+    let Matches::Headings { hits, .. } = &results.matches else {
+        panic!()
+    };
+    let entry = &searcher.index().entries()[hits[0].entry as usize];
+    assert_eq!(entry.section, WHOLE_REPORT);
+    let report = &library.reports()[entry.report as usize];
+    assert_eq!(report.township.as_deref(), Some("南麂镇"));
+}
+
+#[test]
+fn dangjian_and_dj_find_the_party_building_headings() {
+    let library = library();
+    let mut searcher = Searcher::new(&library, 500);
+    let full = headings(&mut searcher, &library, "dangjian");
+    assert!(full[0].contains("党建"), "{full:?}");
+    let initials = headings(&mut searcher, &library, "dj");
+    let with_dangjian = |list: &[String]| list.iter().filter(|h| h.contains("党建")).count();
+    assert!(with_dangjian(&full) >= 5, "{full:?}");
+    assert_eq!(
+        with_dangjian(&initials),
+        with_dangjian(&full),
+        "{initials:?}"
+    );
+    assert!(initials[0].contains("党建"), "{initials:?}");
+}
+
+#[test]
+fn every_reading_of_a_polyphonic_character_matches() {
+    let library = library();
+    let mut searcher = Searcher::new(&library, 100);
+    // 长 chang/zhang, 重 zhong/chong, 绿 lü typed as lv or lu.
+    for query in [
+        "changxiao",
+        "zhangxiao",
+        "zhongdian",
+        "chongdian",
+        "lvse",
+        "luse",
+    ] {
+        let found = headings(&mut searcher, &library, query);
+        let expected = if query.starts_with('l') {
+            "绿色"
+        } else {
+            "重点项目长效"
+        };
+        assert!(
+            found.first().is_some_and(|h| h.contains(expected)),
+            "{query}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn a_query_that_matches_nothing_returns_nothing() {
+    let library = library();
+    let mut searcher = Searcher::new(&library, 100);
+    for query in ["xyzzyq", "爨", "qqqqqqqqqqqq", "招商zzzzzz"] {
+        assert!(
+            headings(&mut searcher, &library, query).is_empty(),
+            "{query}"
+        );
+        assert!(
+            searcher.search(&library, Mode::FullText, query).is_empty(),
+            "{query}"
+        );
+    }
+}
+
+#[test]
+fn highlight_positions_are_the_chinese_characters_matched() {
+    let library = library();
+    let searcher = Searcher::new(&library, 100);
+    let index = searcher.index();
+    let entry = index
+        .entries()
+        .iter()
+        .find(|e| index.text(e).starts_with("(一)招商引资成效"))
+        .expect("test heading indexed");
+    // "(一)" is three characters: 招商引资 are 3..7.
+    for query in ["zsyz", "zhaoshangyinzi", "招商引资"] {
+        let positions = FuzzyQuery::new(query).unwrap().positions(index, entry);
+        assert_eq!(positions, vec![3, 4, 5, 6], "{query}");
+    }
+    let two_terms = FuzzyQuery::new("zs 成效").unwrap().positions(index, entry);
+    assert_eq!(two_terms, vec![3, 4, 7, 8]);
+}
+
+#[test]
+fn all_words_of_a_query_must_match() {
+    let library = library();
+    let mut searcher = Searcher::new(&library, 100);
+    let found = headings(&mut searcher, &library, "zsyz shiti");
+    assert_eq!(found[0], "(一)深化招商引资，壮大实体经济。");
+    assert!(!found.iter().any(|h| h.contains("成效明显")), "{found:?}");
+}
+
+#[test]
+fn a_deep_heading_that_matches_well_is_not_buried() {
+    let library = library();
+    let mut searcher = Searcher::new(&library, 100);
+    let found = headings(&mut searcher, &library, "垃圾分类");
+    assert_eq!(found[0], "二是全面推进垃圾分类,", "{found:?}");
+}
+
+#[test]
+fn typing_narrows_to_the_same_results_as_a_fresh_search() {
+    let library = library();
+    for mode in [Mode::Headings, Mode::FullText] {
+        for query in [
+            "zsyz",
+            "dangjian",
+            "招商引资",
+            "垃圾分类",
+            "gdp 增",
+            "2020年",
+        ] {
+            let mut typing = Searcher::new(&library, usize::MAX);
+            let mut typed = String::new();
+            let mut last = None;
+            for c in query.chars() {
+                typed.push(c);
+                last = Some(typing.search(&library, mode, &typed));
+            }
+            let fresh = Searcher::new(&library, usize::MAX).search(&library, mode, query);
+            let last = last.unwrap();
+            assert_eq!(
+                format!("{:?}", last.matches),
+                format!("{:?}", fresh.matches),
+                "{query}"
+            );
+            // Backspace returns to the earlier result.
+            let shorter: String = query.chars().take(query.chars().count() - 1).collect();
+            let back = typing.search(&library, mode, &shorter);
+            let again = Searcher::new(&library, usize::MAX).search(&library, mode, &shorter);
+            assert_eq!(
+                format!("{:?}", back.matches),
+                format!("{:?}", again.matches)
+            );
+        }
+    }
+}
+
+#[test]
+fn full_text_finds_every_occurrence_with_its_place() {
+    let library = library();
+    let mut searcher = Searcher::new(&library, 100);
+    let results = searcher.search(&library, Mode::FullText, "垃圾分类");
+    let Matches::Text { hits, complete } = &results.matches else {
+        panic!()
+    };
+    assert!(complete);
+    let mut expected = 0;
+    for report in library.reports() {
+        for paragraph in report
+            .preamble
+            .iter()
+            .chain(report.outline().flat_map(|(_, s)| &s.paragraphs))
+        {
+            expected += paragraph.matches("垃圾分类").count();
+        }
+    }
+    assert_eq!(hits.len(), expected);
+    assert!(expected >= 4);
+    for hit in hits.iter() {
+        let text = baogao::search::fulltext::paragraph_text(
+            &library,
+            hit.report,
+            hit.section,
+            hit.paragraph,
+        )
+        .unwrap();
+        assert_eq!(&text[hit.offset as usize..][.."垃圾分类".len()], "垃圾分类");
+    }
+}
+
+#[test]
+fn full_text_ignores_case_for_latin_letters_only() {
+    let library = library();
+    let mut searcher = Searcher::new(&library, 100);
+    // "GDP" in the preamble and "Gdp" in a paragraph of the test report.
+    assert_eq!(searcher.search(&library, Mode::FullText, "gdp").len(), 2);
+    assert_eq!(
+        searcher.search(&library, Mode::FullText, "GDP增长").len(),
+        1
+    );
+}
+
+#[test]
+fn snippets_fit_their_width_and_keep_the_hit() {
+    let text = "今年以来，我乡紧扣发展主线，招商引资和项目建设齐头并进，全年引进项目12个。";
+    let at = text.find("招商引资").unwrap();
+    for ambiguous in [AmbiguousWidth::Narrow, AmbiguousWidth::Wide] {
+        let widths = Widths { ambiguous };
+        for width in 8..=80 {
+            let cut = snippet(text, at..at + "招商引资".len(), width, widths);
+            assert_eq!(&cut.text[cut.hit.clone()], "招商引资");
+            assert!(widths.str(&cut.text) <= width, "{width}: {}", cut.text);
+            if widths.str(text) <= width {
+                assert_eq!(cut.text, text);
+            }
+        }
+    }
+}
+
+#[test]
+fn search_command_prints_json_with_the_documented_fields() {
+    let output = Command::new(env!("CARGO_BIN_EXE_baogao"))
+        .args(["search", "--dir", TEST_REPORTS, "--json", "zsyz"])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let first = &json[0];
+    assert_eq!(first["report_id"], "shitang-2021-work-summary");
+    assert_eq!(first["township"], "石塘乡");
+    assert_eq!(first["year"], 2021);
+    assert_eq!(first["heading"], "(一)招商引资成效明显，项目建设提速。");
+    assert_eq!(
+        first["path"],
+        serde_json::json!(["一、2021年工作回顾", "(一)招商引资成效明显，项目建设提速。"])
+    );
+    assert!(first["score"].as_i64().unwrap() > 0);
+    assert!(first.get("snippet").is_none());
+
+    let output = Command::new(env!("CARGO_BIN_EXE_baogao"))
+        .args([
+            "search",
+            "--dir",
+            TEST_REPORTS,
+            "--json",
+            "--full-text",
+            "--limit",
+            "1",
+            "招商引资",
+        ])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json.as_array().unwrap().len(), 1);
+    assert!(json[0]["snippet"].as_str().unwrap().contains("招商引资"));
+    assert_eq!(json[0]["path"], serde_json::json!(["一、2021年工作回顾"]));
+}
+
+#[test]
+fn search_command_says_when_nothing_matches() {
+    let output = Command::new(env!("CARGO_BIN_EXE_baogao"))
+        .args(["search", "xyzzyq"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert!(output.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("no match for xyzzyq"));
+}
