@@ -111,20 +111,43 @@ impl Session {
         self.wait_until(|screen| screen.contains(text), timeout, text)
     }
 
-    /// Wait until `test` accepts the screen.
+    /// Wait until `test` accepts the screen, once baogao has stopped writing:
+    /// a frame read while it is still arriving is half old, half new.
     pub fn wait_until(&self, test: impl Fn(&str) -> bool, timeout: Duration, what: &str) -> String {
         let start = Instant::now();
         loop {
-            let screen = self.screen();
-            if test(&screen) {
-                return screen;
+            if test(&self.screen()) {
+                let settled = self.settled_screen();
+                if test(&settled) {
+                    return settled;
+                }
             }
+            let screen = self.screen();
             assert!(
                 start.elapsed() < timeout,
                 "timed out waiting for {what:?}; the screen:\n{screen}"
             );
             thread::sleep(Duration::from_millis(20));
         }
+    }
+
+    /// The screen once no output has arrived for a moment (at most a second).
+    fn settled_screen(&self) -> String {
+        let quiet = Duration::from_millis(40);
+        let start = Instant::now();
+        let mut seen = self.raw_len();
+        loop {
+            thread::sleep(quiet);
+            let now = self.raw_len();
+            if now == seen || start.elapsed() > Duration::from_secs(1) {
+                return self.screen();
+            }
+            seen = now;
+        }
+    }
+
+    fn raw_len(&self) -> usize {
+        self.raw.lock().map(|raw| raw.len()).unwrap_or(0)
     }
 
     pub fn resize(&self, cols: u16, rows: u16) {
