@@ -27,7 +27,7 @@ fn library() -> Library {
 /// The texts of the heading results of `query`, best first.
 fn headings(searcher: &mut Searcher, library: &Library, query: &str) -> Vec<String> {
     let results = searcher.search(library, Mode::Headings, query);
-    let Matches::Headings { hits, ranked } = &results.matches else {
+    let Matches::Headings { hits, ranked, .. } = &results.matches else {
         panic!("heading results expected");
     };
     hits[..*ranked]
@@ -164,6 +164,25 @@ fn all_words_of_a_query_must_match() {
     let found = headings(&mut searcher, &library, "zsyz shiti");
     assert_eq!(found[0], "(一)深化招商引资，壮大实体经济。");
     assert!(!found.iter().any(|h| h.contains("成效明显")), "{found:?}");
+}
+
+#[test]
+fn a_heading_shared_by_several_reports_is_found_in_each() {
+    let library = library();
+    let mut searcher = Searcher::new(&library, 100);
+    let results = searcher.search(&library, Mode::Headings, "2020年工作总结");
+    let Matches::Headings { hits, .. } = &results.matches else {
+        panic!()
+    };
+    let index = searcher.index();
+    let reports: Vec<&str> = hits
+        .iter()
+        .map(|hit| &index.entries()[hit.entry as usize])
+        .filter(|entry| index.text(entry) == "一、2020年工作总结")
+        .map(|entry| library.reports()[entry.report as usize].id.as_str())
+        .collect();
+    assert_eq!(reports, ["lupu-2020-work-summary", "nanji-2020-work-summary"]);
+    assert!(index.key_count() < index.len());
 }
 
 #[test]

@@ -32,8 +32,10 @@ pub struct TextHit {
 #[derive(Debug)]
 pub struct TextQuery {
     needle: Vec<u8>,
-    folds: bool,
-    finder: Finder<'static>,
+    /// The needle up to its first ASCII letter, found exactly (`memmem`);
+    /// the rest is compared without regard to case.
+    exact: Finder<'static>,
+    exact_len: usize,
 }
 
 impl TextQuery {
@@ -44,12 +46,15 @@ impl TextQuery {
         if needle.is_empty() {
             return None;
         }
-        let folds = needle.iter().any(u8::is_ascii_lowercase);
-        let finder = Finder::new(&needle).into_owned();
+        let exact_len = needle
+            .iter()
+            .position(u8::is_ascii_lowercase)
+            .unwrap_or(needle.len());
+        let exact = Finder::new(&needle[..exact_len]).into_owned();
         Some(TextQuery {
             needle,
-            folds,
-            finder,
+            exact,
+            exact_len,
         })
     }
 
@@ -64,17 +69,34 @@ impl TextQuery {
 
     /// Every occurrence in `text`, as byte offsets, not overlapping.
     fn find_in(&self, text: &str, mut found: impl FnMut(usize)) {
-        let folded;
-        let haystack = if self.folds && text.bytes().any(|b| b.is_ascii_uppercase()) {
-            folded = text.to_ascii_lowercase();
-            folded.as_bytes()
-        } else {
-            text.as_bytes()
-        };
+        let haystack = text.as_bytes();
+        let n = self.needle.len();
         let mut from = 0;
-        while let Some(at) = self.finder.find(&haystack[from..]) {
-            found(from + at);
-            from += at + self.needle.len();
+        while from + n <= haystack.len() {
+            let Some(at) = self.candidate(&haystack[from..]) else {
+                return;
+            };
+            let at = from + at;
+            let rest = self.exact_len..n;
+            if at + n <= haystack.len()
+                && haystack[at + rest.start..at + n].eq_ignore_ascii_case(&self.needle[rest])
+            {
+                found(at);
+                from = at + n;
+            } else {
+                from = at + 1;
+            }
+        }
+    }
+
+    /// Where the needle may start: its exact part, or (when it starts with
+    /// a letter) that letter in either case.
+    fn candidate(&self, haystack: &[u8]) -> Option<usize> {
+        if self.exact_len > 0 {
+            self.exact.find(haystack)
+        } else {
+            let lower = self.needle[0];
+            memchr::memchr2(lower, lower.to_ascii_uppercase(), haystack)
         }
     }
 

@@ -9,7 +9,7 @@
 //! then shorter texts, then library order. Depth is not a factor, so a deep
 //! heading that matches well is not buried under a weak top-level one.
 
-use super::index::{Entry, SearchIndex};
+use super::index::{Entry, Key, SearchIndex};
 use super::pinyin::{AT_START, LETTER, PinyinMatcher};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -41,7 +41,7 @@ impl std::fmt::Debug for FuzzyQuery {
     }
 }
 
-/// A matching entry and its score.
+/// A matching entry (or, before [`expand`], a matching key) and its score.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Scored {
     pub entry: u32,
@@ -69,12 +69,12 @@ impl FuzzyQuery {
         })
     }
 
-    /// Every entry among `candidates` (all entries when `None`) that
-    /// matches, with its score, in entry order.
-    pub fn matches(&self, index: &SearchIndex, candidates: Option<&[u32]>) -> Vec<Scored> {
+    /// Every key among `candidates` (all keys when `None`) that matches,
+    /// with its score, in key order. `Scored::entry` is the key here.
+    pub fn matching_keys(&self, index: &SearchIndex, candidates: Option<&[u32]>) -> Vec<Scored> {
         let score_one = |matchers: &mut Vec<Option<PinyinMatcher>>, id: u32| {
-            let entry = &index.entries[id as usize];
-            self.score(index, entry, matchers)
+            let key = &index.keys[id as usize];
+            self.score(index, key, matchers)
                 .map(|score| Scored { entry: id, score })
         };
         let fresh = || self.terms.iter().map(|t| t.pinyin.clone()).collect();
@@ -85,7 +85,7 @@ impl FuzzyQuery {
                 .map_init(fresh, |m, &id| score_one(m, id))
                 .flatten_iter()
                 .collect(),
-            None => (0..index.entries.len() as u32)
+            None => (0..index.keys.len() as u32)
                 .into_par_iter()
                 .with_min_len(1024)
                 .map_init(fresh, |m, id| score_one(m, id))
@@ -97,24 +97,24 @@ impl FuzzyQuery {
     fn score(
         &self,
         index: &SearchIndex,
-        entry: &Entry,
+        key: &Key,
         matchers: &mut [Option<PinyinMatcher>],
     ) -> Option<i32> {
-        let text = index.text(entry);
+        let text = index.key_text(key);
         let mut total = 0;
         for (term, matcher) in self.terms.iter().zip(matchers) {
-            let direct = self.direct(term, entry, text).map(|(score, _)| score);
+            let direct = self.direct(term, key, text).map(|(score, _)| score);
             let pinyin = matcher
                 .as_mut()
-                .and_then(|m| m.score(&index.pinyin, entry.key, entry.body_start.into()));
+                .and_then(|m| m.score(&index.pinyin, key.pinyin, key.body_start.into()));
             total += direct.max(pinyin)?;
         }
         Some(total)
     }
 
     /// The skim match of one term on the text, with the ranking terms added.
-    fn direct(&self, term: &Term, entry: &Entry, text: &str) -> Option<(i32, Vec<usize>)> {
-        if term.required.is_empty() && !entry.has_latin {
+    fn direct(&self, term: &Term, key: &Key, text: &str) -> Option<(i32, Vec<usize>)> {
+        if term.required.is_empty() && !key.has_latin {
             return None;
         }
         if !term.required.iter().all(|&c| text.contains(c)) {
@@ -123,7 +123,7 @@ impl FuzzyQuery {
         let (score, positions) = self.skim.fuzzy_indices(text, &term.text)?;
         let mut score = i32::try_from(score).unwrap_or(i32::MAX / 4);
         if let Some(&first) = positions.first()
-            && (first == 0 || first == usize::from(entry.body_start))
+            && (first == 0 || first == usize::from(key.body_start))
         {
             score += AT_START;
         }
@@ -136,14 +136,15 @@ impl FuzzyQuery {
     /// The characters of `entry`'s text that the query matched (char
     /// indices, ascending, without repeats), for highlighting.
     pub fn positions(&self, index: &SearchIndex, entry: &Entry) -> Vec<usize> {
-        let text = index.text(entry);
+        let key = &index.keys[entry.key as usize];
+        let text = index.key_text(key);
         let mut all = Vec::new();
         for term in &self.terms {
-            let direct = self.direct(term, entry, text);
+            let direct = self.direct(term, key, text);
             let pinyin = term
                 .pinyin
                 .clone()
-                .and_then(|mut m| m.find(&index.pinyin, entry.key, entry.body_start.into()));
+                .and_then(|mut m| m.find(&index.pinyin, key.pinyin, key.body_start.into()));
             match (direct, pinyin) {
                 (Some((d, positions)), Some(p)) if d >= p.score => all.extend(positions),
                 (_, Some(p)) => all.extend(p.positions),
@@ -157,12 +158,28 @@ impl FuzzyQuery {
     }
 }
 
+/// The entries of matching keys, each with its key's score.
+pub fn expand(index: &SearchIndex, keys: &[Scored]) -> Vec<Scored> {
+    let mut hits = Vec::with_capacity(keys.len());
+    for key in keys {
+        hits.extend(index.entries_of(key.entry).iter().map(|&entry| Scored {
+            entry,
+            score: key.score,
+        }));
+    }
+    hits
+}
+
 /// Order matches best first: score, then shorter text, then library order.
 /// Only the first `limit` are sorted; the rest follow in no order.
 pub fn rank(index: &SearchIndex, matches: &mut [Scored], limit: usize) {
     let key = |s: &Scored| {
         let entry = &index.entries[s.entry as usize];
-        (Reverse(s.score), entry.chars, s.entry)
+        (
+            Reverse(s.score),
+            index.keys[entry.key as usize].chars,
+            s.entry,
+        )
     };
     if matches.len() > limit && limit > 0 {
         matches.select_nth_unstable_by_key(limit - 1, key);

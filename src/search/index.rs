@@ -2,28 +2,38 @@
 //! report (its title, with the township and year when the title lacks them).
 //!
 //! Built once from a [`Library`]; everything a keystroke needs is computed
-//! here, at build time: the texts in one contiguous string, the pinyin keys,
-//! where each heading's words begin (after "一、"), and whether it has Latin
+//! here, at build time. Headings repeat across reports ("一、2020年工作总结"),
+//! so each distinct text is a [`Key`] matched once per query, and entries
+//! point at their key. A key holds its text (in one contiguous string), its
+//! pinyin, where its words begin (after "一、"), and whether it has Latin
 //! letters or digits worth a direct match for a Latin query.
 
 use super::pinyin::{PinyinArena, PinyinKey};
 use crate::import::marker::{marker, shi_item};
 use crate::library::Library;
 use crate::model::{Report, SectionPath};
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// `Entry::section` of the entry that stands for the whole report.
 pub const WHOLE_REPORT: u32 = u32::MAX;
 
-/// One searchable text.
+/// One heading (or report title) of one report.
 #[derive(Debug, Clone)]
 pub struct Entry {
     /// Index of the report in [`Library::reports`].
     pub report: u32,
     /// The section's place in [`Report::outline`] order, or [`WHOLE_REPORT`].
     pub section: u32,
+    /// Index of its text in the index's keys.
+    pub key: u32,
+}
+
+/// One distinct searchable text.
+#[derive(Debug, Clone)]
+pub struct Key {
     text: Range<u32>,
-    pub(super) key: PinyinKey,
+    pub(super) pinyin: PinyinKey,
     /// Character index where the words begin, after an ordinal marker.
     pub(super) body_start: u16,
     /// Length in characters (shorter ranks first at equal score).
@@ -36,6 +46,10 @@ pub struct Entry {
 #[derive(Debug, Default)]
 pub struct SearchIndex {
     pub(super) entries: Vec<Entry>,
+    pub(super) keys: Vec<Key>,
+    /// The entries of key k are `key_entries[key_starts[k]..key_starts[k + 1]]`.
+    key_starts: Vec<u32>,
+    key_entries: Vec<u32>,
     texts: String,
     pub(super) pinyin: PinyinArena,
 }
@@ -44,28 +58,64 @@ impl SearchIndex {
     /// Index every report of `library`, in library order.
     pub fn build(library: &Library) -> SearchIndex {
         let mut index = SearchIndex::default();
+        let mut key_of: HashMap<String, u32> = HashMap::new();
         for (report_index, report) in library.reports().iter().enumerate() {
             let report_index = report_index as u32;
-            index.push(report_index, WHOLE_REPORT, &report_text(report));
+            index.push(
+                &mut key_of,
+                report_index,
+                WHOLE_REPORT,
+                &report_text(report),
+            );
             for (order, (_, section)) in report.outline().enumerate() {
                 let heading = section.heading.trim();
                 if !heading.is_empty() {
-                    index.push(report_index, order as u32, heading);
+                    index.push(&mut key_of, report_index, order as u32, heading);
                 }
             }
+        }
+        // Group the entries by key, keeping library order within each.
+        let mut counts = vec![0u32; index.keys.len() + 1];
+        for entry in &index.entries {
+            counts[entry.key as usize + 1] += 1;
+        }
+        for k in 1..counts.len() {
+            counts[k] += counts[k - 1];
+        }
+        index.key_starts = counts.clone();
+        index.key_entries = vec![0; index.entries.len()];
+        for (id, entry) in index.entries.iter().enumerate() {
+            let slot = &mut counts[entry.key as usize];
+            index.key_entries[*slot as usize] = id as u32;
+            *slot += 1;
         }
         index
     }
 
-    fn push(&mut self, report: u32, section: u32, text: &str) {
-        let start = self.texts.len() as u32;
-        self.texts.push_str(text);
-        let chars = text.chars().count();
+    fn push(&mut self, key_of: &mut HashMap<String, u32>, report: u32, section: u32, text: &str) {
+        let key = match key_of.get(text) {
+            Some(&key) => key,
+            None => {
+                let key = self.keys.len() as u32;
+                self.add_key(text);
+                key_of.insert(text.to_string(), key);
+                key
+            }
+        };
         self.entries.push(Entry {
             report,
             section,
+            key,
+        });
+    }
+
+    fn add_key(&mut self, text: &str) {
+        let start = self.texts.len() as u32;
+        self.texts.push_str(text);
+        let chars = text.chars().count();
+        self.keys.push(Key {
             text: start..self.texts.len() as u32,
-            key: self.pinyin.add(text),
+            pinyin: self.pinyin.add(text),
             body_start: body_start(text).min(u16::MAX as usize) as u16,
             chars: chars.min(u16::MAX as usize) as u16,
             has_latin: text.bytes().any(|b| b.is_ascii_alphanumeric()),
@@ -87,7 +137,22 @@ impl SearchIndex {
 
     /// The searchable text of an entry: a heading, or a report's title line.
     pub fn text(&self, entry: &Entry) -> &str {
-        &self.texts[entry.text.start as usize..entry.text.end as usize]
+        self.key_text(&self.keys[entry.key as usize])
+    }
+
+    pub(super) fn key_text(&self, key: &Key) -> &str {
+        &self.texts[key.text.start as usize..key.text.end as usize]
+    }
+
+    /// The entries whose text is key `key`, in library order.
+    pub(super) fn entries_of(&self, key: u32) -> &[u32] {
+        let k = key as usize;
+        &self.key_entries[self.key_starts[k] as usize..self.key_starts[k + 1] as usize]
+    }
+
+    /// Number of distinct texts.
+    pub fn key_count(&self) -> usize {
+        self.keys.len()
     }
 }
 

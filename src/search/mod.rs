@@ -18,7 +18,7 @@ pub mod index;
 pub mod pinyin;
 
 pub use fulltext::{Snippet, TextHit, TextQuery, snippet};
-pub use fuzzy::{FuzzyQuery, Scored, rank};
+pub use fuzzy::{FuzzyQuery, Scored, expand, rank};
 pub use index::{Entry, SearchIndex, WHOLE_REPORT, section_path};
 
 use crate::library::Library;
@@ -60,6 +60,8 @@ pub enum Matches {
     Headings {
         hits: Arc<Vec<Scored>>,
         ranked: usize,
+        /// The matching distinct texts (for narrowing).
+        keys: Arc<Vec<u32>>,
     },
     /// Hits in library order; `complete` is false when cut at [`MAX_TEXT_HITS`].
     Text {
@@ -86,6 +88,7 @@ impl Results {
             Mode::Headings => Matches::Headings {
                 hits: Arc::default(),
                 ranked: 0,
+                keys: Arc::default(),
             },
             Mode::FullText => Matches::Text {
                 hits: Arc::default(),
@@ -152,12 +155,11 @@ impl Searcher {
             return Results::empty(Mode::Headings, query);
         };
         let within = self.history.last().and_then(|last| match &last.matches {
-            Matches::Headings { hits, .. } if !last.query.trim().is_empty() => {
-                Some(hits.iter().map(|s| s.entry).collect::<Vec<u32>>())
-            }
+            Matches::Headings { keys, .. } if !last.query.trim().is_empty() => Some(keys.clone()),
             _ => None,
         });
-        let mut hits = fuzzy.matches(&self.index, within.as_deref());
+        let keys = fuzzy.matching_keys(&self.index, within.as_deref().map(Vec::as_slice));
+        let mut hits = expand(&self.index, &keys);
         rank(&self.index, &mut hits, self.rank_limit);
         let ranked = hits.len().min(self.rank_limit);
         Results {
@@ -166,6 +168,7 @@ impl Searcher {
             matches: Matches::Headings {
                 hits: Arc::new(hits),
                 ranked,
+                keys: Arc::new(keys.iter().map(|k| k.entry).collect()),
             },
         }
     }

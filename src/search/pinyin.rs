@@ -28,10 +28,37 @@ pub(super) const AT_START: i32 = 12;
 
 const NONE: i32 = i32::MIN / 4;
 
+/// Longest syllable kept: "zhuang", "chuang" and "shuang" have six letters.
+const SYLLABLE_MAX: usize = 7;
+
+/// A syllable's letters, inline (no pointer to chase in the matcher's inner
+/// loop), and its length.
+#[derive(Debug, Clone, Copy, Default)]
+struct Syllable {
+    letters: [u8; SYLLABLE_MAX],
+    len: u8,
+}
+
+impl Syllable {
+    fn new(text: &[u8]) -> Syllable {
+        let mut letters = [0; SYLLABLE_MAX];
+        let len = text.len().min(SYLLABLE_MAX);
+        letters[..len].copy_from_slice(&text[..len]);
+        Syllable {
+            letters,
+            len: len as u8,
+        }
+    }
+
+    fn letters(&self) -> &[u8] {
+        &self.letters[..self.len as usize]
+    }
+}
+
 /// Every syllable any character of the library can be read as, interned.
 #[derive(Debug, Default)]
 pub struct SyllableTable {
-    syllables: Vec<Box<[u8]>>,
+    syllables: Vec<Syllable>,
     by_text: HashMap<Box<[u8]>, u16>,
     by_char: HashMap<char, (u32, u8)>,
     /// Syllable ids per character, in `by_char`'s ranges.
@@ -45,7 +72,7 @@ impl SyllableTable {
         }
         // Fewer than 1 500 syllables exist even counting every reading.
         let id = u16::try_from(self.syllables.len()).unwrap_or(u16::MAX);
-        self.syllables.push(text.into());
+        self.syllables.push(Syllable::new(text));
         self.by_text.insert(text.into(), id);
         id
     }
@@ -77,8 +104,8 @@ impl SyllableTable {
         range
     }
 
-    pub(super) fn syllable(&self, id: u16) -> &[u8] {
-        &self.syllables[id as usize]
+    fn syllable(&self, id: u16) -> &[u8] {
+        self.syllables[id as usize].letters()
     }
 }
 
@@ -101,6 +128,10 @@ pub struct PinyinArena {
     pub(super) table: SyllableTable,
     /// Per character of every text: (first id in `ids`, count).
     chars: Vec<(u32, u8)>,
+    /// Per character of every text: the letters its readings begin with, so
+    /// the matcher passes over a character that cannot take the next piece
+    /// with one test.
+    initials: Vec<u64>,
     ids: Vec<u16>,
 }
 
@@ -136,15 +167,18 @@ impl PinyinArena {
         for c in text.chars() {
             let (first, count) = self.table.readings(c);
             let own_start = self.ids.len() as u32;
+            let mut initials = 0;
             for &id in &self.table.char_ids[first as usize..first as usize + count as usize] {
                 let syllable = self.table.syllable(id);
-                key.initials |= letter_bit(syllable[0]);
+                initials |= letter_bit(syllable[0]);
                 for &byte in syllable {
                     key.letters |= letter_bit(byte);
                 }
                 self.ids.push(id);
             }
+            key.initials |= initials;
             self.chars.push((own_start, count));
+            self.initials.push(initials);
         }
         key.len = self.chars.len() as u32 - start;
         key
@@ -260,14 +294,24 @@ impl PinyinMatcher {
         self.row.fill(NONE);
         self.before.fill(NONE);
         let mut result = NONE;
+        // Query lengths above `reach` have no match yet: no need to extend them.
+        let mut reach = 0;
         for i in 0..n {
+            let initials = arena.initials[key.start as usize + i];
+            if initials & self.query_letters == 0 && reach == 0 {
+                continue;
+            }
             self.next_row.fill(NONE);
             let start_bonus = if i == 0 || i == body_start {
                 AT_START
             } else {
                 0
             };
-            for q in 0..m {
+            let mut next_reach = reach;
+            for q in 0..=reach.min(m - 1) {
+                if initials & letter_bit(self.query[q]) == 0 {
+                    continue;
+                }
                 let (base, prev) = if q == 0 {
                     (start_bonus, usize::MAX)
                 } else {
@@ -299,6 +343,7 @@ impl PinyinMatcher {
                         let score = base + LETTER * piece as i32 + whole;
                         if score > self.next_row[q + piece] {
                             self.next_row[q + piece] = score;
+                            next_reach = next_reach.max(q + piece);
                             if trace {
                                 let prev = match prev {
                                     usize::MAX => i,
@@ -311,6 +356,7 @@ impl PinyinMatcher {
                     }
                 }
             }
+            reach = next_reach;
             result = result.max(self.next_row[m]);
             if trace {
                 self.best[i * (m + 1)..(i + 1) * (m + 1)].copy_from_slice(&self.next_row);
