@@ -8,7 +8,7 @@ use super::{Outcome, load, report_load_errors, text};
 use baogao::library::Library;
 use baogao::model::{Report, SectionPath};
 use baogao::search::{
-    Matches, Mode, SearchIndex, Searcher, TextHit, WHOLE_REPORT, section_path, snippet,
+    Matches, Mode, SearchIndex, Searcher, TextHit, section_path, snippet,
 };
 use baogao::wrap::Widths;
 use clap::Args;
@@ -146,7 +146,7 @@ fn heading_result<'a>(
 ) -> Found<'a> {
     let entry = &index.entries()[entry as usize];
     let report = &library.reports()[entry.report as usize];
-    let path = heading_path(report, &section_path(report, entry));
+    let path = heading_path(report, &section_path(report, entry.section));
     Found {
         report_id: &report.id,
         township: report.township.as_deref(),
@@ -168,12 +168,7 @@ fn text_result<'a>(
     widths: Widths,
 ) -> Found<'a> {
     let report = &library.reports()[hit.report as usize];
-    let path = if hit.section == WHOLE_REPORT {
-        Vec::new()
-    } else {
-        let place = report.outline().nth(hit.section as usize).map(|(p, _)| p);
-        heading_path(report, &place.unwrap_or_default())
-    };
+    let path = heading_path(report, &section_path(report, hit.section));
     let heading = path.last().map_or(report.title.clone(), |h| h.to_string());
     let paragraph =
         baogao::search::fulltext::paragraph_text(library, hit.report, hit.section, hit.paragraph)

@@ -156,14 +156,15 @@ impl SearchIndex {
     }
 }
 
-/// Where an entry leads in its report.
-pub fn section_path(report: &Report, entry: &Entry) -> SectionPath {
-    if entry.section == WHOLE_REPORT {
+/// The path of the section at `order` in [`Report::outline`] order (as
+/// entries and hits name sections); the front for [`WHOLE_REPORT`].
+pub fn section_path(report: &Report, order: u32) -> SectionPath {
+    if order == WHOLE_REPORT {
         return SectionPath::front();
     }
     report
         .outline()
-        .nth(entry.section as usize)
+        .nth(order as usize)
         .map_or_else(SectionPath::front, |(path, _)| path)
 }
 

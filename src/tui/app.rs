@@ -5,7 +5,10 @@
 use super::help::HelpLayer;
 use super::keymap::{Action, Scope, action_for};
 use super::paint::put_str;
-use super::reader::ReaderPane;
+use super::reader::{HitMarks, ReaderPane};
+use super::search::view::SearchView;
+use super::search::worker::{ResultRow, SearchClient, Update};
+use super::search::{Effect, SearchLayer};
 use super::shelf::{report_title, township_label, year_label};
 use super::status::{render_footer, render_status};
 use super::theme::Theme;
@@ -13,8 +16,12 @@ use super::tree::{NodeId, TreePane, TreeView};
 use crate::library::Library;
 use crate::model::SectionPath;
 use crate::position::ReadingPosition;
+use crate::search::{Mode, TextHit, section_path};
+use std::sync::Arc;
 use crate::wrap::{AmbiguousWidth, Widths, truncate, wrap_cjk};
-use crossterm::event::{Event, KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
+use crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::symbols::border;
@@ -37,6 +44,16 @@ pub enum Focus {
 #[derive(Debug)]
 pub enum Layer {
     Help(HelpLayer),
+    Search(SearchLayer),
+}
+
+/// The full-text hits the reader steps through with n/N.
+#[derive(Debug, Clone)]
+struct HitCursor {
+    hits: Arc<Vec<TextHit>>,
+    /// Length of the query in bytes (of each hit).
+    len: usize,
+    current: usize,
 }
 
 /// Where everything goes on the current screen.
@@ -62,6 +79,10 @@ pub struct App<'a> {
     layers: Vec<Layer>,
     areas: Option<Areas>,
     notice: Option<String>,
+    search: SearchClient<'a>,
+    /// The mode the popup opens in: the one used last.
+    search_mode: Mode,
+    hits: Option<HitCursor>,
     widths: Widths,
     theme: Theme,
     quit: bool,
@@ -77,9 +98,45 @@ impl<'a> App<'a> {
             layers: Vec::new(),
             areas: None,
             notice: None,
+            search: SearchClient::inline(library),
+            search_mode: Mode::Headings,
+            hits: None,
             widths,
             theme,
             quit: false,
+        }
+    }
+
+    /// Run searches on a worker instead of in the event loop.
+    pub fn set_search_client(&mut self, client: SearchClient<'a>) {
+        self.search = client;
+    }
+
+    /// A search worker answered: show it if the popup is still open.
+    pub fn receive(&mut self, update: Update) {
+        if let Some(Layer::Search(layer)) = self.layers.last_mut() {
+            layer.receive(update);
+        }
+    }
+
+    /// Where the terminal cursor goes: the search input, when open.
+    pub fn cursor(&self) -> Option<Position> {
+        let areas = self.areas?;
+        match self.layers.last() {
+            Some(Layer::Search(layer)) => {
+                let inner = Block::bordered().inner(SearchLayer::frame(areas.screen));
+                self.search_view(layer).cursor(inner)
+            }
+            _ => None,
+        }
+    }
+
+    fn search_view<'b>(&'b self, layer: &'b SearchLayer) -> SearchView<'b> {
+        SearchView {
+            layer,
+            library: self.library,
+            theme: self.theme,
+            widths: self.widths,
         }
     }
 
@@ -131,6 +188,7 @@ impl<'a> App<'a> {
                     let rows = help.frame(area).height.saturating_sub(2);
                     help.resize(usize::from(rows));
                 }
+                Layer::Search(search) => search.resize(SearchLayer::frame(area)),
             }
         }
         self.areas = areas;
@@ -177,6 +235,7 @@ impl<'a> App<'a> {
     fn scope(&self) -> Scope {
         match (self.layers.last(), self.focus) {
             (Some(Layer::Help(_)), _) => Scope::Help,
+            (Some(Layer::Search(_)), _) => Scope::Search,
             (None, Focus::Tree) => Scope::Tree,
             (None, Focus::Reader) => Scope::Reader,
         }
@@ -186,6 +245,12 @@ impl<'a> App<'a> {
         match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => self.on_key(key),
             Event::Mouse(mouse) => self.on_mouse(mouse),
+            Event::Paste(text) => {
+                if let Some(Layer::Search(layer)) = self.layers.last_mut() {
+                    let effect = layer.type_text(text);
+                    self.apply(effect);
+                }
+            }
             _ => {}
         }
     }
@@ -193,6 +258,7 @@ impl<'a> App<'a> {
     fn on_key(&mut self, key: &KeyEvent) {
         self.notice = None;
         let Some(action) = action_for(self.scope(), key) else {
+            self.on_text_key(key);
             return;
         };
         match action {
@@ -203,6 +269,15 @@ impl<'a> App<'a> {
             Action::Close => {
                 self.layers.pop();
             }
+            Action::Search => {
+                let layer = SearchLayer::new(self.search_mode);
+                self.layers.push(Layer::Search(layer));
+                if let Some(areas) = self.areas {
+                    self.prepare(areas.screen);
+                }
+            }
+            Action::NextHit => self.step_hit(true),
+            Action::PreviousHit => self.step_hit(false),
             Action::FocusNext | Action::FocusPrevious => {
                 let other = if self.focus == Focus::Tree {
                     Focus::Reader
@@ -213,12 +288,107 @@ impl<'a> App<'a> {
             }
             _ => match self.layers.last_mut() {
                 Some(Layer::Help(help)) => help.act(action),
+                Some(Layer::Search(layer)) => {
+                    let effect = layer.act(action);
+                    self.apply(effect);
+                }
                 None => match self.focus {
                     Focus::Tree => self.tree_act(action),
                     Focus::Reader => self.reader_act(action),
                 },
             },
         }
+    }
+
+    /// A key with no binding: typed text, when the search is open.
+    fn on_text_key(&mut self, key: &KeyEvent) {
+        let KeyCode::Char(c) = key.code else { return };
+        if key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) {
+            return;
+        }
+        if let Some(Layer::Search(layer)) = self.layers.last_mut() {
+            let effect = layer.type_text(c.encode_utf8(&mut [0; 4]));
+            self.apply(effect);
+        }
+    }
+
+    /// Do what the search popup asked for.
+    fn apply(&mut self, effect: Effect) {
+        match effect {
+            Effect::None => {}
+            Effect::Search(request) => {
+                self.search_mode = request.mode;
+                self.search.request(request);
+                if let Some(update) = self.search.take_answer() {
+                    self.receive(update);
+                }
+            }
+            Effect::Go(row) => self.go_to_result(row),
+        }
+    }
+
+    /// Enter on a result: close the popup and read there; the tree follows.
+    fn go_to_result(&mut self, row: ResultRow) {
+        let text_hits = match self.layers.pop() {
+            Some(Layer::Search(layer)) => layer.shown().and_then(|shown| {
+                let len = shown.request.query.trim().len();
+                shown.text_hits.clone().map(|hits| (hits, len))
+            }),
+            _ => None,
+        };
+        let report = row.report as usize;
+        match (row.hit, text_hits) {
+            (Some(hit), Some((hits, len))) => {
+                let current = hits.binary_search(&hit).unwrap_or(0);
+                self.hits = Some(HitCursor { hits, len, current });
+                self.show_hit();
+            }
+            _ => {
+                let Some(found) = self.library.reports().get(report) else {
+                    return;
+                };
+                self.reader.open(self.library, report, &section_path(found, row.section));
+            }
+        }
+        self.reveal_reader();
+        self.set_focus(Focus::Reader);
+    }
+
+    /// The tree opens down to what the reader shows (a jump, not a scroll:
+    /// the user asked to go there, so the way there is unfolded).
+    fn reveal_reader(&mut self) {
+        if let Some((index, path)) = self.reader.location() {
+            let path = path.clone();
+            self.tree.reveal(index, &path);
+        }
+    }
+
+    /// Go to the current full-text hit and mark every hit in the reader.
+    fn show_hit(&mut self) {
+        let Some(cursor) = &self.hits else { return };
+        let hit = cursor.hits[cursor.current];
+        self.reader.set_hits(Some(HitMarks {
+            hits: Arc::clone(&cursor.hits),
+            len: cursor.len,
+            current: Some(cursor.current),
+        }));
+        self.reader.go_to_hit(self.library, &hit);
+    }
+
+    /// n/N: the next or previous hit, across sections and reports.
+    fn step_hit(&mut self, forward: bool) {
+        let Some(cursor) = &mut self.hits else {
+            self.notice = Some("no full-text hits: / then Tab searches the text".to_string());
+            return;
+        };
+        let count = cursor.hits.len();
+        cursor.current = if forward {
+            (cursor.current + 1) % count
+        } else {
+            (cursor.current + count - 1) % count
+        };
+        self.show_hit();
+        self.reveal_reader();
     }
 
     fn tree_act(&mut self, action: Action) {
@@ -398,12 +568,15 @@ impl<'a> App<'a> {
         if !crumbs.is_empty() {
             parts.push(crumbs.join(" › "));
         }
-        let percent = self
+        let mut right = self
             .reader
             .percent()
             .map(|p| format!("{p}%"))
             .unwrap_or_default();
-        (parts.join(" · "), percent)
+        if let Some(cursor) = &self.hits {
+            right = format!("hit {}/{}  {right}", cursor.current + 1, cursor.hits.len());
+        }
+        (parts.join(" · "), right)
     }
 }
 
@@ -489,6 +662,12 @@ impl Widget for &App<'_> {
                     };
                     let inner = self.render_frame(frame, buf, title, true);
                     help.render(inner, buf);
+                }
+                Layer::Search(layer) => {
+                    let frame = SearchLayer::frame(area);
+                    Clear.render(frame, buf);
+                    let inner = self.render_frame(frame, buf, "Search", true);
+                    self.search_view(layer).render(inner, buf);
                 }
             }
         }

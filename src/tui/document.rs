@@ -143,6 +143,24 @@ impl<'a> Document<'a> {
         self.sections.iter().position(|entry| &entry.path == path)
     }
 
+    /// The block of paragraph `paragraph` of the section at `order` in
+    /// [`Report::outline`] order (`WHOLE_REPORT`: the preamble), as search
+    /// hits name it.
+    pub fn paragraph_block(&self, order: u32, paragraph: u32) -> Option<usize> {
+        let section = if order == crate::search::WHOLE_REPORT {
+            0
+        } else {
+            order as usize + 1
+        };
+        let first = self.sections.get(section)?.first_block;
+        let wanted = paragraph as usize + 1;
+        self.blocks[first..]
+            .iter()
+            .take_while(|block| block.section == section)
+            .position(|block| block.kind == BlockKind::Paragraph && block.index_in_section == wanted)
+            .map(|i| first + i)
+    }
+
     /// Lay every block out at `width` cells.
     pub fn lay_out(&self, width: usize, widths: Widths) -> Layout {
         let mut layout = Layout {

@@ -10,7 +10,13 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
-const SCOPES: [Scope; 4] = [Scope::Global, Scope::Tree, Scope::Reader, Scope::Help];
+const SCOPES: [Scope; 5] = [
+    Scope::Global,
+    Scope::Tree,
+    Scope::Reader,
+    Scope::Search,
+    Scope::Help,
+];
 
 /// One line of the help text: a scope title, a key row, or a blank.
 #[derive(Debug)]

@@ -26,6 +26,17 @@ pub enum Action {
     PreviousSection,
     NextTopSection,
     PreviousTopSection,
+    Search,
+    NextHit,
+    PreviousHit,
+    ToggleMode,
+    DeleteBack,
+    DeleteForward,
+    ClearQuery,
+    CursorLeft,
+    CursorRight,
+    CursorStart,
+    CursorEnd,
 }
 
 /// Where a binding applies: everywhere, or while a pane or layer has the keys.
@@ -34,6 +45,7 @@ pub enum Scope {
     Global,
     Tree,
     Reader,
+    Search,
     Help,
 }
 
@@ -44,6 +56,7 @@ impl Scope {
             Scope::Global => "Everywhere",
             Scope::Tree => "Tree",
             Scope::Reader => "Reader",
+            Scope::Search => "Search",
             Scope::Help => "This help",
         }
     }
@@ -100,6 +113,8 @@ impl Key {
             KeyCode::Enter => "Enter".to_string(),
             KeyCode::Esc => "Esc".to_string(),
             KeyCode::Tab => "Tab".to_string(),
+            KeyCode::Backspace => "Backspace".to_string(),
+            KeyCode::Delete => "Delete".to_string(),
             KeyCode::BackTab => "Shift-Tab".to_string(),
             other => format!("{other:?}"),
         };
@@ -156,6 +171,27 @@ pub const KEYMAP: &[Binding] = &[
         A::Help,
         "show every key",
         Some("help"),
+    ),
+    bind(
+        S::Global,
+        &[ch('/'), ctrl('p')],
+        A::Search,
+        "search headings and titles (pinyin works: zsyz)",
+        Some("search"),
+    ),
+    bind(
+        S::Global,
+        &[ch('n')],
+        A::NextHit,
+        "next full-text hit",
+        None,
+    ),
+    bind(
+        S::Global,
+        &[ch('N')],
+        A::PreviousHit,
+        "previous full-text hit",
+        None,
     ),
     bind(
         S::Global,
@@ -306,6 +342,104 @@ pub const KEYMAP: &[Binding] = &[
         None,
     ),
     bind(
+        S::Search,
+        &[plain(KeyCode::Enter)],
+        A::Open,
+        "go to the selected result",
+        Some("go"),
+    ),
+    bind(
+        S::Search,
+        &[plain(KeyCode::Down), ctrl('n')],
+        A::Down,
+        "next result",
+        None,
+    ),
+    bind(
+        S::Search,
+        &[plain(KeyCode::Up), ctrl('p')],
+        A::Up,
+        "previous result",
+        None,
+    ),
+    bind(
+        S::Search,
+        &[plain(KeyCode::PageDown)],
+        A::PageDown,
+        "a page of results down",
+        None,
+    ),
+    bind(
+        S::Search,
+        &[plain(KeyCode::PageUp)],
+        A::PageUp,
+        "a page of results up",
+        None,
+    ),
+    bind(
+        S::Search,
+        &[plain(KeyCode::Tab)],
+        A::ToggleMode,
+        "switch between headings and full text",
+        Some("headings/full text"),
+    ),
+    bind(
+        S::Search,
+        &[plain(KeyCode::Backspace)],
+        A::DeleteBack,
+        "delete the character before the cursor",
+        None,
+    ),
+    bind(
+        S::Search,
+        &[plain(KeyCode::Delete)],
+        A::DeleteForward,
+        "delete the character under the cursor",
+        None,
+    ),
+    bind(
+        S::Search,
+        &[ctrl('u')],
+        A::ClearQuery,
+        "clear the query",
+        None,
+    ),
+    bind(
+        S::Search,
+        &[plain(KeyCode::Left)],
+        A::CursorLeft,
+        "cursor left a character",
+        None,
+    ),
+    bind(
+        S::Search,
+        &[plain(KeyCode::Right)],
+        A::CursorRight,
+        "cursor right a character",
+        None,
+    ),
+    bind(
+        S::Search,
+        &[plain(KeyCode::Home), ctrl('a')],
+        A::CursorStart,
+        "cursor to the start",
+        None,
+    ),
+    bind(
+        S::Search,
+        &[plain(KeyCode::End), ctrl('e')],
+        A::CursorEnd,
+        "cursor to the end",
+        None,
+    ),
+    bind(
+        S::Search,
+        &[plain(KeyCode::Esc)],
+        A::Close,
+        "close the search, back where you were",
+        Some("close"),
+    ),
+    bind(
         S::Help,
         &[ch('j'), plain(KeyCode::Down)],
         A::Down,
@@ -339,7 +473,8 @@ pub fn action_for(scope: Scope, key: &KeyEvent) -> Option<Action> {
             .map(|binding| binding.action)
     };
     find(scope).or_else(|| match scope {
-        Scope::Help => find(Scope::Global).filter(|&action| {
+        // Keys typed into the search are text, not commands.
+        Scope::Help | Scope::Search => find(Scope::Global).filter(|&action| {
             action == Action::Quit && key.modifiers.contains(KeyModifiers::CONTROL)
         }),
         _ => find(Scope::Global),
@@ -356,7 +491,7 @@ pub fn bindings(scope: Scope) -> impl Iterator<Item = &'static Binding> {
 pub fn hints(scope: Scope) -> Vec<(String, &'static str)> {
     // Help and the pane switch come first: on a narrow screen they are what
     // leads to everything else. Quit comes last: it is the one everyone knows.
-    let global: Vec<&Binding> = if scope == Scope::Help {
+    let global: Vec<&Binding> = if matches!(scope, Scope::Help | Scope::Search) {
         Vec::new()
     } else {
         bindings(Scope::Global).collect()
@@ -373,13 +508,10 @@ pub fn hints(scope: Scope) -> Vec<(String, &'static str)> {
 
 /// The first `at_most` keys of a binding, joined with "/".
 pub fn keys_label(binding: &Binding, at_most: usize) -> String {
-    binding
-        .keys
-        .iter()
-        .take(at_most)
-        .map(Key::label)
-        .collect::<Vec<_>>()
-        .join("/")
+    let labels: Vec<String> = binding.keys.iter().take(at_most).map(Key::label).collect();
+    // "//Ctrl-P" would read as a typo: a "/" key is set apart by a space.
+    let joiner = if labels.iter().any(|label| label == "/") { " " } else { "/" };
+    labels.join(joiner)
 }
 
 #[cfg(test)]

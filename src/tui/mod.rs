@@ -16,6 +16,7 @@ pub mod help;
 pub mod keymap;
 pub mod paint;
 pub mod reader;
+pub mod search;
 pub mod shelf;
 pub mod status;
 pub mod terminal;
@@ -28,7 +29,8 @@ use crate::wrap::Widths;
 use app::App;
 use crossterm::event::Event;
 use std::io;
-use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use search::worker::{SearchClient, Update};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::Duration;
 use theme::Theme;
 
@@ -47,6 +49,12 @@ pub struct Options {
     pub notice: Option<String>,
     /// Where the reader left off last time.
     pub resume: Option<ReadingPosition>,
+}
+
+/// What wakes the event loop: terminal input, or a search worker's answer.
+enum Message {
+    Input(io::Result<Event>),
+    Search(Update),
 }
 
 /// How a reading session ended, and where the reader was.
@@ -80,8 +88,16 @@ pub fn run(library: &Library, options: Options) -> io::Result<Outcome> {
     if !notices.is_empty() {
         app.set_notice(notices.join("; "));
     }
-    let exit = terminal::spawn_input()
-        .and_then(|input| event_loop(&mut terminal, &mut app, &stop, &input));
+    let (messages, inbox) = mpsc::channel();
+    let exit = std::thread::scope(|scope| {
+        let answers = messages.clone();
+        let (client, _worker) = SearchClient::background(scope, library, move |update| {
+            answers.send(Message::Search(update)).is_ok()
+        });
+        app.set_search_client(client);
+        terminal::spawn_input(messages, Message::Input)
+            .and_then(|()| event_loop(&mut terminal, &mut app, &stop, &inbox))
+    });
     terminal::leave();
     // ratatui's Terminal shows the cursor again when dropped and reports a
     // failure with `eprintln!`, which panics on a hung-up terminal: the
@@ -103,7 +119,7 @@ fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
     stop: &terminal::StopSignal,
-    input: &Receiver<io::Result<Event>>,
+    inbox: &Receiver<Message>,
 ) -> io::Result<Exit> {
     loop {
         // Fitted inside `draw`, to the very area it draws: the terminal may
@@ -111,6 +127,9 @@ fn event_loop(
         terminal.draw(|frame| {
             app.prepare(frame.area());
             frame.render_widget(&*app, frame.area());
+            if let Some(cursor) = app.cursor() {
+                frame.set_cursor_position(cursor);
+            }
         })?;
         if app.should_quit() {
             return Ok(Exit::Quit);
@@ -119,20 +138,28 @@ fn event_loop(
             return Ok(Exit::Signal(signal));
         }
         // Wake at least four times a second to look for signals.
-        let first = match input.recv_timeout(Duration::from_millis(250)) {
-            Ok(event) => event?,
+        let first = match inbox.recv_timeout(Duration::from_millis(250)) {
+            Ok(message) => message,
             Err(RecvTimeoutError::Timeout) => continue,
             Err(RecvTimeoutError::Disconnected) => {
                 return Err(io::Error::other("the terminal input thread stopped"));
             }
         };
-        app.handle(&first);
+        deliver(app, first)?;
         // Take everything already queued before drawing again.
         while !app.should_quit() {
-            match input.try_recv() {
-                Ok(event) => app.handle(&event?),
+            match inbox.try_recv() {
+                Ok(message) => deliver(app, message)?,
                 Err(_) => break,
             }
         }
     }
+}
+
+fn deliver(app: &mut App, message: Message) -> io::Result<()> {
+    match message {
+        Message::Input(event) => app.handle(&event?),
+        Message::Search(update) => app.receive(update),
+    }
+    Ok(())
 }

@@ -10,6 +10,7 @@ use crate::wrap::Widths;
 use ratatui::buffer::{Buffer, CellDiffOption};
 use ratatui::style::Style;
 use std::num::NonZeroU16;
+use std::ops::Range;
 
 /// Write `text` at (x, y), never past `right` (exclusive) nor outside the
 /// buffer; a character that does not fit whole is not drawn. Text is drawn
@@ -72,4 +73,35 @@ pub fn fill(buf: &mut Buffer, x: u16, y: u16, right: u16, style: Style) {
             cell.set_style(style);
         }
     }
+}
+
+/// Draw `text` like [`put_str`], the byte ranges of `spans` (ascending, not
+/// overlapping) in their own styles and the rest in `base`. A span that is
+/// out of order or not on character boundaries is drawn plain.
+#[allow(clippy::too_many_arguments)]
+pub fn put_spans(
+    buf: &mut Buffer,
+    x: u16,
+    y: u16,
+    right: u16,
+    text: &str,
+    spans: &[(Range<usize>, Style)],
+    base: Style,
+    widths: Widths,
+) -> u16 {
+    let mut col = x;
+    let mut at = 0;
+    for (range, style) in spans {
+        let fits = range.start >= at
+            && range.end <= text.len()
+            && text.is_char_boundary(range.start)
+            && text.is_char_boundary(range.end);
+        if !fits {
+            continue;
+        }
+        col = put_str(buf, col, y, right, &text[at..range.start], base, widths);
+        col = put_str(buf, col, y, right, &text[range.clone()], *style, widths);
+        at = range.end;
+    }
+    put_str(buf, col, y, right, &text[at..], base, widths)
 }

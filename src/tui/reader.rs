@@ -5,11 +5,14 @@
 
 use super::document::{BlockKind, Document, Layout};
 use super::keymap::Action;
-use super::paint::put_str;
+use super::paint::{put_spans, put_str};
 use super::theme::Theme;
 use crate::library::Library;
 use crate::model::SectionPath;
 use crate::position::ReadingPosition;
+use crate::search::TextHit;
+use std::ops::Range;
+use std::sync::Arc;
 use crate::wrap::{Widths, truncate};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -33,6 +36,23 @@ enum Target {
     Text(Anchor),
 }
 
+/// Full-text hits to mark in the text: all of them (in library order), the
+/// length of each in bytes, and the one the reader went to.
+#[derive(Debug, Clone)]
+pub struct HitMarks {
+    pub hits: Arc<Vec<TextHit>>,
+    pub len: usize,
+    pub current: Option<usize>,
+}
+
+/// A marked stretch of one block's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Mark {
+    block: usize,
+    range: Range<usize>,
+    current: bool,
+}
+
 /// The reader's state.
 #[derive(Debug, Default)]
 pub struct ReaderPane<'a> {
@@ -44,6 +64,9 @@ pub struct ReaderPane<'a> {
     height: usize,
     /// Where to put the top line once the document is laid out.
     pending: Option<Target>,
+    hits: Option<HitMarks>,
+    /// The hits in the report shown, by block (ascending).
+    marks: Vec<Mark>,
     widths: Widths,
     theme: Theme,
 }
@@ -69,6 +92,7 @@ impl<'a> ReaderPane<'a> {
         {
             self.document = Some(Document::new(index, report));
             self.layout = Layout::default();
+            self.rebuild_marks();
         }
         let section = self
             .document
@@ -113,6 +137,53 @@ impl<'a> ReaderPane<'a> {
             self.jump_to(Anchor {
                 block,
                 offset: position.offset,
+            });
+        }
+    }
+
+    /// Mark these full-text hits (or none) wherever the reader goes.
+    pub fn set_hits(&mut self, hits: Option<HitMarks>) {
+        self.hits = hits;
+        self.rebuild_marks();
+    }
+
+    fn rebuild_marks(&mut self) {
+        self.marks.clear();
+        let (Some(document), Some(marks)) = (&self.document, &self.hits) else {
+            return;
+        };
+        let report = document.report_index as u32;
+        let from = marks.hits.partition_point(|hit| hit.report < report);
+        let to = marks.hits.partition_point(|hit| hit.report <= report);
+        for (i, hit) in marks.hits[from..to].iter().enumerate() {
+            if let Some(block) = document.paragraph_block(hit.section, hit.paragraph) {
+                let start = hit.offset as usize;
+                self.marks.push(Mark {
+                    block,
+                    range: start..start + marks.len,
+                    current: marks.current == Some(from + i),
+                });
+            }
+        }
+        self.marks.sort_by_key(|mark| (mark.block, mark.range.start));
+    }
+
+    /// Show a full-text hit: its report, with the line holding it at the top.
+    pub fn go_to_hit(&mut self, library: &'a Library, hit: &TextHit) {
+        let report = hit.report as usize;
+        let Some(found) = library.reports().get(report) else {
+            return;
+        };
+        let path = crate::search::section_path(found, hit.section);
+        self.open(library, report, &path);
+        let block = self
+            .document
+            .as_ref()
+            .and_then(|doc| doc.paragraph_block(hit.section, hit.paragraph));
+        if let Some(block) = block {
+            self.jump_to(Anchor {
+                block,
+                offset: hit.offset as usize,
             });
         }
     }
@@ -344,6 +415,29 @@ impl<'a> ReaderPane<'a> {
     }
 }
 
+impl ReaderPane<'_> {
+    /// The marks on one line (`line` is a byte range of `block`), as ranges
+    /// of the line's own text with their styles.
+    fn spans_in(&self, block: usize, line: Range<usize>) -> Vec<(Range<usize>, ratatui::style::Style)> {
+        let from = self.marks.partition_point(|mark| mark.block < block);
+        self.marks[from..]
+            .iter()
+            .take_while(|mark| mark.block == block)
+            .filter(|mark| mark.range.start < line.end && mark.range.end > line.start)
+            .map(|mark| {
+                let start = mark.range.start.max(line.start) - line.start;
+                let end = mark.range.end.min(line.end) - line.start;
+                let style = if mark.current {
+                    self.theme.current_hit
+                } else {
+                    self.theme.hit
+                };
+                (start..end, style)
+            })
+            .collect()
+    }
+}
+
 impl Widget for &ReaderPane<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = self.theme;
@@ -388,12 +482,14 @@ impl Widget for &ReaderPane<'_> {
             };
             let y = area.y + 1 + row as u16;
             let x = area.x.saturating_add(line.indent);
-            put_str(
+            let spans = self.spans_in(block as usize, line.start as usize..line.end as usize);
+            put_spans(
                 buf,
                 x,
                 y,
                 area.right(),
                 document.line_text(line),
+                &spans,
                 style,
                 self.widths,
             );

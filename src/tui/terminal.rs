@@ -4,7 +4,9 @@
 //! checks).
 
 use crossterm::cursor::Show;
-use crossterm::event::{DisableMouseCapture, EnableMouseCapture, Event};
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
+};
 use crossterm::execute;
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -14,7 +16,7 @@ use ratatui::{DefaultTerminal, Terminal};
 use std::io::{self, stdout};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc::{self, Receiver};
+use std::sync::mpsc::Sender;
 use std::thread;
 
 /// Enter raw mode and the alternate screen, and turn mouse reporting on.
@@ -31,7 +33,12 @@ pub fn enter() -> io::Result<DefaultTerminal> {
         report_panic(info);
     }));
     let entered = enable_raw_mode()
-        .and_then(|()| execute!(stdout(), EnterAlternateScreen, EnableMouseCapture))
+        .and_then(|()| execute!(
+                stdout(),
+                EnterAlternateScreen,
+                EnableMouseCapture,
+                EnableBracketedPaste
+            ))
         .and_then(|()| Terminal::new(CrosstermBackend::new(stdout())));
     if entered.is_err() {
         leave();
@@ -44,7 +51,13 @@ pub fn enter() -> io::Result<DefaultTerminal> {
 /// terminal that has gone there is nothing to restore and no one to tell.
 pub fn leave() {
     let _ = disable_raw_mode();
-    let _ = execute!(stdout(), DisableMouseCapture, LeaveAlternateScreen, Show);
+    let _ = execute!(
+        stdout(),
+        DisableBracketedPaste,
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        Show
+    );
 }
 
 /// The signal that asked us to stop, if any: SIGTERM, SIGHUP and SIGINT set it, and
@@ -78,18 +91,20 @@ impl StopSignal {
 /// forever inside `poll` once the terminal has hung up (a closed window),
 /// and that must not stop us from noticing SIGHUP, saving and leaving. The
 /// thread ends after the first error, or with the process.
-pub fn spawn_input() -> io::Result<Receiver<io::Result<Event>>> {
-    let (events, receiver) = mpsc::channel();
+pub fn spawn_input<T: Send + 'static>(
+    events: Sender<T>,
+    wrap: fn(io::Result<Event>) -> T,
+) -> io::Result<()> {
     thread::Builder::new()
         .name("terminal input".to_string())
         .spawn(move || {
             loop {
                 let event = crossterm::event::read();
                 let failed = event.is_err();
-                if events.send(event).is_err() || failed {
+                if events.send(wrap(event)).is_err() || failed {
                     break;
                 }
             }
         })?;
-    Ok(receiver)
+    Ok(())
 }

@@ -19,6 +19,11 @@ pub struct Theme {
     pub status: Style,
     pub key: Style,
     pub notice: Style,
+    /// Matched characters in a search result.
+    pub mark: Style,
+    /// A full-text hit in the reader, and the one n/N went to.
+    pub hit: Style,
+    pub current_hit: Style,
 }
 
 impl Default for Theme {
@@ -45,6 +50,13 @@ impl Theme {
             status: Style::new().add_modifier(Modifier::REVERSED),
             key: colour(bold, Color::Yellow),
             notice: colour(bold, Color::Magenta),
+            mark: colour(bold.add_modifier(Modifier::UNDERLINED), Color::Yellow),
+            hit: if no_color {
+                Style::new().add_modifier(Modifier::UNDERLINED)
+            } else {
+                Style::new().bg(Color::Yellow).fg(Color::Black)
+            },
+            current_hit: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
         }
     }
 
