@@ -7,6 +7,7 @@
 //! - [`load`]: report JSON files on disk → reports, with errors that name the place.
 //! - [`library`]: all loaded reports, sorted for reading.
 //! - [`bundled`]: the reports shipped inside the binary (`data/reports/`).
+//! - [`corpus`]: synthetic libraries built from the bundled reports, for benchmarks.
 //! - [`sanitise`]: report text made safe for a terminal, applied on load.
 //! - [`wrap`]: CJK line breaking (避头尾) and truncation by display width.
 //! - [`position`]: where the reader left off, kept in the XDG state directory.
@@ -16,6 +17,7 @@
 //! command line, which opens the reader by default.
 
 pub mod bundled;
+pub mod corpus;
 mod escape;
 pub mod import;
 pub mod library;
