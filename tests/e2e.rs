@@ -233,3 +233,32 @@ fn a_corrupt_state_file_costs_a_notice_not_the_reading() {
     let saved = std::fs::read_to_string(state.path().join("baogao/state.json")).expect("rewritten");
     assert!(saved.contains("nanji-2020-work-summary"), "{saved}");
 }
+
+#[test]
+fn search_for_a_heading_by_pinyin_and_read_it() {
+    let state = TempDir::new().expect("a temporary directory");
+    let mut session = started(120, 40, &state);
+    session.send(b"/");
+    session.wait_for("Headings and titles", WAIT);
+    session.send("dangjian".as_bytes());
+    session.wait_for("一是抓实党建责任", WAIT);
+    session.send(b"\r");
+    let screen = session.wait_until(
+        |s| reader_rows(s)[0].starts_with("一是抓实党建责任"),
+        WAIT,
+        "the heading at the top of the reader",
+    );
+    assert!(screen.contains("南塘镇 · 2022"), "{screen}");
+    assert!(
+        !screen.contains("› dangjian"),
+        "the popup closed:\n{screen}"
+    );
+    // Full text from the shell's own input method: pasted Chinese.
+    session.send(b"/\t\x1b[200~\xe5\x9e\x83\xe5\x9c\xbe\x1b[201~");
+    session.wait_for("Full text · ", WAIT);
+    session.send(b"\r");
+    session.wait_for("hit 1/", WAIT);
+    session.send(b"q");
+    assert_eq!(session.wait_exit(WAIT), 0);
+    assert_restored(&session);
+}

@@ -139,7 +139,12 @@ fn help_is_generated_from_the_key_table_and_esc_closes_it() {
     let library = library();
     let mut app = App::new(&library, Widths::default(), Theme::new(true));
     press(&mut app, "?");
-    let text = screen(&draw(&mut app, 100, 40));
+    // The table is longer than the screen: read it all by scrolling.
+    let mut text = screen(&draw(&mut app, 100, 40));
+    for _ in 0..baogao::tui::keymap::KEYMAP.len() {
+        press(&mut app, "j");
+        text.push_str(&screen(&draw(&mut app, 100, 40)));
+    }
     for binding in baogao::tui::keymap::KEYMAP {
         assert!(
             text.contains(binding.description),

@@ -181,7 +181,10 @@ fn a_heading_shared_by_several_reports_is_found_in_each() {
         .filter(|entry| index.text(entry) == "一、2020年工作总结")
         .map(|entry| library.reports()[entry.report as usize].id.as_str())
         .collect();
-    assert_eq!(reports, ["lupu-2020-work-summary", "nanji-2020-work-summary"]);
+    assert_eq!(
+        reports,
+        ["lupu-2020-work-summary", "nanji-2020-work-summary"]
+    );
     assert!(index.key_count() < index.len());
 }
 

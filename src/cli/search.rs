@@ -7,9 +7,7 @@
 use super::{Outcome, load, report_load_errors, text};
 use baogao::library::Library;
 use baogao::model::{Report, SectionPath};
-use baogao::search::{
-    Matches, Mode, SearchIndex, Searcher, TextHit, section_path, snippet,
-};
+use baogao::search::{Matches, Mode, SearchIndex, Searcher, TextHit, section_path, snippet};
 use baogao::wrap::Widths;
 use clap::Args;
 use serde::Serialize;

@@ -17,7 +17,6 @@ use crate::library::Library;
 use crate::model::SectionPath;
 use crate::position::ReadingPosition;
 use crate::search::{Mode, TextHit, section_path};
-use std::sync::Arc;
 use crate::wrap::{AmbiguousWidth, Widths, truncate, wrap_cjk};
 use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
@@ -26,6 +25,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::symbols::border;
 use ratatui::widgets::{Block, Clear, Widget};
+use std::sync::Arc;
 
 /// Below this the screen only says it is too small.
 pub const MIN_WIDTH: u16 = 30;
@@ -303,7 +303,10 @@ impl<'a> App<'a> {
     /// A key with no binding: typed text, when the search is open.
     fn on_text_key(&mut self, key: &KeyEvent) {
         let KeyCode::Char(c) = key.code else { return };
-        if key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) {
+        if key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+        {
             return;
         }
         if let Some(Layer::Search(layer)) = self.layers.last_mut() {
@@ -347,7 +350,8 @@ impl<'a> App<'a> {
                 let Some(found) = self.library.reports().get(report) else {
                     return;
                 };
-                self.reader.open(self.library, report, &section_path(found, row.section));
+                self.reader
+                    .open(self.library, report, &section_path(found, row.section));
             }
         }
         self.reveal_reader();

@@ -157,7 +157,9 @@ impl<'a> Document<'a> {
         self.blocks[first..]
             .iter()
             .take_while(|block| block.section == section)
-            .position(|block| block.kind == BlockKind::Paragraph && block.index_in_section == wanted)
+            .position(|block| {
+                block.kind == BlockKind::Paragraph && block.index_in_section == wanted
+            })
             .map(|i| first + i)
     }
 

@@ -510,7 +510,11 @@ pub fn hints(scope: Scope) -> Vec<(String, &'static str)> {
 pub fn keys_label(binding: &Binding, at_most: usize) -> String {
     let labels: Vec<String> = binding.keys.iter().take(at_most).map(Key::label).collect();
     // "//Ctrl-P" would read as a typo: a "/" key is set apart by a space.
-    let joiner = if labels.iter().any(|label| label == "/") { " " } else { "/" };
+    let joiner = if labels.iter().any(|label| label == "/") {
+        " "
+    } else {
+        "/"
+    };
     labels.join(joiner)
 }
 

@@ -11,12 +11,12 @@ use crate::library::Library;
 use crate::model::SectionPath;
 use crate::position::ReadingPosition;
 use crate::search::TextHit;
-use std::ops::Range;
-use std::sync::Arc;
 use crate::wrap::{Widths, truncate};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
+use std::ops::Range;
+use std::sync::Arc;
 
 /// Where the top line of the screen is, in terms that survive a new width:
 /// a block and a byte offset inside it.
@@ -165,7 +165,8 @@ impl<'a> ReaderPane<'a> {
                 });
             }
         }
-        self.marks.sort_by_key(|mark| (mark.block, mark.range.start));
+        self.marks
+            .sort_by_key(|mark| (mark.block, mark.range.start));
     }
 
     /// Show a full-text hit: its report, with the line holding it at the top.
@@ -418,7 +419,11 @@ impl<'a> ReaderPane<'a> {
 impl ReaderPane<'_> {
     /// The marks on one line (`line` is a byte range of `block`), as ranges
     /// of the line's own text with their styles.
-    fn spans_in(&self, block: usize, line: Range<usize>) -> Vec<(Range<usize>, ratatui::style::Style)> {
+    fn spans_in(
+        &self,
+        block: usize,
+        line: Range<usize>,
+    ) -> Vec<(Range<usize>, ratatui::style::Style)> {
         let from = self.marks.partition_point(|mark| mark.block < block);
         self.marks[from..]
             .iter()

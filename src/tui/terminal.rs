@@ -33,12 +33,14 @@ pub fn enter() -> io::Result<DefaultTerminal> {
         report_panic(info);
     }));
     let entered = enable_raw_mode()
-        .and_then(|()| execute!(
+        .and_then(|()| {
+            execute!(
                 stdout(),
                 EnterAlternateScreen,
                 EnableMouseCapture,
                 EnableBracketedPaste
-            ))
+            )
+        })
         .and_then(|()| Terminal::new(CrosstermBackend::new(stdout())));
     if entered.is_err() {
         leave();

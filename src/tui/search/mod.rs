@@ -79,7 +79,10 @@ impl SearchLayer {
 
     /// Whether the newest query has not been answered yet.
     pub fn waiting(&self) -> bool {
-        self.shown.as_ref().is_none_or(|u| u.request.seq != self.seq) && !self.is_blank()
+        self.shown
+            .as_ref()
+            .is_none_or(|u| u.request.seq != self.seq)
+            && !self.is_blank()
     }
 
     fn is_blank(&self) -> bool {
@@ -158,10 +161,9 @@ impl SearchLayer {
             .as_ref()
             .is_none_or(|shown| update.request.seq > shown.request.seq);
         if newer && update.request.seq <= self.seq {
-            let same_query = self
-                .shown
-                .as_ref()
-                .is_some_and(|s| s.request.query == update.request.query && s.request.mode == update.request.mode);
+            let same_query = self.shown.as_ref().is_some_and(|s| {
+                s.request.query == update.request.query && s.request.mode == update.request.mode
+            });
             if !same_query {
                 self.selected = 0;
                 self.offset = 0;
@@ -172,8 +174,16 @@ impl SearchLayer {
 
     /// The popup's frame on a screen of `area`: centred, a margin around it.
     pub fn frame(area: Rect) -> Rect {
-        let width = area.width.saturating_sub(4).min(100).max(area.width.min(20));
-        let height = area.height.saturating_sub(4).min(32).max(area.height.min(8));
+        let width = area
+            .width
+            .saturating_sub(4)
+            .min(100)
+            .max(area.width.min(20));
+        let height = area
+            .height
+            .saturating_sub(4)
+            .min(32)
+            .max(area.height.min(8));
         Rect::new(
             area.x + (area.width - width) / 2,
             area.y + (area.height - height) / 2,

@@ -63,7 +63,9 @@ impl SearchView<'_> {
         let switch = format!("Tab: {other}");
         if layer.input().text().trim().is_empty() {
             return match layer.mode() {
-                Mode::Headings => format!("Headings and titles; pinyin works (zsyz, nanji) \u{B7} {switch}"),
+                Mode::Headings => {
+                    format!("Headings and titles; pinyin works (zsyz, nanji) \u{B7} {switch}")
+                }
                 Mode::FullText => format!("Paragraph text, as written \u{B7} {switch}"),
             };
         }
@@ -75,7 +77,11 @@ impl SearchView<'_> {
             (n, true) => format!("{n} matches"),
             (n, false) => format!("over {n} matches"),
         };
-        let waiting = if layer.waiting() { " \u{B7} searching\u{2026}" } else { "" };
+        let waiting = if layer.waiting() {
+            " \u{B7} searching\u{2026}"
+        } else {
+            ""
+        };
         format!(
             "{} \u{B7} {count}{waiting} \u{B7} {switch}",
             shown.request.mode.label()
@@ -98,18 +104,43 @@ impl SearchView<'_> {
                     .into_iter()
                     .map(|range| (range, mark))
                     .collect();
-                put_spans(buf, area.x + 1, y, area.right(), &text, &marked, base, self.widths);
+                put_spans(
+                    buf,
+                    area.x + 1,
+                    y,
+                    area.right(),
+                    &text,
+                    &marked,
+                    base,
+                    self.widths,
+                );
             }
             Some(hit) => {
                 let paragraph =
-                    paragraph_text(self.library, hit.report, hit.section, hit.paragraph).unwrap_or("");
-                let len = self.layer.shown().map_or(0, |u| u.request.query.trim().len());
+                    paragraph_text(self.library, hit.report, hit.section, hit.paragraph)
+                        .unwrap_or("");
+                let len = self
+                    .layer
+                    .shown()
+                    .map_or(0, |u| u.request.query.trim().len());
                 let start = hit.offset as usize;
                 let end = (start + len).min(paragraph.len());
                 let cut = snippet(paragraph, start..end, width, self.widths);
                 let text = truncate(&cut.text, width, self.widths);
-                let marked = [(cut.hit.start.min(text.len())..cut.hit.end.min(text.len()), mark)];
-                put_spans(buf, area.x + 1, y, area.right(), &text, &marked, base, self.widths);
+                let marked = [(
+                    cut.hit.start.min(text.len())..cut.hit.end.min(text.len()),
+                    mark,
+                )];
+                put_spans(
+                    buf,
+                    area.x + 1,
+                    y,
+                    area.right(),
+                    &text,
+                    &marked,
+                    base,
+                    self.widths,
+                );
             }
         }
         let place = place_of(report, row);
@@ -136,7 +167,15 @@ impl Widget for &SearchView<'_> {
         }
         let theme = self.theme;
         let (query, _) = self.visible_input(area.width as usize);
-        let x = put_str(buf, area.x, area.y, area.right(), PROMPT, theme.key, self.widths);
+        let x = put_str(
+            buf,
+            area.x,
+            area.y,
+            area.right(),
+            PROMPT,
+            theme.key,
+            self.widths,
+        );
         put_str(buf, x, area.y, area.right(), query, theme.text, self.widths);
         if area.height < 2 {
             return;
@@ -186,7 +225,11 @@ fn place_of(report: &Report, row: &ResultRow) -> String {
     }
     let path = section_path(report, row.section);
     // A heading result shows itself above: its place is its parents.
-    let depth = if row.hit.is_some() { path.depth() } else { path.depth().saturating_sub(1) };
+    let depth = if row.hit.is_some() {
+        path.depth()
+    } else {
+        path.depth().saturating_sub(1)
+    };
     for level in 1..=depth {
         if let Some(section) = report.section(&SectionPath(path.0[..level].to_vec())) {
             place.push_str(" \u{203A} ");
