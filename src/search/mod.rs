@@ -128,6 +128,11 @@ impl Searcher {
         &self.index
     }
 
+    /// Forget the queries typed so far: the next search starts afresh.
+    pub fn forget(&mut self) {
+        self.history.clear();
+    }
+
     /// Run `query` in `mode`, narrowing from an earlier query when one is a prefix.
     pub fn search(&mut self, library: &Library, mode: Mode, query: &str) -> Results {
         // Keep only the earlier queries this one extends.

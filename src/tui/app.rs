@@ -82,6 +82,8 @@ pub struct App<'a> {
     search: SearchClient<'a>,
     /// The mode the popup opens in: the one used last.
     search_mode: Mode,
+    /// The newest request number a closed popup used.
+    last_search_seq: u64,
     hits: Option<HitCursor>,
     widths: Widths,
     theme: Theme,
@@ -100,6 +102,7 @@ impl<'a> App<'a> {
             notice: None,
             search: SearchClient::inline(library),
             search_mode: Mode::Headings,
+            last_search_seq: 0,
             hits: None,
             widths,
             theme,
@@ -267,10 +270,10 @@ impl<'a> App<'a> {
                 .layers
                 .push(Layer::Help(HelpLayer::new(self.theme, self.widths))),
             Action::Close => {
-                self.layers.pop();
+                self.pop_layer();
             }
             Action::Search => {
-                let layer = SearchLayer::new(self.search_mode);
+                let layer = SearchLayer::new(self.search_mode, self.last_search_seq);
                 self.layers.push(Layer::Search(layer));
                 if let Some(areas) = self.areas {
                     self.prepare(areas.screen);
@@ -298,6 +301,14 @@ impl<'a> App<'a> {
                 },
             },
         }
+    }
+
+    fn pop_layer(&mut self) -> Option<Layer> {
+        let layer = self.layers.pop();
+        if let Some(Layer::Search(search)) = &layer {
+            self.last_search_seq = search.seq();
+        }
+        layer
     }
 
     /// A key with no binding: typed text, when the search is open.
@@ -332,7 +343,7 @@ impl<'a> App<'a> {
 
     /// Enter on a result: close the popup and read there; the tree follows.
     fn go_to_result(&mut self, row: ResultRow) {
-        let text_hits = match self.layers.pop() {
+        let text_hits = match self.pop_layer() {
             Some(Layer::Search(layer)) => layer.shown().and_then(|shown| {
                 let len = shown.request.query.trim().len();
                 shown.text_hits.clone().map(|hits| (hits, len))

@@ -33,6 +33,9 @@ pub enum Effect {
 pub struct SearchLayer {
     input: LineInput,
     mode: Mode,
+    /// Number of this popup's first request: answers below it were meant
+    /// for an earlier popup.
+    first_seq: u64,
     /// Number of the newest request; older answers are not shown.
     seq: u64,
     shown: Option<Update>,
@@ -44,16 +47,25 @@ pub struct SearchLayer {
 }
 
 impl SearchLayer {
-    pub fn new(mode: Mode) -> SearchLayer {
+    /// A popup searching in `mode`, numbering its requests after `last_seq`
+    /// (the last number an earlier popup used: a late answer to an earlier
+    /// popup must never pass for one of this popup's).
+    pub fn new(mode: Mode, last_seq: u64) -> SearchLayer {
         SearchLayer {
             input: LineInput::default(),
             mode,
-            seq: 0,
+            first_seq: last_seq + 1,
+            seq: last_seq,
             shown: None,
             selected: 0,
             offset: 0,
             visible: 1,
         }
+    }
+
+    /// The number of the newest request.
+    pub fn seq(&self) -> u64 {
+        self.seq
     }
 
     pub fn mode(&self) -> Mode {
@@ -160,7 +172,8 @@ impl SearchLayer {
             .shown
             .as_ref()
             .is_none_or(|shown| update.request.seq > shown.request.seq);
-        if newer && update.request.seq <= self.seq {
+        let ours = (self.first_seq..=self.seq).contains(&update.request.seq);
+        if newer && ours {
             let same_query = self.shown.as_ref().is_some_and(|s| {
                 s.request.query == update.request.query && s.request.mode == update.request.mode
             });
@@ -197,5 +210,61 @@ impl SearchLayer {
         let rows = view::result_rows(frame);
         self.visible = (rows / 2).max(1);
         self.keep_selection_visible();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn update(seq: u64, query: &str) -> Update {
+        Update {
+            request: Request {
+                seq,
+                mode: Mode::Headings,
+                query: query.to_string(),
+            },
+            total: 0,
+            complete: true,
+            rows: Vec::new(),
+            text_hits: None,
+            micros: 0,
+        }
+    }
+
+    fn shown_query(layer: &SearchLayer) -> Option<&str> {
+        layer.shown().map(|u| u.request.query.as_str())
+    }
+
+    #[test]
+    fn only_answers_newer_than_the_shown_one_and_not_from_the_future_are_shown() {
+        let mut layer = SearchLayer::new(Mode::Headings, 0);
+        layer.type_text("z");
+        layer.type_text("s");
+        assert!(layer.waiting());
+        // The answer to "z" arrives first: better than nothing.
+        layer.receive(update(1, "z"));
+        assert_eq!(shown_query(&layer), Some("z"));
+        assert!(layer.waiting());
+        layer.receive(update(2, "zs"));
+        assert_eq!(shown_query(&layer), Some("zs"));
+        assert!(!layer.waiting());
+        // A late answer to an older query does not replace it.
+        layer.receive(update(1, "z"));
+        assert_eq!(shown_query(&layer), Some("zs"));
+    }
+
+    #[test]
+    fn a_new_popup_ignores_answers_meant_for_the_one_before() {
+        let mut first = SearchLayer::new(Mode::Headings, 0);
+        first.type_text("n");
+        first.type_text("a");
+        let mut second = SearchLayer::new(Mode::Headings, first.seq());
+        second.type_text("d");
+        second.receive(update(1, "n"));
+        second.receive(update(2, "na"));
+        assert_eq!(shown_query(&second), None);
+        second.receive(update(3, "d"));
+        assert_eq!(shown_query(&second), Some("d"));
     }
 }

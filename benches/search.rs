@@ -1,0 +1,85 @@
+//! Per-keystroke search latency: a 4-character query typed one character at
+//! a time, each keystroke timed after the ones before it (so narrowing from
+//! the previous result counts, as in the popup). Over the bundled reports
+//! and over a generated library of 10 000 reports (`baogao::corpus`, seed 1).
+//! Each benchmark is one keystroke: `…/zsyz/3` is typing "y" after "zs".
+//! The bar (issue 4): median under 16 ms at 10 000 reports on 2 cores.
+//! Run with `cargo bench --bench search`.
+
+use baogao::bundled::load_bundled;
+use baogao::corpus::{CorpusSpec, generate};
+use baogao::library::Library;
+use baogao::search::{Mode, Searcher};
+use baogao::tui::search::worker::{Request, answer};
+use criterion::{Criterion, criterion_group, criterion_main};
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+const QUERIES: [(Mode, &str); 4] = [
+    (Mode::Headings, "zsyz"),
+    (Mode::Headings, "招商引资"),
+    (Mode::Headings, "dang"),
+    (Mode::FullText, "垃圾分类"),
+];
+
+fn bench_library(c: &mut Criterion, name: &str, library: &Library) {
+    let mut searcher = Searcher::new(library, baogao::tui::search::worker::SHOWN_RESULTS);
+    let mut group = c.benchmark_group(format!("keystroke/{name}"));
+    group
+        .sample_size(20)
+        .measurement_time(Duration::from_secs(3));
+    for (mode, query) in QUERIES {
+        let chars: Vec<char> = query.chars().collect();
+        let label = match mode {
+            Mode::Headings => query.to_string(),
+            Mode::FullText => format!("text-{query}"),
+        };
+        for typed in 1..=chars.len() {
+            group.bench_function(format!("{label}/{typed}"), |b| {
+                b.iter_custom(|iters| {
+                    let mut total = Duration::ZERO;
+                    for _ in 0..iters {
+                        searcher.forget();
+                        for earlier in 1..typed {
+                            let prefix: String = chars[..earlier].iter().collect();
+                            searcher.search(library, mode, &prefix);
+                        }
+                        let prefix: String = chars[..typed].iter().collect();
+                        // What the popup's worker does per keystroke: search
+                        // and make the rows (marked characters included).
+                        let request = Request {
+                            seq: 0,
+                            mode,
+                            query: prefix,
+                        };
+                        let start = Instant::now();
+                        black_box(answer(&mut searcher, library, request));
+                        total += start.elapsed();
+                    }
+                    total
+                });
+            });
+        }
+    }
+    group.finish();
+}
+
+fn keystrokes(c: &mut Criterion) {
+    let bundled = Library::new(
+        load_bundled()
+            .reports
+            .into_iter()
+            .map(|l| l.report)
+            .collect(),
+    );
+    bench_library(c, "bundled", &bundled);
+    let spec = CorpusSpec {
+        reports: 10_000,
+        seed: 1,
+    };
+    let generated = Library::new(generate(&spec).expect("the corpus builds").collect());
+    bench_library(c, "10k", &generated);
+}
+
+criterion_group!(benches, keystrokes);
+criterion_main!(benches);
