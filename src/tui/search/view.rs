@@ -73,6 +73,7 @@ impl SearchView<'_> {
             return format!("{} \u{B7} searching\u{2026}", layer.mode().label());
         };
         let count = match (shown.total, shown.complete) {
+            (0, _) => "no match".to_string(),
             (1, _) => "1 match".to_string(),
             (n, true) => format!("{n} matches"),
             (n, false) => format!("over {n} matches"),
