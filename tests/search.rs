@@ -27,11 +27,10 @@ fn library() -> Library {
 /// The texts of the heading results of `query`, best first.
 fn headings(searcher: &mut Searcher, library: &Library, query: &str) -> Vec<String> {
     let results = searcher.search(library, Mode::Headings, query);
-    let Matches::Headings { hits, ranked, .. } = &results.matches else {
+    let Matches::Headings { hits, .. } = &results.matches else {
         panic!("heading results expected");
     };
-    hits[..*ranked]
-        .iter()
+    hits.iter()
         .map(|hit| {
             let entry = &searcher.index().entries()[hit.entry as usize];
             searcher.index().text(entry).to_string()

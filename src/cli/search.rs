@@ -99,7 +99,7 @@ pub fn run(args: &SearchArgs, widths: Widths, out: &mut dyn Write) -> anyhow::Re
     let mut searcher = Searcher::new(&library, limit);
     let results = searcher.search(&library, mode, &query);
     let found: Vec<Found> = match &results.matches {
-        Matches::Headings { hits, ranked, .. } => hits[..*ranked]
+        Matches::Headings { hits, .. } => hits
             .iter()
             .map(|hit| heading_result(&library, searcher.index(), hit.entry, hit.score))
             .collect(),

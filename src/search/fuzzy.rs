@@ -10,7 +10,7 @@
 //! heading that matches well is not buried under a weak top-level one.
 
 use super::index::{Entry, Key, SearchIndex};
-use super::pinyin::{AT_START, LETTER, PinyinMatcher};
+use super::pinyin::{AT_START, LETTER, PinyinMatcher, letter_bit};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use rayon::prelude::*;
@@ -30,6 +30,8 @@ struct Term {
     text: String,
     /// Characters other than ASCII letters and digits: they must all occur.
     required: Vec<char>,
+    /// The ASCII letters and digits, as [`letter_bit`]s: they must all occur.
+    latin: u64,
     pinyin: Option<PinyinMatcher>,
 }
 
@@ -60,6 +62,9 @@ impl FuzzyQuery {
                     .filter(|c| !c.is_ascii_alphanumeric())
                     .flat_map(char::to_lowercase)
                     .collect(),
+                latin: text
+                    .bytes()
+                    .fold(0, |bits, b| bits | letter_bit(b.to_ascii_lowercase())),
                 pinyin: PinyinMatcher::new(text),
             })
             .collect();
@@ -114,7 +119,7 @@ impl FuzzyQuery {
 
     /// The skim match of one term on the text, with the ranking terms added.
     fn direct(&self, term: &Term, key: &Key, text: &str) -> Option<(i32, Vec<usize>)> {
-        if term.required.is_empty() && !key.has_latin {
+        if term.latin & !key.latin != 0 {
             return None;
         }
         if !term.required.iter().all(|&c| text.contains(c)) {
@@ -158,33 +163,34 @@ impl FuzzyQuery {
     }
 }
 
-/// The entries of matching keys, each with its key's score.
-pub fn expand(index: &SearchIndex, keys: &[Scored]) -> Vec<Scored> {
-    let mut hits = Vec::with_capacity(keys.len());
-    for key in keys {
-        hits.extend(index.entries_of(key.entry).iter().map(|&entry| Scored {
-            entry,
-            score: key.score,
-        }));
+/// The best `limit` entries of the matching keys (each with its key's
+/// score), best first: score, then shorter text, then library order; and
+/// how many entries match in all. Entries of one key share its score and
+/// length, so keys are put in order and only the entries of the keys that
+/// reach the first `limit` places are ever listed.
+pub fn best_entries(
+    index: &SearchIndex,
+    keys: &mut [Scored],
+    limit: usize,
+) -> (Vec<Scored>, usize) {
+    let total = keys.iter().map(|k| index.entries_of(k.entry).len()).sum();
+    let order = |k: &Scored| (Reverse(k.score), index.keys[k.entry as usize].chars);
+    keys.sort_unstable_by_key(|k| (order(k), k.entry));
+    let mut best = Vec::with_capacity(limit.min(total));
+    for group in keys.chunk_by(|a, b| order(a) == order(b)) {
+        if best.len() >= limit {
+            break;
+        }
+        let start = best.len();
+        for key in group {
+            best.extend(index.entries_of(key.entry).iter().map(|&entry| Scored {
+                entry,
+                score: key.score,
+            }));
+        }
+        // Equal in score and length: library order.
+        best[start..].sort_unstable_by_key(|s| s.entry);
     }
-    hits
-}
-
-/// Order matches best first: score, then shorter text, then library order.
-/// Only the first `limit` are sorted; the rest follow in no order.
-pub fn rank(index: &SearchIndex, matches: &mut [Scored], limit: usize) {
-    let key = |s: &Scored| {
-        let entry = &index.entries[s.entry as usize];
-        (
-            Reverse(s.score),
-            index.keys[entry.key as usize].chars,
-            s.entry,
-        )
-    };
-    if matches.len() > limit && limit > 0 {
-        matches.select_nth_unstable_by_key(limit - 1, key);
-        matches[..limit].sort_unstable_by_key(key);
-    } else {
-        matches.sort_unstable_by_key(key);
-    }
+    best.truncate(limit);
+    (best, total)
 }

@@ -8,7 +8,7 @@
 //! pinyin, where its words begin (after "一、"), and whether it has Latin
 //! letters or digits worth a direct match for a Latin query.
 
-use super::pinyin::{PinyinArena, PinyinKey};
+use super::pinyin::{PinyinArena, PinyinKey, letter_bit};
 use crate::import::marker::{marker, shi_item};
 use crate::library::Library;
 use crate::model::{Report, SectionPath};
@@ -38,8 +38,10 @@ pub struct Key {
     pub(super) body_start: u16,
     /// Length in characters (shorter ranks first at equal score).
     pub(super) chars: u16,
-    /// Holds an ASCII letter or digit: a Latin query may match it directly.
-    pub(super) has_latin: bool,
+    /// Bit per ASCII letter (either case) and digit in the text
+    /// ([`letter_bit`]): a Latin query matches directly only if it has all
+    /// of its own.
+    pub(super) latin: u64,
 }
 
 /// Every heading and report title of a library, ready to be searched.
@@ -118,7 +120,9 @@ impl SearchIndex {
             pinyin: self.pinyin.add(text),
             body_start: body_start(text).min(u16::MAX as usize) as u16,
             chars: chars.min(u16::MAX as usize) as u16,
-            has_latin: text.bytes().any(|b| b.is_ascii_alphanumeric()),
+            latin: text
+                .bytes()
+                .fold(0, |bits, b| bits | letter_bit(b.to_ascii_lowercase())),
         });
     }
 

@@ -18,7 +18,7 @@ pub mod index;
 pub mod pinyin;
 
 pub use fulltext::{Snippet, TextHit, TextQuery, snippet};
-pub use fuzzy::{FuzzyQuery, Scored, expand, rank};
+pub use fuzzy::{FuzzyQuery, Scored, best_entries};
 pub use index::{Entry, SearchIndex, WHOLE_REPORT, section_path};
 
 use crate::library::Library;
@@ -56,10 +56,11 @@ pub struct Results {
 
 #[derive(Debug, Clone)]
 pub enum Matches {
-    /// Matching entries, the first `ranked` of them best first.
+    /// The best matching entries (up to the searcher's limit), best first,
+    /// of `total` that match.
     Headings {
         hits: Arc<Vec<Scored>>,
-        ranked: usize,
+        total: usize,
         /// The matching distinct texts (for narrowing).
         keys: Arc<Vec<u32>>,
     },
@@ -74,7 +75,7 @@ impl Results {
     /// Number of matches (entries or text hits).
     pub fn len(&self) -> usize {
         match &self.matches {
-            Matches::Headings { hits, .. } => hits.len(),
+            Matches::Headings { total, .. } => *total,
             Matches::Text { hits, .. } => hits.len(),
         }
     }
@@ -87,7 +88,7 @@ impl Results {
         let matches = match mode {
             Mode::Headings => Matches::Headings {
                 hits: Arc::default(),
-                ranked: 0,
+                total: 0,
                 keys: Arc::default(),
             },
             Mode::FullText => Matches::Text {
@@ -163,17 +164,16 @@ impl Searcher {
             Matches::Headings { keys, .. } if !last.query.trim().is_empty() => Some(keys.clone()),
             _ => None,
         });
-        let keys = fuzzy.matching_keys(&self.index, within.as_deref().map(Vec::as_slice));
-        let mut hits = expand(&self.index, &keys);
-        rank(&self.index, &mut hits, self.rank_limit);
-        let ranked = hits.len().min(self.rank_limit);
+        let mut keys = fuzzy.matching_keys(&self.index, within.as_deref().map(Vec::as_slice));
+        let matched: Vec<u32> = keys.iter().map(|k| k.entry).collect();
+        let (hits, total) = best_entries(&self.index, &mut keys, self.rank_limit);
         Results {
             mode: Mode::Headings,
             query: query.to_string(),
             matches: Matches::Headings {
                 hits: Arc::new(hits),
-                ranked,
-                keys: Arc::new(keys.iter().map(|k| k.entry).collect()),
+                total,
+                keys: Arc::new(matched),
             },
         }
     }

@@ -148,10 +148,10 @@ pub fn answer(searcher: &mut Searcher, library: &Library, request: Request) -> U
     let results = searcher.search(library, request.mode, &request.query);
     let total = results.len();
     let (rows, complete, text_hits) = match &results.matches {
-        Matches::Headings { hits, ranked, .. } => {
+        Matches::Headings { hits, .. } => {
             let index = searcher.index();
             let query = FuzzyQuery::new(&request.query);
-            let rows = hits[..*ranked]
+            let rows = hits
                 .iter()
                 .map(|hit| {
                     let entry = &index.entries()[hit.entry as usize];
