@@ -112,32 +112,54 @@ impl TextQuery {
                 .with_min_len(16)
                 .flat_map_iter(|(index, report)| self.find_in_report(index as u32, report))
                 .collect(),
-            Some(hits) => {
-                let mut paragraphs: Vec<(u32, u32, u32)> = hits
-                    .iter()
-                    .map(|h| (h.report, h.section, h.paragraph))
-                    .collect();
-                paragraphs.dedup();
-                paragraphs
-                    .par_iter()
-                    .with_min_len(256)
-                    .flat_map_iter(|&(report, section, paragraph)| {
-                        let mut hits = Vec::new();
-                        if let Some(text) = paragraph_text(library, report, section, paragraph) {
-                            self.find_in(text, |offset| {
-                                hits.push(TextHit {
-                                    report,
-                                    section,
-                                    paragraph,
-                                    offset: offset as u32,
-                                })
-                            });
-                        }
-                        hits
+            // Hits come in library order: one group per report, whose
+            // sections are listed once rather than looked up per paragraph.
+            Some(hits) => hits
+                .chunk_by(|a, b| a.report == b.report)
+                .collect::<Vec<_>>()
+                .par_iter()
+                .with_min_len(8)
+                .flat_map_iter(|group| self.find_again(library, group))
+                .collect(),
+        }
+    }
+
+    /// Search again the paragraphs of one report's earlier hits.
+    fn find_again(&self, library: &Library, earlier: &[TextHit]) -> Vec<TextHit> {
+        let mut hits = Vec::new();
+        let Some(report) = earlier
+            .first()
+            .and_then(|h| library.reports().get(h.report as usize))
+        else {
+            return hits;
+        };
+        let mut sections = Vec::new();
+        for_each_section(report, |_, section| sections.push(section));
+        let mut last = None;
+        for hit in earlier {
+            let place = (hit.section, hit.paragraph);
+            if last == Some(place) {
+                continue;
+            }
+            last = Some(place);
+            let paragraphs = if hit.section == WHOLE_REPORT {
+                &report.preamble
+            } else {
+                match sections.get(hit.section as usize) {
+                    Some(section) => &section.paragraphs,
+                    None => continue,
+                }
+            };
+            if let Some(text) = paragraphs.get(hit.paragraph as usize) {
+                self.find_in(text, |offset| {
+                    hits.push(TextHit {
+                        offset: offset as u32,
+                        ..*hit
                     })
-                    .collect()
+                });
             }
         }
+        hits
     }
 
     fn find_in_report(&self, report_index: u32, report: &Report) -> Vec<TextHit> {
