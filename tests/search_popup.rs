@@ -273,3 +273,43 @@ fn the_popup_draws_at_every_size_without_spilling() {
         }
     }
 }
+
+#[test]
+fn a_click_selects_a_result_and_a_second_click_reads_it() {
+    use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    let library = library();
+    let mut app = app(&library);
+    press(&mut app, "/zsyz");
+    let text = rows(&draw(&mut app, 120, 40));
+    let second = text
+        .iter()
+        .enumerate()
+        .filter(|(_, row)| row.contains("招商引资"))
+        .nth(1)
+        .map(|(y, row)| (y as u16, row.clone()))
+        .expect("two results");
+    let click = |app: &mut App, kind: MouseEventKind, row: u16| {
+        app.handle(&Event::Mouse(MouseEvent {
+            kind,
+            column: 30,
+            row,
+            modifiers: KeyModifiers::NONE,
+        }));
+    };
+    let left = MouseEventKind::Down(MouseButton::Left);
+    click(&mut app, left, second.0);
+    assert!(
+        rows(&draw(&mut app, 120, 40))
+            .iter()
+            .any(|r| r.contains("\u{203A} zsyz"))
+    );
+    click(&mut app, left, second.0);
+    let text = rows(&draw(&mut app, 120, 40));
+    let heading = second.1.trim_matches(|c| c == '│' || c == ' ').to_string();
+    assert!(text[2].contains(&heading), "{heading}\n{text:#?}");
+    // The wheel moves the selection: Enter then reads the second result.
+    press(&mut app, "/zsyz");
+    click(&mut app, MouseEventKind::ScrollDown, 10);
+    press(&mut app, "\n");
+    assert!(rows(&draw(&mut app, 120, 40))[2].contains(&heading));
+}

@@ -457,6 +457,21 @@ impl<'a> App<'a> {
 
     fn on_mouse(&mut self, mouse: &MouseEvent) {
         let Some(areas) = self.areas else { return };
+        if let Some(Layer::Search(layer)) = self.layers.last_mut() {
+            let inner = Block::bordered().inner(SearchLayer::frame(areas.screen));
+            let effect = match mouse.kind {
+                MouseEventKind::ScrollDown => layer.act(Action::Down),
+                MouseEventKind::ScrollUp => layer.act(Action::Up),
+                MouseEventKind::Down(MouseButton::Left)
+                    if inner.contains(Position::new(mouse.column, mouse.row)) =>
+                {
+                    layer.click(usize::from(mouse.row - inner.y))
+                }
+                _ => Effect::None,
+            };
+            self.apply(effect);
+            return;
+        }
         if !self.layers.is_empty() {
             return;
         }

@@ -151,6 +151,24 @@ impl SearchLayer {
         Effect::None
     }
 
+    /// A click on row `y` of the popup's inside: the first click on a
+    /// result selects it, a click on the selected one goes there.
+    pub fn click(&mut self, y: usize) -> Effect {
+        let Some(relative) = y.checked_sub(view::RESULTS_TOP) else {
+            return Effect::None;
+        };
+        let index = self.offset + relative / 2;
+        let rows = self.shown.as_ref().map_or(0, |u| u.rows.len());
+        if index >= rows || relative / 2 >= self.visible {
+            return Effect::None;
+        }
+        if index == self.selected {
+            return self.act(Action::Open);
+        }
+        self.select(index, rows);
+        Effect::None
+    }
+
     fn select(&mut self, wanted: usize, rows: usize) {
         self.selected = wanted.min(rows.saturating_sub(1));
         self.keep_selection_visible();

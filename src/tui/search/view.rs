@@ -19,9 +19,12 @@ use std::ops::Range;
 /// What the input line starts with.
 const PROMPT: &str = "\u{203A} ";
 
-/// Rows of the frame's inside left for results (input and count rows taken).
+/// The first row of results inside the frame (after the input and count rows).
+pub const RESULTS_TOP: usize = 2;
+
+/// Rows of the frame's inside left for results.
 pub fn result_rows(frame: Rect) -> usize {
-    usize::from(frame.height.saturating_sub(2)).saturating_sub(2)
+    usize::from(frame.height.saturating_sub(2)).saturating_sub(RESULTS_TOP)
 }
 
 /// The popup's inside, drawn from the layer's state.
@@ -195,7 +198,7 @@ impl Widget for &SearchView<'_> {
             return;
         };
         let first = self.layer.offset();
-        let mut y = area.y + 2;
+        let mut y = area.y + RESULTS_TOP as u16;
         for (index, row) in shown.rows.iter().enumerate().skip(first) {
             if y + 1 >= area.bottom() {
                 break;
