@@ -2,6 +2,10 @@
 //! the bytes a terminal sends, the output is fed to a vt100 emulator, and the
 //! test reads the screen as a person would. Every raw byte is kept too, so a
 //! test can check what exactly was sent to the terminal.
+//!
+//! Shared by `tests/e2e.rs` and `tests/hostile_tui.rs`, each using a part.
+
+#![allow(dead_code)]
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 use std::io::{Read, Write};
@@ -103,6 +107,31 @@ impl Session {
         self.parser
             .lock()
             .map(|parser| parser.screen().contents())
+            .unwrap_or_default()
+    }
+
+    /// The screen cell by cell: each row's cells in order, a cell's text
+    /// (empty for a blank cell and for the second half of a wide character).
+    /// For checks of where exactly things landed, such as a border column.
+    pub fn cells(&self) -> Vec<Vec<String>> {
+        self.parser
+            .lock()
+            .map(|parser| {
+                let screen = parser.screen();
+                let (rows, cols) = screen.size();
+                (0..rows.get())
+                    .map(|row| {
+                        (0..cols.get())
+                            .map(|col| {
+                                screen
+                                    .cell(row, col)
+                                    .map(|cell| cell.contents().to_string())
+                                    .unwrap_or_default()
+                            })
+                            .collect()
+                    })
+                    .collect()
+            })
             .unwrap_or_default()
     }
 
