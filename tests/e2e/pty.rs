@@ -140,13 +140,21 @@ impl Session {
         self.wait_until(|screen| screen.contains(text), timeout, text)
     }
 
-    /// Wait until `test` accepts the screen.
+    /// Wait until `test` accepts the screen, and the screen is a whole
+    /// frame: nothing more arrived for a moment. Text can show up while
+    /// its frame is still being written, and a test that then looks at the
+    /// rest of the screen would see half of it.
     pub fn wait_until(&self, test: impl Fn(&str) -> bool, timeout: Duration, what: &str) -> String {
         let start = Instant::now();
         loop {
+            let written = self.written();
             let screen = self.screen();
             if test(&screen) {
-                return screen;
+                thread::sleep(Duration::from_millis(30));
+                if self.written() == written {
+                    return screen;
+                }
+                continue;
             }
             assert!(
                 start.elapsed() < timeout,
@@ -191,6 +199,11 @@ impl Session {
         self.parser.lock().is_ok_and(|parser| {
             !parser.screen().alternate_screen() && !parser.screen().hide_cursor()
         })
+    }
+
+    /// How many bytes baogao has written so far.
+    fn written(&self) -> usize {
+        self.raw.lock().map(|raw| raw.len()).unwrap_or_default()
     }
 
     /// Every byte baogao wrote.
