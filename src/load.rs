@@ -8,10 +8,12 @@
 //! `baogao validate`. The [`crate::library::Library`] is built from what loads.
 //!
 //! Submodules: `walk` finds the files, `parse` turns text into a report or a
-//! precise error, `locate` finds where a value sits in a file's text (error
-//! path only), `validate` holds the semantic checks, `variants` reads the
-//! names an enum field accepts (for wrong-type messages).
+//! precise error, `depth` refuses outlines nested past a limit, `locate`
+//! finds where a value sits in a file's text (error path only), `validate`
+//! holds the semantic checks, `variants` reads the names an enum field
+//! accepts (for wrong-type messages).
 
+mod depth;
 mod locate;
 mod parse;
 mod validate;
@@ -23,6 +25,7 @@ use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use thiserror::Error;
 
+pub use depth::MAX_SECTION_DEPTH;
 pub(crate) use locate::char_position;
 pub(crate) use parse::parse_bytes;
 pub use parse::parse_report;

@@ -58,16 +58,7 @@ fn open_a_section_scroll_turn_the_page_and_quit() {
         session.screen()
     );
     assert!(session.is_cooked(), "the terminal was left in raw mode");
-    let raw = session.raw_output();
-    let tail = String::from_utf8_lossy(&raw[raw.len().saturating_sub(200)..]).into_owned();
-    assert!(
-        tail.contains("\x1b[?1049l"),
-        "no leave-alternate-screen at the end: {tail:?}"
-    );
-    assert!(
-        tail.contains("\x1b[?25h"),
-        "no show-cursor at the end: {tail:?}"
-    );
+    assert_output_ends_restored(&session.raw_output());
 }
 
 /// Start baogao, wait for its tree, and return the session.
@@ -84,6 +75,35 @@ fn assert_restored(session: &Session) {
         session.screen()
     );
     assert!(session.is_cooked(), "the terminal was left in raw mode");
+    assert_output_ends_restored(&session.raw_output());
+}
+
+/// What baogao wrote ends by giving the terminal back: the last word on the
+/// alternate screen is a leave (`?1049l`), on the cursor a show (`?25h`), on
+/// mouse reporting an off (`?1000l`), and after those only plain text comes
+/// (a warning, a panic message), no escape sequence.
+fn assert_output_ends_restored(raw: &[u8]) {
+    let output = String::from_utf8_lossy(raw);
+    let tail = || output[output.len().saturating_sub(300)..].to_string();
+    let mut restored_at = 0;
+    for (on, off) in [
+        ("\x1b[?1049h", "\x1b[?1049l"),
+        ("\x1b[?25l", "\x1b[?25h"),
+        ("\x1b[?1000h", "\x1b[?1000l"),
+    ] {
+        let last_off = output.rfind(off);
+        assert!(
+            last_off.is_some() && last_off > output.rfind(on),
+            "{off:?} is not the last of {on:?}/{off:?}: {:?}",
+            tail()
+        );
+        restored_at = restored_at.max(last_off.unwrap_or_default() + off.len());
+    }
+    assert!(
+        !output[restored_at..].contains('\x1b'),
+        "escape sequences after the terminal was given back: {:?}",
+        tail()
+    );
 }
 
 #[test]

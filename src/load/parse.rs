@@ -12,9 +12,9 @@
 //! `import`'s look at an existing file all pass through: no report text
 //! leaves the loader with a control character or escape sequence in it.
 
-use super::LoadError;
 use super::locate::{self, Step};
 use super::variants::variant_names;
+use super::{LoadError, depth};
 use crate::model::{Kind, Period, Report, SCHEMA_VERSION};
 use crate::sanitise::sanitise_report;
 use serde::de::{self, Unexpected};
@@ -41,6 +41,9 @@ pub fn parse_report(json: &str, path: &Path) -> Result<Report, LoadError> {
     }
     match serde_json::from_str::<Report>(text) {
         Ok(mut report) if report.schema == SCHEMA_VERSION => {
+            if let Some(sections) = depth::first_too_deep(&report) {
+                return Err(depth::too_deep(text, path, &sections));
+            }
             sanitise_report(&mut report);
             Ok(report)
         }
@@ -72,7 +75,11 @@ fn explain_failure(text: &str, path: &Path) -> LoadError {
     let error = match serde_path_to_error::deserialize::<_, Report>(&mut deserializer) {
         Err(error) => {
             let field = known_path(error.path());
+            let sections = depth::section_indexes(error.path());
             let error = error.into_inner();
+            if is_recursion_limit(&error) {
+                return nested_too_deeply(text, path, &error, &field, &sections);
+            }
             // An empty path is the report itself, which a message need not name.
             if field.is_empty() {
                 return serde_error(text, path, &error, None);
@@ -90,6 +97,31 @@ fn explain_failure(text: &str, path: &Path) -> LoadError {
         },
     };
     serde_error(text, path, &error, None)
+}
+
+/// serde_json's error for more than 128 nested arrays and objects. The
+/// error has no public kind for it, only its message.
+fn is_recursion_limit(error: &serde_json::Error) -> bool {
+    error.to_string().starts_with("recursion limit exceeded")
+}
+
+/// Too deep for serde_json: in the outline, the same error as for sections
+/// past [`depth::MAX_SECTION_DEPTH`]; elsewhere (an extra field), a short
+/// message naming the field where the path would run to hundreds of
+/// characters.
+fn nested_too_deeply(
+    text: &str,
+    path: &Path,
+    error: &serde_json::Error,
+    field: &str,
+    sections: &[usize],
+) -> LoadError {
+    if sections.len() > depth::MAX_SECTION_DEPTH {
+        return depth::too_deep(text, path, sections);
+    }
+    let top = field.split(['.', '[']).next().unwrap_or_default();
+    let message = format!("{top}: arrays and objects nested more than 127 deep");
+    placed(text, path, error, message)
 }
 
 /// The error for a `schema` that is a number other than 1, placed at that

@@ -182,18 +182,25 @@ fn place(loaded_report: &LoadedReport, mut found: Vec<Problem>) -> Vec<LoadError
         .then(|| std::fs::read_to_string(path).ok())
         .flatten()
         .filter(|text| super::parse_report(text, path).ok().as_ref() == Some(report));
+    // Columns count from after a byte-order mark, as the loader's do (and
+    // as editors show them).
+    let positions = match &text {
+        Some(text) => {
+            let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+            let paths: Vec<&[Step]> = found
+                .iter()
+                .map(|problem| problem.at.as_deref().unwrap_or_default())
+                .collect();
+            locate::positions_of_values(text, &paths)
+        }
+        None => vec![None; found.len()],
+    };
     found
         .into_iter()
-        .map(|problem| {
-            let position = match (&text, &problem.at) {
-                // Columns count from after a byte-order mark, as the
-                // loader's do (and as editors show them).
-                (Some(text), Some(at)) => {
-                    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-                    locate::position_of_value(text, at)
-                }
-                _ => None,
-            };
+        .zip(positions)
+        .map(|(problem, position)| {
+            // A problem with no path is about the file as a whole.
+            let position = position.filter(|_| problem.at.is_some());
             let (line, column) = position.unwrap_or((0, 0));
             LoadError::at(path, line, column, problem.message)
         })

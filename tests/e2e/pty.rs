@@ -2,6 +2,10 @@
 //! the bytes a terminal sends, the output is fed to a vt100 emulator, and the
 //! test reads the screen as a person would. Every raw byte is kept too, so a
 //! test can check what exactly was sent to the terminal.
+//!
+//! Shared by `tests/e2e.rs` and `tests/hostile_tui.rs`, each using a part.
+
+#![allow(dead_code)]
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 use std::io::{Read, Write};
@@ -106,21 +110,51 @@ impl Session {
             .unwrap_or_default()
     }
 
+    /// The screen cell by cell: each row's cells in order, a cell's text
+    /// (empty for a blank cell and for the second half of a wide character).
+    /// For checks of where exactly things landed, such as a border column.
+    pub fn cells(&self) -> Vec<Vec<String>> {
+        self.parser
+            .lock()
+            .map(|parser| {
+                let screen = parser.screen();
+                let (rows, cols) = screen.size();
+                (0..rows.get())
+                    .map(|row| {
+                        (0..cols.get())
+                            .map(|col| {
+                                screen
+                                    .cell(row, col)
+                                    .map(|cell| cell.contents().to_string())
+                                    .unwrap_or_default()
+                            })
+                            .collect()
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
     /// Wait until the screen shows `text`; panic with the screen after `timeout`.
     pub fn wait_for(&self, text: &str, timeout: Duration) -> String {
         self.wait_until(|screen| screen.contains(text), timeout, text)
     }
 
-    /// Wait until `test` accepts the screen, once baogao has stopped writing:
-    /// a frame read while it is still arriving is half old, half new.
+    /// Wait until `test` accepts the screen, and the screen is a whole
+    /// frame: nothing more arrived for a moment. Text can show up while
+    /// its frame is still being written, and a test that then looks at the
+    /// rest of the screen would see half of it.
     pub fn wait_until(&self, test: impl Fn(&str) -> bool, timeout: Duration, what: &str) -> String {
         let start = Instant::now();
         loop {
-            if test(&self.screen()) {
-                let settled = self.settled_screen();
-                if test(&settled) {
-                    return settled;
+            let written = self.written();
+            let screen = self.screen();
+            if test(&screen) {
+                thread::sleep(Duration::from_millis(30));
+                if self.written() == written {
+                    return screen;
                 }
+                continue;
             }
             let screen = self.screen();
             assert!(
@@ -129,25 +163,6 @@ impl Session {
             );
             thread::sleep(Duration::from_millis(20));
         }
-    }
-
-    /// The screen once no output has arrived for a moment (at most a second).
-    fn settled_screen(&self) -> String {
-        let quiet = Duration::from_millis(40);
-        let start = Instant::now();
-        let mut seen = self.raw_len();
-        loop {
-            thread::sleep(quiet);
-            let now = self.raw_len();
-            if now == seen || start.elapsed() > Duration::from_secs(1) {
-                return self.screen();
-            }
-            seen = now;
-        }
-    }
-
-    fn raw_len(&self) -> usize {
-        self.raw.lock().map(|raw| raw.len()).unwrap_or(0)
     }
 
     pub fn resize(&self, cols: u16, rows: u16) {
@@ -185,6 +200,11 @@ impl Session {
         self.parser.lock().is_ok_and(|parser| {
             !parser.screen().alternate_screen() && !parser.screen().hide_cursor()
         })
+    }
+
+    /// How many bytes baogao has written so far.
+    fn written(&self) -> usize {
+        self.raw.lock().map(|raw| raw.len()).unwrap_or_default()
     }
 
     /// Every byte baogao wrote.
