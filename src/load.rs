@@ -27,8 +27,7 @@ use thiserror::Error;
 
 pub use depth::MAX_SECTION_DEPTH;
 pub(crate) use locate::char_position;
-pub(crate) use parse::parse_bytes;
-pub use parse::parse_report;
+pub use parse::{parse_bytes, parse_report};
 pub use validate::{sort_by_place, validate};
 
 /// A problem with one file. `line` and `column` are 1-based, the column

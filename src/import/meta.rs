@@ -108,7 +108,13 @@ fn name_in_pinyin(township: &str) -> String {
     let mut out = String::new();
     for (c, py) in name.chars().zip(name.to_pinyin()) {
         match py {
-            Some(py) => out.push_str(py.plain()),
+            // Ids are ASCII: ü (吕 lü, 女 nü) is written v, as pinyin input
+            // methods write it.
+            Some(py) => out.extend(py.plain().chars().filter_map(|c| match c {
+                '\u{FC}' => Some('v'),
+                c if c.is_ascii_alphanumeric() => Some(c),
+                _ => None,
+            })),
             None if c.is_ascii_alphanumeric() => out.push(c.to_ascii_lowercase()),
             None => {}
         }

@@ -29,6 +29,7 @@ pub mod reflow;
 pub mod text;
 
 use crate::model::{Kind, Report, SCHEMA_VERSION};
+use crate::sanitise::sanitise_report;
 use fields::{MetaFields, parse_meta_line};
 use std::collections::HashSet;
 use text::{ends_sentence, is_clause_end, is_han, simplified, trim};
@@ -126,7 +127,7 @@ fn import_normalised(text: &str, source: &str) -> Result<Report, ImportError> {
     });
     let period = meta::period_from_title(&title);
     let id = meta::make_id(place.township.as_deref(), year, period, kind, text);
-    Ok(Report {
+    let mut report = Report {
         schema: SCHEMA_VERSION,
         id,
         publisher: place::title_org(&title).or(publisher).or(signature.org),
@@ -146,7 +147,12 @@ fn import_normalised(text: &str, source: &str) -> Result<Report, ImportError> {
         source: Some(source.to_string()),
         preamble,
         sections,
-    })
+    };
+    // `decode` leaves some invisible characters the loader's sanitiser
+    // drops (U+2060, U+200C, a ZWJ not between emoji): sanitised here too,
+    // a report reads back from its file exactly as it was imported.
+    sanitise_report(&mut report);
+    Ok(report)
 }
 
 /// The text's lines, trimmed. An indented line after a sentence end starts

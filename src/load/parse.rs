@@ -53,8 +53,9 @@ pub fn parse_report(json: &str, path: &Path) -> Result<Report, LoadError> {
     }
 }
 
-/// Parse one report file's bytes, which must be UTF-8.
-pub(crate) fn parse_bytes(bytes: &[u8], path: &Path) -> Result<Report, LoadError> {
+/// Parse one report file's bytes, which must be UTF-8; invalid UTF-8 is an
+/// error placed at the first bad byte. `path` is only used in errors.
+pub fn parse_bytes(bytes: &[u8], path: &Path) -> Result<Report, LoadError> {
     match std::str::from_utf8(bytes) {
         Ok(text) => parse_report(text, path),
         Err(error) => {
