@@ -16,6 +16,7 @@ mod layout;
 mod tests;
 
 use cluster::Clusters;
+pub use cluster::is_closer;
 use std::borrow::Cow;
 use unicode_width::UnicodeWidthChar;
 

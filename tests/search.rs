@@ -288,6 +288,15 @@ fn snippets_fit_their_width_and_keep_the_hit() {
             let cut = snippet(text, at..at + "招商引资".len(), width, widths);
             assert_eq!(&cut.text[cut.hit.clone()], "招商引资");
             assert!(widths.str(&cut.text) <= width, "{width}: {}", cut.text);
+            let after_mark = cut
+                .text
+                .strip_prefix('\u{2026}')
+                .and_then(|rest| rest.chars().next());
+            assert!(
+                !after_mark.is_some_and(baogao::wrap::is_closer),
+                "{width}: {}",
+                cut.text
+            );
             if widths.str(text) <= width {
                 assert_eq!(cut.text, text);
             }
@@ -423,5 +432,19 @@ mod properties {
                 }
             }
         }
+    }
+}
+
+#[test]
+fn letters_outside_ascii_match_in_either_case() {
+    let library = library();
+    let mut searcher = Searcher::new(&library, 100);
+    for query in ["Ⅱ期", "ⅱ期", "ＡＢＣ", "ａｂｃ园区"] {
+        let found = headings(&mut searcher, &library, query);
+        assert_eq!(
+            found.first().map(String::as_str),
+            Some("(五)Ⅱ期ＡＢＣ园区建设有序推进。"),
+            "{query}"
+        );
     }
 }

@@ -313,3 +313,65 @@ fn a_click_selects_a_result_and_a_second_click_reads_it() {
     press(&mut app, "\n");
     assert!(rows(&draw(&mut app, 120, 40))[2].contains(&heading));
 }
+
+#[test]
+fn enter_on_a_preamble_hit_goes_to_that_hit() {
+    let library = library();
+    for (downs, expected) in [(0, "hit 1/2"), (1, "hit 2/2")] {
+        let mut app = app(&library);
+        press(&mut app, "/\tgdp");
+        for _ in 0..downs {
+            key(&mut app, KeyCode::Down, KeyModifiers::NONE);
+        }
+        press(&mut app, "\n");
+        let text = rows(&draw(&mut app, 120, 40));
+        assert!(text[38].contains(expected), "{}", text[38]);
+        assert!(text[38].contains("石塘乡"), "{}", text[38]);
+    }
+}
+
+#[test]
+fn a_heading_jump_ends_the_full_text_hits() {
+    let library = library();
+    let mut app = app(&library);
+    press(&mut app, "/\t垃圾分类\n");
+    assert!(rows(&draw(&mut app, 120, 40))[38].contains("hit 1/"));
+    // The popup opens in the mode used last: Tab back to headings.
+    press(&mut app, "/\tzsyz\nn");
+    let text = rows(&draw(&mut app, 120, 40));
+    assert!(!text[38].contains("hit "), "{}", text[38]);
+    assert!(text[38].contains("no full-text hits"), "{}", text[38]);
+}
+
+#[test]
+fn a_jump_into_a_folded_report_unfolds_the_tree_to_the_section() {
+    let library = library();
+    let mut app = app(&library);
+    press(&mut app, "/shiti\n");
+    let text = rows(&draw(&mut app, 120, 40));
+    // The tree row of the section read, selected at the top of the reader.
+    assert!(
+        text.iter().any(|row| row.contains("(一)深化招商引资")),
+        "{text:#?}"
+    );
+    assert!(text[2].contains("(一)深化招商引资"), "{text:#?}");
+}
+
+#[test]
+fn a_narrow_popup_cuts_a_heading_around_its_matches() {
+    let library = library();
+    let mut app = app(&library);
+    press(&mut app, "/shiti");
+    let screen = draw(&mut app, 40, 15);
+    let text = rows(&screen);
+    let row = text
+        .iter()
+        .position(|row| row.contains("实体"))
+        .expect("the match in view");
+    for modifier in modifiers_of(&screen, row as u16, "实体") {
+        assert!(modifier.contains(Modifier::UNDERLINED), "{text:#?}");
+    }
+    for modifier in modifiers_of(&screen, row as u16, "\u{2026}") {
+        assert!(!modifier.contains(Modifier::UNDERLINED), "{text:#?}");
+    }
+}

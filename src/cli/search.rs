@@ -7,8 +7,11 @@
 use super::{Outcome, load, report_load_errors, text};
 use baogao::library::Library;
 use baogao::model::{Report, SectionPath};
-use baogao::search::{Matches, Mode, SearchIndex, Searcher, TextHit, section_path, snippet};
-use baogao::wrap::Widths;
+use baogao::search::{
+    Matches, Mode, SearchIndex, Searcher, TextHit, WHOLE_REPORT, section_path, snippet,
+};
+use baogao::tui::shelf::{report_title, township_label, year_label};
+use baogao::wrap::{Widths, truncate};
 use clap::Args;
 use serde::Serialize;
 use std::io::Write;
@@ -86,6 +89,13 @@ pub fn run(args: &SearchArgs, widths: Widths, out: &mut dyn Write) -> anyhow::Re
     report_load_errors(&loaded.errors);
     let library = Library::new(loaded.reports.into_iter().map(|l| l.report).collect());
     let query = args.query.join(" ");
+    if query.trim().is_empty() {
+        clap::Error::raw(
+            clap::error::ErrorKind::InvalidValue,
+            "QUERY is empty: give the words to look for\n",
+        )
+        .exit();
+    }
     let limit = if args.limit == 0 {
         usize::MAX
     } else {
@@ -116,7 +126,10 @@ pub fn run(args: &SearchArgs, widths: Widths, out: &mut dyn Write) -> anyhow::Re
         out.write_all(serde_json::to_string_pretty(&found)?.as_bytes())?;
         out.write_all(b"\n")?;
     } else if found.is_empty() {
-        eprintln!("no match for {}", text::clean(&query));
+        eprintln!(
+            "no match for {}",
+            truncate(&text::clean(&query), 60, widths)
+        );
     } else {
         for result in &found {
             print_result(out, result)?;
@@ -149,7 +162,13 @@ fn heading_result<'a>(
         report_id: &report.id,
         township: report.township.as_deref(),
         year: report.year,
-        heading: index.text(entry).to_string(),
+        // A report's entry text adds township and year to find it by them;
+        // what it stands for is the report's title.
+        heading: if entry.section == WHOLE_REPORT {
+            report_title(report).to_string()
+        } else {
+            index.text(entry).to_string()
+        },
         path,
         score: score.into(),
         snippet: None,
@@ -198,10 +217,15 @@ fn heading_path<'a>(report: &'a Report, path: &SectionPath) -> Vec<&'a str> {
 fn print_result(out: &mut dyn Write, result: &Found) -> std::io::Result<()> {
     let mut place = format!(
         "{} \u{B7} {}",
-        result.township.unwrap_or("-"),
-        result.year.map_or("-".to_string(), |y| y.to_string())
+        township_label(result.township),
+        year_label(result.year)
     );
-    for heading in &result.path {
+    // A heading result is printed above its place: the place is its parents.
+    let parents = match &result.snippet {
+        None => &result.path[..result.path.len().saturating_sub(1)],
+        Some(_) => &result.path[..],
+    };
+    for heading in parents {
         place.push_str(" \u{203A} ");
         place.push_str(heading);
     }

@@ -10,7 +10,7 @@
 use super::index::WHOLE_REPORT;
 use crate::library::Library;
 use crate::model::{Report, Section};
-use crate::wrap::Widths;
+use crate::wrap::{Widths, is_closer};
 use memchr::memmem::Finder;
 use rayon::prelude::*;
 use std::ops::Range;
@@ -235,6 +235,16 @@ pub struct Snippet {
 /// "…" where it was cut; about a third of the room goes before the hit. A
 /// hit wider than `width` is returned whole: the caller truncates.
 pub fn snippet(text: &str, hit: Range<usize>, width: usize, widths: Widths) -> Snippet {
+    let valid = hit.start <= hit.end
+        && hit.end <= text.len()
+        && text.is_char_boundary(hit.start)
+        && text.is_char_boundary(hit.end);
+    if !valid {
+        return Snippet {
+            text: String::new(),
+            hit: 0..0,
+        };
+    }
     let ellipsis = widths.char(ELLIPSIS);
     let (mut start, mut end) = (hit.start, hit.end);
     let mut used = widths.str(&text[hit.clone()]);
@@ -267,6 +277,13 @@ pub fn snippet(text: &str, hit: Range<usize>, width: usize, widths: Widths) -> S
             break;
         }
         (used, start) = (used + w, at);
+    }
+    // After the "…", no closing punctuation (避头尾): drop it.
+    while start > 0 && start < hit.start {
+        match text[start..].chars().next() {
+            Some(c) if is_closer(c) => start += c.len_utf8(),
+            _ => break,
+        }
     }
     if !fits(used, 0, start, end) {
         // Not even the marks fit beside the hit: the hit alone.

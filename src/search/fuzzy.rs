@@ -9,7 +9,7 @@
 //! then shorter texts, then library order. Depth is not a factor, so a deep
 //! heading that matches well is not buried under a weak top-level one.
 
-use super::index::{Entry, Key, SearchIndex};
+use super::index::{Entry, Key, SearchIndex, fold};
 use super::pinyin::{AT_START, LETTER, PinyinMatcher, letter_bit};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -43,28 +43,34 @@ impl std::fmt::Debug for FuzzyQuery {
     }
 }
 
-/// A matching entry (or, before [`expand`], a matching key) and its score.
+/// A matching entry and its score.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Scored {
     pub entry: u32,
     pub score: i32,
 }
 
+/// A matching key (distinct text) and its score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KeyScore {
+    pub key: u32,
+    pub score: i32,
+}
+
 impl FuzzyQuery {
     /// Parse `query`; `None` when it has no term (empty or only spaces).
     pub fn new(query: &str) -> Option<FuzzyQuery> {
-        let terms: Vec<Term> = query
+        // Folded like the texts, so ＧＤＰ, Gdp and gdp are one query.
+        let folded = fold(query);
+        let terms: Vec<Term> = folded
             .split_whitespace()
             .map(|text| Term {
                 text: text.to_string(),
                 required: text
                     .chars()
                     .filter(|c| !c.is_ascii_alphanumeric())
-                    .flat_map(char::to_lowercase)
                     .collect(),
-                latin: text
-                    .bytes()
-                    .fold(0, |bits, b| bits | letter_bit(b.to_ascii_lowercase())),
+                latin: text.bytes().fold(0, |bits, b| bits | letter_bit(b)),
                 pinyin: PinyinMatcher::new(text),
             })
             .collect();
@@ -75,12 +81,12 @@ impl FuzzyQuery {
     }
 
     /// Every key among `candidates` (all keys when `None`) that matches,
-    /// with its score, in key order. `Scored::entry` is the key here.
-    pub fn matching_keys(&self, index: &SearchIndex, candidates: Option<&[u32]>) -> Vec<Scored> {
+    /// with its score, in key order.
+    pub fn matching_keys(&self, index: &SearchIndex, candidates: Option<&[u32]>) -> Vec<KeyScore> {
         let score_one = |matchers: &mut Vec<Option<PinyinMatcher>>, id: u32| {
             let key = &index.keys[id as usize];
             self.score(index, key, matchers)
-                .map(|score| Scored { entry: id, score })
+                .map(|score| KeyScore { key: id, score })
         };
         let fresh = || self.terms.iter().map(|t| t.pinyin.clone()).collect();
         match candidates {
@@ -105,7 +111,7 @@ impl FuzzyQuery {
         key: &Key,
         matchers: &mut [Option<PinyinMatcher>],
     ) -> Option<i32> {
-        let text = index.key_text(key);
+        let text = index.folded_text(key);
         let mut total = 0;
         for (term, matcher) in self.terms.iter().zip(matchers) {
             let direct = self.direct(term, key, text).map(|(score, _)| score);
@@ -142,7 +148,7 @@ impl FuzzyQuery {
     /// indices, ascending, without repeats), for highlighting.
     pub fn positions(&self, index: &SearchIndex, entry: &Entry) -> Vec<usize> {
         let key = &index.keys[entry.key as usize];
-        let text = index.key_text(key);
+        let text = index.folded_text(key);
         let mut all = Vec::new();
         for term in &self.terms {
             let direct = self.direct(term, key, text);
@@ -170,12 +176,12 @@ impl FuzzyQuery {
 /// reach the first `limit` places are ever listed.
 pub fn best_entries(
     index: &SearchIndex,
-    keys: &mut [Scored],
+    keys: &mut [KeyScore],
     limit: usize,
 ) -> (Vec<Scored>, usize) {
-    let total = keys.iter().map(|k| index.entries_of(k.entry).len()).sum();
-    let order = |k: &Scored| (Reverse(k.score), index.keys[k.entry as usize].chars);
-    keys.sort_unstable_by_key(|k| (order(k), k.entry));
+    let total = keys.iter().map(|k| index.entries_of(k.key).len()).sum();
+    let order = |k: &KeyScore| (Reverse(k.score), index.keys[k.key as usize].chars);
+    keys.sort_unstable_by_key(|k| (order(k), k.key));
     let mut best = Vec::with_capacity(limit.min(total));
     for group in keys.chunk_by(|a, b| order(a) == order(b)) {
         if best.len() >= limit {
@@ -183,7 +189,7 @@ pub fn best_entries(
         }
         let start = best.len();
         for key in group {
-            best.extend(index.entries_of(key.entry).iter().map(|&entry| Scored {
+            best.extend(index.entries_of(key.key).iter().map(|&entry| Scored {
                 entry,
                 score: key.score,
             }));

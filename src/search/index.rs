@@ -33,6 +33,8 @@ pub struct Entry {
 #[derive(Debug, Clone)]
 pub struct Key {
     text: Range<u32>,
+    /// The text as matched: [`fold`]ed (the same range when that changes nothing).
+    folded: Range<u32>,
     pub(super) pinyin: PinyinKey,
     /// Character index where the words begin, after an ordinal marker.
     pub(super) body_start: u16,
@@ -114,15 +116,23 @@ impl SearchIndex {
     fn add_key(&mut self, text: &str) {
         let start = self.texts.len() as u32;
         self.texts.push_str(text);
+        let shown = start..self.texts.len() as u32;
+        let folded_text = fold(text);
+        let folded = if folded_text == text {
+            shown.clone()
+        } else {
+            let start = self.texts.len() as u32;
+            self.texts.push_str(&folded_text);
+            start..self.texts.len() as u32
+        };
         let chars = text.chars().count();
         self.keys.push(Key {
-            text: start..self.texts.len() as u32,
-            pinyin: self.pinyin.add(text),
+            text: shown,
+            folded,
+            pinyin: self.pinyin.add(&folded_text),
             body_start: body_start(text).min(u16::MAX as usize) as u16,
             chars: chars.min(u16::MAX as usize) as u16,
-            latin: text
-                .bytes()
-                .fold(0, |bits, b| bits | letter_bit(b.to_ascii_lowercase())),
+            latin: folded_text.bytes().fold(0, |bits, b| bits | letter_bit(b)),
         });
     }
 
@@ -142,6 +152,11 @@ impl SearchIndex {
     /// The searchable text of an entry: a heading, or a report's title line.
     pub fn text(&self, entry: &Entry) -> &str {
         self.key_text(&self.keys[entry.key as usize])
+    }
+
+    /// A key's text as matched ([`fold`]ed).
+    pub(super) fn folded_text(&self, key: &Key) -> &str {
+        &self.texts[key.folded.start as usize..key.folded.end as usize]
     }
 
     pub(super) fn key_text(&self, key: &Key) -> &str {
@@ -170,6 +185,25 @@ pub fn section_path(report: &Report, order: u32) -> SectionPath {
         .outline()
         .nth(order as usize)
         .map_or_else(SectionPath::front, |(path, _)| path)
+}
+
+/// Text as search compares it: full-width Latin letters, digits and signs
+/// (ＡＢＣ１２) as ASCII, and letters in lower case where that keeps one
+/// character for one, so match positions are the same in both texts.
+pub fn fold(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            let c = match c {
+                '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+                c => c,
+            };
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(one), None) => one,
+                _ => c,
+            }
+        })
+        .collect()
 }
 
 /// A report's entry text: its title, led by the township and year when the

@@ -18,7 +18,7 @@ pub mod index;
 pub mod pinyin;
 
 pub use fulltext::{Snippet, TextHit, TextQuery, snippet};
-pub use fuzzy::{FuzzyQuery, Scored, best_entries};
+pub use fuzzy::{FuzzyQuery, KeyScore, Scored, best_entries};
 pub use index::{Entry, SearchIndex, WHOLE_REPORT, section_path};
 
 use crate::library::Library;
@@ -165,7 +165,7 @@ impl Searcher {
             _ => None,
         });
         let mut keys = fuzzy.matching_keys(&self.index, within.as_deref().map(Vec::as_slice));
-        let matched: Vec<u32> = keys.iter().map(|k| k.entry).collect();
+        let matched: Vec<u32> = keys.iter().map(|k| k.key).collect();
         let (hits, total) = best_entries(&self.index, &mut keys, self.rank_limit);
         Results {
             mode: Mode::Headings,

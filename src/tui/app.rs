@@ -4,7 +4,7 @@
 
 use super::help::HelpLayer;
 use super::keymap::{Action, Scope, action_for};
-use super::paint::put_str;
+use super::paint::{clear_left_of, put_str};
 use super::reader::{HitMarks, ReaderPane};
 use super::search::view::SearchView;
 use super::search::worker::{ResultRow, SearchClient, Update};
@@ -118,7 +118,8 @@ impl<'a> App<'a> {
     /// A search worker answered: show it if the popup is still open.
     pub fn receive(&mut self, update: Update) {
         if let Some(Layer::Search(layer)) = self.layers.last_mut() {
-            layer.receive(update);
+            let effect = layer.receive(update);
+            self.apply(effect);
         }
     }
 
@@ -353,7 +354,11 @@ impl<'a> App<'a> {
         let report = row.report as usize;
         match (row.hit, text_hits) {
             (Some(hit), Some((hits, len))) => {
-                let current = hits.binary_search(&hit).unwrap_or(0);
+                let current = if hits.get(row.index) == Some(&hit) {
+                    row.index
+                } else {
+                    0
+                };
                 self.hits = Some(HitCursor { hits, len, current });
                 self.show_hit();
             }
@@ -361,6 +366,9 @@ impl<'a> App<'a> {
                 let Some(found) = self.library.reports().get(report) else {
                     return;
                 };
+                // A heading search ends the full-text one: its marks go.
+                self.hits = None;
+                self.reader.set_hits(None);
                 self.reader
                     .open(self.library, report, &section_path(found, row.section));
             }
@@ -684,6 +692,7 @@ impl Widget for &App<'_> {
             match layer {
                 Layer::Help(help) => {
                     let frame = help.frame(area);
+                    clear_left_of(buf, frame);
                     Clear.render(frame, buf);
                     let title = if help.scrollable() {
                         "Keys (j/k scroll)"
@@ -695,6 +704,7 @@ impl Widget for &App<'_> {
                 }
                 Layer::Search(layer) => {
                     let frame = SearchLayer::frame(area);
+                    clear_left_of(buf, frame);
                     Clear.render(frame, buf);
                     let inner = self.render_frame(frame, buf, "Search", true);
                     self.search_view(layer).render(inner, buf);

@@ -95,8 +95,12 @@ pub fn run(library: &Library, options: Options) -> io::Result<Outcome> {
             answers.send(Message::Search(update)).is_ok()
         });
         app.set_search_client(client);
-        terminal::spawn_input(messages, Message::Input)
-            .and_then(|()| event_loop(&mut terminal, &mut app, &stop, &inbox))
+        let exit = terminal::spawn_input(messages, Message::Input)
+            .and_then(|()| event_loop(&mut terminal, &mut app, &stop, &inbox));
+        // Give the terminal back now: the scope still waits for a search
+        // that may be running.
+        terminal::leave();
+        exit
     });
     terminal::leave();
     // ratatui's Terminal shows the cursor again when dropped and reports a

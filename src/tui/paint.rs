@@ -105,3 +105,42 @@ pub fn put_spans(
     }
     put_str(buf, col, y, right, &text[at..], base, widths)
 }
+
+/// Before drawing a frame over `area`: a wide character just left of it
+/// would cover the frame's first column (its second half sits there), and
+/// ratatui's diff skips the cell a wide character covers, so the border
+/// would never reach the screen. Such a character gives way to a space.
+pub fn clear_left_of(buf: &mut Buffer, area: ratatui::layout::Rect) {
+    let Some(x) = area.x.checked_sub(1) else {
+        return;
+    };
+    for y in area.top()..area.bottom() {
+        if let Some(cell) = buf.cell_mut((x, y))
+            && unicode_width::UnicodeWidthStr::width(cell.symbol()) > 1
+        {
+            let style = cell.style();
+            cell.reset();
+            cell.set_symbol(" ").set_style(style);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::layout::Rect;
+
+    #[test]
+    fn a_wide_character_left_of_a_frame_gives_way() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 6, 2));
+        put_str(&mut buf, 0, 0, 6, "一二三", Style::new(), Widths::default());
+        put_str(&mut buf, 0, 1, 6, "ab二", Style::new(), Widths::default());
+        clear_left_of(&mut buf, Rect::new(3, 0, 3, 2));
+        // Row 0: 二 sat at columns 2-3, across the frame's edge.
+        assert_eq!(buf[(2, 0)].symbol(), " ");
+        assert_eq!(buf[(0, 0)].symbol(), "一");
+        // Row 1: column 2 holds 二 too; narrow letters stay.
+        assert_eq!(buf[(2, 1)].symbol(), " ");
+        assert_eq!(buf[(1, 1)].symbol(), "b");
+    }
+}

@@ -34,6 +34,9 @@ enum Target {
     Section(usize),
     /// The line holding a place in the text.
     Text(Anchor),
+    /// A search hit: its line, with a few lines of what comes before it
+    /// above (within its section).
+    Hit(Anchor),
 }
 
 /// Full-text hits to mark in the text: all of them (in library order), the
@@ -52,6 +55,9 @@ struct Mark {
     range: Range<usize>,
     current: bool,
 }
+
+/// Lines above a search hit gone to, so that it is read in its context.
+const HIT_CONTEXT: usize = 3;
 
 /// The reader's state.
 #[derive(Debug, Default)]
@@ -182,10 +188,11 @@ impl<'a> ReaderPane<'a> {
             .as_ref()
             .and_then(|doc| doc.paragraph_block(hit.section, hit.paragraph));
         if let Some(block) = block {
-            self.jump_to(Anchor {
+            self.pending = Some(Target::Hit(Anchor {
                 block,
                 offset: hit.offset as usize,
-            });
+            }));
+            self.apply_pending();
         }
     }
 
@@ -208,6 +215,19 @@ impl<'a> ReaderPane<'a> {
                     .layout
                     .line_of(anchor.block, anchor.offset)
                     .unwrap_or(0);
+            }
+            Some(Target::Hit(anchor)) => {
+                let line = self
+                    .layout
+                    .line_of(anchor.block, anchor.offset)
+                    .unwrap_or(0);
+                let section = self
+                    .document
+                    .as_ref()
+                    .and_then(|doc| doc.blocks.get(anchor.block))
+                    .map_or(0, |block| block.section);
+                let start = self.layout.section_lines.get(section).copied().unwrap_or(0);
+                self.top = line.saturating_sub(HIT_CONTEXT).max(start);
             }
             None => return,
         }
@@ -238,7 +258,7 @@ impl<'a> ReaderPane<'a> {
             offset: 0,
         };
         match self.pending {
-            Some(Target::Text(anchor)) => return anchor,
+            Some(Target::Text(anchor) | Target::Hit(anchor)) => return anchor,
             Some(Target::Section(section)) => {
                 let block = self
                     .document
@@ -378,7 +398,14 @@ impl<'a> ReaderPane<'a> {
     /// The report shown and the section at the top of the screen.
     pub fn location(&self) -> Option<(usize, &SectionPath)> {
         let document = self.document.as_ref()?;
-        let section = self.layout.section_at(self.top);
+        // Not laid out yet (just opened): where it is about to be.
+        let section = match self.pending {
+            Some(Target::Section(section)) => section,
+            Some(Target::Text(anchor) | Target::Hit(anchor)) => {
+                document.blocks.get(anchor.block).map_or(0, |b| b.section)
+            }
+            None => self.layout.section_at(self.top),
+        };
         Some((document.report_index, &document.sections.get(section)?.path))
     }
 

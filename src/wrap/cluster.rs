@@ -50,7 +50,7 @@ pub(super) struct Cluster {
 
 /// 避头尾, W3C clreq: characters that may not start a line. Written as escapes
 /// because editors and pipes here have turned full-width punctuation into ASCII.
-fn is_closer(c: char) -> bool {
+pub fn is_closer(c: char) -> bool {
     matches!(
         c,
         // ，。、；：？！）

@@ -54,6 +54,25 @@ impl LineInput {
         }
     }
 
+    /// Delete from the start to the cursor (Ctrl-U); false if nothing was.
+    pub fn delete_to_start(&mut self) -> bool {
+        let deleted = self.cursor > 0;
+        self.text.replace_range(..self.cursor, "");
+        self.cursor = 0;
+        deleted
+    }
+
+    /// Delete the word before the cursor, and the spaces after it (Ctrl-W).
+    pub fn delete_word(&mut self) -> bool {
+        let before = &self.text[..self.cursor];
+        let word_end = before.trim_end_matches(' ').len();
+        let start = before[..word_end].rfind(' ').map_or(0, |space| space + 1);
+        let deleted = start < self.cursor;
+        self.text.replace_range(start..self.cursor, "");
+        self.cursor = start;
+        deleted
+    }
+
     pub fn left(&mut self) {
         if let Some(c) = self.text[..self.cursor].chars().next_back() {
             self.cursor -= c.len_utf8();
@@ -127,5 +146,21 @@ mod tests {
         assert_eq!(input.text(), "招商 引资 [31m红");
         input.clear();
         assert_eq!(input.split(), ("", ""));
+    }
+
+    #[test]
+    fn ctrl_u_and_ctrl_w_delete_before_the_cursor() {
+        let mut input = LineInput::default();
+        input.insert("nanji 招商 yz");
+        assert!(input.delete_word());
+        assert_eq!(input.text(), "nanji 招商 ");
+        assert!(input.delete_word());
+        assert_eq!(input.text(), "nanji ");
+        input.insert("dj");
+        input.left();
+        assert!(input.delete_to_start());
+        assert_eq!(input.split(), ("", "j"));
+        assert!(!input.delete_to_start());
+        assert!(!input.delete_word());
     }
 }

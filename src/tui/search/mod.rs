@@ -42,6 +42,8 @@ pub struct SearchLayer {
     selected: usize,
     /// First result row on screen.
     offset: usize,
+    /// Enter came before the answer to the newest query: go once it comes.
+    open_when_answered: bool,
     /// Result rows that fit (each result takes two screen rows).
     visible: usize,
 }
@@ -60,6 +62,7 @@ impl SearchLayer {
             selected: 0,
             offset: 0,
             visible: 1,
+            open_when_answered: false,
         }
     }
 
@@ -109,6 +112,7 @@ impl SearchLayer {
 
     fn query_changed(&mut self) -> Effect {
         self.seq += 1;
+        self.open_when_answered = false;
         Effect::Search(Request {
             seq: self.seq,
             mode: self.mode,
@@ -125,6 +129,9 @@ impl SearchLayer {
             Action::Up => self.select(self.selected.saturating_sub(1), rows),
             Action::PageDown => self.select(self.selected.saturating_add(page), rows),
             Action::PageUp => self.select(self.selected.saturating_sub(page), rows),
+            // Enter means the results of what is typed, not of what was
+            // typed a moment ago: wait for them if they are not here yet.
+            Action::Open if self.waiting() => self.open_when_answered = true,
             Action::Open => {
                 return self
                     .shown
@@ -138,10 +145,8 @@ impl SearchLayer {
             }
             Action::DeleteBack if self.input.delete_back() => return self.query_changed(),
             Action::DeleteForward if self.input.delete_forward() => return self.query_changed(),
-            Action::ClearQuery if !self.input.text().is_empty() => {
-                self.input.clear();
-                return self.query_changed();
-            }
+            Action::DeleteToStart if self.input.delete_to_start() => return self.query_changed(),
+            Action::DeleteWord if self.input.delete_word() => return self.query_changed(),
             Action::CursorLeft => self.input.left(),
             Action::CursorRight => self.input.right(),
             Action::CursorStart => self.input.home(),
@@ -184,8 +189,9 @@ impl SearchLayer {
     }
 
     /// An answer arrived: show it if it is for the newest query (or if
-    /// nothing newer is on screen yet, so the list never goes blank).
-    pub fn receive(&mut self, update: Update) {
+    /// nothing newer is on screen yet, so the list never goes blank). An
+    /// Enter that waited for it goes now.
+    pub fn receive(&mut self, update: Update) -> Effect {
         let newer = self
             .shown
             .as_ref()
@@ -201,6 +207,11 @@ impl SearchLayer {
             }
             self.shown = Some(update);
         }
+        if self.open_when_answered && !self.waiting() {
+            self.open_when_answered = false;
+            return self.act(Action::Open);
+        }
+        Effect::None
     }
 
     /// The popup's frame on a screen of `area`: centred, a margin around it.
@@ -261,14 +272,14 @@ mod tests {
         layer.type_text("s");
         assert!(layer.waiting());
         // The answer to "z" arrives first: better than nothing.
-        layer.receive(update(1, "z"));
+        assert_eq!(layer.receive(update(1, "z")), Effect::None);
         assert_eq!(shown_query(&layer), Some("z"));
         assert!(layer.waiting());
-        layer.receive(update(2, "zs"));
+        let _ = layer.receive(update(2, "zs"));
         assert_eq!(shown_query(&layer), Some("zs"));
         assert!(!layer.waiting());
         // A late answer to an older query does not replace it.
-        layer.receive(update(1, "z"));
+        let _ = layer.receive(update(1, "z"));
         assert_eq!(shown_query(&layer), Some("zs"));
     }
 
@@ -279,10 +290,33 @@ mod tests {
         first.type_text("a");
         let mut second = SearchLayer::new(Mode::Headings, first.seq());
         second.type_text("d");
-        second.receive(update(1, "n"));
-        second.receive(update(2, "na"));
+        let _ = second.receive(update(1, "n"));
+        let _ = second.receive(update(2, "na"));
         assert_eq!(shown_query(&second), None);
-        second.receive(update(3, "d"));
+        let _ = second.receive(update(3, "d"));
         assert_eq!(shown_query(&second), Some("d"));
+    }
+
+    #[test]
+    fn enter_before_the_answer_goes_once_the_answer_comes() {
+        let mut layer = SearchLayer::new(Mode::Headings, 0);
+        layer.type_text("z");
+        let _ = layer.receive(update(1, "z"));
+        layer.type_text("s");
+        // The rows of "z" are on screen, but Enter means "zs".
+        assert_eq!(layer.act(Action::Open), Effect::None);
+        let mut answer = update(2, "zs");
+        answer.rows.push(ResultRow {
+            report: 0,
+            section: 3,
+            text: "招商".to_string(),
+            positions: vec![0, 1],
+            hit: None,
+            index: 0,
+        });
+        let Effect::Go(row) = layer.receive(answer) else {
+            panic!("Enter went nowhere");
+        };
+        assert_eq!(row.text, "招商");
     }
 }

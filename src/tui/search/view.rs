@@ -72,22 +72,21 @@ impl SearchView<'_> {
                 Mode::FullText => format!("Paragraph text, as written \u{B7} {switch}"),
             };
         }
-        let Some(shown) = layer.shown() else {
-            return format!("{} \u{B7} searching\u{2026}", layer.mode().label());
+        let shown = match layer.shown() {
+            Some(shown) if !layer.waiting() => shown,
+            _ => return format!("{} \u{B7} searching\u{2026}", layer.mode().label()),
         };
-        let count = match (shown.total, shown.complete) {
+        let mut count = match (shown.total, shown.complete) {
             (0, _) => "no match".to_string(),
             (1, _) => "1 match".to_string(),
             (n, true) => format!("{n} matches"),
             (n, false) => format!("over {n} matches"),
         };
-        let waiting = if layer.waiting() {
-            " \u{B7} searching\u{2026}"
-        } else {
-            ""
-        };
+        if shown.rows.len() < shown.total {
+            count.push_str(&format!(", the first {} listed", shown.rows.len()));
+        }
         format!(
-            "{} \u{B7} {count}{waiting} \u{B7} {switch}",
+            "{} \u{B7} {count} \u{B7} {switch}",
             shown.request.mode.label()
         )
     }
@@ -103,11 +102,8 @@ impl SearchView<'_> {
         let report = &self.library.reports()[row.report as usize];
         match row.hit {
             None => {
-                let text = truncate(&row.text, width, self.widths);
-                let marked: Vec<_> = char_ranges(&text, &row.positions)
-                    .into_iter()
-                    .map(|range| (range, mark))
-                    .collect();
+                let (text, marked) = cut_heading(&row.text, &row.positions, width, self.widths);
+                let marked: Vec<_> = marked.into_iter().map(|range| (range, mark)).collect();
                 put_spans(
                     buf,
                     area.x + 1,
@@ -242,6 +238,46 @@ fn place_of(report: &Report, row: &ResultRow) -> String {
     }
     place
 }
+
+/// A heading cut to `width` cells with its matched characters (byte ranges
+/// of the cut text): from its start when the matches fit that way, else
+/// around the matches; a "…" where it was cut is never marked.
+fn cut_heading(
+    text: &str,
+    positions: &[usize],
+    width: usize,
+    widths: Widths,
+) -> (String, Vec<Range<usize>>) {
+    let marked = char_ranges(text, positions);
+    let cut = truncate(text, width, widths);
+    let kept = if cut.len() < text.len() {
+        cut.len().saturating_sub(ELLIPSIS.len_utf8())
+    } else {
+        cut.len()
+    };
+    let (Some(first), Some(last)) = (marked.first(), marked.last()) else {
+        return (cut.into_owned(), marked);
+    };
+    if last.end <= kept {
+        return (cut.into_owned(), marked);
+    }
+    let span = first.start..last.end;
+    let around = snippet(text, span.clone(), width, widths);
+    if around.hit.is_empty() {
+        return (cut.into_owned(), Vec::new());
+    }
+    // The snippet keeps text[span] whole at `around.hit`: shift the marks.
+    let moved = marked
+        .iter()
+        .map(|range| {
+            let start = range.start - span.start + around.hit.start;
+            start..start + range.len()
+        })
+        .collect();
+    (around.text, moved)
+}
+
+const ELLIPSIS: char = '\u{2026}';
 
 /// Byte ranges of the characters at `positions` (char indices) in `text`.
 fn char_ranges(text: &str, positions: &[usize]) -> Vec<Range<usize>> {

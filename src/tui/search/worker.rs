@@ -36,6 +36,8 @@ pub struct ResultRow {
     pub positions: Vec<usize>,
     /// Full text: the hit itself.
     pub hit: Option<TextHit>,
+    /// The row's place in the whole result list (full text: in `text_hits`).
+    pub index: usize,
 }
 
 /// The answer to a request.
@@ -75,8 +77,9 @@ impl<'a> SearchClient<'a> {
     }
 
     /// Start a worker in `scope`; `deliver` hands each update to the event
-    /// loop. The worker stops when the returned guard is dropped (the scope
-    /// must not wait for it on the way out, a panic's included).
+    /// loop. The worker stops when the returned guard is dropped (also when
+    /// unwinding from a panic), after the search it may be running: the
+    /// scope waits for it, so leave the terminal before the scope ends.
     pub fn background<'scope>(
         scope: &'scope Scope<'scope, '_>,
         library: &'scope Library,
@@ -153,7 +156,8 @@ pub fn answer(searcher: &mut Searcher, library: &Library, request: Request) -> U
             let query = FuzzyQuery::new(&request.query);
             let rows = hits
                 .iter()
-                .map(|hit| {
+                .enumerate()
+                .map(|(place, hit)| {
                     let entry = &index.entries()[hit.entry as usize];
                     ResultRow {
                         report: entry.report,
@@ -164,6 +168,7 @@ pub fn answer(searcher: &mut Searcher, library: &Library, request: Request) -> U
                             .map(|q| q.positions(index, entry))
                             .unwrap_or_default(),
                         hit: None,
+                        index: place,
                     }
                 })
                 .collect();
@@ -173,12 +178,14 @@ pub fn answer(searcher: &mut Searcher, library: &Library, request: Request) -> U
             let rows = hits
                 .iter()
                 .take(SHOWN_RESULTS)
-                .map(|hit| ResultRow {
+                .enumerate()
+                .map(|(place, hit)| ResultRow {
                     report: hit.report,
                     section: hit.section,
                     text: String::new(),
                     positions: Vec::new(),
                     hit: Some(*hit),
+                    index: place,
                 })
                 .collect();
             (rows, *complete, Some(Arc::clone(hits)))
