@@ -358,9 +358,11 @@ fn search_command_says_when_nothing_matches() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("no match for xyzzyq"));
 }
 
+#[path = "invariants/mod.rs"]
+mod invariants;
+
 mod properties {
     use super::*;
-    use baogao::search::fulltext::paragraph_text;
     use proptest::prelude::*;
     use std::sync::OnceLock;
 
@@ -385,66 +387,10 @@ mod properties {
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(64))]
 
+        /// The fuzz target `search` checks the same on any bytes.
         #[test]
         fn any_query_gives_consistent_results(query in query()) {
-            let library = shared();
-            let mut typing = Searcher::new(library, usize::MAX);
-            for mode in [Mode::Headings, Mode::FullText] {
-                typing.forget();
-                let mut typed = String::new();
-                let mut last = None;
-                for c in query.chars() {
-                    typed.push(c);
-                    last = Some(typing.search(library, mode, &typed));
-                }
-                let last = last.unwrap();
-                let fresh = Searcher::new(library, usize::MAX).search(library, mode, &query);
-                prop_assert_eq!(format!("{:?}", last.matches), format!("{:?}", fresh.matches));
-                match &fresh.matches {
-                    Matches::Headings { hits, .. } => {
-                        let fuzzy = FuzzyQuery::new(&query);
-                        let index = typing.index();
-                        for hit in hits.iter().take(50) {
-                            let entry = &index.entries()[hit.entry as usize];
-                            let chars = index.text(entry).chars().count();
-                            let positions = fuzzy.as_ref().unwrap().positions(index, entry);
-                            prop_assert!(!positions.is_empty());
-                            prop_assert!(positions.iter().all(|&p| p < chars));
-                        }
-                    }
-                    Matches::Text { hits, .. } => {
-                        let needle = query.trim();
-                        let folded = needle.to_ascii_lowercase();
-                        let expected: usize = library
-                            .reports()
-                            .iter()
-                            .flat_map(|r| r.preamble.iter().chain(r.outline().flat_map(|(_, s)| &s.paragraphs)))
-                            .map(|p| p.to_ascii_lowercase().matches(folded.as_str()).count())
-                            .sum();
-                        let expected = if needle.is_empty() { 0 } else { expected };
-                        prop_assert_eq!(hits.len(), expected);
-                        for hit in hits.iter() {
-                            let text = paragraph_text(library, hit.report, hit.section, hit.paragraph).unwrap();
-                            let found = &text.as_bytes()[hit.offset as usize..hit.offset as usize + needle.len()];
-                            prop_assert!(found.eq_ignore_ascii_case(needle.as_bytes()));
-                        }
-                    }
-                }
-            }
+            super::invariants::check_search(shared(), &query);
         }
-    }
-}
-
-#[test]
-fn letters_outside_ascii_match_in_either_case() {
-    let library = library();
-    let mut searcher = Searcher::new(&library, 100);
-    for query in ["Ⅱ期", "ⅱ期", "ＡＢＣ", "ａｂｃ园区"] {
-        let found = headings(&mut searcher, &library, query);
-        assert_eq!(
-            found.first().map(String::as_str),
-            Some("(五)Ⅱ期ＡＢＣ园区建设有序推进。"),
-            "{query}"
-        );
     }
 }

@@ -264,3 +264,75 @@ fn scratch_dir() -> PathBuf {
     }
     DIR.with(|dir| dir.path().to_path_buf())
 }
+
+/// Search `library` for `query` in both modes. Typing it one character at
+/// a time gives exactly what a fresh search gives (narrowing never loses or
+/// invents a match); heading matches have highlight positions inside their
+/// text; full-text hits are exactly the non-overlapping occurrences a plain
+/// case-folded count finds, each at an offset holding the query.
+pub fn check_search(library: &baogao::library::Library, query: &str) {
+    use baogao::search::fulltext::paragraph_text;
+    use baogao::search::{FuzzyQuery, Matches, Mode, Searcher};
+    let mut typing = Searcher::new(library, usize::MAX);
+    for mode in [Mode::Headings, Mode::FullText] {
+        typing.forget();
+        let mut typed = String::new();
+        let mut last = None;
+        for c in query.chars() {
+            typed.push(c);
+            last = Some(typing.search(library, mode, &typed));
+        }
+        let fresh = Searcher::new(library, usize::MAX).search(library, mode, query);
+        if let Some(last) = last {
+            assert_eq!(
+                format!("{:?}", last.matches),
+                format!("{:?}", fresh.matches),
+                "{mode:?} {query:?}: typed a character at a time"
+            );
+        }
+        match &fresh.matches {
+            Matches::Headings { hits, .. } => {
+                let index = typing.index();
+                for hit in hits.iter().take(50) {
+                    let entry = &index.entries()[hit.entry as usize];
+                    let chars = index.text(entry).chars().count();
+                    let positions = FuzzyQuery::new(query)
+                        .map(|q| q.positions(index, entry))
+                        .unwrap_or_default();
+                    assert!(!positions.is_empty(), "{query:?}: no positions");
+                    assert!(
+                        positions.iter().all(|&p| p < chars),
+                        "{query:?}: {positions:?}"
+                    );
+                }
+            }
+            Matches::Text { hits, complete } => {
+                let needle = query.trim();
+                for hit in hits.iter() {
+                    let text = paragraph_text(library, hit.report, hit.section, hit.paragraph)
+                        .expect("a hit names a paragraph");
+                    let at = hit.offset as usize;
+                    let found = text.as_bytes().get(at..at + needle.len());
+                    assert!(
+                        found.is_some_and(|found| found.eq_ignore_ascii_case(needle.as_bytes())),
+                        "{query:?}: hit at {at} holds something else"
+                    );
+                }
+                if *complete && !needle.is_empty() {
+                    let folded = needle.to_ascii_lowercase();
+                    let expected: usize = library
+                        .reports()
+                        .iter()
+                        .flat_map(|r| {
+                            r.preamble
+                                .iter()
+                                .chain(r.outline().flat_map(|(_, s)| &s.paragraphs))
+                        })
+                        .map(|p| p.to_ascii_lowercase().matches(folded.as_str()).count())
+                        .sum();
+                    assert_eq!(hits.len(), expected, "{query:?}: hits counted plainly");
+                }
+            }
+        }
+    }
+}
