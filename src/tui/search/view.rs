@@ -100,21 +100,9 @@ impl SearchView<'_> {
         }
         let width = area.width.saturating_sub(1) as usize;
         let report = &self.library.reports()[row.report as usize];
-        match row.hit {
-            None => {
-                let (text, marked) = cut_heading(&row.text, &row.positions, width, self.widths);
-                let marked: Vec<_> = marked.into_iter().map(|range| (range, mark)).collect();
-                put_spans(
-                    buf,
-                    area.x + 1,
-                    y,
-                    area.right(),
-                    &text,
-                    &marked,
-                    base,
-                    self.widths,
-                );
-            }
+        // What matched, cut to fit, and the byte ranges to mark in it.
+        let (text, marked) = match row.hit {
+            None => cut_heading(&row.text, &row.positions, width, self.widths),
             Some(hit) => {
                 let paragraph =
                     paragraph_text(self.library, hit.report, hit.section, hit.paragraph)
@@ -123,26 +111,25 @@ impl SearchView<'_> {
                     .layer
                     .shown()
                     .map_or(0, |u| u.request.query.trim().len());
-                let start = hit.offset as usize;
+                let start = (hit.offset as usize).min(paragraph.len());
                 let end = (start + len).min(paragraph.len());
                 let cut = snippet(paragraph, start..end, width, self.widths);
-                let text = truncate(&cut.text, width, self.widths);
-                let marked = [(
-                    cut.hit.start.min(text.len())..cut.hit.end.min(text.len()),
-                    mark,
-                )];
-                put_spans(
-                    buf,
-                    area.x + 1,
-                    y,
-                    area.right(),
-                    &text,
-                    &marked,
-                    base,
-                    self.widths,
-                );
+                let text = truncate(&cut.text, width, self.widths).into_owned();
+                let marked = cut.hit.start.min(text.len())..cut.hit.end.min(text.len());
+                (text, vec![marked])
             }
-        }
+        };
+        let marked: Vec<_> = marked.into_iter().map(|range| (range, mark)).collect();
+        put_spans(
+            buf,
+            area.x + 1,
+            y,
+            area.right(),
+            &text,
+            &marked,
+            base,
+            self.widths,
+        );
         let place = place_of(report, row);
         let place_style = if selected { base } else { theme.dim };
         put_str(
