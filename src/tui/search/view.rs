@@ -62,7 +62,7 @@ impl SearchView<'_> {
 
     fn status_line(&self) -> String {
         let layer = self.layer;
-        let other = layer.mode().toggled().label().to_lowercase();
+        let other = mode_label(layer.mode().toggled()).to_lowercase();
         let switch = format!("Tab: {other}");
         if layer.input().text().trim().is_empty() {
             return match layer.mode() {
@@ -74,7 +74,7 @@ impl SearchView<'_> {
         }
         let shown = match layer.shown() {
             Some(shown) if !layer.waiting() => shown,
-            _ => return format!("{} \u{B7} searching\u{2026}", layer.mode().label()),
+            _ => return format!("{} \u{B7} searching\u{2026}", mode_label(layer.mode())),
         };
         let mut count = match (shown.total, shown.complete) {
             (0, _) => "no match".to_string(),
@@ -87,7 +87,7 @@ impl SearchView<'_> {
         }
         format!(
             "{} \u{B7} {count} \u{B7} {switch}",
-            shown.request.mode.label()
+            mode_label(shown.request.mode)
         )
     }
 
@@ -189,6 +189,14 @@ impl Widget for &SearchView<'_> {
             self.draw_row(buf, area, y, row, index == self.layer.selected());
             y += 2;
         }
+    }
+}
+
+/// How the popup names a search mode.
+fn mode_label(mode: Mode) -> &'static str {
+    match mode {
+        Mode::Headings => "Headings",
+        Mode::FullText => "Full text",
     }
 }
 

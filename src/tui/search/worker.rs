@@ -200,13 +200,3 @@ pub fn answer(searcher: &mut Searcher, library: &Library, request: Request) -> U
         micros: started.elapsed().as_micros().min(u64::MAX as u128) as u64,
     }
 }
-
-impl Mode {
-    /// How the popup names the mode.
-    pub fn label(self) -> &'static str {
-        match self {
-            Mode::Headings => "Headings",
-            Mode::FullText => "Full text",
-        }
-    }
-}
