@@ -2,30 +2,27 @@
 //! each event to whoever has the keys (the top layer, else the focused pane)
 //! and keeps the tree and the reader in step; the panes own their state.
 
+mod draw;
+mod searching;
+
+use draw::reader_text_area;
+use searching::HitCursor;
+
 use super::help::HelpLayer;
 use super::keymap::{Action, Scope, action_for};
-use super::paint::{clear_left_of, put_str};
-use super::reader::{HitMarks, ReaderPane};
-use super::search::view::SearchView;
-use super::search::worker::{ResultRow, SearchClient, Update};
-use super::search::{Effect, SearchLayer};
-use super::shelf::{report_title, township_label, year_label};
-use super::status::{render_footer, render_status};
+use super::reader::ReaderPane;
+use super::search::SearchLayer;
+use super::search::worker::SearchClient;
 use super::theme::Theme;
-use super::tree::{NodeId, TreePane, TreeView};
+use super::tree::{NodeId, TreePane};
 use crate::library::Library;
 use crate::model::SectionPath;
 use crate::position::ReadingPosition;
-use crate::search::{Mode, TextHit, section_path};
-use crate::wrap::{AmbiguousWidth, Widths, truncate, wrap_cjk};
-use crossterm::event::{
-    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
-};
-use ratatui::buffer::Buffer;
+use crate::search::Mode;
+use crate::wrap::Widths;
+use crossterm::event::{Event, KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Constraint, Layout, Position, Rect};
-use ratatui::symbols::border;
-use ratatui::widgets::{Block, Clear, Widget};
-use std::sync::Arc;
+use ratatui::widgets::Block;
 
 /// Below this the screen only says it is too small.
 pub const MIN_WIDTH: u16 = 30;
@@ -45,15 +42,6 @@ pub enum Focus {
 pub enum Layer {
     Help(HelpLayer),
     Search(SearchLayer),
-}
-
-/// The full-text hits the reader steps through with n/N.
-#[derive(Debug, Clone)]
-struct HitCursor {
-    hits: Arc<Vec<TextHit>>,
-    /// Length of the query in bytes (of each hit).
-    len: usize,
-    current: usize,
 }
 
 /// Where everything goes on the current screen.
@@ -107,40 +95,6 @@ impl<'a> App<'a> {
             widths,
             theme,
             quit: false,
-        }
-    }
-
-    /// Run searches on a worker instead of in the event loop.
-    pub fn set_search_client(&mut self, client: SearchClient<'a>) {
-        self.search = client;
-    }
-
-    /// A search worker answered: show it if the popup is still open.
-    pub fn receive(&mut self, update: Update) {
-        if let Some(Layer::Search(layer)) = self.layers.last_mut() {
-            let effect = layer.receive(update);
-            self.apply(effect);
-        }
-    }
-
-    /// Where the terminal cursor goes: the search input, when open.
-    pub fn cursor(&self) -> Option<Position> {
-        let areas = self.areas?;
-        match self.layers.last() {
-            Some(Layer::Search(layer)) => {
-                let inner = Block::bordered().inner(SearchLayer::frame(areas.screen));
-                self.search_view(layer).cursor(inner)
-            }
-            _ => None,
-        }
-    }
-
-    fn search_view<'b>(&'b self, layer: &'b SearchLayer) -> SearchView<'b> {
-        SearchView {
-            layer,
-            library: self.library,
-            theme: self.theme,
-            widths: self.widths,
         }
     }
 
@@ -304,116 +258,6 @@ impl<'a> App<'a> {
         }
     }
 
-    fn pop_layer(&mut self) -> Option<Layer> {
-        let layer = self.layers.pop();
-        if let Some(Layer::Search(search)) = &layer {
-            self.last_search_seq = search.seq();
-        }
-        layer
-    }
-
-    /// A key with no binding: typed text, when the search is open.
-    fn on_text_key(&mut self, key: &KeyEvent) {
-        let KeyCode::Char(c) = key.code else { return };
-        if key
-            .modifiers
-            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-        {
-            return;
-        }
-        if let Some(Layer::Search(layer)) = self.layers.last_mut() {
-            let effect = layer.type_text(c.encode_utf8(&mut [0; 4]));
-            self.apply(effect);
-        }
-    }
-
-    /// Do what the search popup asked for.
-    fn apply(&mut self, effect: Effect) {
-        match effect {
-            Effect::None => {}
-            Effect::Search(request) => {
-                self.search_mode = request.mode;
-                self.search.request(request);
-                if let Some(update) = self.search.take_answer() {
-                    self.receive(update);
-                }
-            }
-            Effect::Go(row) => self.go_to_result(row),
-        }
-    }
-
-    /// Enter on a result: close the popup and read there; the tree follows.
-    fn go_to_result(&mut self, row: ResultRow) {
-        let text_hits = match self.pop_layer() {
-            Some(Layer::Search(layer)) => layer.shown().and_then(|shown| {
-                let len = shown.request.query.trim().len();
-                shown.text_hits.clone().map(|hits| (hits, len))
-            }),
-            _ => None,
-        };
-        let report = row.report as usize;
-        match (row.hit, text_hits) {
-            (Some(hit), Some((hits, len))) => {
-                let current = if hits.get(row.index) == Some(&hit) {
-                    row.index
-                } else {
-                    0
-                };
-                self.hits = Some(HitCursor { hits, len, current });
-                self.show_hit();
-            }
-            _ => {
-                let Some(found) = self.library.reports().get(report) else {
-                    return;
-                };
-                // A heading search ends the full-text one: its marks go.
-                self.hits = None;
-                self.reader.set_hits(None);
-                self.reader
-                    .open(self.library, report, &section_path(found, row.section));
-            }
-        }
-        self.reveal_reader();
-        self.set_focus(Focus::Reader);
-    }
-
-    /// The tree opens down to what the reader shows (a jump, not a scroll:
-    /// the user asked to go there, so the way there is unfolded).
-    fn reveal_reader(&mut self) {
-        if let Some((index, path)) = self.reader.location() {
-            let path = path.clone();
-            self.tree.reveal(index, &path);
-        }
-    }
-
-    /// Go to the current full-text hit and mark every hit in the reader.
-    fn show_hit(&mut self) {
-        let Some(cursor) = &self.hits else { return };
-        let hit = cursor.hits[cursor.current];
-        self.reader.set_hits(Some(HitMarks {
-            hits: Arc::clone(&cursor.hits),
-            len: cursor.len,
-            current: Some(cursor.current),
-        }));
-        self.reader.go_to_hit(self.library, &hit);
-    }
-
-    /// n/N: the next or previous hit, across sections and reports.
-    fn step_hit(&mut self, forward: bool) {
-        let Some(cursor) = &mut self.hits else {
-            self.notice = Some("no full-text hits: / then Tab searches the text".to_string());
-            return;
-        };
-        let count = cursor.hits.len();
-        cursor.current = if forward {
-            (cursor.current + 1) % count
-        } else {
-            (cursor.current + count - 1) % count
-        };
-        self.show_hit();
-        self.reveal_reader();
-    }
-
     fn tree_act(&mut self, action: Action) {
         let moved = self.on_tree(|tree| tree.act(action));
         if action == Action::Open && !moved {
@@ -465,22 +309,7 @@ impl<'a> App<'a> {
 
     fn on_mouse(&mut self, mouse: &MouseEvent) {
         let Some(areas) = self.areas else { return };
-        if let Some(Layer::Search(layer)) = self.layers.last_mut() {
-            let inner = Block::bordered().inner(SearchLayer::frame(areas.screen));
-            let effect = match mouse.kind {
-                MouseEventKind::ScrollDown => layer.act(Action::Down),
-                MouseEventKind::ScrollUp => layer.act(Action::Up),
-                MouseEventKind::Down(MouseButton::Left)
-                    if inner.contains(Position::new(mouse.column, mouse.row)) =>
-                {
-                    layer.click(usize::from(mouse.row - inner.y))
-                }
-                _ => Effect::None,
-            };
-            self.apply(effect);
-            return;
-        }
-        if !self.layers.is_empty() {
+        if self.on_search_mouse(mouse, areas.screen) || !self.layers.is_empty() {
             return;
         }
         let at = Position::new(mouse.column, mouse.row);
@@ -509,206 +338,6 @@ impl<'a> App<'a> {
             } else {
                 self.reader.scroll(lines);
                 self.follow_reader();
-            }
-        }
-    }
-
-    /// Draw a pane's frame with `title` and return the area inside it. The
-    /// title is drawn by our own painter: a Block title would be measured
-    /// by ratatui, which counts ambiguous-width characters as one cell.
-    fn render_frame(&self, area: Rect, buf: &mut Buffer, title: &str, focused: bool) -> Rect {
-        let style = if focused {
-            self.theme.border_focused
-        } else {
-            self.theme.border
-        };
-        let block = Block::bordered().border_style(style);
-        // Box-drawing lines are ambiguous-width: where those are two cells, draw ASCII.
-        let block = match self.widths.ambiguous {
-            AmbiguousWidth::Narrow => block,
-            AmbiguousWidth::Wide => block.border_set(ASCII_BORDER),
-        };
-        let inner = block.inner(area);
-        block.render(area, buf);
-        let room = area.width.saturating_sub(4) as usize;
-        if !title.is_empty() && room > 0 {
-            let title = format!(" {} ", truncate(title, room.saturating_sub(2), self.widths));
-            put_str(
-                buf,
-                area.x + 1,
-                area.y,
-                area.right().saturating_sub(1),
-                &title,
-                style,
-                self.widths,
-            );
-        }
-        inner
-    }
-
-    /// What the reader pane says before a report is opened.
-    fn render_welcome(&self, area: Rect, buf: &mut Buffer) {
-        let townships = self.tree.township_count();
-        let lines = if self.library.is_empty() {
-            vec![
-                ("No reports here yet.".to_string(), self.theme.title),
-                (
-                    "baogao import FILE… turns scraped text into reports".to_string(),
-                    self.theme.dim,
-                ),
-            ]
-        } else {
-            vec![
-                (
-                    format!("{} reports · {townships} townships", self.library.len()),
-                    self.theme.title,
-                ),
-                (
-                    "Pick a report or section in the tree (Tab switches panes), Enter to read; ? shows every key"
-                        .to_string(),
-                    self.theme.dim,
-                ),
-            ]
-        };
-        let mut y = area.y + 1;
-        for (text, style) in &lines {
-            for line in wrap_cjk(text, area.width as usize, 0, self.widths) {
-                if y < area.bottom() {
-                    put_str(
-                        buf,
-                        area.x,
-                        y,
-                        area.right(),
-                        line.text(text).trim_end(),
-                        *style,
-                        self.widths,
-                    );
-                }
-                y = y.saturating_add(1);
-            }
-            y = y.saturating_add(1);
-        }
-    }
-
-    fn status_text(&self) -> (String, String) {
-        if let Some(notice) = &self.notice {
-            return (notice.clone(), String::new());
-        }
-        let Some((index, _)) = self.reader.location() else {
-            return (format!("{} reports", self.library.len()), String::new());
-        };
-        let report = &self.library.reports()[index];
-        let mut parts: Vec<String> = Vec::new();
-        parts.push(township_label(report.township.as_deref()).to_string());
-        parts.push(year_label(report.year));
-        parts.push(report_title(report).to_string());
-        let crumbs = self.reader.breadcrumb();
-        if !crumbs.is_empty() {
-            parts.push(crumbs.join(" › "));
-        }
-        let mut right = self
-            .reader
-            .percent()
-            .map(|p| format!("{p}%"))
-            .unwrap_or_default();
-        if let Some(cursor) = &self.hits {
-            right = format!("hit {}/{}  {right}", cursor.current + 1, cursor.hits.len());
-        }
-        (parts.join(" · "), right)
-    }
-}
-
-const ASCII_BORDER: border::Set = border::Set {
-    top_left: "+",
-    top_right: "+",
-    bottom_left: "+",
-    bottom_right: "+",
-    vertical_left: "|",
-    vertical_right: "|",
-    horizontal_top: "-",
-    horizontal_bottom: "-",
-};
-
-/// Lines longer than this are hard to follow back to their start; on a wide
-/// screen the text keeps this measure (50 Chinese characters).
-const MAX_TEXT_WIDTH: u16 = 100;
-
-/// The reader's text area inside its border (its first row is the breadcrumb).
-fn reader_text_area(reader: Rect) -> Rect {
-    let inner = Block::bordered().inner(reader);
-    // One blank column each side keeps text off the border.
-    let width = inner.width.saturating_sub(2).min(MAX_TEXT_WIDTH);
-    Rect::new(inner.x + 1, inner.y, width, inner.height)
-}
-
-impl Widget for &App<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        let Some(areas) = self.areas.filter(|areas| areas.screen == area) else {
-            let message = truncate("terminal too small", area.width as usize, self.widths);
-            let y = area.y + area.height / 2;
-            let x = area.x + (area.width.saturating_sub(self.widths.str(&message) as u16)) / 2;
-            put_str(
-                buf,
-                x,
-                y,
-                area.right(),
-                &message,
-                self.theme.text,
-                self.widths,
-            );
-            return;
-        };
-        if let Some(tree) = areas.tree {
-            let title = format!("Reports {}", self.library.len());
-            let inner = self.render_frame(tree, buf, &title, self.focus == Focus::Tree);
-            TreeView {
-                pane: &self.tree,
-                focused: self.focus == Focus::Tree,
-            }
-            .render(inner, buf);
-        }
-        if let Some(reader) = areas.reader {
-            let title = self.reader.location().map_or("", |(index, _)| {
-                report_title(&self.library.reports()[index])
-            });
-            self.render_frame(reader, buf, title, self.focus == Focus::Reader);
-            if self.reader.location().is_some() {
-                self.reader.render(reader_text_area(reader), buf);
-            } else {
-                self.render_welcome(reader_text_area(reader), buf);
-            }
-        }
-        let (left, right) = self.status_text();
-        let style = if self.notice.is_some() {
-            self.theme.notice.patch(self.theme.status)
-        } else {
-            self.theme.status
-        };
-        render_status(areas.status, buf, &left, &right, style, self.widths);
-        if let Some(footer) = areas.footer {
-            render_footer(footer, buf, self.scope(), &self.theme, self.widths);
-        }
-        for layer in &self.layers {
-            match layer {
-                Layer::Help(help) => {
-                    let frame = help.frame(area);
-                    clear_left_of(buf, frame);
-                    Clear.render(frame, buf);
-                    let title = if help.scrollable() {
-                        "Keys (j/k scroll)"
-                    } else {
-                        "Keys"
-                    };
-                    let inner = self.render_frame(frame, buf, title, true);
-                    help.render(inner, buf);
-                }
-                Layer::Search(layer) => {
-                    let frame = SearchLayer::frame(area);
-                    clear_left_of(buf, frame);
-                    Clear.render(frame, buf);
-                    let inner = self.render_frame(frame, buf, "Search", true);
-                    self.search_view(layer).render(inner, buf);
-                }
             }
         }
     }
