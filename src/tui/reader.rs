@@ -3,6 +3,8 @@
 //! when the width changes (in [`ReaderPane::resize`], before drawing), so
 //! drawing a frame touches only the lines on screen.
 
+mod marks;
+
 use super::document::{BlockKind, Document, Layout};
 use super::keymap::Action;
 use super::paint::{put_spans, put_str};
@@ -10,13 +12,12 @@ use super::theme::Theme;
 use crate::library::Library;
 use crate::model::SectionPath;
 use crate::position::ReadingPosition;
-use crate::search::TextHit;
 use crate::wrap::{Widths, truncate};
+pub use marks::HitMarks;
+use marks::Mark;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
-use std::ops::Range;
-use std::sync::Arc;
 
 /// Where the top line of the screen is, in terms that survive a new width:
 /// a block and a byte offset inside it.
@@ -37,23 +38,6 @@ enum Target {
     /// A search hit: its line, with a few lines of what comes before it
     /// above (within its section).
     Hit(Anchor),
-}
-
-/// Full-text hits to mark in the text: all of them (in library order), the
-/// length of each in bytes, and the one the reader went to.
-#[derive(Debug, Clone)]
-pub struct HitMarks {
-    pub hits: Arc<Vec<TextHit>>,
-    pub len: usize,
-    pub current: Option<usize>,
-}
-
-/// A marked stretch of one block's text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Mark {
-    block: usize,
-    range: Range<usize>,
-    current: bool,
 }
 
 /// Lines above a search hit gone to, so that it is read in its context.
@@ -144,55 +128,6 @@ impl<'a> ReaderPane<'a> {
                 block,
                 offset: position.offset,
             });
-        }
-    }
-
-    /// Mark these full-text hits (or none) wherever the reader goes.
-    pub fn set_hits(&mut self, hits: Option<HitMarks>) {
-        self.hits = hits;
-        self.rebuild_marks();
-    }
-
-    fn rebuild_marks(&mut self) {
-        self.marks.clear();
-        let (Some(document), Some(marks)) = (&self.document, &self.hits) else {
-            return;
-        };
-        let report = document.report_index as u32;
-        let from = marks.hits.partition_point(|hit| hit.report < report);
-        let to = marks.hits.partition_point(|hit| hit.report <= report);
-        for (i, hit) in marks.hits[from..to].iter().enumerate() {
-            if let Some(block) = document.paragraph_block(hit.section, hit.paragraph) {
-                let start = hit.offset as usize;
-                self.marks.push(Mark {
-                    block,
-                    range: start..start + marks.len,
-                    current: marks.current == Some(from + i),
-                });
-            }
-        }
-        self.marks
-            .sort_by_key(|mark| (mark.block, mark.range.start));
-    }
-
-    /// Show a full-text hit: its report, with the line holding it at the top.
-    pub fn go_to_hit(&mut self, library: &'a Library, hit: &TextHit) {
-        let report = hit.report as usize;
-        let Some(found) = library.reports().get(report) else {
-            return;
-        };
-        let path = crate::search::section_path(found, hit.section);
-        self.open(library, report, &path);
-        let block = self
-            .document
-            .as_ref()
-            .and_then(|doc| doc.paragraph_block(hit.section, hit.paragraph));
-        if let Some(block) = block {
-            self.pending = Some(Target::Hit(Anchor {
-                block,
-                offset: hit.offset as usize,
-            }));
-            self.apply_pending();
         }
     }
 
@@ -440,33 +375,6 @@ impl<'a> ReaderPane<'a> {
             }
         }
         crumbs
-    }
-}
-
-impl ReaderPane<'_> {
-    /// The marks on one line (`line` is a byte range of `block`), as ranges
-    /// of the line's own text with their styles.
-    fn spans_in(
-        &self,
-        block: usize,
-        line: Range<usize>,
-    ) -> Vec<(Range<usize>, ratatui::style::Style)> {
-        let from = self.marks.partition_point(|mark| mark.block < block);
-        self.marks[from..]
-            .iter()
-            .take_while(|mark| mark.block == block)
-            .filter(|mark| mark.range.start < line.end && mark.range.end > line.start)
-            .map(|mark| {
-                let start = mark.range.start.max(line.start) - line.start;
-                let end = mark.range.end.min(line.end) - line.start;
-                let style = if mark.current {
-                    self.theme.current_hit
-                } else {
-                    self.theme.hit
-                };
-                (start..end, style)
-            })
-            .collect()
     }
 }
 

@@ -1,0 +1,102 @@
+//! Full-text hits in the reader: which stretches of the report shown are
+//! marked (rebuilt when the hits or the report change, never while
+//! drawing), going to a hit, and the marks on one screen line.
+
+use super::{Anchor, ReaderPane, Target};
+use crate::library::Library;
+use crate::search::TextHit;
+use std::ops::Range;
+use std::sync::Arc;
+
+/// Full-text hits to mark in the text: all of them (in library order), the
+/// length of each in bytes, and the one the reader went to.
+#[derive(Debug, Clone)]
+pub struct HitMarks {
+    pub hits: Arc<Vec<TextHit>>,
+    pub len: usize,
+    pub current: Option<usize>,
+}
+
+/// A marked stretch of one block's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Mark {
+    pub(super) block: usize,
+    pub(super) range: Range<usize>,
+    pub(super) current: bool,
+}
+
+impl<'a> ReaderPane<'a> {
+    /// Mark these full-text hits (or none) wherever the reader goes.
+    pub fn set_hits(&mut self, hits: Option<HitMarks>) {
+        self.hits = hits;
+        self.rebuild_marks();
+    }
+
+    pub(super) fn rebuild_marks(&mut self) {
+        self.marks.clear();
+        let (Some(document), Some(marks)) = (&self.document, &self.hits) else {
+            return;
+        };
+        let report = document.report_index as u32;
+        let from = marks.hits.partition_point(|hit| hit.report < report);
+        let to = marks.hits.partition_point(|hit| hit.report <= report);
+        for (i, hit) in marks.hits[from..to].iter().enumerate() {
+            if let Some(block) = document.paragraph_block(hit.section, hit.paragraph) {
+                let start = hit.offset as usize;
+                self.marks.push(Mark {
+                    block,
+                    range: start..start + marks.len,
+                    current: marks.current == Some(from + i),
+                });
+            }
+        }
+        self.marks
+            .sort_by_key(|mark| (mark.block, mark.range.start));
+    }
+
+    /// Show a full-text hit: its report, with the line holding it at the top.
+    pub fn go_to_hit(&mut self, library: &'a Library, hit: &TextHit) {
+        let report = hit.report as usize;
+        let Some(found) = library.reports().get(report) else {
+            return;
+        };
+        let path = crate::search::section_path(found, hit.section);
+        self.open(library, report, &path);
+        let block = self
+            .document
+            .as_ref()
+            .and_then(|doc| doc.paragraph_block(hit.section, hit.paragraph));
+        if let Some(block) = block {
+            self.pending = Some(Target::Hit(Anchor {
+                block,
+                offset: hit.offset as usize,
+            }));
+            self.apply_pending();
+        }
+    }
+
+    /// The marks on one line (`line` is a byte range of `block`), as ranges
+    /// of the line's own text with their styles.
+    pub(super) fn spans_in(
+        &self,
+        block: usize,
+        line: Range<usize>,
+    ) -> Vec<(Range<usize>, ratatui::style::Style)> {
+        let from = self.marks.partition_point(|mark| mark.block < block);
+        self.marks[from..]
+            .iter()
+            .take_while(|mark| mark.block == block)
+            .filter(|mark| mark.range.start < line.end && mark.range.end > line.start)
+            .map(|mark| {
+                let start = mark.range.start.max(line.start) - line.start;
+                let end = mark.range.end.min(line.end) - line.start;
+                let style = if mark.current {
+                    self.theme.current_hit
+                } else {
+                    self.theme.hit
+                };
+                (start..end, style)
+            })
+            .collect()
+    }
+}
