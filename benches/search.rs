@@ -65,13 +65,7 @@ fn bench_library(c: &mut Criterion, name: &str, library: &Library) {
 }
 
 fn keystrokes(c: &mut Criterion) {
-    let bundled = Library::new(
-        load_bundled()
-            .reports
-            .into_iter()
-            .map(|l| l.report)
-            .collect(),
-    );
+    let bundled = Library::from_loaded(load_bundled().reports);
     bench_library(c, "bundled", &bundled);
     let spec = CorpusSpec {
         reports: 10_000,

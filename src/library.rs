@@ -6,6 +6,7 @@
 //! no township come last, and within a township those with no year. The
 //! tree, search index and reader all index into this one order.
 
+use crate::load::LoadedReport;
 use crate::model::{Period, Report};
 use pinyin::ToPinyin;
 use std::borrow::Cow;
@@ -32,6 +33,11 @@ impl Library {
             reports,
             first_by_id,
         }
+    }
+
+    /// A library of the reports that loaded (their paths are not kept).
+    pub fn from_loaded(loaded: impl IntoIterator<Item = LoadedReport>) -> Library {
+        Library::new(loaded.into_iter().map(|loaded| loaded.report).collect())
     }
 
     /// The reports, in reading order.

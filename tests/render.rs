@@ -15,13 +15,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 fn library() -> Library {
-    Library::new(
-        load_bundled()
-            .reports
-            .into_iter()
-            .map(|l| l.report)
-            .collect(),
-    )
+    Library::from_loaded(load_bundled().reports)
 }
 
 fn press(app: &mut App, keys: &str) {

@@ -13,15 +13,9 @@ use std::process::Command;
 const TEST_REPORTS: &str = "tests/data/search";
 
 fn library() -> Library {
-    let mut reports: Vec<_> = load_bundled()
-        .reports
-        .into_iter()
-        .map(|l| l.report)
-        .collect();
     let extra = load_dir(Path::new(TEST_REPORTS)).expect("test reports load");
     assert!(extra.errors.is_empty(), "{:?}", extra.errors);
-    reports.extend(extra.reports.into_iter().map(|l| l.report));
-    Library::new(reports)
+    Library::from_loaded(load_bundled().reports.into_iter().chain(extra.reports))
 }
 
 /// The texts of the heading results of `query`, best first.

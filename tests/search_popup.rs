@@ -17,14 +17,8 @@ use ratatui::style::Modifier;
 use std::path::Path;
 
 fn library() -> Library {
-    let mut reports: Vec<_> = load_bundled()
-        .reports
-        .into_iter()
-        .map(|l| l.report)
-        .collect();
     let extra = load_dir(Path::new("tests/data/search")).expect("test reports load");
-    reports.extend(extra.reports.into_iter().map(|l| l.report));
-    Library::new(reports)
+    Library::from_loaded(load_bundled().reports.into_iter().chain(extra.reports))
 }
 
 fn key(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {

@@ -14,15 +14,7 @@ use std::sync::OnceLock;
 
 fn library() -> &'static Library {
     static LIBRARY: OnceLock<Library> = OnceLock::new();
-    LIBRARY.get_or_init(|| {
-        Library::new(
-            load_bundled()
-                .reports
-                .into_iter()
-                .map(|l| l.report)
-                .collect(),
-        )
-    })
+    LIBRARY.get_or_init(|| Library::from_loaded(load_bundled().reports))
 }
 
 fuzz_target!(|bytes: &[u8]| {

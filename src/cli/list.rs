@@ -47,7 +47,7 @@ pub struct ListArgs {
 pub fn run(args: &ListArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let loaded = load(args.dir.as_deref())?;
     report_load_errors(&loaded.errors);
-    let library = Library::new(loaded.reports.into_iter().map(|l| l.report).collect());
+    let library = Library::from_loaded(loaded.reports);
     if args.json {
         out.write_all(render_json(&library)?.as_bytes())?;
     } else if library.is_empty() {

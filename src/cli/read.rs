@@ -22,7 +22,7 @@ pub fn run(dir: Option<PathBuf>, widths: Widths, out: &mut dyn Write) -> anyhow:
     }
     let Loaded { reports, errors } = load(dir.as_deref())?;
     // The reports move into the library: a large library is held once.
-    let library = Library::new(reports.into_iter().map(|loaded| loaded.report).collect());
+    let library = Library::from_loaded(reports);
     let mut notices = Vec::new();
     if !errors.is_empty() {
         let failed = errors.len();

@@ -87,7 +87,7 @@ const SNIPPET_WIDTH: usize = 60;
 pub fn run(args: &SearchArgs, widths: Widths, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let loaded = load(args.dir.as_deref())?;
     report_load_errors(&loaded.errors);
-    let library = Library::new(loaded.reports.into_iter().map(|l| l.report).collect());
+    let library = Library::from_loaded(loaded.reports);
     let query = args.query.join(" ");
     if query.trim().is_empty() {
         clap::Error::raw(

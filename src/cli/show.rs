@@ -56,7 +56,7 @@ pub fn run(args: &ShowArgs, widths: Widths, out: &mut dyn Write) -> anyhow::Resu
     let loaded = load(args.dir.as_deref())?;
     report_load_errors(&loaded.errors);
     let failed_files = loaded.errors.len();
-    let library = Library::new(loaded.reports.into_iter().map(|l| l.report).collect());
+    let library = Library::from_loaded(loaded.reports);
     let Some(report) = library.find(&args.id) else {
         bail!("{}", unknown_id_message(&library, args, failed_files));
     };

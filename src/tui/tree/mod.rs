@@ -357,13 +357,7 @@ mod tests {
     use crate::bundled::load_bundled;
 
     fn library() -> Library {
-        Library::new(
-            load_bundled()
-                .reports
-                .into_iter()
-                .map(|l| l.report)
-                .collect(),
-        )
+        Library::from_loaded(load_bundled().reports)
     }
 
     fn ids(tree: &TreePane) -> Vec<NodeId> {
