@@ -5,9 +5,12 @@
 //! Widths are walked in plain loops: one wrap per width is cheaper than a
 //! proptest case each, and covers every width instead of a sample.
 
+#[path = "invariants/mod.rs"]
+mod invariants;
+
 use baogao::bundled::load_bundled;
 use baogao::model::Section;
-use baogao::wrap::{AmbiguousWidth, Widths, WrappedLine, truncate, wrap_cjk};
+use baogao::wrap::{AmbiguousWidth, Widths, WrappedLine, truncate};
 use proptest::prelude::*;
 use std::borrow::Cow;
 
@@ -81,63 +84,11 @@ fn bundled_samples() -> Vec<Sample> {
     samples
 }
 
-/// Characters that start a new unit of display: not zero-width, not joined
-/// to the one before by a ZWJ, not an emoji skin-tone modifier.
-fn base_chars(text: &str) -> usize {
-    let mut count = 0;
-    let mut previous = None;
-    for c in text.chars() {
-        let zero_width = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) == 0;
-        let modifier = ('\u{1F3FB}'..='\u{1F3FF}').contains(&c);
-        if !(zero_width || modifier || previous == Some('\u{200D}')) {
-            count += 1;
-        }
-        previous = Some(c);
-    }
-    count
-}
-
-/// The line's text without the spaces it ends with.
-fn visible<'a>(text: &'a str, line: &WrappedLine) -> &'a str {
-    text[line.start..line.end].trim_end_matches(' ')
-}
-
-/// Properties every layout has, whatever the text: the lines partition it on
-/// char boundaries, fit the width (but for one over-wide character alone),
-/// and report the width of what they show.
+/// Properties every layout has, whatever the text (the same the fuzz target
+/// checks): the lines partition it on char boundaries, fit the width (but
+/// for one over-wide character alone), and report the width of what they show.
 fn check_shape(text: &str, width: usize, indent: usize, widths: Widths) -> Vec<WrappedLine> {
-    let lines = wrap_cjk(text, width, indent, widths);
-    let context = || format!("width {width}, {widths:?}, text {text:?}, lines {lines:?}");
-    assert!(!lines.is_empty(), "no lines: {}", context());
-    assert_eq!(lines[0].start, 0, "{}", context());
-    assert_eq!(lines[lines.len() - 1].end, text.len(), "{}", context());
-    for pair in lines.windows(2) {
-        assert_eq!(pair[0].end, pair[1].start, "gap or overlap: {}", context());
-    }
-    let pane = width.max(1);
-    for line in &lines {
-        assert!(line.start <= line.end, "{}", context());
-        assert!(
-            text.is_char_boundary(line.start) && text.is_char_boundary(line.end),
-            "split char in {line:?}: {}",
-            context()
-        );
-        let shown = visible(text, line);
-        assert_eq!(
-            line.width,
-            widths.str(shown),
-            "width of {shown:?}: {}",
-            context()
-        );
-        assert!(
-            line.indent + line.width <= pane || (line.indent == 0 && base_chars(shown) <= 1),
-            "{shown:?} overflows: {}",
-            context()
-        );
-    }
-    let joined: String = lines.iter().map(|l| &text[l.start..l.end]).collect();
-    assert_eq!(joined, text);
-    lines
+    invariants::check_wrap(text, width, indent, widths)
 }
 
 /// 避头尾, with the one allowed exception: a line may start with a closer only
@@ -154,7 +105,10 @@ fn check_prohibitions(
 ) {
     let pane = width.max(1);
     for (index, pair) in lines.windows(2).enumerate() {
-        let (upper, lower) = (visible(text, &pair[0]), &text[pair[1].start..pair[1].end]);
+        let (upper, lower) = (
+            invariants::visible(text, &pair[0]),
+            &text[pair[1].start..pair[1].end],
+        );
         let context = || {
             format!(
                 "lines {index}-{}: {upper:?} / {lower:?}, width {width}, {widths:?}",

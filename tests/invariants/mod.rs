@@ -116,8 +116,8 @@ pub fn check_load(bytes: &[u8]) {
 /// Wrap `text` at `width` with `indent`: the lines partition the text on
 /// char boundaries, report the width they show, and fit the width but for a
 /// line holding one over-wide character. Truncating to `width` gives a
-/// prefix with "…" that fits.
-pub fn check_wrap(text: &str, width: usize, indent: usize, widths: Widths) {
+/// prefix with "…" that fits. Returns the lines, for more checks.
+pub fn check_wrap(text: &str, width: usize, indent: usize, widths: Widths) -> Vec<WrappedLine> {
     let lines = wrap_cjk(text, width, indent, widths);
     let context =
         || format!("width {width}, indent {indent}, {widths:?}, text {text:?}, lines {lines:?}");
@@ -149,6 +149,7 @@ pub fn check_wrap(text: &str, width: usize, indent: usize, widths: Widths) {
         );
     }
     check_truncate(text, width, widths);
+    lines
 }
 
 /// `sanitise` leaves no unsafe character, changes nothing the second time,
@@ -180,7 +181,7 @@ fn check_truncate(text: &str, width: usize, widths: Widths) {
 }
 
 /// The line's text without the spaces it ends with.
-fn visible<'a>(text: &'a str, line: &WrappedLine) -> &'a str {
+pub fn visible<'a>(text: &'a str, line: &WrappedLine) -> &'a str {
     text[line.start..line.end].trim_end_matches(' ')
 }
 
