@@ -6,7 +6,6 @@ mod draw;
 mod searching;
 
 use draw::reader_text_area;
-use searching::HitCursor;
 
 use super::help::HelpLayer;
 use super::keymap::{Action, Scope, action_for};
@@ -72,7 +71,6 @@ pub struct App<'a> {
     search_mode: Mode,
     /// The newest request number a closed popup used.
     last_search_seq: u64,
-    hits: Option<HitCursor>,
     widths: Widths,
     theme: Theme,
     quit: bool,
@@ -91,7 +89,6 @@ impl<'a> App<'a> {
             search: SearchClient::inline(library),
             search_mode: Mode::Headings,
             last_search_seq: 0,
-            hits: None,
             widths,
             theme,
             quit: false,

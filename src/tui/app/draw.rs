@@ -113,8 +113,8 @@ impl App<'_> {
             .percent()
             .map(|p| format!("{p}%"))
             .unwrap_or_default();
-        if let Some(cursor) = &self.hits {
-            right = format!("hit {}/{}  {right}", cursor.current + 1, cursor.hits.len());
+        if let Some((current, count)) = self.reader.hit_position() {
+            right = format!("hit {current}/{count}  {right}");
         }
         (parts.join(" · "), right)
     }

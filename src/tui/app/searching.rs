@@ -3,7 +3,7 @@
 //! through with n/N, and the terminal cursor in the popup's input line.
 
 use super::{App, Focus, Layer};
-use crate::search::{TextHit, section_path};
+use crate::search::section_path;
 use crate::tui::keymap::Action;
 use crate::tui::reader::HitMarks;
 use crate::tui::search::view::SearchView;
@@ -12,16 +12,6 @@ use crate::tui::search::{Effect, SearchLayer};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 use ratatui::widgets::Block;
-use std::sync::Arc;
-
-/// The full-text hits the reader steps through with n/N.
-#[derive(Debug, Clone)]
-pub(super) struct HitCursor {
-    pub(super) hits: Arc<Vec<TextHit>>,
-    /// Length of the query in bytes (of each hit).
-    pub(super) len: usize,
-    pub(super) current: usize,
-}
 
 impl<'a> App<'a> {
     /// Run searches on a worker instead of in the event loop.
@@ -113,15 +103,14 @@ impl<'a> App<'a> {
                 } else {
                     0
                 };
-                self.hits = Some(HitCursor { hits, len, current });
-                self.show_hit();
+                self.reader.set_hits(Some(HitMarks { hits, len, current }));
+                self.reader.go_to_current_hit(self.library);
             }
             _ => {
                 let Some(found) = self.library.reports().get(report) else {
                     return;
                 };
                 // A heading search ends the full-text one: its marks go.
-                self.hits = None;
                 self.reader.set_hits(None);
                 self.reader
                     .open(self.library, report, &section_path(found, row.section));
@@ -140,32 +129,13 @@ impl<'a> App<'a> {
         }
     }
 
-    /// Go to the current full-text hit and mark every hit in the reader.
-    pub(super) fn show_hit(&mut self) {
-        let Some(cursor) = &self.hits else { return };
-        let hit = cursor.hits[cursor.current];
-        self.reader.set_hits(Some(HitMarks {
-            hits: Arc::clone(&cursor.hits),
-            len: cursor.len,
-            current: Some(cursor.current),
-        }));
-        self.reader.go_to_hit(self.library, &hit);
-    }
-
     /// n/N: the next or previous hit, across sections and reports.
     pub(super) fn step_hit(&mut self, forward: bool) {
-        let Some(cursor) = &mut self.hits else {
-            self.notice = Some("no full-text hits: / then Tab searches the text".to_string());
-            return;
-        };
-        let count = cursor.hits.len();
-        cursor.current = if forward {
-            (cursor.current + 1) % count
+        if self.reader.step_hit(self.library, forward) {
+            self.reveal_reader();
         } else {
-            (cursor.current + count - 1) % count
-        };
-        self.show_hit();
-        self.reveal_reader();
+            self.notice = Some("no full-text hits: / then Tab searches the text".to_string());
+        }
     }
 
     /// The wheel and clicks over the search popup; false if it is not open.

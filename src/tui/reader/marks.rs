@@ -8,13 +8,14 @@ use crate::search::TextHit;
 use std::ops::Range;
 use std::sync::Arc;
 
-/// Full-text hits to mark in the text: all of them (in library order), the
-/// length of each in bytes, and the one the reader went to.
+/// Full-text hits to mark in the text and step through with n/N: all of
+/// them (in library order), the length of each in bytes, and the one the
+/// reader went to.
 #[derive(Debug, Clone)]
 pub struct HitMarks {
     pub hits: Arc<Vec<TextHit>>,
     pub len: usize,
-    pub current: Option<usize>,
+    pub current: usize,
 }
 
 /// A marked stretch of one block's text.
@@ -46,7 +47,7 @@ impl<'a> ReaderPane<'a> {
                 self.marks.push(Mark {
                     block,
                     range: start..start + marks.len,
-                    current: marks.current == Some(from + i),
+                    current: marks.current == from + i,
                 });
             }
         }
@@ -54,8 +55,46 @@ impl<'a> ReaderPane<'a> {
             .sort_by_key(|mark| (mark.block, mark.range.start));
     }
 
-    /// Show a full-text hit: its report, with the line holding it at the top.
-    pub fn go_to_hit(&mut self, library: &'a Library, hit: &TextHit) {
+    /// The current hit's number (from 1) and how many there are.
+    pub fn hit_position(&self) -> Option<(usize, usize)> {
+        self.hits.as_ref().map(|h| (h.current + 1, h.hits.len()))
+    }
+
+    /// Go to the next (or previous) hit, across sections and reports, round
+    /// at the end; false if there are no hits.
+    pub fn step_hit(&mut self, library: &'a Library, forward: bool) -> bool {
+        let Some(marks) = &mut self.hits else {
+            return false;
+        };
+        let count = marks.hits.len();
+        if count == 0 {
+            return false;
+        }
+        marks.current = if forward {
+            (marks.current + 1) % count
+        } else {
+            (marks.current + count - 1) % count
+        };
+        self.go_to_current_hit(library);
+        true
+    }
+
+    /// Show the current hit: its report, with the line holding it a few
+    /// lines from the top, every hit marked.
+    pub fn go_to_current_hit(&mut self, library: &'a Library) {
+        let Some(hit) = self
+            .hits
+            .as_ref()
+            .and_then(|h| h.hits.get(h.current).copied())
+        else {
+            return;
+        };
+        self.go_to_hit(library, &hit);
+        // Opening the same report keeps its marks: the current one moved.
+        self.rebuild_marks();
+    }
+
+    fn go_to_hit(&mut self, library: &'a Library, hit: &TextHit) {
         let report = hit.report as usize;
         let Some(found) = library.reports().get(report) else {
             return;
