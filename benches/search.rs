@@ -42,7 +42,7 @@ fn bench_library(c: &mut Criterion, name: &str, library: &Library) {
                         searcher.forget();
                         for earlier in 1..typed {
                             let prefix: String = chars[..earlier].iter().collect();
-                            searcher.search(library, mode, &prefix);
+                            searcher.search(mode, &prefix);
                         }
                         let prefix: String = chars[..typed].iter().collect();
                         // What the popup's worker does per keystroke: search
@@ -53,7 +53,7 @@ fn bench_library(c: &mut Criterion, name: &str, library: &Library) {
                             query: prefix,
                         };
                         let start = Instant::now();
-                        black_box(answer(&mut searcher, library, request));
+                        black_box(answer(&mut searcher, request));
                         total += start.elapsed();
                     }
                     total

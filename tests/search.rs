@@ -19,8 +19,8 @@ fn library() -> Library {
 }
 
 /// The texts of the heading results of `query`, best first.
-fn headings(searcher: &mut Searcher, library: &Library, query: &str) -> Vec<String> {
-    let results = searcher.search(library, Mode::Headings, query);
+fn headings(searcher: &mut Searcher, query: &str) -> Vec<String> {
+    let results = searcher.search(Mode::Headings, query);
     let Matches::Headings { hits, .. } = &results.matches else {
         panic!("heading results expected");
     };
@@ -36,7 +36,7 @@ fn headings(searcher: &mut Searcher, library: &Library, query: &str) -> Vec<Stri
 fn a_chinese_query_puts_a_heading_that_contains_it_first() {
     let library = library();
     let mut searcher = Searcher::new(&library, 100);
-    let found = headings(&mut searcher, &library, "招商");
+    let found = headings(&mut searcher, "招商");
     assert!(found[0].contains("招商"), "{found:?}");
     // Every heading holding 招商 as written ranks above "招才引智，商贸…",
     // where the two characters only occur apart.
@@ -50,7 +50,7 @@ fn initials_and_full_pinyin_find_zhaoshang_yinzi() {
     let library = library();
     let mut searcher = Searcher::new(&library, 100);
     for query in ["zsyz", "zhaoshang", "zhaoshangyinzi", "zhaosyz", "ZSYZ"] {
-        let found = headings(&mut searcher, &library, query);
+        let found = headings(&mut searcher, query);
         assert!(
             found.first().is_some_and(|h| h.contains("招商引资")),
             "{query}: {found:?}"
@@ -62,7 +62,7 @@ fn initials_and_full_pinyin_find_zhaoshang_yinzi() {
 fn nanji_finds_the_nanji_report_first() {
     let library = library();
     let mut searcher = Searcher::new(&library, 100);
-    let results = searcher.search(&library, Mode::Headings, "nanji");
+    let results = searcher.search(Mode::Headings, "nanji");
     let Matches::Headings { hits, .. } = &results.matches else {
         panic!()
     };
@@ -76,9 +76,9 @@ fn nanji_finds_the_nanji_report_first() {
 fn dangjian_and_dj_find_the_party_building_headings() {
     let library = library();
     let mut searcher = Searcher::new(&library, 500);
-    let full = headings(&mut searcher, &library, "dangjian");
+    let full = headings(&mut searcher, "dangjian");
     assert!(full[0].contains("党建"), "{full:?}");
-    let initials = headings(&mut searcher, &library, "dj");
+    let initials = headings(&mut searcher, "dj");
     let with_dangjian = |list: &[String]| list.iter().filter(|h| h.contains("党建")).count();
     assert!(with_dangjian(&full) >= 5, "{full:?}");
     assert_eq!(
@@ -102,7 +102,7 @@ fn every_reading_of_a_polyphonic_character_matches() {
         "lvse",
         "luse",
     ] {
-        let found = headings(&mut searcher, &library, query);
+        let found = headings(&mut searcher, query);
         let expected = if query.starts_with('l') {
             "绿色"
         } else {
@@ -120,14 +120,8 @@ fn a_query_that_matches_nothing_returns_nothing() {
     let library = library();
     let mut searcher = Searcher::new(&library, 100);
     for query in ["xyzzyq", "爨", "qqqqqqqqqqqq", "招商zzzzzz"] {
-        assert!(
-            headings(&mut searcher, &library, query).is_empty(),
-            "{query}"
-        );
-        assert!(
-            searcher.search(&library, Mode::FullText, query).is_empty(),
-            "{query}"
-        );
+        assert!(headings(&mut searcher, query).is_empty(), "{query}");
+        assert!(searcher.search(Mode::FullText, query).is_empty(), "{query}");
     }
 }
 
@@ -154,7 +148,7 @@ fn highlight_positions_are_the_chinese_characters_matched() {
 fn all_words_of_a_query_must_match() {
     let library = library();
     let mut searcher = Searcher::new(&library, 100);
-    let found = headings(&mut searcher, &library, "zsyz shiti");
+    let found = headings(&mut searcher, "zsyz shiti");
     assert_eq!(found[0], "(一)深化招商引资，壮大实体经济。");
     assert!(!found.iter().any(|h| h.contains("成效明显")), "{found:?}");
 }
@@ -163,7 +157,7 @@ fn all_words_of_a_query_must_match() {
 fn a_heading_shared_by_several_reports_is_found_in_each() {
     let library = library();
     let mut searcher = Searcher::new(&library, 100);
-    let results = searcher.search(&library, Mode::Headings, "2020年工作总结");
+    let results = searcher.search(Mode::Headings, "2020年工作总结");
     let Matches::Headings { hits, .. } = &results.matches else {
         panic!()
     };
@@ -185,7 +179,7 @@ fn a_heading_shared_by_several_reports_is_found_in_each() {
 fn a_deep_heading_that_matches_well_is_not_buried() {
     let library = library();
     let mut searcher = Searcher::new(&library, 100);
-    let found = headings(&mut searcher, &library, "垃圾分类");
+    let found = headings(&mut searcher, "垃圾分类");
     assert_eq!(found[0], "二是全面推进垃圾分类,", "{found:?}");
 }
 
@@ -206,9 +200,9 @@ fn typing_narrows_to_the_same_results_as_a_fresh_search() {
             let mut last = None;
             for c in query.chars() {
                 typed.push(c);
-                last = Some(typing.search(&library, mode, &typed));
+                last = Some(typing.search(mode, &typed));
             }
-            let fresh = Searcher::new(&library, usize::MAX).search(&library, mode, query);
+            let fresh = Searcher::new(&library, usize::MAX).search(mode, query);
             let last = last.unwrap();
             assert_eq!(
                 format!("{:?}", last.matches),
@@ -217,8 +211,8 @@ fn typing_narrows_to_the_same_results_as_a_fresh_search() {
             );
             // Backspace returns to the earlier result.
             let shorter: String = query.chars().take(query.chars().count() - 1).collect();
-            let back = typing.search(&library, mode, &shorter);
-            let again = Searcher::new(&library, usize::MAX).search(&library, mode, &shorter);
+            let back = typing.search(mode, &shorter);
+            let again = Searcher::new(&library, usize::MAX).search(mode, &shorter);
             assert_eq!(
                 format!("{:?}", back.matches),
                 format!("{:?}", again.matches)
@@ -231,7 +225,7 @@ fn typing_narrows_to_the_same_results_as_a_fresh_search() {
 fn full_text_finds_every_occurrence_with_its_place() {
     let library = library();
     let mut searcher = Searcher::new(&library, 100);
-    let results = searcher.search(&library, Mode::FullText, "垃圾分类");
+    let results = searcher.search(Mode::FullText, "垃圾分类");
     let Matches::Text { hits, complete } = &results.matches else {
         panic!()
     };
@@ -265,11 +259,8 @@ fn full_text_ignores_case_for_latin_letters_only() {
     let library = library();
     let mut searcher = Searcher::new(&library, 100);
     // "GDP" in the preamble and "Gdp" in a paragraph of the test report.
-    assert_eq!(searcher.search(&library, Mode::FullText, "gdp").len(), 2);
-    assert_eq!(
-        searcher.search(&library, Mode::FullText, "GDP增长").len(),
-        1
-    );
+    assert_eq!(searcher.search(Mode::FullText, "gdp").len(), 2);
+    assert_eq!(searcher.search(Mode::FullText, "GDP增长").len(), 1);
 }
 
 #[test]

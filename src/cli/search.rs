@@ -107,7 +107,7 @@ pub fn run(args: &SearchArgs, widths: Widths, out: &mut dyn Write) -> anyhow::Re
         Mode::Headings
     };
     let mut searcher = Searcher::new(&library, limit);
-    let results = searcher.search(&library, mode, &query);
+    let results = searcher.search(mode, &query);
     let found: Vec<Found> = match &results.matches {
         Matches::Headings { hits, .. } => hits
             .iter()

@@ -22,7 +22,7 @@ pub use fuzzy::{FuzzyQuery, KeyScore, Scored, best_entries};
 pub use index::{Entry, SearchIndex, WHOLE_REPORT, section_path};
 
 use crate::library::Library;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// What a query searches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -107,26 +107,32 @@ impl Results {
 /// A search session over one library: the index plus the results of the
 /// queries typed so far, for narrowing.
 #[derive(Debug)]
-pub struct Searcher {
-    index: SearchIndex,
+pub struct Searcher<'a> {
+    library: &'a Library,
+    /// Built on first use: a full-text search never needs it.
+    index: OnceLock<SearchIndex>,
     /// Results of successively longer queries, each a prefix of the next.
     history: Vec<Results>,
     /// How many heading matches are put in order.
     rank_limit: usize,
 }
 
-impl Searcher {
-    /// A searcher over `library`, ranking the best `rank_limit` heading matches.
-    pub fn new(library: &Library, rank_limit: usize) -> Searcher {
+impl<'a> Searcher<'a> {
+    /// A searcher over `library`, ranking the best `rank_limit` heading
+    /// matches. The heading index is built when first needed (or asked for
+    /// with [`Searcher::index`], to build it ahead of the first query).
+    pub fn new(library: &'a Library, rank_limit: usize) -> Searcher<'a> {
         Searcher {
-            index: SearchIndex::build(library),
+            library,
+            index: OnceLock::new(),
             history: Vec::new(),
             rank_limit,
         }
     }
 
+    /// The heading index of the library, built now if it was not yet.
     pub fn index(&self) -> &SearchIndex {
-        &self.index
+        self.index.get_or_init(|| SearchIndex::build(self.library))
     }
 
     /// Forget the queries typed so far: the next search starts afresh.
@@ -135,7 +141,7 @@ impl Searcher {
     }
 
     /// Run `query` in `mode`, narrowing from an earlier query when one is a prefix.
-    pub fn search(&mut self, library: &Library, mode: Mode, query: &str) -> Results {
+    pub fn search(&mut self, mode: Mode, query: &str) -> Results {
         // Keep only the earlier queries this one extends.
         while let Some(last) = self.history.last() {
             if last.mode == mode && query.starts_with(last.query.as_str()) {
@@ -150,7 +156,7 @@ impl Searcher {
         }
         let results = match mode {
             Mode::Headings => self.headings(query),
-            Mode::FullText => self.full_text(library, query),
+            Mode::FullText => self.full_text(query),
         };
         self.history.push(results.clone());
         results
@@ -164,9 +170,10 @@ impl Searcher {
             Matches::Headings { keys, .. } if !last.query.trim().is_empty() => Some(keys.clone()),
             _ => None,
         });
-        let mut keys = fuzzy.matching_keys(&self.index, within.as_deref().map(Vec::as_slice));
+        let index = self.index();
+        let mut keys = fuzzy.matching_keys(index, within.as_deref().map(Vec::as_slice));
         let matched: Vec<u32> = keys.iter().map(|k| k.key).collect();
-        let (hits, total) = best_entries(&self.index, &mut keys, self.rank_limit);
+        let (hits, total) = best_entries(index, &mut keys, self.rank_limit);
         Results {
             mode: Mode::Headings,
             query: query.to_string(),
@@ -178,7 +185,7 @@ impl Searcher {
         }
     }
 
-    fn full_text(&self, library: &Library, query: &str) -> Results {
+    fn full_text(&self, query: &str) -> Results {
         let Some(text) = TextQuery::new(query) else {
             return Results::empty(Mode::FullText, query);
         };
@@ -188,7 +195,7 @@ impl Searcher {
             }
             _ => None,
         });
-        let mut hits = text.find(library, within.as_deref().map(Vec::as_slice));
+        let mut hits = text.find(self.library, within.as_deref().map(Vec::as_slice));
         let complete = hits.len() <= MAX_TEXT_HITS;
         hits.truncate(MAX_TEXT_HITS);
         Results {

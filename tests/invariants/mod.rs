@@ -281,9 +281,9 @@ pub fn check_search(library: &baogao::library::Library, query: &str) {
         let mut last = None;
         for c in query.chars() {
             typed.push(c);
-            last = Some(typing.search(library, mode, &typed));
+            last = Some(typing.search(mode, &typed));
         }
-        let fresh = Searcher::new(library, usize::MAX).search(library, mode, query);
+        let fresh = Searcher::new(library, usize::MAX).search(mode, query);
         if let Some(last) = last {
             assert_eq!(
                 format!("{:?}", last.matches),

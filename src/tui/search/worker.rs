@@ -60,7 +60,7 @@ pub enum SearchClient<'a> {
     /// Answers in the caller's thread, at once; built on first use.
     Inline {
         library: &'a Library,
-        searcher: Option<Box<Searcher>>,
+        searcher: Option<Box<Searcher<'a>>>,
         answer: Option<Update>,
     },
     /// A worker thread answers through the event loop.
@@ -91,6 +91,7 @@ impl<'a> SearchClient<'a> {
         scope.spawn(move || {
             // Build the index now, while the reader is being looked at.
             let mut searcher = Searcher::new(library, SHOWN_RESULTS);
+            searcher.index();
             while !stopped.load(Ordering::Relaxed) {
                 let mut request = match inbox.recv_timeout(Duration::from_millis(100)) {
                     Ok(request) => request,
@@ -100,7 +101,7 @@ impl<'a> SearchClient<'a> {
                 while let Ok(newer) = inbox.try_recv() {
                     request = newer;
                 }
-                if !deliver(answer(&mut searcher, library, request)) {
+                if !deliver(answer(&mut searcher, request)) {
                     break;
                 }
             }
@@ -117,7 +118,7 @@ impl<'a> SearchClient<'a> {
             } => {
                 let searcher =
                     searcher.get_or_insert_with(|| Box::new(Searcher::new(library, SHOWN_RESULTS)));
-                *slot = Some(answer(searcher, library, request));
+                *slot = Some(answer(searcher, request));
             }
             SearchClient::Background(requests) => {
                 // A stopped worker leaves the popup without results, not broken.
@@ -146,9 +147,9 @@ impl Drop for WorkerGuard {
 }
 
 /// Run one request and make its rows.
-pub fn answer(searcher: &mut Searcher, library: &Library, request: Request) -> Update {
+pub fn answer(searcher: &mut Searcher, request: Request) -> Update {
     let started = Instant::now();
-    let results = searcher.search(library, request.mode, &request.query);
+    let results = searcher.search(request.mode, &request.query);
     let total = results.len();
     let (rows, complete, text_hits) = match &results.matches {
         Matches::Headings { hits, .. } => {
