@@ -343,6 +343,35 @@ fn search_command_says_when_nothing_matches() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("no match for xyzzyq"));
 }
 
+#[test]
+fn search_command_says_when_full_text_hits_were_too_many_to_keep() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let report = serde_json::json!({
+        "schema": 1,
+        "id": "many-2021-work-summary",
+        "title": "多镇2021年工作总结",
+        "township": "多镇",
+        "year": 2021,
+        "period": "annual",
+        "kind": "work-summary",
+        "sections": [{
+            "heading": "一、工作回顾",
+            "paragraphs": ["\u{7684}".repeat(baogao::search::MAX_TEXT_HITS + 5)],
+        }],
+    });
+    std::fs::write(dir.path().join("many.json"), report.to_string()).unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_baogao"))
+        .args(["search", "--full-text", "--dir"])
+        .arg(dir.path())
+        .arg("\u{7684}")
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let expected = format!("20 of over {} results shown", baogao::search::MAX_TEXT_HITS);
+    assert!(stderr.contains(&expected), "{stderr}");
+}
+
 #[path = "invariants/mod.rs"]
 mod invariants;
 

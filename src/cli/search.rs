@@ -135,11 +135,14 @@ pub fn run(args: &SearchArgs, widths: Widths, out: &mut dyn Write) -> anyhow::Re
             print_result(out, result)?;
         }
         if results.len() > found.len() {
-            eprintln!(
-                "{} of {} results shown (--limit)",
-                found.len(),
-                results.len()
-            );
+            // Past MAX_TEXT_HITS the hits were cut: their count is a floor.
+            let total = match &results.matches {
+                Matches::Text {
+                    complete: false, ..
+                } => format!("over {}", results.len()),
+                _ => results.len().to_string(),
+            };
+            eprintln!("{} of {total} results shown (--limit)", found.len());
         }
     }
     Ok(if loaded.errors.is_empty() {

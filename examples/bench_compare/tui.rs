@@ -1,0 +1,180 @@
+//! The TUI in a pseudo-terminal, as a reader meets it: time from start to
+//! the first drawn tree; how long a key takes to show (key sent → the first
+//! byte of the new frame) while moving in the tree and reading; and peak
+//! memory once the library is loaded and a search has run (the popup's
+//! worker builds the heading index then, so that is the peak a reader meets).
+
+use anyhow::{Context, bail};
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+const COLS: NonZeroU16 = NonZeroU16::new(120).unwrap();
+const ROWS: NonZeroU16 = NonZeroU16::new(40).unwrap();
+const TIMEOUT: Duration = Duration::from_secs(60);
+/// Keys that each change the screen, from the first frame on: down and up
+/// the tree, into the first township, year and report, read it, page and
+/// step through its sections, its end and start, back to the tree.
+const KEYS: [&str; 23] = [
+    "j", "j", "j", "k", "k", "k", "l", "l", "l", "l", "\r", " ", " ", " ", "b", "]", "]", "]", "[",
+    "G", "g", "\t", "j",
+];
+
+#[derive(Debug, Clone)]
+pub struct TuiRun {
+    pub first_frame: Duration,
+    /// For each of [`KEYS`]: key sent → the first byte of the frame it drew.
+    pub key_latencies: Vec<Duration>,
+    /// Peak resident set size after load and one search, in bytes.
+    pub peak_rss: u64,
+}
+
+struct Screen {
+    parser: vt100::Parser,
+    /// When a tree row (a folded township, "▸") was first on screen.
+    first_tree: Option<Instant>,
+    /// Bytes written to the terminal so far, and when the last came.
+    written: usize,
+    last_output: Instant,
+}
+
+/// Start `baogao DIR` (state kept under `state_home`), wait for the tree,
+/// type [`KEYS`], search for `query` and wait for its count, read the peak
+/// memory, quit.
+pub fn run(bin: &Path, dir: &Path, state_home: &Path, query: &str) -> anyhow::Result<TuiRun> {
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: ROWS.get(),
+            cols: COLS.get(),
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .map_err(|error| anyhow::anyhow!("no pseudo-terminal: {error}"))?;
+    let mut command = CommandBuilder::new(bin);
+    command.arg(dir);
+    command.env("TERM", "xterm-256color");
+    command.env("XDG_STATE_HOME", state_home);
+    let start = Instant::now();
+    let mut child = pair
+        .slave
+        .spawn_command(command)
+        .map_err(|error| anyhow::anyhow!("cannot start {}: {error}", bin.display()))?;
+    drop(pair.slave);
+    let pid = child.process_id().context("the TUI's pid")?;
+    let screen = Arc::new(Mutex::new(Screen {
+        parser: vt100::Parser::new(ROWS, COLS, 0),
+        first_tree: None,
+        written: 0,
+        last_output: start,
+    }));
+    let mut output = pair
+        .master
+        .try_clone_reader()
+        .map_err(|error| anyhow::anyhow!("pty output: {error}"))?;
+    let sink = Arc::clone(&screen);
+    let reader = thread::spawn(move || {
+        let mut chunk = [0u8; 8192];
+        while let Ok(n) = output.read(&mut chunk) {
+            if n == 0 {
+                break;
+            }
+            let Ok(mut screen) = sink.lock() else { break };
+            screen.parser.process(&chunk[..n]);
+            screen.written += n;
+            screen.last_output = Instant::now();
+            if screen.first_tree.is_none() && screen.parser.screen().contents().contains('▸') {
+                screen.first_tree = Some(screen.last_output);
+            }
+        }
+    });
+    let mut keys = pair
+        .master
+        .take_writer()
+        .map_err(|error| anyhow::anyhow!("pty input: {error}"))?;
+
+    let first_tree = wait(&screen, "the tree", |s| s.first_tree)?;
+    let mut key_latencies = Vec::new();
+    for key in KEYS {
+        settle(&screen)?;
+        let before = screen.lock().map_or(0, |s| s.written);
+        let sent = Instant::now();
+        keys.write_all(key.as_bytes())?;
+        keys.flush()?;
+        wait(&screen, &format!("a frame after key {key:?}"), |s| {
+            (s.written > before).then_some(())
+        })?;
+        key_latencies.push(sent.elapsed());
+    }
+    settle(&screen)?;
+    keys.write_all(format!("/{query}").as_bytes())?;
+    keys.flush()?;
+    wait(&screen, "the search's count", |s| {
+        let text = s.parser.screen().contents();
+        text.contains(" match").then_some(())
+    })?;
+    let peak_rss = peak_rss(pid)?;
+    // Esc and q apart: together they read as Alt-q.
+    keys.write_all(b"\x1b")?;
+    keys.flush()?;
+    thread::sleep(Duration::from_millis(100));
+    keys.write_all(b"q")?;
+    keys.flush()?;
+    let quit = Instant::now();
+    while child.try_wait()?.is_none() {
+        if quit.elapsed() > TIMEOUT {
+            let _ = child.kill();
+            bail!("the TUI did not quit on q");
+        }
+        thread::sleep(Duration::from_millis(5));
+    }
+    drop(pair.master);
+    let _ = reader.join();
+    Ok(TuiRun {
+        first_frame: first_tree - start,
+        key_latencies,
+        peak_rss,
+    })
+}
+
+/// Poll the screen until `found` gives something, or fail after [`TIMEOUT`].
+fn wait<T>(
+    screen: &Mutex<Screen>,
+    what: &str,
+    found: impl Fn(&Screen) -> Option<T>,
+) -> anyhow::Result<T> {
+    let start = Instant::now();
+    loop {
+        if let Ok(screen) = screen.lock()
+            && let Some(value) = found(&screen)
+        {
+            return Ok(value);
+        }
+        if start.elapsed() > TIMEOUT {
+            bail!("the TUI never showed {what}");
+        }
+        thread::sleep(Duration::from_micros(100));
+    }
+}
+
+/// Wait until nothing has been written for 50 ms: the last frame is whole.
+fn settle(screen: &Mutex<Screen>) -> anyhow::Result<()> {
+    let quiet = Duration::from_millis(50);
+    wait(screen, "a whole frame", |s| {
+        (s.last_output.elapsed() >= quiet).then_some(())
+    })
+}
+
+/// The process's peak resident set size so far (`VmHWM`), in bytes.
+fn peak_rss(pid: u32) -> anyhow::Result<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status"))?;
+    let line = status
+        .lines()
+        .find_map(|line| line.strip_prefix("VmHWM:"))
+        .context("no VmHWM in /proc/PID/status")?;
+    let kib: u64 = line.trim().trim_end_matches("kB").trim().parse()?;
+    Ok(kib * 1024)
+}
