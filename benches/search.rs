@@ -24,6 +24,8 @@ const QUERIES: [(Mode, &str); 4] = [
 
 fn bench_library(c: &mut Criterion, name: &str, library: &Library) {
     let mut searcher = Searcher::new(library, baogao::tui::search::worker::SHOWN_RESULTS);
+    // As the popup's worker does before the first query.
+    searcher.prepare();
     let mut group = c.benchmark_group(format!("keystroke/{name}"));
     group
         .sample_size(20)

@@ -150,6 +150,8 @@ fn measure(tools: &Tools, work: &Path, n: usize, runs: usize) -> anyhow::Result<
         library.len()
     );
     let mut searcher = Searcher::new(&library, SHOWN_RESULTS);
+    // As the popup's worker does before the first query.
+    searcher.prepare();
     let headings = work.join("headings.txt");
     write_headings(&searcher, &headings)?;
     let text = work.join("text");

@@ -8,6 +8,7 @@
 //! not a copy of it; [`snippet`] cuts the text around a hit for display.
 
 use super::index::WHOLE_REPORT;
+use super::prefilter::{CharSet, ParagraphFilter};
 use crate::library::Library;
 use crate::model::{Report, Section};
 use crate::wrap::{Widths, is_closer};
@@ -36,16 +37,20 @@ pub struct TextQuery {
     /// the rest is compared without regard to case.
     exact: Finder<'static>,
     exact_len: usize,
+    /// The needle's characters, to skip paragraphs that lack one.
+    chars: CharSet,
 }
 
 impl TextQuery {
     /// `None` for an empty or all-space query. Leading and trailing spaces
     /// are dropped; inner ones are part of the substring.
     pub fn new(query: &str) -> Option<TextQuery> {
-        let needle = query.trim().to_ascii_lowercase().into_bytes();
-        if needle.is_empty() {
+        let folded = query.trim().to_ascii_lowercase();
+        if folded.is_empty() {
             return None;
         }
+        let chars = CharSet::of(&folded);
+        let needle = folded.into_bytes();
         let exact_len = needle
             .iter()
             .position(u8::is_ascii_lowercase)
@@ -55,6 +60,7 @@ impl TextQuery {
             needle,
             exact,
             exact_len,
+            chars,
         })
     }
 
@@ -103,14 +109,24 @@ impl TextQuery {
     /// Every hit in the library, in library order. With `within`, only the
     /// paragraphs of those earlier hits are searched again (narrowing: a
     /// longer query can only occur where a shorter prefix of it did).
-    pub fn find(&self, library: &Library, within: Option<&[TextHit]>) -> Vec<TextHit> {
+    /// Otherwise every paragraph is, but for those `filter` (built from
+    /// this library) rules out.
+    pub fn find(
+        &self,
+        library: &Library,
+        filter: Option<&ParagraphFilter>,
+        within: Option<&[TextHit]>,
+    ) -> Vec<TextHit> {
         let reports = library.reports();
         match within {
             None => reports
                 .par_iter()
                 .enumerate()
                 .with_min_len(16)
-                .flat_map_iter(|(index, report)| self.find_in_report(index as u32, report))
+                .flat_map_iter(|(index, report)| {
+                    let sets = filter.map(|filter| filter.report(index));
+                    self.find_in_report(index as u32, report, sets)
+                })
                 .collect(),
             // Hits come in library order: one group per report, whose
             // sections are listed once rather than looked up per paragraph.
@@ -162,10 +178,24 @@ impl TextQuery {
         hits
     }
 
-    fn find_in_report(&self, report_index: u32, report: &Report) -> Vec<TextHit> {
+    /// The hits in one report; with `sets` (its paragraphs' character
+    /// sets), only in the paragraphs that may hold every query character.
+    fn find_in_report(
+        &self,
+        report_index: u32,
+        report: &Report,
+        sets: Option<&[CharSet]>,
+    ) -> Vec<TextHit> {
         let mut hits = Vec::new();
-        let mut search = |section: u32, paragraphs: &[String]| {
+        let mut sets = sets.map(<[CharSet]>::iter);
+        for_each_paragraph_list(report, |section, paragraphs| {
             for (paragraph, text) in paragraphs.iter().enumerate() {
+                // A paragraph without a set (none given, or a filter of
+                // another library) is read: skipping is only ever safe.
+                let set = sets.as_mut().and_then(Iterator::next);
+                if set.is_some_and(|set| !set.may_contain_all(&self.chars)) {
+                    continue;
+                }
                 self.find_in(text, |offset| {
                     hits.push(TextHit {
                         report: report_index,
@@ -175,11 +205,17 @@ impl TextQuery {
                     })
                 });
             }
-        };
-        search(WHOLE_REPORT, &report.preamble);
-        for_each_section(report, |order, section| search(order, &section.paragraphs));
+        });
         hits
     }
+}
+
+/// Visit each list of paragraphs of a report in the order full-text search
+/// reads them: the preamble (as [`WHOLE_REPORT`]), then every section's own
+/// paragraphs in [`Report::outline`] order.
+pub fn for_each_paragraph_list<'a>(report: &'a Report, mut visit: impl FnMut(u32, &'a [String])) {
+    visit(WHOLE_REPORT, &report.preamble);
+    for_each_section(report, |order, section| visit(order, &section.paragraphs));
 }
 
 /// Visit every section in [`Report::outline`] order with its place in it,

@@ -6,6 +6,8 @@
 //! - [`pinyin`]: pinyin keys and the pinyin matcher.
 //! - [`fuzzy`]: query terms, skim matching, ranking.
 //! - [`fulltext`]: substring hits in paragraphs, snippets.
+//! - [`prefilter`]: each paragraph's characters, roughly, so that full-text
+//!   search skips the paragraphs that cannot match.
 //!
 //! [`Searcher`] ties them together for typing: it keeps the results of the
 //! queries typed so far, so that one more character only re-examines what
@@ -16,12 +18,14 @@ pub mod fulltext;
 pub mod fuzzy;
 pub mod index;
 pub mod pinyin;
+pub mod prefilter;
 
 pub use fulltext::{Snippet, TextHit, TextQuery, snippet};
 pub use fuzzy::{FuzzyQuery, KeyScore, Scored, best_entries};
 pub use index::{Entry, SearchIndex, WHOLE_REPORT, section_path};
 
 use crate::library::Library;
+use prefilter::ParagraphFilter;
 use std::sync::{Arc, OnceLock};
 
 /// What a query searches.
@@ -111,6 +115,8 @@ pub struct Searcher<'a> {
     library: &'a Library,
     /// Built on first use: a full-text search never needs it.
     index: OnceLock<SearchIndex>,
+    /// Built only by [`Searcher::prepare`]: it pays off over many queries.
+    filter: OnceLock<ParagraphFilter>,
     /// Results of successively longer queries, each a prefix of the next.
     history: Vec<Results>,
     /// How many heading matches are put in order.
@@ -125,6 +131,7 @@ impl<'a> Searcher<'a> {
         Searcher {
             library,
             index: OnceLock::new(),
+            filter: OnceLock::new(),
             history: Vec::new(),
             rank_limit,
         }
@@ -133,6 +140,15 @@ impl<'a> Searcher<'a> {
     /// The heading index of the library, built now if it was not yet.
     pub fn index(&self) -> &SearchIndex {
         self.index.get_or_init(|| SearchIndex::build(self.library))
+    }
+
+    /// Build what a session of many queries uses, ahead of the first: the
+    /// heading index and the paragraph filter of full-text search. A
+    /// searcher that is never prepared reads every paragraph instead.
+    pub fn prepare(&self) {
+        self.index();
+        self.filter
+            .get_or_init(|| ParagraphFilter::build(self.library));
     }
 
     /// Forget the queries typed so far: the next search starts afresh.
@@ -195,7 +211,8 @@ impl<'a> Searcher<'a> {
             }
             _ => None,
         });
-        let mut hits = text.find(self.library, within.as_deref().map(Vec::as_slice));
+        let filter = self.filter.get();
+        let mut hits = text.find(self.library, filter, within.as_deref().map(Vec::as_slice));
         let complete = hits.len() <= MAX_TEXT_HITS;
         hits.truncate(MAX_TEXT_HITS);
         Results {

@@ -267,14 +267,16 @@ fn scratch_dir() -> PathBuf {
 }
 
 /// Search `library` for `query` in both modes. Typing it one character at
-/// a time gives exactly what a fresh search gives (narrowing never loses or
-/// invents a match); heading matches have highlight positions inside their
+/// a time, and searching with the paragraph filter built, give exactly what
+/// a fresh search gives (narrowing and the filter never lose or invent a
+/// match); heading matches have highlight positions inside their
 /// text; full-text hits are exactly the non-overlapping occurrences a plain
 /// case-folded count finds, each at an offset holding the query.
 pub fn check_search(library: &baogao::library::Library, query: &str) {
     use baogao::search::fulltext::paragraph_text;
     use baogao::search::{FuzzyQuery, Matches, Mode, Searcher};
     let mut typing = Searcher::new(library, usize::MAX);
+    typing.prepare();
     for mode in [Mode::Headings, Mode::FullText] {
         typing.forget();
         let mut typed = String::new();
@@ -291,6 +293,12 @@ pub fn check_search(library: &baogao::library::Library, query: &str) {
                 "{mode:?} {query:?}: typed a character at a time"
             );
         }
+        typing.forget();
+        assert_eq!(
+            format!("{:?}", typing.search(mode, query).matches),
+            format!("{:?}", fresh.matches),
+            "{mode:?} {query:?}: with the paragraph filter"
+        );
         match &fresh.matches {
             Matches::Headings { hits, .. } => {
                 let index = typing.index();

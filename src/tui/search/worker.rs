@@ -89,9 +89,9 @@ impl<'a> SearchClient<'a> {
         let stop = Arc::new(AtomicBool::new(false));
         let stopped = Arc::clone(&stop);
         scope.spawn(move || {
-            // Build the index now, while the reader is being looked at.
+            // Build the index and filter now, while the reader is being looked at.
             let mut searcher = Searcher::new(library, SHOWN_RESULTS);
-            searcher.index();
+            searcher.prepare();
             while !stopped.load(Ordering::Relaxed) {
                 let mut request = match inbox.recv_timeout(Duration::from_millis(100)) {
                     Ok(request) => request,
