@@ -49,8 +49,10 @@ struct Section {
 
 fn json_files(dir: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
     for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() {
+        let entry = entry?;
+        let path = entry.path();
+        // The entry's type comes with the directory listing: no stat per file.
+        if entry.file_type()?.is_dir() {
             json_files(&path, files)?;
         } else if path.extension().is_some_and(|ext| ext == "json") {
             files.push(path);
@@ -78,5 +80,14 @@ fn main() -> ExitCode {
         .collect();
     let reports = parsed.iter().flatten().count();
     println!("{reports} of {} files parsed", files.len());
-    ExitCode::SUCCESS
+    let all = reports == files.len();
+    // Freeing the reports one by one at exit is work baogao's commands do
+    // not do either.
+    std::mem::forget(parsed);
+    if all {
+        ExitCode::SUCCESS
+    } else {
+        eprintln!("{} files failed to parse", files.len() - reports);
+        ExitCode::FAILURE
+    }
 }

@@ -5,7 +5,8 @@
 #   scripts/bench-compare.sh --reports 10000 --runs 9
 #
 # Builds the release binary and the examples it needs, installs fzf and
-# ripgrep from Debian's packages when they are missing (as root), generates
+# ripgrep from Debian's packages when they are missing (when run as root;
+# otherwise it says what to install), generates
 # each corpus under target/bench-compare/N and prints one Markdown table per
 # size (progress goes to stderr). See README "Performance".
 set -euo pipefail
@@ -16,6 +17,7 @@ command -v fzf >/dev/null || missing+=(fzf)
 command -v rg >/dev/null || missing+=(ripgrep)
 if ((${#missing[@]})); then
     if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
+        apt-get update >&2
         apt-get install -y "${missing[@]}" >&2
     else
         echo "bench-compare needs: ${missing[*]} (apt-get install ${missing[*]})" >&2
@@ -24,4 +26,4 @@ if ((${#missing[@]})); then
 fi
 
 cargo build --release --bin baogao --example gen_corpus --example parse_floor --example bench_compare >&2
-exec target/release/examples/bench_compare "$@"
+exec "${CARGO_TARGET_DIR:-target}/release/examples/bench_compare" "$@"

@@ -10,7 +10,8 @@ pub struct Row {
     /// baogao ÷ reference, the median of the ratios of paired runs.
     pub ratio: Option<f64>,
     pub target: String,
-    pub met: bool,
+    /// Whether the target is met; `None` for a figure without one.
+    pub met: Option<bool>,
 }
 
 pub fn print(title: &str, rows: &[Row]) {
@@ -18,13 +19,27 @@ pub fn print(title: &str, rows: &[Row]) {
     println!("| figure | baogao | reference | ratio | target | |");
     println!("|---|---:|---:|---:|---|---|");
     for row in rows {
-        let ratio = row.ratio.map(|r| format!("{r:.2}×")).unwrap_or_default();
-        let met = if row.met { "✓" } else { "✗ missed" };
+        let ratio = row.ratio.map(ratio).unwrap_or_default();
+        let met = match row.met {
+            Some(true) => "✓",
+            Some(false) => "✗ missed",
+            None => "",
+        };
         println!(
             "| {} | {} | {} | {} | {} | {} |",
             row.figure, row.baogao, row.reference, ratio, row.target, met
         );
     }
+}
+
+/// A ratio to two significant digits (0.0052×, 0.31×, 1.1×, 12×).
+fn ratio(value: f64) -> String {
+    let decimals = if value >= 10.0 || value <= 0.0 {
+        0
+    } else {
+        (1 - value.log10().floor() as i32).max(1) as usize
+    };
+    format!("{value:.decimals$}×")
 }
 
 /// The median; the mean of the middle two for an even count.

@@ -1,11 +1,12 @@
 //! The TUI in a pseudo-terminal, as a reader meets it: time from start to
-//! the first drawn tree; how long a key takes to show (key sent → the first
-//! byte of the new frame) while moving in the tree and reading; and peak
+//! the first drawn tree; how long a key takes to show (key sent → the
+//! screen's contents changed) while moving in the tree and reading; and peak
 //! memory once the library is loaded and a search has run (the popup's
 //! worker builds the heading index then, so that is the peak a reader meets).
 
+use crate::process::peak_rss_of;
 use anyhow::{Context, bail};
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
 use std::path::Path;
@@ -27,19 +28,36 @@ const KEYS: [&str; 23] = [
 #[derive(Debug, Clone)]
 pub struct TuiRun {
     pub first_frame: Duration,
-    /// For each of [`KEYS`]: key sent → the first byte of the frame it drew.
+    /// For each of [`KEYS`]: key sent → the screen's contents changed.
     pub key_latencies: Vec<Duration>,
     /// Peak resident set size after load and one search, in bytes.
     pub peak_rss: u64,
 }
 
+/// What the reader thread saw of the terminal.
 struct Screen {
     parser: vt100::Parser,
+    /// The contents (with colours) after the last change, how many changes
+    /// there were, and when the last came. baogao also redraws on a timer,
+    /// writing bytes that change nothing: those are not counted.
+    contents: String,
+    changes: u64,
+    changed_at: Instant,
     /// When a tree row (a folded township, "▸") was first on screen.
     first_tree: Option<Instant>,
-    /// Bytes written to the terminal so far, and when the last came.
-    written: usize,
-    last_output: Instant,
+    /// The program's end of the terminal closed: it exited.
+    closed: bool,
+}
+
+/// Kills the program when a measurement fails half way.
+struct Running(Box<dyn Child + Send + Sync>);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        if let Ok(None) = self.0.try_wait() {
+            let _ = self.0.kill();
+        }
+    }
 }
 
 /// Start `baogao DIR` (state kept under `state_home`), wait for the tree,
@@ -59,17 +77,20 @@ pub fn run(bin: &Path, dir: &Path, state_home: &Path, query: &str) -> anyhow::Re
     command.env("TERM", "xterm-256color");
     command.env("XDG_STATE_HOME", state_home);
     let start = Instant::now();
-    let mut child = pair
+    let child = pair
         .slave
         .spawn_command(command)
         .map_err(|error| anyhow::anyhow!("cannot start {}: {error}", bin.display()))?;
+    let mut child = Running(child);
     drop(pair.slave);
-    let pid = child.process_id().context("the TUI's pid")?;
+    let pid = child.0.process_id().context("the TUI's pid")?;
     let screen = Arc::new(Mutex::new(Screen {
         parser: vt100::Parser::new(ROWS, COLS, 0),
+        contents: String::new(),
+        changes: 0,
+        changed_at: start,
         first_tree: None,
-        written: 0,
-        last_output: start,
+        closed: false,
     }));
     let mut output = pair
         .master
@@ -78,16 +99,23 @@ pub fn run(bin: &Path, dir: &Path, state_home: &Path, query: &str) -> anyhow::Re
     let sink = Arc::clone(&screen);
     let reader = thread::spawn(move || {
         let mut chunk = [0u8; 8192];
-        while let Ok(n) = output.read(&mut chunk) {
+        loop {
+            let n = output.read(&mut chunk).unwrap_or(0);
+            let Ok(mut screen) = sink.lock() else { break };
             if n == 0 {
+                screen.closed = true;
                 break;
             }
-            let Ok(mut screen) = sink.lock() else { break };
             screen.parser.process(&chunk[..n]);
-            screen.written += n;
-            screen.last_output = Instant::now();
+            let now = Instant::now();
+            let contents = screen.parser.screen().contents_formatted();
+            if contents != screen.contents {
+                screen.contents = contents;
+                screen.changes += 1;
+                screen.changed_at = now;
+            }
             if screen.first_tree.is_none() && screen.parser.screen().contents().contains('▸') {
-                screen.first_tree = Some(screen.last_output);
+                screen.first_tree = Some(now);
             }
         }
     });
@@ -100,14 +128,14 @@ pub fn run(bin: &Path, dir: &Path, state_home: &Path, query: &str) -> anyhow::Re
     let mut key_latencies = Vec::new();
     for key in KEYS {
         settle(&screen)?;
-        let before = screen.lock().map_or(0, |s| s.written);
+        let before = screen.lock().map_or(0, |s| s.changes);
         let sent = Instant::now();
         keys.write_all(key.as_bytes())?;
         keys.flush()?;
-        wait(&screen, &format!("a frame after key {key:?}"), |s| {
-            (s.written > before).then_some(())
+        let changed = wait(&screen, &format!("a change after key {key:?}"), |s| {
+            (s.changes > before).then_some(s.changed_at)
         })?;
-        key_latencies.push(sent.elapsed());
+        key_latencies.push(changed - sent);
     }
     settle(&screen)?;
     keys.write_all(format!("/{query}").as_bytes())?;
@@ -116,7 +144,7 @@ pub fn run(bin: &Path, dir: &Path, state_home: &Path, query: &str) -> anyhow::Re
         let text = s.parser.screen().contents();
         text.contains(" match").then_some(())
     })?;
-    let peak_rss = peak_rss(pid)?;
+    let peak_rss = peak_rss_of(&pid.to_string())?;
     // Esc and q apart: together they read as Alt-q.
     keys.write_all(b"\x1b")?;
     keys.flush()?;
@@ -124,9 +152,8 @@ pub fn run(bin: &Path, dir: &Path, state_home: &Path, query: &str) -> anyhow::Re
     keys.write_all(b"q")?;
     keys.flush()?;
     let quit = Instant::now();
-    while child.try_wait()?.is_none() {
+    while child.0.try_wait()?.is_none() {
         if quit.elapsed() > TIMEOUT {
-            let _ = child.kill();
             bail!("the TUI did not quit on q");
         }
         thread::sleep(Duration::from_millis(5));
@@ -140,7 +167,8 @@ pub fn run(bin: &Path, dir: &Path, state_home: &Path, query: &str) -> anyhow::Re
     })
 }
 
-/// Poll the screen until `found` gives something, or fail after [`TIMEOUT`].
+/// Poll the screen until `found` gives something; fail, with the screen,
+/// when the program exits first or after [`TIMEOUT`].
 fn wait<T>(
     screen: &Mutex<Screen>,
     what: &str,
@@ -148,33 +176,30 @@ fn wait<T>(
 ) -> anyhow::Result<T> {
     let start = Instant::now();
     loop {
-        if let Ok(screen) = screen.lock()
-            && let Some(value) = found(&screen)
-        {
-            return Ok(value);
-        }
-        if start.elapsed() > TIMEOUT {
-            bail!("the TUI never showed {what}");
+        if let Ok(screen) = screen.lock() {
+            if let Some(value) = found(&screen) {
+                return Ok(value);
+            }
+            let why = if screen.closed {
+                "the TUI exited"
+            } else if start.elapsed() > TIMEOUT {
+                "timed out"
+            } else {
+                ""
+            };
+            if !why.is_empty() {
+                let shown = screen.parser.screen().contents();
+                bail!("{why} waiting for {what}; the screen:\n{shown}");
+            }
         }
         thread::sleep(Duration::from_micros(100));
     }
 }
 
-/// Wait until nothing has been written for 50 ms: the last frame is whole.
+/// Wait until the screen has not changed for 50 ms: the last frame is whole.
 fn settle(screen: &Mutex<Screen>) -> anyhow::Result<()> {
     let quiet = Duration::from_millis(50);
     wait(screen, "a whole frame", |s| {
-        (s.last_output.elapsed() >= quiet).then_some(())
+        (s.changed_at.elapsed() >= quiet).then_some(())
     })
-}
-
-/// The process's peak resident set size so far (`VmHWM`), in bytes.
-fn peak_rss(pid: u32) -> anyhow::Result<u64> {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status"))?;
-    let line = status
-        .lines()
-        .find_map(|line| line.strip_prefix("VmHWM:"))
-        .context("no VmHWM in /proc/PID/status")?;
-    let kib: u64 = line.trim().trim_end_matches("kB").trim().parse()?;
-    Ok(kib * 1024)
 }
