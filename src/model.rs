@@ -160,7 +160,15 @@ impl Report {
 
     /// Number of sections at every level of the outline.
     pub fn section_count(&self) -> usize {
-        self.outline().count()
+        // Counted without the paths `outline` builds: this runs for every
+        // report of a library when the tree and `baogao list` are made.
+        let mut count = 0;
+        let mut stack = vec![self.sections.as_slice()];
+        while let Some(sections) = stack.pop() {
+            count += sections.len();
+            stack.extend(sections.iter().map(|section| section.sections.as_slice()));
+        }
+        count
     }
 
     /// Every section in reading order (depth first), with its path.

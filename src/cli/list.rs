@@ -5,7 +5,7 @@
 //! named on stderr and the exit status is 1, but everything that did load is
 //! still listed.
 
-use super::{Outcome, load, report_load_errors, text};
+use super::{Outcome, command_library, load, report_load_errors, text};
 use baogao::library::Library;
 use baogao::model::Report;
 use clap::Args;
@@ -47,7 +47,7 @@ pub struct ListArgs {
 pub fn run(args: &ListArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let loaded = load(args.dir.as_deref())?;
     report_load_errors(&loaded.errors);
-    let library = Library::from_loaded(loaded.reports);
+    let library = command_library(loaded.reports);
     if args.json {
         out.write_all(render_json(&library)?.as_bytes())?;
     } else if library.is_empty() {

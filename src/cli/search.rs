@@ -4,7 +4,7 @@
 //! mode prints every hit in reading order with a snippet around it. `--json`
 //! gives the same results as an array of objects for scripts.
 
-use super::{Outcome, load, report_load_errors, text};
+use super::{Outcome, command_library, load, report_load_errors, text};
 use baogao::library::Library;
 use baogao::model::{Report, SectionPath};
 use baogao::search::{
@@ -87,7 +87,7 @@ const SNIPPET_WIDTH: usize = 60;
 pub fn run(args: &SearchArgs, widths: Widths, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let loaded = load(args.dir.as_deref())?;
     report_load_errors(&loaded.errors);
-    let library = Library::from_loaded(loaded.reports);
+    let library = command_library(loaded.reports);
     let query = args.query.join(" ");
     if query.trim().is_empty() {
         clap::Error::raw(

@@ -6,7 +6,7 @@
 //! terminal (or with `--width`) lines are wrapped by the reader's CJK
 //! wrapper, so no line starts with "，"; in a file each paragraph is one line.
 
-use super::{Outcome, describe_source, load, report_load_errors, text};
+use super::{Outcome, command_library, describe_source, load, report_load_errors, text};
 use anyhow::bail;
 use baogao::library::Library;
 use baogao::model::Report;
@@ -56,7 +56,7 @@ pub fn run(args: &ShowArgs, widths: Widths, out: &mut dyn Write) -> anyhow::Resu
     let loaded = load(args.dir.as_deref())?;
     report_load_errors(&loaded.errors);
     let failed_files = loaded.errors.len();
-    let library = Library::from_loaded(loaded.reports);
+    let library = command_library(loaded.reports);
     let Some(report) = library.find(&args.id) else {
         bail!("{}", unknown_id_message(&library, args, failed_files));
     };
