@@ -8,7 +8,7 @@
 //! not a copy of it; [`snippet`] cuts the text around a hit for display.
 
 use super::index::WHOLE_REPORT;
-use super::prefilter::{CharSet, ParagraphFilter};
+use super::paragraphs::{CharSet, ParagraphIndex};
 use crate::library::Library;
 use crate::model::{Report, Section};
 use crate::wrap::{Widths, is_closer};
@@ -109,24 +109,14 @@ impl TextQuery {
     /// Every hit in the library, in library order. With `within`, only the
     /// paragraphs of those earlier hits are searched again (narrowing: a
     /// longer query can only occur where a shorter prefix of it did).
-    /// Otherwise every paragraph is, but for those `filter` (built from
-    /// this library) rules out.
-    pub fn find(
-        &self,
-        library: &Library,
-        filter: Option<&ParagraphFilter>,
-        within: Option<&[TextHit]>,
-    ) -> Vec<TextHit> {
+    pub fn find(&self, library: &Library, within: Option<&[TextHit]>) -> Vec<TextHit> {
         let reports = library.reports();
         match within {
             None => reports
                 .par_iter()
                 .enumerate()
                 .with_min_len(16)
-                .flat_map_iter(|(index, report)| {
-                    let sets = filter.map(|filter| filter.report(index));
-                    self.find_in_report(index as u32, report, sets)
-                })
+                .flat_map_iter(|(index, report)| self.find_in_report(index as u32, report))
                 .collect(),
             // Hits come in library order: one group per report, whose
             // sections are listed once rather than looked up per paragraph.
@@ -178,24 +168,40 @@ impl TextQuery {
         hits
     }
 
-    /// The hits in one report; with `sets` (its paragraphs' character
-    /// sets), only in the paragraphs that may hold every query character.
-    fn find_in_report(
-        &self,
-        report_index: u32,
-        report: &Report,
-        sets: Option<&[CharSet]>,
-    ) -> Vec<TextHit> {
+    /// Every hit in the paragraphs of `index`, in library order: the same
+    /// hits as [`TextQuery::find`] over the library it was built from, found
+    /// by running down its list and skipping the paragraphs whose character
+    /// set lacks one of the query's.
+    pub fn find_indexed(&self, index: &ParagraphIndex) -> Vec<TextHit> {
+        const CHUNK: usize = 2048;
+        index
+            .paragraphs()
+            .par_chunks(CHUNK)
+            .zip(index.sets().par_chunks(CHUNK))
+            .flat_map_iter(|(paragraphs, sets)| {
+                let mut hits = Vec::new();
+                for (paragraph, set) in paragraphs.iter().zip(sets) {
+                    if !set.may_contain_all(&self.chars) {
+                        continue;
+                    }
+                    self.find_in(paragraph.text, |offset| {
+                        hits.push(TextHit {
+                            report: paragraph.report,
+                            section: paragraph.section,
+                            paragraph: paragraph.index,
+                            offset: offset as u32,
+                        })
+                    });
+                }
+                hits
+            })
+            .collect()
+    }
+
+    fn find_in_report(&self, report_index: u32, report: &Report) -> Vec<TextHit> {
         let mut hits = Vec::new();
-        let mut sets = sets.map(<[CharSet]>::iter);
         for_each_paragraph_list(report, |section, paragraphs| {
             for (paragraph, text) in paragraphs.iter().enumerate() {
-                // A paragraph without a set (none given, or a filter of
-                // another library) is read: skipping is only ever safe.
-                let set = sets.as_mut().and_then(Iterator::next);
-                if set.is_some_and(|set| !set.may_contain_all(&self.chars)) {
-                    continue;
-                }
                 self.find_in(text, |offset| {
                     hits.push(TextHit {
                         report: report_index,

@@ -6,8 +6,9 @@
 //! - [`pinyin`]: pinyin keys and the pinyin matcher.
 //! - [`fuzzy`]: query terms, skim matching, ranking.
 //! - [`fulltext`]: substring hits in paragraphs, snippets.
-//! - [`prefilter`]: each paragraph's characters, roughly, so that full-text
-//!   search skips the paragraphs that cannot match.
+//! - [`paragraphs`]: every paragraph in one list with the characters it
+//!   holds, so that full-text search runs down an array and skips the
+//!   paragraphs that cannot match.
 //!
 //! [`Searcher`] ties them together for typing: it keeps the results of the
 //! queries typed so far, so that one more character only re-examines what
@@ -17,15 +18,15 @@
 pub mod fulltext;
 pub mod fuzzy;
 pub mod index;
+pub mod paragraphs;
 pub mod pinyin;
-pub mod prefilter;
 
 pub use fulltext::{Snippet, TextHit, TextQuery, snippet};
 pub use fuzzy::{FuzzyQuery, KeyScore, Scored, best_entries};
 pub use index::{Entry, SearchIndex, WHOLE_REPORT, section_path};
 
 use crate::library::Library;
-use prefilter::ParagraphFilter;
+use paragraphs::ParagraphIndex;
 use std::sync::{Arc, OnceLock};
 
 /// What a query searches.
@@ -116,7 +117,7 @@ pub struct Searcher<'a> {
     /// Built on first use: a full-text search never needs it.
     index: OnceLock<SearchIndex>,
     /// Built only by [`Searcher::prepare`]: it pays off over many queries.
-    filter: OnceLock<ParagraphFilter>,
+    paragraphs: OnceLock<ParagraphIndex<'a>>,
     /// Results of successively longer queries, each a prefix of the next.
     history: Vec<Results>,
     /// How many heading matches are put in order.
@@ -131,7 +132,7 @@ impl<'a> Searcher<'a> {
         Searcher {
             library,
             index: OnceLock::new(),
-            filter: OnceLock::new(),
+            paragraphs: OnceLock::new(),
             history: Vec::new(),
             rank_limit,
         }
@@ -143,12 +144,12 @@ impl<'a> Searcher<'a> {
     }
 
     /// Build what a session of many queries uses, ahead of the first: the
-    /// heading index and the paragraph filter of full-text search. A
-    /// searcher that is never prepared reads every paragraph instead.
+    /// heading index and the paragraph index of full-text search. A
+    /// searcher that is never prepared walks the reports instead.
     pub fn prepare(&self) {
         self.index();
-        self.filter
-            .get_or_init(|| ParagraphFilter::build(self.library));
+        self.paragraphs
+            .get_or_init(|| ParagraphIndex::build(self.library));
     }
 
     /// Forget the queries typed so far: the next search starts afresh.
@@ -211,8 +212,11 @@ impl<'a> Searcher<'a> {
             }
             _ => None,
         });
-        let filter = self.filter.get();
-        let mut hits = text.find(self.library, filter, within.as_deref().map(Vec::as_slice));
+        let mut hits = match (within, self.paragraphs.get()) {
+            (Some(earlier), _) => text.find(self.library, Some(&earlier)),
+            (None, Some(paragraphs)) => text.find_indexed(paragraphs),
+            (None, None) => text.find(self.library, None),
+        };
         let complete = hits.len() <= MAX_TEXT_HITS;
         hits.truncate(MAX_TEXT_HITS);
         Results {
