@@ -370,6 +370,20 @@ fn search_command_says_when_full_text_hits_were_too_many_to_keep() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     let expected = format!("20 of over {} results shown", baogao::search::MAX_TEXT_HITS);
     assert!(stderr.contains(&expected), "{stderr}");
+    // --limit 0 ("all") shows every hit kept, and says there were more.
+    let output = Command::new(env!("CARGO_BIN_EXE_baogao"))
+        .args(["search", "--full-text", "--json", "--limit", "0", "--dir"])
+        .arg(dir.path())
+        .arg("\u{7684}")
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let kept = baogao::search::MAX_TEXT_HITS;
+    assert_eq!(json.as_array().unwrap().len(), kept);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let expected = format!("{kept} of over {kept} results shown (the first {kept} hits are kept)");
+    assert!(stderr.contains(&expected), "{stderr}");
 }
 
 #[path = "invariants/mod.rs"]

@@ -369,3 +369,29 @@ fn a_narrow_popup_cuts_a_heading_around_its_matches() {
         assert!(!modifier.contains(Modifier::UNDERLINED), "{text:#?}");
     }
 }
+
+#[test]
+fn the_status_bar_says_when_full_text_hits_were_too_many_to_keep() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let kept = baogao::search::MAX_TEXT_HITS;
+    let report = serde_json::json!({
+        "schema": 1,
+        "id": "many-2021-work-summary",
+        "title": "多镇2021年工作总结",
+        "township": "多镇",
+        "year": 2021,
+        "period": "annual",
+        "kind": "work-summary",
+        "sections": [{
+            "heading": "一、工作回顾",
+            "paragraphs": ["\u{7684}".repeat(kept + 5)],
+        }],
+    });
+    std::fs::write(dir.path().join("many.json"), report.to_string()).unwrap();
+    let library = Library::from_loaded(load_dir(dir.path()).unwrap().reports);
+    let mut app = app(&library);
+    press(&mut app, "/\t\u{7684}\n");
+    let text = rows(&draw(&mut app, 120, 40));
+    // n/N go round the kept hits; "+" says there are more than these.
+    assert!(text[38].contains(&format!("hit 1/{kept}+")), "{}", text[38]);
+}

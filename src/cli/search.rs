@@ -8,7 +8,8 @@ use super::{Outcome, command_library, load, report_load_errors, text};
 use baogao::library::Library;
 use baogao::model::{Report, SectionPath};
 use baogao::search::{
-    Matches, Mode, SearchIndex, Searcher, TextHit, WHOLE_REPORT, section_path, snippet,
+    MAX_TEXT_HITS, Matches, Mode, SearchIndex, Searcher, TextHit, WHOLE_REPORT, section_path,
+    snippet,
 };
 use baogao::tui::shelf::{report_title, township_label, year_label};
 use baogao::wrap::{Widths, truncate};
@@ -59,7 +60,8 @@ pub struct SearchArgs {
     #[arg(long)]
     pub json: bool,
 
-    /// Print at most N results (0: all).
+    /// Print at most N results (0: all; full text keeps at most the first
+    /// 200 000 hits, and says so).
     #[arg(long, value_name = "N", default_value_t = 20)]
     pub limit: usize,
 }
@@ -134,16 +136,27 @@ pub fn run(args: &SearchArgs, widths: Widths, out: &mut dyn Write) -> anyhow::Re
         for result in &found {
             print_result(out, result)?;
         }
-        if results.len() > found.len() {
-            // Past MAX_TEXT_HITS the hits were cut: their count is a floor.
-            let total = match &results.matches {
-                Matches::Text {
-                    complete: false, ..
-                } => format!("over {}", results.len()),
-                _ => results.len().to_string(),
-            };
-            eprintln!("{} of {total} results shown (--limit)", found.len());
+    }
+    // Past MAX_TEXT_HITS the hits were cut, even with --limit 0: their
+    // count is a floor, and the note says so on stderr in both formats.
+    let cut = matches!(
+        &results.matches,
+        Matches::Text {
+            complete: false,
+            ..
         }
+    );
+    let limited = results.len() > found.len();
+    if !found.is_empty() && (limited || cut) {
+        let total = match cut {
+            true => format!("over {}", results.len()),
+            false => results.len().to_string(),
+        };
+        let why = match limited {
+            true => "--limit".to_string(),
+            false => format!("the first {MAX_TEXT_HITS} hits are kept"),
+        };
+        eprintln!("{} of {total} results shown ({why})", found.len());
     }
     Ok(if loaded.errors.is_empty() {
         Outcome::Clean

@@ -113,8 +113,10 @@ impl App<'_> {
             .percent()
             .map(|p| format!("{p}%"))
             .unwrap_or_default();
-        if let Some((current, count)) = self.reader.hit_position() {
-            right = format!("hit {current}/{count}  {right}");
+        if let Some(at) = self.reader.hit_position() {
+            // "1/200000+": the hits past the kept ones are not stepped through.
+            let more = if at.complete { "" } else { "+" };
+            right = format!("hit {}/{}{more}  {right}", at.current, at.count);
         }
         (parts.join(" · "), right)
     }

@@ -91,19 +91,25 @@ impl<'a> App<'a> {
         let text_hits = match self.pop_layer() {
             Some(Layer::Search(layer)) => layer.shown().and_then(|shown| {
                 let len = shown.request.query.trim().len();
-                shown.text_hits.clone().map(|hits| (hits, len))
+                let complete = shown.complete;
+                shown.text_hits.clone().map(|hits| (hits, complete, len))
             }),
             _ => None,
         };
         let report = row.report as usize;
         match (row.hit, text_hits) {
-            (Some(hit), Some((hits, len))) => {
+            (Some(hit), Some((hits, complete, len))) => {
                 let current = if hits.get(row.index) == Some(&hit) {
                     row.index
                 } else {
                     0
                 };
-                self.reader.set_hits(Some(HitMarks { hits, len, current }));
+                self.reader.set_hits(Some(HitMarks {
+                    hits,
+                    complete,
+                    len,
+                    current,
+                }));
                 self.reader.go_to_current_hit(self.library);
             }
             _ => {

@@ -9,13 +9,25 @@ use std::ops::Range;
 use std::sync::Arc;
 
 /// Full-text hits to mark in the text and step through with n/N: all of
-/// them (in library order), the length of each in bytes, and the one the
-/// reader went to.
+/// them (in library order) or, when `complete` is false, the first
+/// [`crate::search::MAX_TEXT_HITS`]; the length of each in bytes, and the
+/// one the reader went to.
 #[derive(Debug, Clone)]
 pub struct HitMarks {
     pub hits: Arc<Vec<TextHit>>,
+    pub complete: bool,
     pub len: usize,
     pub current: usize,
+}
+
+/// Where the reader is among the hits, for the status bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HitPosition {
+    /// The current hit's number, from 1.
+    pub current: usize,
+    pub count: usize,
+    /// False when there are more hits than were kept.
+    pub complete: bool,
 }
 
 /// A marked stretch of one block's text.
@@ -55,9 +67,13 @@ impl<'a> ReaderPane<'a> {
             .sort_by_key(|mark| (mark.block, mark.range.start));
     }
 
-    /// The current hit's number (from 1) and how many there are.
-    pub fn hit_position(&self) -> Option<(usize, usize)> {
-        self.hits.as_ref().map(|h| (h.current + 1, h.hits.len()))
+    /// Where the reader is among the hits, if it has any.
+    pub fn hit_position(&self) -> Option<HitPosition> {
+        self.hits.as_ref().map(|h| HitPosition {
+            current: h.current + 1,
+            count: h.hits.len(),
+            complete: h.complete,
+        })
     }
 
     /// Go to the next (or previous) hit, across sections and reports, round
