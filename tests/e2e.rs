@@ -282,3 +282,26 @@ fn search_for_a_heading_by_pinyin_and_read_it() {
     assert_eq!(session.wait_exit(WAIT), 0);
     assert_restored(&session);
 }
+
+#[test]
+fn loading_a_directory_is_announced_and_the_note_wiped_before_the_reader() {
+    let state = TempDir::new().unwrap();
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/search");
+    let mut session = Session::start(&[dir], 100, 30, state.path());
+    session.wait_for("Reports", WAIT);
+    let output = String::from_utf8_lossy(&session.raw_output()).into_owned();
+    let reader = output.find("\x1b[?1049h").expect("the reader opened");
+    assert!(
+        output.starts_with(&format!("loading {dir}\u{2026}\r\x1b[2K")),
+        "{:?}",
+        &output[..reader.min(120)]
+    );
+    session.send(b"q");
+    session.wait_exit(WAIT);
+    assert_restored(&session);
+    assert!(
+        !session.screen().contains("loading"),
+        "{}",
+        session.screen()
+    );
+}

@@ -20,7 +20,20 @@ pub fn run(dir: Option<PathBuf>, widths: Widths, out: &mut dyn Write) -> anyhow:
     if !std::io::stdout().is_terminal() {
         return list::run(&list::ListArgs { dir, json: false }, out);
     }
-    let Loaded { reports, errors } = load(dir.as_deref())?;
+    // Ten thousand reports take a moment: say so, on the line the reader
+    // will cover, and wipe it before the reader opens.
+    let loading = dir.as_ref().filter(|_| std::io::stderr().is_terminal());
+    if let Some(dir) = loading {
+        eprint!(
+            "loading {}\u{2026}",
+            text::clean(&dir.display().to_string())
+        );
+    }
+    let loaded = load(dir.as_deref());
+    if loading.is_some() {
+        eprint!("\r\x1b[2K");
+    }
+    let Loaded { reports, errors } = loaded?;
     // The reports move into the library: a large library is held once.
     let library = Library::from_loaded(reports);
     let mut notices = Vec::new();
