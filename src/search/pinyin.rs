@@ -21,6 +21,10 @@ pub(super) const LETTER: i32 = 16;
 const WHOLE_SYLLABLE: i32 = 4;
 /// A character matched right after the previous matched one.
 const CONSECUTIVE: i32 = 8;
+/// Each matched character: more than [`CONSECUTIVE`], so that the same
+/// letters on fewer characters win — "dangjian" is 党建 (dang + jian), not
+/// 丹岗建 (dan + g + jian), though both run unbroken.
+const PIECE: i32 = -10;
 /// Skipping characters between two matched ones.
 const GAP: i32 = -6;
 /// The first matched character begins the text or its body (after "一、").
@@ -340,7 +344,7 @@ impl PinyinMatcher {
                         } else {
                             0
                         };
-                        let score = base + LETTER * piece as i32 + whole;
+                        let score = base + LETTER * piece as i32 + whole + PIECE;
                         if score > self.next_row[q + piece] {
                             self.next_row[q + piece] = score;
                             next_reach = next_reach.max(q + piece);
@@ -377,5 +381,31 @@ impl PinyinMatcher {
         (0..i.saturating_sub(1))
             .max_by_key(|&j| (self.best[j * (m + 1) + q], std::cmp::Reverse(j)))
             .unwrap_or(0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn score(query: &str, text: &str) -> Option<i32> {
+        let mut arena = PinyinArena::default();
+        let key = arena.add(text);
+        PinyinMatcher::new(query)?.score(&arena, key, 0)
+    }
+
+    #[test]
+    fn the_same_letters_on_fewer_characters_rank_higher() {
+        // 丹岗建 reads dan + g(ang) + jian: unbroken too, but a piece more.
+        let party = score("dangjian", "抓实党建责任").unwrap();
+        let split = score("dangjian", "平安丹岗建设").unwrap();
+        assert!(party > split, "{party} <= {split}");
+    }
+
+    #[test]
+    fn unbroken_initials_rank_above_scattered_ones() {
+        let together = score("zsyz", "抓好招商引资工作").unwrap();
+        let scattered = score("zsyz", "做好招工与商业引导资金").unwrap();
+        assert!(together > scattered, "{together} <= {scattered}");
     }
 }
