@@ -395,3 +395,15 @@ fn the_status_bar_says_when_full_text_hits_were_too_many_to_keep() {
     // n/N go round the kept hits; "+" says there are more than these.
     assert!(text[38].contains(&format!("hit 1/{kept}+")), "{}", text[38]);
 }
+
+#[test]
+fn ctrl_j_a_line_feed_opens_the_result_like_enter() {
+    let library = library();
+    let (mut by_enter, mut by_line_feed) = (app(&library), app(&library));
+    press(&mut by_enter, "/zsyz\n");
+    press(&mut by_line_feed, "/zsyz");
+    key(&mut by_line_feed, KeyCode::Char('j'), KeyModifiers::CONTROL);
+    let opened = rows(&draw(&mut by_enter, 120, 40));
+    assert!(opened[38].contains("石塘乡"), "{opened:#?}");
+    assert_eq!(rows(&draw(&mut by_line_feed, 120, 40)), opened);
+}

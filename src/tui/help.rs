@@ -72,7 +72,7 @@ impl HelpLayer {
     /// Where the layer's frame sits on a screen of `area`: centred, as large
     /// as the text needs.
     pub fn frame(&self, area: Rect) -> Rect {
-        let width = area.width.min(64);
+        let width = area.width.min(self.text_width() + 2);
         let height = area.height.min(self.lines.len() as u16 + 2);
         Rect::new(
             area.x + (area.width - width) / 2,
@@ -80,6 +80,34 @@ impl HelpLayer {
             width,
             height,
         )
+    }
+
+    /// The width of the widest line: indent, keys, gap, description.
+    fn text_width(&self) -> u16 {
+        let widths = self.widths;
+        let key_width = self.key_width();
+        let widest = self
+            .lines
+            .iter()
+            .map(|line| match line {
+                HelpLine::Title(title) => widths.str(title),
+                HelpLine::Key(_, description) => 2 + key_width + 2 + widths.str(description),
+                HelpLine::Blank => 0,
+            })
+            .max()
+            .unwrap_or(0);
+        u16::try_from(widest).unwrap_or(u16::MAX)
+    }
+
+    fn key_width(&self) -> usize {
+        self.lines
+            .iter()
+            .filter_map(|line| match line {
+                HelpLine::Key(keys, _) => Some(self.widths.str(keys)),
+                _ => None,
+            })
+            .max()
+            .unwrap_or(0)
     }
 
     /// Whether there is more than fits: the frame then says how to scroll.
@@ -99,19 +127,7 @@ impl HelpLayer {
 impl Widget for &HelpLayer {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (theme, widths) = (&self.theme, self.widths);
-        let key_width = self
-            .lines
-            .iter()
-            .filter_map(|line| {
-                if let HelpLine::Key(keys, _) = line {
-                    Some(widths.str(keys))
-                } else {
-                    None
-                }
-            })
-            .max()
-            .unwrap_or(0)
-            .min(area.width as usize / 2);
+        let key_width = self.key_width().min(area.width as usize / 2);
         for (y, line) in (area.y..).zip(
             self.lines
                 .iter()

@@ -343,9 +343,11 @@ pub const KEYMAP: &[Binding] = &[
         "end of the report",
         None,
     ),
+    // Ctrl-J is a line feed: what Enter becomes when typed ahead while the
+    // terminal was still in cooked mode (during a long load).
     bind(
         S::Search,
-        &[plain(KeyCode::Enter)],
+        &[plain(KeyCode::Enter), ctrl('j')],
         A::Open,
         "go to the selected result",
         Some("go"),
