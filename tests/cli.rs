@@ -904,3 +904,52 @@ fn ambiguous_wide_goes_before_or_after_the_subcommand() {
     let output = baogao(tmp.path(), ["--ambiguous-wide", "list"]);
     assert!(output.status.success(), "{}", stderr(&output));
 }
+
+/// `show --dir DIR ID` reads only DIR/ID.json when it holds that report; a
+/// file of another name (or holding another id) means loading them all.
+#[test]
+fn show_reads_only_the_file_named_by_the_id_when_it_holds_the_report() {
+    let tmp = TempDir::new().unwrap();
+    let dir = good_library(tmp.path());
+    fs::write(dir.join("broken.json"), "{").unwrap();
+    let show = |id: &str| {
+        baogao(
+            tmp.path(),
+            [
+                OsStr::new("show"),
+                OsStr::new("--dir"),
+                dir.as_os_str(),
+                OsStr::new(id),
+            ],
+        )
+    };
+    let direct = show("nanji-2020-work-summary");
+    assert_eq!(code(&direct), 0);
+    assert!(stdout(&direct).contains("南麂镇2020年工作总结"));
+    assert!(
+        !stderr(&direct).contains("broken.json"),
+        "{}",
+        stderr(&direct)
+    );
+
+    // The same report under another file name: found by loading everything,
+    // and the broken file is named.
+    fs::rename(
+        dir.join("nanji-2020-work-summary.json"),
+        dir.join("南麂.json"),
+    )
+    .unwrap();
+    let loaded = show("nanji-2020-work-summary");
+    assert_eq!(code(&loaded), 0);
+    assert_eq!(stdout(&loaded), stdout(&direct));
+    assert!(
+        stderr(&loaded).contains("broken.json"),
+        "{}",
+        stderr(&loaded)
+    );
+
+    // A file named by the id that holds another report is not taken for it.
+    fs::copy(dir.join("南麂.json"), dir.join("anon-work-summary.json")).unwrap();
+    let other = show("anon-work-summary");
+    assert_eq!(code(&other), 1, "{}", stdout(&other));
+}
