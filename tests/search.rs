@@ -183,6 +183,54 @@ fn a_deep_heading_that_matches_well_is_not_buried() {
     assert_eq!(found[0], "二是全面推进垃圾分类,", "{found:?}");
 }
 
+/// A term that is not in a heading may name its place: the township (by
+/// characters or pinyin) or the year of its report.
+#[test]
+fn a_term_may_name_the_township_or_year_instead_of_matching_the_heading() {
+    let library = library();
+    let mut searcher = Searcher::new(&library, usize::MAX);
+    let place = |searcher: &mut Searcher, query: &str| {
+        let results = searcher.search(Mode::Headings, query);
+        let Matches::Headings { hits, total, .. } = results.matches else {
+            unreachable!()
+        };
+        assert_eq!(hits.len(), total, "{query}");
+        let index = searcher.index();
+        hits.iter()
+            .map(|hit| {
+                let entry = &index.entries()[hit.entry as usize];
+                let report = &library.reports()[entry.report as usize];
+                (
+                    report.township.clone(),
+                    report.year,
+                    index.text(entry).to_string(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    let everywhere = place(&mut searcher, "党建");
+    let in_nantang = place(&mut searcher, "党建 南塘");
+    assert!(!in_nantang.is_empty() && in_nantang.len() < everywhere.len());
+    for (township, _, heading) in &in_nantang {
+        assert!(
+            township.as_deref() == Some("南塘镇") || heading.contains("南塘"),
+            "{heading}"
+        );
+    }
+    // Headings that do not name the town themselves are found by it.
+    assert!(in_nantang.iter().any(|(_, _, h)| !h.contains("南塘")));
+    let by_pinyin = place(&mut searcher, "党建 nantang");
+    assert_eq!(by_pinyin, in_nantang);
+    // A year narrows the same way.
+    for (_, year, heading) in place(&mut searcher, "党建 2022") {
+        assert!(year == Some(2022) || heading.contains("2022"), "{heading}");
+    }
+    // A term alone never matches by place: 南塘 finds texts with 南塘.
+    for (_, _, heading) in place(&mut searcher, "南塘") {
+        assert!(heading.contains("南塘"), "{heading}");
+    }
+}
+
 #[test]
 fn typing_narrows_to_the_same_results_as_a_fresh_search() {
     let library = library();
@@ -194,6 +242,10 @@ fn typing_narrows_to_the_same_results_as_a_fresh_search() {
             "垃圾分类",
             "gdp 增",
             "2020年",
+            "党建 南塘",
+            "南塘 党建",
+            "dj nantang 2022",
+            "2022 dj",
         ] {
             let mut typing = Searcher::new(&library, usize::MAX);
             let mut typed = String::new();

@@ -3,7 +3,10 @@
 //! A query is split at spaces into terms; an entry matches when every term
 //! does. A term matches the text directly with fuzzy-matcher's skim v2
 //! (case-insensitive), and a Latin term also through pinyin
-//! ([`super::pinyin`]); the better of the two counts. Skim gives no bonus
+//! ([`super::pinyin`]); the better of the two counts. A term may instead
+//! name the entry's place — its report's township (the same way) or year
+//! (digits) — so "党建 紫庄" finds 紫庄街道's 党建 headings among thousands;
+//! at least one term must match the text itself, and only those score. Skim gives no bonus
 //! between ideographs, so ranking adds its own terms: a match that starts
 //! the heading (or its words, after "一、") and an unbroken run rank first,
 //! then shorter texts, then library order. Depth is not a factor, so a deep
@@ -55,6 +58,41 @@ pub struct Scored {
 pub struct KeyScore {
     pub key: u32,
     pub score: i32,
+    /// Bit per term that matched the text; each other term names the
+    /// place, which decides entry by entry.
+    pub text_terms: u64,
+}
+
+/// Terms past this many must match the text (one bit each in a mask).
+const PLACE_TERMS: usize = 64;
+
+/// For each term, the reports whose place (township or year) it names, or
+/// `None` when it names none.
+#[derive(Debug, Default)]
+pub struct PlaceMatches {
+    per_term: Vec<Option<Vec<bool>>>,
+}
+
+impl PlaceMatches {
+    fn names_some_place(&self, term: usize) -> bool {
+        self.per_term.get(term).is_some_and(Option::is_some)
+    }
+
+    /// Whether every term is matched by the text.
+    fn all_in_text(&self, text_terms: u64) -> bool {
+        (0..self.per_term.len()).all(|term| text_terms & (1 << term) != 0)
+    }
+
+    /// Whether an entry of report `report` matches, given which terms its
+    /// text matched: every other term must name its place.
+    fn allows(&self, text_terms: u64, report: u32) -> bool {
+        self.per_term.iter().enumerate().all(|(term, reports)| {
+            text_terms & (1 << term) != 0
+                || reports
+                    .as_ref()
+                    .is_some_and(|reports| reports[report as usize])
+        })
+    }
 }
 
 impl FuzzyQuery {
@@ -80,13 +118,53 @@ impl FuzzyQuery {
         })
     }
 
+    /// Which reports' places each term names (see [`PlaceMatches`]).
+    pub fn places(&self, index: &SearchIndex) -> PlaceMatches {
+        let per_term = self
+            .terms
+            .iter()
+            .take(PLACE_TERMS)
+            .map(|term| {
+                let mut matcher = term.pinyin.clone();
+                let townships: Vec<bool> = index
+                    .townships
+                    .iter()
+                    .map(|key| self.term_score(index, term, &mut matcher, key).is_some())
+                    .collect();
+                let digits = term.text.bytes().all(|b| b.is_ascii_digit());
+                let reports: Vec<bool> = index
+                    .report_places
+                    .iter()
+                    .map(|place| {
+                        place.township.is_some_and(|t| townships[t as usize])
+                            || (digits
+                                && place
+                                    .year
+                                    .is_some_and(|year| year.to_string().contains(&term.text)))
+                    })
+                    .collect();
+                reports.contains(&true).then_some(reports)
+            })
+            .collect();
+        PlaceMatches { per_term }
+    }
+
     /// Every key among `candidates` (all keys when `None`) that matches,
     /// with its score, in key order.
-    pub fn matching_keys(&self, index: &SearchIndex, candidates: Option<&[u32]>) -> Vec<KeyScore> {
+    pub fn matching_keys(
+        &self,
+        index: &SearchIndex,
+        places: &PlaceMatches,
+        candidates: Option<&[u32]>,
+    ) -> Vec<KeyScore> {
         let score_one = |matchers: &mut Vec<Option<PinyinMatcher>>, id: u32| {
             let key = &index.keys[id as usize];
-            self.score(index, key, matchers)
-                .map(|score| KeyScore { key: id, score })
+            self.score(index, key, matchers, places)
+                .map(|(score, text_terms)| KeyScore {
+                    key: id,
+                    score,
+                    text_terms,
+                })
         };
         let fresh = || self.terms.iter().map(|t| t.pinyin.clone()).collect();
         match candidates {
@@ -105,22 +183,47 @@ impl FuzzyQuery {
         }
     }
 
+    /// The key's score and which terms matched its text; `None` when a
+    /// term matches neither the text nor any place, or no term the text.
     fn score(
         &self,
         index: &SearchIndex,
         key: &Key,
         matchers: &mut [Option<PinyinMatcher>],
-    ) -> Option<i32> {
-        let text = index.folded_text(key);
+        places: &PlaceMatches,
+    ) -> Option<(i32, u64)> {
         let mut total = 0;
-        for (term, matcher) in self.terms.iter().zip(matchers) {
-            let direct = self.direct(term, key, text).map(|(score, _)| score);
-            let pinyin = matcher
-                .as_mut()
-                .and_then(|m| m.score(&index.pinyin, key.pinyin, key.body_start.into()));
-            total += direct.max(pinyin)?;
+        let mut text_terms = 0;
+        for (i, (term, matcher)) in self.terms.iter().zip(matchers).enumerate() {
+            match self.term_score(index, term, matcher, key) {
+                Some(score) => {
+                    total += score;
+                    if i < PLACE_TERMS {
+                        text_terms |= 1 << i;
+                    }
+                }
+                None if places.names_some_place(i) => {}
+                None => return None,
+            }
         }
-        Some(total)
+        (text_terms != 0).then_some((total, text_terms))
+    }
+
+    /// One term on one key's text: the better of skim and pinyin.
+    fn term_score(
+        &self,
+        index: &SearchIndex,
+        term: &Term,
+        matcher: &mut Option<PinyinMatcher>,
+        key: &Key,
+    ) -> Option<i32> {
+        let direct = self
+            .direct(term, key, index.folded_text(key))
+            .map(|(score, _)| score);
+        let pinyin = matcher
+            .as_mut()
+            .and_then(|m| m.score(&index.pinyin, key.pinyin, key.body_start.into()));
+        direct.max(pinyin)
     }
 
     /// The skim match of one term on the text, with the ranking terms added.
@@ -176,10 +279,25 @@ impl FuzzyQuery {
 /// reach the first `limit` places are ever listed.
 pub fn best_entries(
     index: &SearchIndex,
+    places: &PlaceMatches,
     keys: &mut [KeyScore],
     limit: usize,
 ) -> (Vec<Scored>, usize) {
-    let total = keys.iter().map(|k| index.entries_of(k.key).len()).sum();
+    // Entries of a key whose text matched only some terms are kept by place.
+    let kept = |key: &KeyScore, entry: u32| {
+        places.allows(key.text_terms, index.entries[entry as usize].report)
+    };
+    let total = keys
+        .iter()
+        .map(|k| {
+            let entries = index.entries_of(k.key);
+            if places.all_in_text(k.text_terms) {
+                entries.len()
+            } else {
+                entries.iter().filter(|&&e| kept(k, e)).count()
+            }
+        })
+        .sum();
     let order = |k: &KeyScore| (Reverse(k.score), index.keys[k.key as usize].chars);
     keys.sort_unstable_by_key(|k| (order(k), k.key));
     let mut best = Vec::with_capacity(limit.min(total));
@@ -189,7 +307,8 @@ pub fn best_entries(
         }
         let start = best.len();
         for key in group {
-            best.extend(index.entries_of(key.key).iter().map(|&entry| Scored {
+            let entries = index.entries_of(key.key).iter();
+            best.extend(entries.filter(|&&e| kept(key, e)).map(|&entry| Scored {
                 entry,
                 score: key.score,
             }));

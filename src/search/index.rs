@@ -56,6 +56,19 @@ pub struct SearchIndex {
     key_entries: Vec<u32>,
     texts: String,
     pub(super) pinyin: PinyinArena,
+    /// Distinct township names, as keys (no entries of their own), and per
+    /// report the one it names and its year: a query term may name the
+    /// place instead of matching the heading ("党建 紫庄").
+    pub(super) townships: Vec<Key>,
+    pub(super) report_places: Vec<ReportPlace>,
+}
+
+/// Where a report is from, for terms that name a place.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct ReportPlace {
+    /// Index in [`SearchIndex::townships`].
+    pub(super) township: Option<u32>,
+    pub(super) year: Option<i32>,
 }
 
 impl SearchIndex {
@@ -63,7 +76,19 @@ impl SearchIndex {
     pub fn build(library: &Library) -> SearchIndex {
         let mut index = SearchIndex::default();
         let mut key_of: HashMap<String, u32> = HashMap::new();
+        let mut township_of: HashMap<&str, u32> = HashMap::new();
         for (report_index, report) in library.reports().iter().enumerate() {
+            let township = report.township.as_deref().map(|name| {
+                *township_of.entry(name).or_insert_with(|| {
+                    let key = index.make_key(name);
+                    index.townships.push(key);
+                    index.townships.len() as u32 - 1
+                })
+            });
+            index.report_places.push(ReportPlace {
+                township,
+                year: report.year,
+            });
             let report_index = report_index as u32;
             index.push(
                 &mut key_of,
@@ -101,7 +126,8 @@ impl SearchIndex {
             Some(&key) => key,
             None => {
                 let key = self.keys.len() as u32;
-                self.add_key(text);
+                let made = self.make_key(text);
+                self.keys.push(made);
                 key_of.insert(text.to_string(), key);
                 key
             }
@@ -113,7 +139,8 @@ impl SearchIndex {
         });
     }
 
-    fn add_key(&mut self, text: &str) {
+    /// A key for `text`, its text and pinyin stored in the index.
+    fn make_key(&mut self, text: &str) -> Key {
         let start = self.texts.len() as u32;
         self.texts.push_str(text);
         let shown = start..self.texts.len() as u32;
@@ -126,14 +153,14 @@ impl SearchIndex {
             start..self.texts.len() as u32
         };
         let chars = text.chars().count();
-        self.keys.push(Key {
+        Key {
             text: shown,
             folded,
             pinyin: self.pinyin.add(&folded_text),
             body_start: body_start(text).min(u16::MAX as usize) as u16,
             chars: chars.min(u16::MAX as usize) as u16,
             latin: folded_text.bytes().fold(0, |bits, b| bits | letter_bit(b)),
-        });
+        }
     }
 
     /// All entries, in library order.

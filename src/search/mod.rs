@@ -22,10 +22,11 @@ pub mod paragraphs;
 pub mod pinyin;
 
 pub use fulltext::{Snippet, TextHit, TextQuery, snippet};
-pub use fuzzy::{FuzzyQuery, KeyScore, Scored, best_entries};
+pub use fuzzy::{FuzzyQuery, KeyScore, PlaceMatches, Scored, best_entries};
 pub use index::{Entry, SearchIndex, WHOLE_REPORT, section_path};
 
 use crate::library::Library;
+use index::fold;
 use paragraphs::ParagraphIndex;
 use std::sync::{Arc, OnceLock};
 
@@ -183,14 +184,23 @@ impl<'a> Searcher<'a> {
         let Some(fuzzy) = FuzzyQuery::new(query) else {
             return Results::empty(Mode::Headings, query);
         };
+        // Only a longer last term narrows: a new term may name a place,
+        // which admits keys whose text an earlier term alone did not match.
+        let terms = |query: &str| fold(query).split_whitespace().count();
         let within = self.history.last().and_then(|last| match &last.matches {
-            Matches::Headings { keys, .. } if !last.query.trim().is_empty() => Some(keys.clone()),
+            Matches::Headings { keys, .. }
+                if !last.query.trim().is_empty() && terms(&last.query) == terms(query) =>
+            {
+                Some(keys.clone())
+            }
             _ => None,
         });
         let index = self.index();
-        let mut keys = fuzzy.matching_keys(index, within.as_deref().map(Vec::as_slice));
+        let places = fuzzy.places(index);
+        let within = within.as_deref().map(Vec::as_slice);
+        let mut keys = fuzzy.matching_keys(index, &places, within);
         let matched: Vec<u32> = keys.iter().map(|k| k.key).collect();
-        let (hits, total) = best_entries(index, &mut keys, self.rank_limit);
+        let (hits, total) = best_entries(index, &places, &mut keys, self.rank_limit);
         Results {
             mode: Mode::Headings,
             query: query.to_string(),
