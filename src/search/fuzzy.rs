@@ -6,7 +6,9 @@
 //! ([`super::pinyin`]); the better of the two counts. A term may instead
 //! name the entry's place — its report's township (the same way) or year
 //! (digits) — so "党建 紫庄" finds 紫庄街道's 党建 headings among thousands;
-//! at least one term must match the text itself, and only those score. Skim gives no bonus
+//! at least one term must match the text itself, and only those score.
+//!
+//! Skim gives no bonus
 //! between ideographs, so ranking adds its own terms: a match that starts
 //! the heading (or its words, after "一、") and an unbroken run rank first,
 //! then shorter texts, then library order. Depth is not a factor, so a deep
