@@ -222,9 +222,12 @@ impl<'a> Searcher<'a> {
             }
             _ => None,
         });
-        let mut hits = match (within, self.paragraphs.get()) {
-            (Some(earlier), _) => text.find(self.library, Some(&earlier)),
-            (None, Some(paragraphs)) => text.find_indexed(paragraphs),
+        // Prepared, running down the list of paragraphs afresh beats
+        // revisiting the earlier hits' paragraphs report by report (10 000
+        // reports: 3-5 ms against 6-8 ms after a first character).
+        let mut hits = match (self.paragraphs.get(), within) {
+            (Some(paragraphs), _) => text.find_indexed(paragraphs),
+            (None, Some(earlier)) => text.find(self.library, Some(&earlier)),
             (None, None) => text.find(self.library, None),
         };
         let complete = hits.len() <= MAX_TEXT_HITS;
