@@ -135,10 +135,14 @@ impl<'a> App<'a> {
         }
     }
 
-    /// n/N: the next or previous hit, across sections and reports.
+    /// n/N: the next or previous hit, across sections and reports; the
+    /// tree shows where, folding again what the last hit opened.
     pub(super) fn step_hit(&mut self, forward: bool) {
         if self.reader.step_hit(self.library, forward) {
-            self.reveal_reader();
+            if let Some((index, path)) = self.reader.location() {
+                let path = path.clone();
+                self.tree.glimpse(index, &path);
+            }
         } else {
             self.notice = Some("no full-text hits: / then Tab searches the text".to_string());
         }

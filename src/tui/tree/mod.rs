@@ -44,6 +44,9 @@ pub struct TreePane<'a> {
     /// Each report's row label and number of sections, worked out once.
     report_labels: Vec<(String, usize)>,
     expanded: HashSet<NodeId>,
+    /// The nodes the last [`TreePane::glimpse`] opened, which the next one
+    /// folds again unless the user has touched the tree since.
+    glimpsed: Vec<NodeId>,
     rows: Vec<Row>,
     selected: usize,
     offset: usize,
@@ -76,6 +79,7 @@ impl<'a> TreePane<'a> {
             shelf_place,
             report_labels,
             expanded: HashSet::new(),
+            glimpsed: Vec::new(),
             rows: Vec::new(),
             selected: 0,
             offset: 0,
@@ -215,6 +219,8 @@ impl<'a> TreePane<'a> {
 
     /// Run a tree action: move, fold, or (Enter on a township or year) fold.
     pub fn act(&mut self, action: Action) {
+        // What the user opens or walks into is theirs: a glimpse keeps it.
+        self.glimpsed.clear();
         let Some(row) = self.selected().cloned() else {
             return;
         };
@@ -281,18 +287,40 @@ impl<'a> TreePane<'a> {
     /// Open the path down to report `r`'s section and select it (a jump:
     /// resuming, opening from elsewhere).
     pub fn reveal(&mut self, r: usize, path: &SectionPath) {
+        self.glimpsed.clear();
+        self.open_way(r, path);
+    }
+
+    /// As [`TreePane::reveal`], for stepping through search hits: what the
+    /// previous glimpse opened is folded again first, so that walking
+    /// hundreds of hits does not leave the whole tree open.
+    pub fn glimpse(&mut self, r: usize, path: &SectionPath) {
+        for id in std::mem::take(&mut self.glimpsed) {
+            self.expanded.remove(&id);
+        }
+        self.glimpsed = self.open_way(r, path);
+        self.rebuild_rows();
+        self.keep_selection_visible();
+    }
+
+    /// Open the way to report `r`'s section at `path` and select it;
+    /// return the nodes that were closed.
+    fn open_way(&mut self, r: usize, path: &SectionPath) -> Vec<NodeId> {
         let mut way = self.way_to(r, path);
-        let Some(target) = way.pop() else { return };
+        let Some(target) = way.pop() else {
+            return Vec::new();
+        };
         let closed: Vec<NodeId> = way
             .into_iter()
             .filter(|id| !self.expanded.contains(id))
             .collect();
         if !closed.is_empty() {
-            self.expanded.extend(closed);
+            self.expanded.extend(closed.iter().cloned());
             self.rebuild_rows();
         }
         self.select_id(&target);
         self.keep_selection_visible();
+        closed
     }
 
     /// Follow the reader without undoing the user's folding: select the
@@ -404,6 +432,30 @@ mod tests {
         // The selection stays visible in a short pane.
         tree.resize(3);
         assert!(tree.selected >= tree.offset && tree.selected < tree.offset + 3);
+    }
+
+    #[test]
+    fn a_glimpse_folds_again_what_the_last_one_opened_but_not_what_the_user_did() {
+        let library = library();
+        let mut tree = TreePane::new(&library, Widths::default(), Theme::default());
+        let nanji = library.index_of("nanji-2020-work-summary").unwrap();
+        let lupu = library.index_of("lupu-2020-work-summary").unwrap();
+        let folded = tree.rows().len();
+        tree.glimpse(nanji, &SectionPath(vec![0]));
+        assert!(ids(&tree).contains(&NodeId::Report(nanji)));
+        tree.glimpse(lupu, &SectionPath(vec![0]));
+        assert!(ids(&tree).contains(&NodeId::Report(lupu)));
+        assert!(!ids(&tree).contains(&NodeId::Report(nanji)), "folded again");
+        // The user moves in the tree: what is open now stays open.
+        tree.act(Action::Down);
+        tree.glimpse(nanji, &SectionPath(vec![0]));
+        assert!(ids(&tree).contains(&NodeId::Report(lupu)));
+        assert!(ids(&tree).contains(&NodeId::Report(nanji)));
+        // A jump keeps what it opens, and what is open before it.
+        tree.reveal(nanji, &SectionPath(vec![1]));
+        tree.glimpse(lupu, &SectionPath(vec![1]));
+        assert!(ids(&tree).contains(&NodeId::Report(nanji)));
+        assert!(tree.rows().len() > folded);
     }
 
     #[test]
