@@ -953,3 +953,34 @@ fn show_reads_only_the_file_named_by_the_id_when_it_holds_the_report() {
     let other = show("anon-work-summary");
     assert_eq!(code(&other), 1, "{}", stdout(&other));
 }
+
+/// A FIFO named like the id is not read (it would never end): the library
+/// is loaded instead, as the loader skips what is not a regular file.
+#[test]
+fn show_does_not_wait_on_a_fifo_named_like_the_id() {
+    let tmp = TempDir::new().unwrap();
+    let dir = good_library(tmp.path());
+    let fifo = dir.join("pipe.json");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_baogao"))
+        .current_dir(tmp.path())
+        .args([OsStr::new("show"), OsStr::new("--dir"), dir.as_os_str()])
+        .arg("pipe")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > std::time::Duration::from_secs(20) {
+            let _ = child.kill();
+            panic!("baogao show waited on the FIFO");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    assert_eq!(status.code(), Some(1), "no report with id `pipe`");
+}

@@ -225,6 +225,14 @@ fn a_term_may_name_the_township_or_year_instead_of_matching_the_heading() {
     for (_, year, heading) in place(&mut searcher, "党建 2022") {
         assert!(year == Some(2022) || heading.contains("2022"), "{heading}");
     }
+    // A place word scores as it does on the township: the 党建 headings of
+    // 南塘镇 come before its title, which holds nantang and, loosely, d…j.
+    let (_, _, first) = &place(&mut searcher, "dj nantang")[0];
+    assert!(first.contains("党建"), "{first}");
+    // A year is named from its start: "0" names none, so it must be in the text.
+    for (_, _, heading) in place(&mut searcher, "党建 0") {
+        assert!(heading.contains('0'), "{heading}");
+    }
     // A term alone never matches by place: 南塘 finds texts with 南塘.
     for (_, _, heading) in place(&mut searcher, "南塘") {
         assert!(heading.contains("南塘"), "{heading}");

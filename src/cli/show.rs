@@ -85,6 +85,10 @@ fn named_file(dir: &Path, id: &str) -> Option<Report> {
         return None;
     }
     let path = dir.join(format!("{id}.json"));
+    // Only a regular file, as the loader reads: a FIFO would never end.
+    if !std::fs::metadata(&path).is_ok_and(|meta| meta.is_file()) {
+        return None;
+    }
     let bytes = std::fs::read(&path).ok()?;
     parse_bytes(&bytes, &path)
         .ok()

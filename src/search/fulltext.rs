@@ -106,66 +106,15 @@ impl TextQuery {
         }
     }
 
-    /// Every hit in the library, in library order. With `within`, only the
-    /// paragraphs of those earlier hits are searched again (narrowing: a
-    /// longer query can only occur where a shorter prefix of it did).
-    pub fn find(&self, library: &Library, within: Option<&[TextHit]>) -> Vec<TextHit> {
-        let reports = library.reports();
-        match within {
-            None => reports
-                .par_iter()
-                .enumerate()
-                .with_min_len(16)
-                .flat_map_iter(|(index, report)| self.find_in_report(index as u32, report))
-                .collect(),
-            // Hits come in library order: one group per report, whose
-            // sections are listed once rather than looked up per paragraph.
-            Some(hits) => hits
-                .chunk_by(|a, b| a.report == b.report)
-                .collect::<Vec<_>>()
-                .par_iter()
-                .with_min_len(8)
-                .flat_map_iter(|group| self.find_again(library, group))
-                .collect(),
-        }
-    }
-
-    /// Search again the paragraphs of one report's earlier hits.
-    fn find_again(&self, library: &Library, earlier: &[TextHit]) -> Vec<TextHit> {
-        let mut hits = Vec::new();
-        let Some(report) = earlier
-            .first()
-            .and_then(|h| library.reports().get(h.report as usize))
-        else {
-            return hits;
-        };
-        let mut sections = Vec::new();
-        for_each_section(report, |_, section| sections.push(section));
-        let mut last = None;
-        for hit in earlier {
-            let place = (hit.section, hit.paragraph);
-            if last == Some(place) {
-                continue;
-            }
-            last = Some(place);
-            let paragraphs = if hit.section == WHOLE_REPORT {
-                &report.preamble
-            } else {
-                match sections.get(hit.section as usize) {
-                    Some(section) => &section.paragraphs,
-                    None => continue,
-                }
-            };
-            if let Some(text) = paragraphs.get(hit.paragraph as usize) {
-                self.find_in(text, |offset| {
-                    hits.push(TextHit {
-                        offset: offset as u32,
-                        ..*hit
-                    })
-                });
-            }
-        }
-        hits
+    /// Every hit in the library, in library order, walking each report.
+    pub fn find(&self, library: &Library) -> Vec<TextHit> {
+        library
+            .reports()
+            .par_iter()
+            .enumerate()
+            .with_min_len(16)
+            .flat_map_iter(|(index, report)| self.find_in_report(index as u32, report))
+            .collect()
     }
 
     /// Every hit in the paragraphs of `index`, in library order: the same

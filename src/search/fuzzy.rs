@@ -6,7 +6,8 @@
 //! ([`super::pinyin`]); the better of the two counts. A term may instead
 //! name the entry's place — its report's township (the same way) or year
 //! (digits) — so "党建 紫庄" finds 紫庄街道's 党建 headings among thousands;
-//! at least one term must match the text itself, and only those score.
+//! at least one term must match the text itself; a term that names the
+//! place scores as it does on the township's name.
 //!
 //! Skim gives no bonus
 //! between ideographs, so ranking adds its own terms: a match that starts
@@ -73,11 +74,18 @@ const PLACE_TERMS: usize = 64;
 #[derive(Debug, Default)]
 pub struct PlaceMatches {
     per_term: Vec<Option<Vec<bool>>>,
+    /// Per term, its best score on a township (or a year): what a term
+    /// that names the place adds to a key's score, so that a heading found
+    /// by "dj" in 安潭镇 is not outranked by a title that holds 安潭 and,
+    /// loosely, d…j.
+    best: Vec<i32>,
 }
 
 impl PlaceMatches {
-    fn names_some_place(&self, term: usize) -> bool {
-        self.per_term.get(term).is_some_and(Option::is_some)
+    /// The score of a term that names some report's place, if it does.
+    fn place_score(&self, term: usize) -> Option<i32> {
+        let named = self.per_term.get(term).is_some_and(Option::is_some);
+        named.then(|| self.best[term])
     }
 
     /// Whether every term is matched by the text.
@@ -122,33 +130,45 @@ impl FuzzyQuery {
 
     /// Which reports' places each term names (see [`PlaceMatches`]).
     pub fn places(&self, index: &SearchIndex) -> PlaceMatches {
-        let per_term = self
-            .terms
-            .iter()
-            .take(PLACE_TERMS)
-            .map(|term| {
-                let mut matcher = term.pinyin.clone();
-                let townships: Vec<bool> = index
-                    .townships
-                    .iter()
-                    .map(|key| self.term_score(index, term, &mut matcher, key).is_some())
-                    .collect();
-                let digits = term.text.bytes().all(|b| b.is_ascii_digit());
-                let reports: Vec<bool> = index
-                    .report_places
-                    .iter()
-                    .map(|place| {
-                        place.township.is_some_and(|t| townships[t as usize])
-                            || (digits
-                                && place
-                                    .year
-                                    .is_some_and(|year| year.to_string().contains(&term.text)))
-                    })
-                    .collect();
-                reports.contains(&true).then_some(reports)
-            })
-            .collect();
-        PlaceMatches { per_term }
+        let mut places = PlaceMatches::default();
+        for term in self.terms.iter().take(PLACE_TERMS) {
+            let mut matcher = term.pinyin.clone();
+            let townships: Vec<Option<i32>> = index
+                .townships
+                .iter()
+                .map(|key| self.term_score(index, term, &mut matcher, key))
+                .collect();
+            // A year is named from its start: "20", "202", "2021" (not "1").
+            let digits = term.text.bytes().all(|b| b.is_ascii_digit());
+            let names_year = |year: Option<i32>| {
+                digits && year.is_some_and(|year| year.to_string().starts_with(&term.text))
+            };
+            let reports: Vec<bool> = index
+                .report_places
+                .iter()
+                .map(|place| {
+                    place
+                        .township
+                        .is_some_and(|t| townships[t as usize].is_some())
+                        || names_year(place.year)
+                })
+                .collect();
+            // Naming the year scores as the digits would at the start of a
+            // text, unbroken: as well as a title that begins with them.
+            let perfect = self.skim.fuzzy_match(&term.text, &term.text).unwrap_or(0);
+            let year_score = i32::try_from(perfect).unwrap_or(0) + AT_START + UNBROKEN;
+            let best = townships.iter().flatten().copied().max();
+            let best = match (best, digits) {
+                (Some(best), true) => best.max(year_score),
+                (Some(best), false) => best,
+                (None, _) => year_score,
+            };
+            places.best.push(best);
+            places
+                .per_term
+                .push(reports.contains(&true).then_some(reports));
+        }
+        places
     }
 
     /// Every key among `candidates` (all keys when `None`) that matches,
@@ -196,19 +216,24 @@ impl FuzzyQuery {
     ) -> Option<(i32, u64)> {
         let mut total = 0;
         let mut text_terms = 0;
+        let mut in_text = false;
         for (i, (term, matcher)) in self.terms.iter().zip(matchers).enumerate() {
-            match self.term_score(index, term, matcher, key) {
-                Some(score) => {
+            match (
+                self.term_score(index, term, matcher, key),
+                places.place_score(i),
+            ) {
+                (Some(score), _) => {
                     total += score;
+                    in_text = true;
                     if i < PLACE_TERMS {
                         text_terms |= 1 << i;
                     }
                 }
-                None if places.names_some_place(i) => {}
-                None => return None,
+                (None, Some(place)) => total += place,
+                (None, None) => return None,
             }
         }
-        (text_terms != 0).then_some((total, text_terms))
+        in_text.then_some((total, text_terms))
     }
 
     /// One term on one key's text: the better of skim and pinyin.

@@ -72,7 +72,8 @@ impl HelpLayer {
     /// Where the layer's frame sits on a screen of `area`: centred, as large
     /// as the text needs.
     pub fn frame(&self, area: Rect) -> Rect {
-        let width = area.width.min(self.text_width() + 2);
+        // Borders and a column of air on the right.
+        let width = area.width.min(self.text_width() + 3);
         let height = area.height.min(self.lines.len() as u16 + 2);
         Rect::new(
             area.x + (area.width - width) / 2,

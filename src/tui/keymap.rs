@@ -343,14 +343,21 @@ pub const KEYMAP: &[Binding] = &[
         "end of the report",
         None,
     ),
+    bind(
+        S::Search,
+        &[plain(KeyCode::Enter)],
+        A::Open,
+        "go to the selected result",
+        Some("go"),
+    ),
     // Ctrl-J is a line feed: what Enter becomes when typed ahead while the
     // terminal was still in cooked mode (during a long load).
     bind(
         S::Search,
-        &[plain(KeyCode::Enter), ctrl('j')],
+        &[ctrl('j')],
         A::Open,
-        "go to the selected result",
-        Some("go"),
+        "go to the selected result (an Enter typed ahead)",
+        None,
     ),
     bind(
         S::Search,

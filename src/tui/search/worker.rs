@@ -89,13 +89,21 @@ impl<'a> SearchClient<'a> {
         let stop = Arc::new(AtomicBool::new(false));
         let stopped = Arc::clone(&stop);
         scope.spawn(move || {
-            // Build the index and filter now, while the reader is being looked at.
+            // Build the heading index now, while the reader is being looked
+            // at; the paragraph list for full text once no query is waiting
+            // (a query typed ahead is answered first).
             let mut searcher = Searcher::new(library, SHOWN_RESULTS);
-            searcher.prepare();
+            searcher.index();
+            let mut prepared = false;
             while !stopped.load(Ordering::Relaxed) {
-                let mut request = match inbox.recv_timeout(Duration::from_millis(100)) {
+                let wait = if prepared { 100 } else { 0 };
+                let mut request = match inbox.recv_timeout(Duration::from_millis(wait)) {
                     Ok(request) => request,
-                    Err(RecvTimeoutError::Timeout) => continue,
+                    Err(RecvTimeoutError::Timeout) => {
+                        searcher.prepare();
+                        prepared = true;
+                        continue;
+                    }
                     Err(RecvTimeoutError::Disconnected) => break,
                 };
                 while let Ok(newer) = inbox.try_recv() {
@@ -116,8 +124,12 @@ impl<'a> SearchClient<'a> {
                 searcher,
                 answer: slot,
             } => {
-                let searcher =
-                    searcher.get_or_insert_with(|| Box::new(Searcher::new(library, SHOWN_RESULTS)));
+                let searcher = searcher.get_or_insert_with(|| {
+                    // As the worker does, so tests take the same paths.
+                    let searcher = Searcher::new(library, SHOWN_RESULTS);
+                    searcher.prepare();
+                    Box::new(searcher)
+                });
                 *slot = Some(answer(searcher, request));
             }
             SearchClient::Background(requests) => {

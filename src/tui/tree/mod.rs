@@ -295,16 +295,21 @@ impl<'a> TreePane<'a> {
     /// previous glimpse opened is folded again first, so that walking
     /// hundreds of hits does not leave the whole tree open.
     pub fn glimpse(&mut self, r: usize, path: &SectionPath) {
-        for id in std::mem::take(&mut self.glimpsed) {
-            self.expanded.remove(&id);
-        }
+        let folded = std::mem::take(&mut self.glimpsed);
+        let changed = folded.iter().any(|id| self.expanded.remove(id));
         self.glimpsed = self.open_way(r, path);
-        self.rebuild_rows();
-        self.keep_selection_visible();
+        if changed && self.glimpsed.is_empty() {
+            // open_way rebuilt nothing: the folding still has to show.
+            self.rebuild_rows();
+            if let Some(target) = self.way_to(r, path).pop() {
+                self.select_id(&target);
+            }
+            self.keep_selection_visible();
+        }
     }
 
     /// Open the way to report `r`'s section at `path` and select it;
-    /// return the nodes that were closed.
+    /// return the nodes it opened (those that were closed).
     fn open_way(&mut self, r: usize, path: &SectionPath) -> Vec<NodeId> {
         let mut way = self.way_to(r, path);
         let Some(target) = way.pop() else {
