@@ -24,10 +24,14 @@ pub fn run(dir: Option<PathBuf>, widths: Widths, out: &mut dyn Write) -> anyhow:
     // will cover, and wipe it before the reader opens.
     let loading = dir.as_ref().filter(|_| std::io::stderr().is_terminal());
     if let Some(dir) = loading {
-        eprint!(
+        // One line, or the wipe below would leave the rest of it behind.
+        let width = crossterm::terminal::size().map_or(80, |(columns, _)| columns);
+        let note = format!(
             "loading {}\u{2026}",
             text::clean(&dir.display().to_string())
         );
+        let room = usize::from(width).saturating_sub(1);
+        eprint!("{}", baogao::wrap::truncate(&note, room, widths));
     }
     let loaded = load(dir.as_deref());
     if loading.is_some() {
