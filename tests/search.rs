@@ -405,21 +405,7 @@ fn search_command_says_when_nothing_matches() {
 
 #[test]
 fn search_command_says_when_full_text_hits_were_too_many_to_keep() {
-    let dir = tempfile::TempDir::new().unwrap();
-    let report = serde_json::json!({
-        "schema": 1,
-        "id": "many-2021-work-summary",
-        "title": "多镇2021年工作总结",
-        "township": "多镇",
-        "year": 2021,
-        "period": "annual",
-        "kind": "work-summary",
-        "sections": [{
-            "heading": "一、工作回顾",
-            "paragraphs": ["\u{7684}".repeat(baogao::search::MAX_TEXT_HITS + 5)],
-        }],
-    });
-    std::fs::write(dir.path().join("many.json"), report.to_string()).unwrap();
+    let dir = common::library_past_the_hit_cap();
     let output = Command::new(env!("CARGO_BIN_EXE_baogao"))
         .args(["search", "--full-text", "--dir"])
         .arg(dir.path())
@@ -445,6 +431,8 @@ fn search_command_says_when_full_text_hits_were_too_many_to_keep() {
     let expected = format!("{kept} of over {kept} results shown (the first {kept} hits are kept)");
     assert!(stderr.contains(&expected), "{stderr}");
 }
+
+mod common;
 
 #[path = "invariants/mod.rs"]
 mod invariants;

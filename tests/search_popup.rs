@@ -16,6 +16,8 @@ use ratatui::layout::{Position, Rect};
 use ratatui::style::Modifier;
 use std::path::Path;
 
+mod common;
+
 fn library() -> Library {
     let extra = load_dir(Path::new("tests/data/search")).expect("test reports load");
     Library::from_loaded(load_bundled().reports.into_iter().chain(extra.reports))
@@ -372,22 +374,8 @@ fn a_narrow_popup_cuts_a_heading_around_its_matches() {
 
 #[test]
 fn the_status_bar_says_when_full_text_hits_were_too_many_to_keep() {
-    let dir = tempfile::TempDir::new().unwrap();
+    let dir = common::library_past_the_hit_cap();
     let kept = baogao::search::MAX_TEXT_HITS;
-    let report = serde_json::json!({
-        "schema": 1,
-        "id": "many-2021-work-summary",
-        "title": "多镇2021年工作总结",
-        "township": "多镇",
-        "year": 2021,
-        "period": "annual",
-        "kind": "work-summary",
-        "sections": [{
-            "heading": "一、工作回顾",
-            "paragraphs": ["\u{7684}".repeat(kept + 5)],
-        }],
-    });
-    std::fs::write(dir.path().join("many.json"), report.to_string()).unwrap();
     let library = Library::from_loaded(load_dir(dir.path()).unwrap().reports);
     let mut app = app(&library);
     press(&mut app, "/\t\u{7684}\n");
