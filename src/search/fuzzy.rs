@@ -131,6 +131,11 @@ impl FuzzyQuery {
     /// Which reports' places each term names (see [`PlaceMatches`]).
     pub fn places(&self, index: &SearchIndex) -> PlaceMatches {
         let mut places = PlaceMatches::default();
+        // A lone word must match the text: no place to work out (the most
+        // common query, on every keystroke).
+        if self.terms.len() < 2 {
+            return places;
+        }
         for term in self.terms.iter().take(PLACE_TERMS) {
             let mut matcher = term.pinyin.clone();
             let townships: Vec<Option<i32>> = index
