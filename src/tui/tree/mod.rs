@@ -288,41 +288,37 @@ impl<'a> TreePane<'a> {
     /// resuming, opening from elsewhere).
     pub fn reveal(&mut self, r: usize, path: &SectionPath) {
         self.glimpsed.clear();
-        self.open_way(r, path);
+        self.open_way(r, path, false);
     }
 
     /// As [`TreePane::reveal`], for stepping through search hits: what the
     /// previous glimpse opened is folded again first, so that walking
     /// hundreds of hits does not leave the whole tree open.
     pub fn glimpse(&mut self, r: usize, path: &SectionPath) {
-        let folded = std::mem::take(&mut self.glimpsed);
-        let changed = folded.iter().any(|id| self.expanded.remove(id));
-        self.glimpsed = self.open_way(r, path);
-        if changed && self.glimpsed.is_empty() {
-            // open_way rebuilt nothing: the folding still has to show.
-            self.rebuild_rows();
-            if let Some(target) = self.way_to(r, path).pop() {
-                self.select_id(&target);
-            }
-            self.keep_selection_visible();
+        let mut folded = false;
+        for id in std::mem::take(&mut self.glimpsed) {
+            folded |= self.expanded.remove(&id);
         }
+        self.glimpsed = self.open_way(r, path, folded);
     }
 
     /// Open the way to report `r`'s section at `path` and select it;
-    /// return the nodes it opened (those that were closed).
-    fn open_way(&mut self, r: usize, path: &SectionPath) -> Vec<NodeId> {
+    /// return the nodes it opened (those that were closed). `folded`: the
+    /// caller closed nodes, so the rows must be rebuilt in any case.
+    fn open_way(&mut self, r: usize, path: &SectionPath, folded: bool) -> Vec<NodeId> {
         let mut way = self.way_to(r, path);
-        let Some(target) = way.pop() else {
-            return Vec::new();
-        };
+        let target = way.pop();
         let closed: Vec<NodeId> = way
             .into_iter()
             .filter(|id| !self.expanded.contains(id))
             .collect();
-        if !closed.is_empty() {
+        if folded || !closed.is_empty() {
             self.expanded.extend(closed.iter().cloned());
             self.rebuild_rows();
         }
+        let Some(target) = target else {
+            return closed;
+        };
         self.select_id(&target);
         self.keep_selection_visible();
         closed
