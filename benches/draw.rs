@@ -2,12 +2,12 @@
 //! out once (when the width changes) and then drawn, which must take well
 //! under a frame (16 ms). Run with `cargo bench --bench draw`.
 
-use baogao::bundled::load_bundled;
-use baogao::library::Library;
-use baogao::model::{Report, Section};
-use baogao::tui::app::App;
-use baogao::tui::theme::Theme;
-use baogao::wrap::Widths;
+use baogao_bundled::load_bundled;
+use baogao_layout::Widths;
+use baogao_report::library::Library;
+use baogao_report::model::{Report, Section};
+use baogao_tui::app::App;
+use baogao_tui::theme::Theme;
 use criterion::{Criterion, criterion_group, criterion_main};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::buffer::Buffer;

@@ -1,12 +1,12 @@
 //! Layout speed: a 50 000-character section, made by repeating the bundled
-//! paragraphs, wrapped by `baogao::wrap::wrap_cjk` at widths 200 and 80 (a
+//! paragraphs, wrapped by `baogao_layout::wrap_cjk` at widths 200 and 80 (a
 //! wide and a common reader pane); and the same text as one paragraph, the
 //! shape a quadratic step would show up in.
 //!
 //! `cargo bench --bench layout`. Figures go in the closing notes, not in tests.
 
-use baogao::model::Section;
-use baogao::wrap::{Widths, wrap_cjk};
+use baogao_layout::{Widths, wrap_cjk};
+use baogao_report::model::Section;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 
@@ -43,8 +43,8 @@ fn section_paragraphs() -> Vec<String> {
     paragraphs
 }
 
-fn load_reports() -> Vec<baogao::model::Report> {
-    let loaded = baogao::bundled::load_bundled();
+fn load_reports() -> Vec<baogao_report::model::Report> {
+    let loaded = baogao_bundled::load_bundled();
     assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
     loaded.reports.into_iter().map(|l| l.report).collect()
 }

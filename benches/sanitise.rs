@@ -9,10 +9,10 @@
 //!
 //! `cargo bench --bench sanitise`. Figures go in the closing notes, not in tests.
 
-use baogao::bundled::load_bundled;
-use baogao::load::{load_dir, parse_report};
-use baogao::model::Report;
-use baogao::sanitise::{sanitise, sanitise_report};
+use baogao_bundled::load_bundled;
+use baogao_report::load::{load_dir, parse_report};
+use baogao_report::model::Report;
+use baogao_report::sanitise::{sanitise, sanitise_report};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use rayon::prelude::*;
 use std::hint::black_box;

@@ -1,16 +1,16 @@
 //! Per-keystroke search latency: a 4-character query typed one character at
 //! a time, each keystroke timed after the ones before it (so narrowing from
 //! the previous result counts, as in the popup). Over the bundled reports
-//! and over a generated library of 10 000 reports (`baogao::corpus`, seed 1).
+//! and over a generated library of 10 000 reports (`baogao_corpus`, seed 1).
 //! Each benchmark is one keystroke: `…/zsyz/3` is typing "y" after "zs".
 //! The bar (issue 4): median under 16 ms at 10 000 reports on 2 cores.
 //! Run with `cargo bench --bench search`.
 
-use baogao::bundled::load_bundled;
-use baogao::corpus::{CorpusSpec, generate};
-use baogao::library::Library;
-use baogao::search::{Mode, Searcher};
-use baogao::tui::search::worker::{Request, answer};
+use baogao_bundled::load_bundled;
+use baogao_corpus::{CorpusSpec, generate};
+use baogao_report::library::Library;
+use baogao_search::{Mode, Searcher};
+use baogao_tui::search::worker::{Request, answer};
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -23,7 +23,7 @@ const QUERIES: [(Mode, &str); 4] = [
 ];
 
 fn bench_library(c: &mut Criterion, name: &str, library: &Library) {
-    let mut searcher = Searcher::new(library, baogao::tui::search::worker::SHOWN_RESULTS);
+    let mut searcher = Searcher::new(library, baogao_tui::search::worker::SHOWN_RESULTS);
     // As the popup's worker does before the first query.
     searcher.prepare();
     let mut group = c.benchmark_group(format!("keystroke/{name}"));

@@ -2,13 +2,13 @@
 //!
 //! `cargo run --release --example gen_corpus -- --reports 10000 --out /tmp/corpus`
 //!
-//! The reports come from `baogao::corpus` (built from the bundled reports,
+//! The reports come from `baogao_corpus` (built from the bundled reports,
 //! the same bytes for the same seed) and are written as `<id>.json`,
 //! pretty-printed like `data/reports`, each through a temporary file in the
 //! output directory so that no reader sees half a file.
 
 use anyhow::{Context, bail};
-use baogao::corpus::{CorpusSpec, generate};
+use baogao_corpus::{CorpusSpec, generate};
 use clap::Parser;
 use std::collections::HashSet;
 use std::ffi::OsString;

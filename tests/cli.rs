@@ -7,7 +7,7 @@
 //! for particular ids or headings. Where a known report is needed, the test
 //! writes its JSON itself.
 
-use baogao::model::Report;
+use baogao_report::model::Report;
 use serde_json::{Value, json};
 use std::ffi::OsStr;
 use std::fs;

@@ -1,6 +1,6 @@
 //! Tests of `import::decode`: raw bytes of a scraped report → normalised text.
 
-use baogao::import::decode::{DecodeError, decode};
+use baogao_import::decode::{DecodeError, decode};
 use encoding_rs::{BIG5, Encoding, GB18030};
 use std::path::PathBuf;
 

@@ -4,7 +4,7 @@
 
 mod invariants;
 
-use baogao::import::import_bytes;
+use baogao_import::import_bytes;
 use invariants::check_import;
 
 /// UTF-16LE with a BOM: U+2060 WORD JOINER, then 用. The importer kept the

@@ -9,8 +9,8 @@
 #[path = "hostile/support.rs"]
 mod support;
 
-use baogao::load::{load_dir, validate};
-use baogao::model::is_valid_id;
+use baogao_report::load::{load_dir, validate};
+use baogao_report::model::is_valid_id;
 use std::collections::BTreeSet;
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};

@@ -8,7 +8,7 @@
 #[path = "hostile/support.rs"]
 mod support;
 
-use baogao::load::{LoadError, MAX_SECTION_DEPTH, load_dir, validate};
+use baogao_report::load::{LoadError, MAX_SECTION_DEPTH, load_dir, validate};
 use serde_json::json;
 use std::ffi::OsStr;
 use std::path::Path;

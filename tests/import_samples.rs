@@ -3,7 +3,7 @@
 
 mod common;
 
-use baogao::model::{Kind, Period, Report};
+use baogao_report::model::{Kind, Period, Report};
 use common::{all_text, assert_heads, import_file};
 
 fn sample(prefix: &str) -> Report {
@@ -334,11 +334,11 @@ fn pages_cut_anywhere_still_import() {
     for path in files {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         let text = std::fs::read_to_string(&path).unwrap();
-        let whole = baogao::import::import_text(&text, &name).unwrap();
+        let whole = baogao_import::import_text(&text, &name).unwrap();
         let cuts: Vec<usize> = text.char_indices().map(|(i, _)| i).step_by(97).collect();
         for cut in cuts {
             let part = &text[..cut];
-            match baogao::import::import_text(part, &name) {
+            match baogao_import::import_text(part, &name) {
                 Ok(r) => {
                     assert!(
                         !r.title.is_empty() && !r.id.is_empty(),
@@ -354,7 +354,7 @@ fn pages_cut_anywhere_still_import() {
                 Err(e) => assert!(
                     matches!(
                         e,
-                        baogao::import::ImportError::Empty | baogao::import::ImportError::NoChinese
+                        baogao_import::ImportError::Empty | baogao_import::ImportError::NoChinese
                     ),
                     "{name} cut at {cut}: {e}"
                 ),

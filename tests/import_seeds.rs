@@ -3,8 +3,8 @@
 
 mod common;
 
-use baogao::load::parse_report;
-use baogao::model::{Kind, Period};
+use baogao_report::load::parse_report;
+use baogao_report::model::{Kind, Period};
 use common::{all_text, assert_heads, import_file, repo_path};
 
 #[test]
@@ -159,7 +159,7 @@ fn committed_reports_match_a_fresh_import() {
     for entry in std::fs::read_dir(&raw).unwrap() {
         let path = entry.unwrap().path();
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        let report = baogao::import::import_bytes(&std::fs::read(&path).unwrap(), &name).unwrap();
+        let report = baogao_import::import_bytes(&std::fs::read(&path).unwrap(), &name).unwrap();
         let committed_path = repo_path(&format!("data/reports/{}.json", report.id));
         let committed = std::fs::read_to_string(&committed_path).unwrap_or_else(|_| {
             panic!("{name} imports as {}, which data/reports does not hold: run `cargo run --release -- import --force data/raw/*.txt`", report.id)
@@ -188,7 +188,7 @@ fn committed_reports_match_a_fresh_import() {
 /// outline as the page itself.
 #[test]
 fn seeds_flattened_to_one_line_keep_their_outline() {
-    fn outline(sections: &[baogao::model::Section], depth: usize, out: &mut Vec<String>) {
+    fn outline(sections: &[baogao_report::model::Section], depth: usize, out: &mut Vec<String>) {
         for s in sections {
             out.push(format!("{}{}", "  ".repeat(depth), s.heading));
             outline(&s.sections, depth + 1, out);
@@ -203,7 +203,7 @@ fn seeds_flattened_to_one_line_keep_their_outline() {
             .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
             .unwrap();
         let one_line = std::fs::read_to_string(&path).unwrap().replace('\n', " ");
-        let flat = baogao::import::import_text(&one_line, "flat.txt").unwrap();
+        let flat = baogao_import::import_text(&one_line, "flat.txt").unwrap();
         assert_eq!(
             (
                 &flat.title,

@@ -7,7 +7,7 @@
 
 mod common;
 
-use baogao::model::Report;
+use baogao_report::model::Report;
 use common::{all_text, headings, import_file};
 
 fn shape(name: &str) -> Report {
@@ -156,7 +156,7 @@ fn chinese_numeral_years_and_dates() {
         "named by the meeting in the subtitle"
     );
     assert_eq!(r.published.as_deref(), Some("2023-01-10"));
-    assert_eq!(r.kind, baogao::model::Kind::GovernmentWorkReport);
+    assert_eq!(r.kind, baogao_report::model::Kind::GovernmentWorkReport);
 }
 
 #[test]
@@ -429,7 +429,7 @@ fn the_metadata_title_beats_a_news_banner() {
 fn months_one_to_six_are_a_half_year() {
     assert_eq!(
         shape("half_year_months").period,
-        baogao::model::Period::HalfYear
+        baogao_report::model::Period::HalfYear
     );
 }
 

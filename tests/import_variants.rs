@@ -4,8 +4,8 @@
 //! arbitrary input in `import_variants/robustness.rs`. Every report is built
 //! in the test, so each case shows exactly the shape it exercises.
 
-use baogao::import::import_text;
-use baogao::model::{Kind, Period, Report, Section};
+use baogao_import::import_text;
+use baogao_report::model::{Kind, Period, Report, Section};
 
 fn import(text: &str) -> Report {
     import_text(text, "variant.txt").unwrap_or_else(|e| panic!("{e}\n{text}"))

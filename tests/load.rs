@@ -1,10 +1,10 @@
 //! Integration tests for the loader, validation, the Library and the bundled
 //! reports, over real directories made with tempfile.
 
-use baogao::bundled::load_bundled;
-use baogao::library::Library;
-use baogao::load::{LoadError, load_dir, validate};
-use baogao::model::{Kind, Period, Report, SCHEMA_VERSION, Section};
+use baogao_bundled::load_bundled;
+use baogao_report::library::Library;
+use baogao_report::load::{LoadError, load_dir, validate};
+use baogao_report::model::{Kind, Period, Report, SCHEMA_VERSION, Section};
 use std::fs;
 use std::path::{Path, PathBuf};
 use tempfile::TempDir;
@@ -45,7 +45,7 @@ fn write_report(dir: &Path, relative: &str, report: &Report) -> PathBuf {
     write(dir, relative, &report.to_json_pretty())
 }
 
-fn ids(loaded: &baogao::load::Loaded) -> Vec<&str> {
+fn ids(loaded: &baogao_report::load::Loaded) -> Vec<&str> {
     loaded
         .reports
         .iter()

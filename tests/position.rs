@@ -1,8 +1,8 @@
 //! The reading-position state file: where it lives, loading it whatever state
 //! it is in, and saving it atomically without losing other libraries' places.
 
-use baogao::model::{Kind, Period, Report, Section};
-use baogao::position::{ReadingPosition, StateError, StateFile, library_key};
+use baogao_report::model::{Kind, Period, Report, Section};
+use baogao_tui::position::{ReadingPosition, StateError, StateFile, library_key};
 use std::ffi::OsStr;
 use std::fs;
 use std::path::{Path, PathBuf};

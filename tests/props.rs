@@ -9,8 +9,8 @@
 
 mod invariants;
 
-use baogao::sanitise::sanitise;
-use baogao::wrap::{AmbiguousWidth, Widths};
+use baogao_layout::{AmbiguousWidth, Widths};
+use baogao_report::sanitise::sanitise;
 use invariants::{check_import, check_load, check_sanitise, check_wrap};
 use proptest::prelude::*;
 use proptest::sample::Index;

@@ -2,12 +2,12 @@
 //! bundled reports, at the sizes people use (120×40, 80×24, 40×15) and at
 //! every size down to 1×1, driven by the same key events a terminal sends.
 
-use baogao::bundled::load_bundled;
-use baogao::library::Library;
-use baogao::position::ReadingPosition;
-use baogao::tui::app::App;
-use baogao::tui::theme::Theme;
-use baogao::wrap::{AmbiguousWidth, Widths};
+use baogao_bundled::load_bundled;
+use baogao_layout::{AmbiguousWidth, Widths};
+use baogao_report::library::Library;
+use baogao_tui::app::App;
+use baogao_tui::position::ReadingPosition;
+use baogao_tui::theme::Theme;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -135,11 +135,11 @@ fn help_is_generated_from_the_key_table_and_esc_closes_it() {
     press(&mut app, "?");
     // The table is longer than the screen: read it all by scrolling.
     let mut text = screen(&draw(&mut app, 100, 40));
-    for _ in 0..baogao::tui::keymap::KEYMAP.len() {
+    for _ in 0..baogao_tui::keymap::KEYMAP.len() {
         press(&mut app, "j");
         text.push_str(&screen(&draw(&mut app, 100, 40)));
     }
-    for binding in baogao::tui::keymap::KEYMAP {
+    for binding in baogao_tui::keymap::KEYMAP {
         assert!(
             text.contains(binding.description),
             "{} missing:\n{text}",

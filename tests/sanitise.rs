@@ -1,9 +1,9 @@
-//! Report text made safe for a terminal: `baogao::sanitise` on its own, on a
+//! Report text made safe for a terminal: `baogao_report::sanitise` on its own, on a
 //! whole report, through the loader, and through the command line.
 
-use baogao::load::load_dir;
-use baogao::model::{Kind, Period, Report, Section};
-use baogao::sanitise::{sanitise, sanitise_report};
+use baogao_report::load::load_dir;
+use baogao_report::model::{Kind, Period, Report, Section};
+use baogao_report::sanitise::{sanitise, sanitise_report};
 use proptest::prelude::*;
 use std::borrow::Cow;
 use std::fs;

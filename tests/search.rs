@@ -2,11 +2,11 @@
 //! 招商引资 headings (the bundled ones have none): ranking, pinyin, full
 //! text, narrowing, and `baogao search` from the shell.
 
-use baogao::bundled::load_bundled;
-use baogao::library::Library;
-use baogao::load::load_dir;
-use baogao::search::{FuzzyQuery, Matches, Mode, Searcher, WHOLE_REPORT, snippet};
-use baogao::wrap::{AmbiguousWidth, Widths};
+use baogao_bundled::load_bundled;
+use baogao_layout::{AmbiguousWidth, Widths};
+use baogao_report::library::Library;
+use baogao_report::load::load_dir;
+use baogao_search::{FuzzyQuery, Matches, Mode, Searcher, WHOLE_REPORT, snippet};
 use std::path::Path;
 use std::process::Command;
 
@@ -303,7 +303,7 @@ fn full_text_finds_every_occurrence_with_its_place() {
     assert_eq!(hits.len(), expected);
     assert!(expected >= 4);
     for hit in hits.iter() {
-        let text = baogao::search::fulltext::paragraph_text(
+        let text = baogao_search::fulltext::paragraph_text(
             &library,
             hit.report,
             hit.section,
@@ -338,7 +338,7 @@ fn snippets_fit_their_width_and_keep_the_hit() {
                 .strip_prefix('\u{2026}')
                 .and_then(|rest| rest.chars().next());
             assert!(
-                !after_mark.is_some_and(baogao::wrap::is_closer),
+                !after_mark.is_some_and(baogao_layout::is_closer),
                 "{width}: {}",
                 cut.text
             );
@@ -414,7 +414,7 @@ fn search_command_says_when_full_text_hits_were_too_many_to_keep() {
         .unwrap();
     assert!(output.status.success());
     let stderr = String::from_utf8_lossy(&output.stderr);
-    let expected = format!("20 of over {} results shown", baogao::search::MAX_TEXT_HITS);
+    let expected = format!("20 of over {} results shown", baogao_search::MAX_TEXT_HITS);
     assert!(stderr.contains(&expected), "{stderr}");
     // --limit 0 ("all") shows every hit kept, and says there were more.
     let output = Command::new(env!("CARGO_BIN_EXE_baogao"))
@@ -425,7 +425,7 @@ fn search_command_says_when_full_text_hits_were_too_many_to_keep() {
         .unwrap();
     assert!(output.status.success());
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-    let kept = baogao::search::MAX_TEXT_HITS;
+    let kept = baogao_search::MAX_TEXT_HITS;
     assert_eq!(json.as_array().unwrap().len(), kept);
     let stderr = String::from_utf8_lossy(&output.stderr);
     let expected = format!("{kept} of over {kept} results shown (the first {kept} hits are kept)");

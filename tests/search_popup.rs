@@ -2,12 +2,12 @@
 //! characters, selection, Enter jumping the reader, Esc giving the screen
 //! back, full-text hits and n/N. Searches run inline here (no worker thread).
 
-use baogao::bundled::load_bundled;
-use baogao::library::Library;
-use baogao::load::load_dir;
-use baogao::tui::app::App;
-use baogao::tui::theme::Theme;
-use baogao::wrap::Widths;
+use baogao_bundled::load_bundled;
+use baogao_layout::Widths;
+use baogao_report::library::Library;
+use baogao_report::load::load_dir;
+use baogao_tui::app::App;
+use baogao_tui::theme::Theme;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -375,7 +375,7 @@ fn a_narrow_popup_cuts_a_heading_around_its_matches() {
 #[test]
 fn the_status_bar_says_when_full_text_hits_were_too_many_to_keep() {
     let dir = common::library_past_the_hit_cap();
-    let kept = baogao::search::MAX_TEXT_HITS;
+    let kept = baogao_search::MAX_TEXT_HITS;
     let library = Library::from_loaded(load_dir(dir.path()).unwrap().reports);
     let mut app = app(&library);
     press(&mut app, "/\t\u{7684}\n");

@@ -1,4 +1,4 @@
-//! Properties of the CJK wrapper (`baogao::wrap`), checked on every paragraph
+//! Properties of the CJK wrapper (`baogao_layout`), checked on every paragraph
 //! and heading of the bundled reports at every width from 2 to 120 in both
 //! ambiguous-width settings, and on arbitrary strings (proptest).
 //!
@@ -8,9 +8,9 @@
 #[path = "invariants/mod.rs"]
 mod invariants;
 
-use baogao::bundled::load_bundled;
-use baogao::model::Section;
-use baogao::wrap::{AmbiguousWidth, Widths, WrappedLine, truncate};
+use baogao_bundled::load_bundled;
+use baogao_layout::{AmbiguousWidth, Widths, WrappedLine, truncate};
+use baogao_report::model::Section;
 use proptest::prelude::*;
 use std::borrow::Cow;
 

@@ -4,9 +4,9 @@
 
 use crate::Tools;
 use crate::process::{self, Success};
-use baogao::library::Library;
-use baogao::search::Searcher;
-use baogao::search::fulltext::for_each_paragraph_list;
+use baogao_report::library::Library;
+use baogao_search::Searcher;
+use baogao_search::fulltext::for_each_paragraph_list;
 use std::ffi::OsStr;
 use std::io::{BufWriter, Write};
 use std::path::Path;
@@ -38,7 +38,7 @@ pub fn generate(tools: &Tools, dir: &Path, n: usize) -> anyhow::Result<u64> {
 
 /// The library in this process, for the in-process figures.
 pub fn load(dir: &Path, n: usize) -> anyhow::Result<Library> {
-    let loaded = baogao::load::load_dir(dir)?;
+    let loaded = baogao_report::load::load_dir(dir)?;
     anyhow::ensure!(loaded.errors.is_empty(), "the corpus has broken files");
     let library = Library::from_loaded(loaded.reports);
     let loaded = library.len();

@@ -28,8 +28,8 @@ mod table;
 mod tui;
 
 use anyhow::{Context, bail};
-use baogao::search::Searcher;
-use baogao::tui::search::worker::SHOWN_RESULTS;
+use baogao_search::Searcher;
+use baogao_tui::search::worker::SHOWN_RESULTS;
 use clap::Parser;
 use std::path::{Path, PathBuf};
 use table::Row;

@@ -1,4 +1,4 @@
-//! The importer on arbitrary bytes: `baogao::import::import_bytes`, then the
+//! The importer on arbitrary bytes: `baogao_import::import_bytes`, then the
 //! imported report through its JSON, the loader and `validate`.
 
 #![no_main]

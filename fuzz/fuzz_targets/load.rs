@@ -1,5 +1,5 @@
-//! The JSON loader on arbitrary bytes: `baogao::load::parse_bytes`, then
-//! `baogao::load::validate` on what loads.
+//! The JSON loader on arbitrary bytes: `baogao_report::load::parse_bytes`, then
+//! `baogao_report::load::validate` on what loads.
 
 #![no_main]
 

@@ -6,8 +6,8 @@
 
 #![no_main]
 
-use baogao::bundled::load_bundled;
-use baogao::library::Library;
+use baogao_bundled::load_bundled;
+use baogao_report::library::Library;
 use baogao_fuzz::invariants::check_search;
 use libfuzzer_sys::fuzz_target;
 use std::sync::OnceLock;

@@ -7,8 +7,8 @@
 
 #![no_main]
 
-use baogao::sanitise::sanitise;
-use baogao::wrap::{AmbiguousWidth, Widths};
+use baogao_report::sanitise::sanitise;
+use baogao_layout::{AmbiguousWidth, Widths};
 use baogao_fuzz::invariants::{check_sanitise, check_wrap};
 use libfuzzer_sys::fuzz_target;
 

@@ -9,10 +9,10 @@
 
 use super::{Outcome, text};
 use anyhow::{Context, bail};
-use baogao::import::import_bytes;
-use baogao::import::meta::short_hash;
-use baogao::load::parse_report;
-use baogao::model::{Report, is_valid_id};
+use baogao_import::import_bytes;
+use baogao_import::meta::short_hash;
+use baogao_report::load::parse_report;
+use baogao_report::model::{Report, is_valid_id};
 use clap::Args;
 use std::collections::HashMap;
 use std::io::{self, Write};

@@ -6,8 +6,8 @@
 //! still listed.
 
 use super::{Outcome, command_library, load, report_load_errors, text};
-use baogao::library::Library;
-use baogao::model::Report;
+use baogao_report::library::Library;
+use baogao_report::model::Report;
 use clap::Args;
 use serde::Serialize;
 use std::io::Write;
@@ -151,7 +151,7 @@ fn table_row(report: &Report) -> [String; 8] {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use baogao::model::{Kind, Period, SCHEMA_VERSION, Section};
+    use baogao_report::model::{Kind, Period, SCHEMA_VERSION, Section};
 
     fn report(id: &str, township: Option<&str>, title: &str, sections: usize) -> Report {
         Report {

@@ -15,10 +15,10 @@ mod text;
 mod validate;
 
 use anyhow::Context;
-use baogao::bundled::load_bundled;
-use baogao::library::Library;
-use baogao::load::{LoadError, Loaded, LoadedReport, load_dir};
-use baogao::wrap::{AmbiguousWidth, Widths};
+use baogao_bundled::load_bundled;
+use baogao_layout::{AmbiguousWidth, Widths};
+use baogao_report::library::Library;
+use baogao_report::load::{LoadError, Loaded, LoadedReport, load_dir};
 use clap::{Parser, Subcommand};
 use std::io::{self, Write};
 use std::mem::ManuallyDrop;

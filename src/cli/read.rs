@@ -8,11 +8,11 @@
 //! state file that cannot be used costs a one-line notice, never the reading.
 
 use super::{Outcome, list, load, text};
-use baogao::library::Library;
-use baogao::load::Loaded;
-use baogao::position::{StateError, StateFile, library_key};
-use baogao::tui::{self, Exit, Options, theme::Theme};
-use baogao::wrap::Widths;
+use baogao_layout::Widths;
+use baogao_report::library::Library;
+use baogao_report::load::Loaded;
+use baogao_tui::position::{StateError, StateFile, library_key};
+use baogao_tui::{self as tui, Exit, Options, theme::Theme};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
@@ -31,7 +31,7 @@ pub fn run(dir: Option<PathBuf>, widths: Widths, out: &mut dyn Write) -> anyhow:
             text::clean(&dir.display().to_string())
         );
         let room = usize::from(width).saturating_sub(1);
-        eprint!("{}", baogao::wrap::truncate(&note, room, widths));
+        eprint!("{}", baogao_layout::truncate(&note, room, widths));
     }
     let loaded = load(dir.as_deref());
     if loading.is_some() {

@@ -5,14 +5,14 @@
 //! gives the same results as an array of objects for scripts.
 
 use super::{Outcome, command_library, load, report_load_errors, text};
-use baogao::library::Library;
-use baogao::model::{Report, SectionPath};
-use baogao::search::{
+use baogao_layout::{Widths, truncate};
+use baogao_report::library::Library;
+use baogao_report::model::{Report, SectionPath};
+use baogao_search::{
     MAX_TEXT_HITS, Matches, Mode, SearchIndex, Searcher, TextHit, WHOLE_REPORT, section_path,
     snippet,
 };
-use baogao::tui::shelf::{report_title, township_label, year_label};
-use baogao::wrap::{Widths, truncate};
+use baogao_tui::shelf::{report_title, township_label, year_label};
 use clap::Args;
 use serde::Serialize;
 use std::io::Write;
@@ -204,7 +204,7 @@ fn text_result<'a>(
     let path = heading_path(report, &section_path(report, hit.section));
     let heading = path.last().map_or(report.title.clone(), |h| h.to_string());
     let paragraph =
-        baogao::search::fulltext::paragraph_text(library, hit.report, hit.section, hit.paragraph)
+        baogao_search::fulltext::paragraph_text(library, hit.report, hit.section, hit.paragraph)
             .unwrap_or_default();
     let len = query.trim().len();
     let start = hit.offset as usize;

@@ -8,10 +8,10 @@
 
 use super::{Outcome, command_library, describe_source, load, report_load_errors, text};
 use anyhow::bail;
-use baogao::library::Library;
-use baogao::load::parse_bytes;
-use baogao::model::Report;
-use baogao::wrap::{Widths, wrap_cjk};
+use baogao_layout::{Widths, wrap_cjk};
+use baogao_report::library::Library;
+use baogao_report::load::parse_bytes;
+use baogao_report::model::Report;
 use clap::Args;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -276,7 +276,7 @@ mod tests {
         assert_eq!(shell_quote("$HOME"), "'$HOME'");
         assert_eq!(shell_quote(""), "''");
     }
-    use baogao::model::{Kind, Period, SCHEMA_VERSION, Section};
+    use baogao_report::model::{Kind, Period, SCHEMA_VERSION, Section};
 
     fn section(heading: &str, paragraphs: &[&str], sections: Vec<Section>) -> Section {
         Section {

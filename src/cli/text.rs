@@ -5,13 +5,13 @@
 use std::borrow::Cow;
 use unicode_width::UnicodeWidthStr;
 
-/// Make text safe to print: the library's [`baogao::sanitise::sanitise`], the
+/// Make text safe to print: the library's [`baogao_report::sanitise::sanitise`], the
 /// rule report text already got on load. Applied again to everything the
 /// command line prints from outside the program (report fields, paths, error
 /// messages that quote a file), so no escape sequence can reach the terminal
 /// whichever way the text came; on clean text it copies nothing.
 pub fn clean(text: &str) -> Cow<'_, str> {
-    baogao::sanitise::sanitise(text)
+    baogao_report::sanitise::sanitise(text)
 }
 
 /// Display width in terminal cells (ambiguous-width characters count as one).

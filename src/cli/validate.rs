@@ -6,7 +6,7 @@
 //! status 1, so the command can guard a commit or a CI run.
 
 use super::{Outcome, load, text};
-use baogao::load::{sort_by_place, validate};
+use baogao_report::load::{sort_by_place, validate};
 use clap::Args;
 use std::io::Write;
 use std::path::PathBuf;

@@ -5,12 +5,12 @@
 
 #![allow(dead_code)]
 
-use baogao::import::import_bytes;
-use baogao::model::{Report, Section};
+use baogao_import::import_bytes;
+use baogao_report::model::{Report, Section};
 use std::path::{Path, PathBuf};
 
 /// A library of one report whose paragraph holds "的" five times more than
-/// [`baogao::search::MAX_TEXT_HITS`]: a full-text search for it is cut.
+/// [`baogao_search::MAX_TEXT_HITS`]: a full-text search for it is cut.
 pub fn library_past_the_hit_cap() -> tempfile::TempDir {
     let dir = tempfile::TempDir::new().unwrap();
     let report = serde_json::json!({
@@ -23,7 +23,7 @@ pub fn library_past_the_hit_cap() -> tempfile::TempDir {
         "kind": "work-summary",
         "sections": [{
             "heading": "一、工作回顾",
-            "paragraphs": ["\u{7684}".repeat(baogao::search::MAX_TEXT_HITS + 5)],
+            "paragraphs": ["\u{7684}".repeat(baogao_search::MAX_TEXT_HITS + 5)],
         }],
     });
     std::fs::write(dir.path().join("many.json"), report.to_string()).unwrap();

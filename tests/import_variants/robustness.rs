@@ -3,8 +3,8 @@
 //! Part of the `import_variants` test crate; shares its helpers.
 
 use super::*;
-use baogao::import::decode::DecodeError;
-use baogao::import::{ImportError, import_bytes, import_text};
+use baogao_import::decode::DecodeError;
+use baogao_import::{ImportError, import_bytes, import_text};
 
 // ---------------------------------------------------------------- encodings, line ends
 

@@ -9,11 +9,11 @@
 
 #![allow(dead_code)]
 
-use baogao::import::{import_bytes, import_text};
-use baogao::load::{LoadError, Loaded, LoadedReport, parse_bytes, parse_report, validate};
-use baogao::model::{Report, is_valid_id};
-use baogao::sanitise::sanitise;
-use baogao::wrap::{Widths, WrappedLine, truncate, wrap_cjk};
+use baogao_import::{import_bytes, import_text};
+use baogao_layout::{Widths, WrappedLine, truncate, wrap_cjk};
+use baogao_report::load::{LoadError, Loaded, LoadedReport, parse_bytes, parse_report, validate};
+use baogao_report::model::{Report, is_valid_id};
+use baogao_report::sanitise::sanitise;
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
@@ -272,9 +272,9 @@ fn scratch_dir() -> PathBuf {
 /// match); heading matches have highlight positions inside their
 /// text; full-text hits are exactly the non-overlapping occurrences a plain
 /// case-folded count finds, each at an offset holding the query.
-pub fn check_search(library: &baogao::library::Library, query: &str) {
-    use baogao::search::fulltext::paragraph_text;
-    use baogao::search::{FuzzyQuery, Matches, Mode, Searcher};
+pub fn check_search(library: &baogao_report::library::Library, query: &str) {
+    use baogao_search::fulltext::paragraph_text;
+    use baogao_search::{FuzzyQuery, Matches, Mode, Searcher};
     let mut typing = Searcher::new(library, usize::MAX);
     typing.prepare();
     for mode in [Mode::Headings, Mode::FullText] {

@@ -1,0 +1,341 @@
+//! The app: two panes, the layers above them and the bottom rows. It routes
+//! each event to whoever has the keys (the top layer, else the focused pane)
+//! and keeps the tree and the reader in step; the panes own their state.
+
+mod draw;
+mod searching;
+
+use draw::reader_text_area;
+
+use super::help::HelpLayer;
+use super::keymap::{Action, Scope, action_for};
+use super::reader::ReaderPane;
+use super::search::SearchLayer;
+use super::search::worker::SearchClient;
+use super::theme::Theme;
+use super::tree::{NodeId, TreePane};
+use crate::position::ReadingPosition;
+use baogao_layout::Widths;
+use baogao_report::library::Library;
+use baogao_report::model::SectionPath;
+use baogao_search::Mode;
+use crossterm::event::{Event, KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::widgets::Block;
+
+/// Below this the screen only says it is too small.
+pub const MIN_WIDTH: u16 = 30;
+pub const MIN_HEIGHT: u16 = 8;
+/// Below this width one pane fills the screen (the focused one).
+const SIDE_BY_SIDE_WIDTH: u16 = 60;
+
+/// Which pane has the keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Tree,
+    Reader,
+}
+
+/// A layer drawn over the panes; the top one gets the keys first.
+#[derive(Debug)]
+pub enum Layer {
+    Help(HelpLayer),
+    Search(SearchLayer),
+}
+
+/// Where everything goes on the current screen.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Areas {
+    screen: Rect,
+    tree: Option<Rect>,
+    reader: Option<Rect>,
+    /// Where the reader is, or would be when one pane fills the screen:
+    /// it keeps a layout for it, so the status bar can always say where
+    /// the reading is.
+    reader_frame: Rect,
+    status: Rect,
+    footer: Option<Rect>,
+}
+
+/// The reader application's state.
+pub struct App<'a> {
+    library: &'a Library,
+    tree: TreePane<'a>,
+    reader: ReaderPane<'a>,
+    focus: Focus,
+    layers: Vec<Layer>,
+    areas: Option<Areas>,
+    notice: Option<String>,
+    search: SearchClient<'a>,
+    /// The mode the popup opens in: the one used last.
+    search_mode: Mode,
+    /// The newest request number a closed popup used.
+    last_search_seq: u64,
+    widths: Widths,
+    theme: Theme,
+    quit: bool,
+}
+
+impl<'a> App<'a> {
+    pub fn new(library: &'a Library, widths: Widths, theme: Theme) -> App<'a> {
+        App {
+            library,
+            tree: TreePane::new(library, widths, theme),
+            reader: ReaderPane::new(widths, theme),
+            focus: Focus::Tree,
+            layers: Vec::new(),
+            areas: None,
+            notice: None,
+            search: SearchClient::inline(library),
+            search_mode: Mode::Headings,
+            last_search_seq: 0,
+            widths,
+            theme,
+            quit: false,
+        }
+    }
+
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    /// A one-line message for the status bar, shown until the next key.
+    pub fn set_notice(&mut self, notice: impl Into<String>) {
+        self.notice = Some(notice.into());
+    }
+
+    /// Go back to a saved reading position; false if its report is gone.
+    pub fn resume(&mut self, position: &ReadingPosition) -> bool {
+        let Some(index) = self.library.index_of(&position.report_id) else {
+            return false;
+        };
+        let position = position.clamped_to(&self.library.reports()[index]);
+        self.reader.open_at(self.library, index, &position);
+        self.tree
+            .reveal(index, &SectionPath(position.section.clone()));
+        self.set_focus(Focus::Reader);
+        true
+    }
+
+    /// Where the reader is, to be saved for next time.
+    pub fn reading_position(&self) -> Option<ReadingPosition> {
+        self.reader.position()
+    }
+
+    /// Fit everything to a screen of `area`: decide the areas and let the
+    /// panes lay themselves out. Called before every draw.
+    pub fn prepare(&mut self, area: Rect) {
+        let areas =
+            (area.width >= MIN_WIDTH && area.height >= MIN_HEIGHT).then(|| self.areas_for(area));
+        if let Some(areas) = &areas {
+            if let Some(tree) = areas.tree {
+                self.tree.resize(tree.height.saturating_sub(2) as usize);
+            }
+            let inner = reader_text_area(areas.reader_frame);
+            self.reader.resize(
+                inner.width as usize,
+                inner.height.saturating_sub(1) as usize,
+            );
+        }
+        for layer in &mut self.layers {
+            match layer {
+                Layer::Help(help) => {
+                    let rows = help.frame(area).height.saturating_sub(2);
+                    help.resize(usize::from(rows));
+                }
+                Layer::Search(search) => search.resize(SearchLayer::frame(area)),
+            }
+        }
+        self.areas = areas;
+    }
+
+    fn areas_for(&self, area: Rect) -> Areas {
+        let [main, status, footer] = Layout::vertical([
+            Constraint::Fill(1),
+            Constraint::Length(1),
+            Constraint::Length(u16::from(area.height >= 12)),
+        ])
+        .areas(area);
+        let footer = (footer.height > 0).then_some(footer);
+        let (tree, reader) = if area.width < SIDE_BY_SIDE_WIDTH {
+            match self.focus {
+                Focus::Tree => (Some(main), None),
+                Focus::Reader => (None, Some(main)),
+            }
+        } else {
+            let tree_width = (u32::from(area.width) * 3 / 10).clamp(24, 44) as u16;
+            let [tree, reader] =
+                Layout::horizontal([Constraint::Length(tree_width), Constraint::Fill(1)])
+                    .areas(main);
+            (Some(tree), Some(reader))
+        };
+        Areas {
+            screen: area,
+            tree,
+            reader,
+            reader_frame: reader.unwrap_or(main),
+            status,
+            footer,
+        }
+    }
+
+    fn set_focus(&mut self, focus: Focus) {
+        self.focus = focus;
+        // A one-pane screen shows the other pane now: lay it out again.
+        if let Some(areas) = self.areas {
+            self.prepare(areas.screen);
+        }
+    }
+
+    fn scope(&self) -> Scope {
+        match (self.layers.last(), self.focus) {
+            (Some(Layer::Help(_)), _) => Scope::Help,
+            (Some(Layer::Search(_)), _) => Scope::Search,
+            (None, Focus::Tree) => Scope::Tree,
+            (None, Focus::Reader) => Scope::Reader,
+        }
+    }
+
+    pub fn handle(&mut self, event: &Event) {
+        match event {
+            Event::Key(key) if key.kind != KeyEventKind::Release => self.on_key(key),
+            Event::Mouse(mouse) => self.on_mouse(mouse),
+            Event::Paste(text) => {
+                if let Some(Layer::Search(layer)) = self.layers.last_mut() {
+                    let effect = layer.type_text(text);
+                    self.apply(effect);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn on_key(&mut self, key: &KeyEvent) {
+        self.notice = None;
+        let Some(action) = action_for(self.scope(), key) else {
+            self.on_text_key(key);
+            return;
+        };
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Help => self
+                .layers
+                .push(Layer::Help(HelpLayer::new(self.theme, self.widths))),
+            Action::Close => {
+                self.pop_layer();
+            }
+            Action::Search => {
+                let layer = SearchLayer::new(self.search_mode, self.last_search_seq);
+                self.layers.push(Layer::Search(layer));
+                if let Some(areas) = self.areas {
+                    self.prepare(areas.screen);
+                }
+            }
+            Action::NextHit => self.step_hit(true),
+            Action::PreviousHit => self.step_hit(false),
+            Action::FocusNext | Action::FocusPrevious => {
+                let other = if self.focus == Focus::Tree {
+                    Focus::Reader
+                } else {
+                    Focus::Tree
+                };
+                self.set_focus(other);
+            }
+            _ => match self.layers.last_mut() {
+                Some(Layer::Help(help)) => help.act(action),
+                Some(Layer::Search(layer)) => {
+                    let effect = layer.act(action);
+                    self.apply(effect);
+                }
+                None => match self.focus {
+                    Focus::Tree => self.tree_act(action),
+                    Focus::Reader => self.reader_act(action),
+                },
+            },
+        }
+    }
+
+    fn tree_act(&mut self, action: Action) {
+        let moved = self.on_tree(|tree| tree.act(action));
+        if action == Action::Open && !moved {
+            self.show_selected();
+        }
+        let on_text = matches!(
+            self.tree.selected().map(|row| &row.id),
+            Some(NodeId::Report(_) | NodeId::Section(..))
+        );
+        if action == Action::Open && on_text {
+            self.set_focus(Focus::Reader);
+        }
+    }
+
+    /// Change the tree; when its selection moved, the reader shows the newly
+    /// selected report or section (a preview). True if it moved.
+    fn on_tree(&mut self, change: impl FnOnce(&mut TreePane<'a>)) -> bool {
+        let before = self.tree.selected().map(|row| row.id.clone());
+        change(&mut self.tree);
+        let moved = self.tree.selected().map(|row| &row.id) != before.as_ref();
+        if moved {
+            self.show_selected();
+        }
+        moved
+    }
+
+    /// Show the tree's selected report or section in the reader.
+    fn show_selected(&mut self) {
+        match self.tree.selected().map(|row| row.id.clone()) {
+            Some(NodeId::Report(r)) => self.reader.open(self.library, r, &SectionPath::front()),
+            Some(NodeId::Section(r, path)) => self.reader.open(self.library, r, &path),
+            _ => {}
+        }
+    }
+
+    fn reader_act(&mut self, action: Action) {
+        if self.reader.act(action) {
+            self.follow_reader();
+        }
+    }
+
+    /// The tree selects what the reader shows at the top of its screen.
+    fn follow_reader(&mut self) {
+        if let Some((index, path)) = self.reader.location() {
+            let path = path.clone();
+            self.tree.follow(index, &path);
+        }
+    }
+
+    fn on_mouse(&mut self, mouse: &MouseEvent) {
+        let Some(areas) = self.areas else { return };
+        if self.on_search_mouse(mouse, areas.screen) || !self.layers.is_empty() {
+            return;
+        }
+        let at = Position::new(mouse.column, mouse.row);
+        let in_tree = areas.tree.filter(|area| area.contains(at));
+        let in_reader = areas.reader.filter(|area| area.contains(at));
+        let lines: isize = match mouse.kind {
+            MouseEventKind::ScrollDown => 3,
+            MouseEventKind::ScrollUp => -3,
+            MouseEventKind::Down(MouseButton::Left) => 0,
+            _ => return,
+        };
+        if let Some(tree) = in_tree {
+            if lines == 0 {
+                self.set_focus(Focus::Tree);
+                let inner = Block::bordered().inner(tree);
+                if inner.contains(at) {
+                    let (x, y) = (usize::from(at.x - inner.x), usize::from(at.y - inner.y));
+                    self.on_tree(|tree| tree.click(x, y, usize::from(inner.width)));
+                }
+            } else {
+                self.tree.scroll(lines);
+            }
+        } else if in_reader.is_some() {
+            if lines == 0 {
+                self.set_focus(Focus::Reader);
+            } else {
+                self.reader.scroll(lines);
+                self.follow_reader();
+            }
+        }
+    }
+}

@@ -1,0 +1,219 @@
+//! Drawing the app: the pane frames (titles painted by our own widths),
+//! the welcome text, the status bar's words, then the layers on top.
+//! Drawing reads the state and never changes it.
+
+use super::{App, Focus, Layer};
+use crate::paint::{clear_left_of, put_str};
+use crate::search::SearchLayer;
+use crate::shelf::{report_title, township_label, year_label};
+use crate::status::{render_footer, render_status};
+use crate::tree::TreeView;
+use baogao_layout::{AmbiguousWidth, truncate, wrap_cjk};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::symbols::border;
+use ratatui::widgets::{Block, Clear, Widget};
+
+impl App<'_> {
+    /// Draw a pane's frame with `title` and return the area inside it. The
+    /// title is drawn by our own painter: a Block title would be measured
+    /// by ratatui, which counts ambiguous-width characters as one cell.
+    fn render_frame(&self, area: Rect, buf: &mut Buffer, title: &str, focused: bool) -> Rect {
+        let style = if focused {
+            self.theme.border_focused
+        } else {
+            self.theme.border
+        };
+        let block = Block::bordered().border_style(style);
+        // Box-drawing lines are ambiguous-width: where those are two cells, draw ASCII.
+        let block = match self.widths.ambiguous {
+            AmbiguousWidth::Narrow => block,
+            AmbiguousWidth::Wide => block.border_set(ASCII_BORDER),
+        };
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let room = area.width.saturating_sub(4) as usize;
+        if !title.is_empty() && room > 0 {
+            let title = format!(" {} ", truncate(title, room.saturating_sub(2), self.widths));
+            put_str(
+                buf,
+                area.x + 1,
+                area.y,
+                area.right().saturating_sub(1),
+                &title,
+                style,
+                self.widths,
+            );
+        }
+        inner
+    }
+
+    /// What the reader pane says before a report is opened.
+    fn render_welcome(&self, area: Rect, buf: &mut Buffer) {
+        let townships = self.tree.township_count();
+        let lines = if self.library.is_empty() {
+            vec![
+                ("No reports here yet.".to_string(), self.theme.title),
+                (
+                    "baogao import FILE… turns scraped text into reports".to_string(),
+                    self.theme.dim,
+                ),
+            ]
+        } else {
+            vec![
+                (
+                    format!("{} reports · {townships} townships", self.library.len()),
+                    self.theme.title,
+                ),
+                (
+                    "Pick a report or section in the tree (Tab switches panes), Enter to read; ? shows every key"
+                        .to_string(),
+                    self.theme.dim,
+                ),
+            ]
+        };
+        let mut y = area.y + 1;
+        for (text, style) in &lines {
+            for line in wrap_cjk(text, area.width as usize, 0, self.widths) {
+                if y < area.bottom() {
+                    put_str(
+                        buf,
+                        area.x,
+                        y,
+                        area.right(),
+                        line.text(text).trim_end(),
+                        *style,
+                        self.widths,
+                    );
+                }
+                y = y.saturating_add(1);
+            }
+            y = y.saturating_add(1);
+        }
+    }
+
+    fn status_text(&self) -> (String, String) {
+        if let Some(notice) = &self.notice {
+            return (notice.clone(), String::new());
+        }
+        let Some((index, _)) = self.reader.location() else {
+            return (format!("{} reports", self.library.len()), String::new());
+        };
+        let report = &self.library.reports()[index];
+        let mut parts: Vec<String> = Vec::new();
+        parts.push(township_label(report.township.as_deref()).to_string());
+        parts.push(year_label(report.year));
+        parts.push(report_title(report).to_string());
+        let crumbs = self.reader.breadcrumb();
+        if !crumbs.is_empty() {
+            parts.push(crumbs.join(" › "));
+        }
+        let mut right = self
+            .reader
+            .percent()
+            .map(|p| format!("{p}%"))
+            .unwrap_or_default();
+        if let Some(at) = self.reader.hit_position() {
+            // "1/200000+": the hits past the kept ones are not stepped through.
+            let more = if at.complete { "" } else { "+" };
+            right = format!("hit {}/{}{more}  {right}", at.current, at.count);
+        }
+        (parts.join(" · "), right)
+    }
+}
+
+const ASCII_BORDER: border::Set = border::Set {
+    top_left: "+",
+    top_right: "+",
+    bottom_left: "+",
+    bottom_right: "+",
+    vertical_left: "|",
+    vertical_right: "|",
+    horizontal_top: "-",
+    horizontal_bottom: "-",
+};
+
+/// Lines longer than this are hard to follow back to their start; on a wide
+/// screen the text keeps this measure (50 Chinese characters).
+const MAX_TEXT_WIDTH: u16 = 100;
+
+/// The reader's text area inside its border (its first row is the breadcrumb).
+pub(super) fn reader_text_area(reader: Rect) -> Rect {
+    let inner = Block::bordered().inner(reader);
+    // One blank column each side keeps text off the border.
+    let width = inner.width.saturating_sub(2).min(MAX_TEXT_WIDTH);
+    Rect::new(inner.x + 1, inner.y, width, inner.height)
+}
+
+impl Widget for &App<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let Some(areas) = self.areas.filter(|areas| areas.screen == area) else {
+            let message = truncate("terminal too small", area.width as usize, self.widths);
+            let y = area.y + area.height / 2;
+            let x = area.x + (area.width.saturating_sub(self.widths.str(&message) as u16)) / 2;
+            put_str(
+                buf,
+                x,
+                y,
+                area.right(),
+                &message,
+                self.theme.text,
+                self.widths,
+            );
+            return;
+        };
+        if let Some(tree) = areas.tree {
+            let title = format!("Reports {}", self.library.len());
+            let inner = self.render_frame(tree, buf, &title, self.focus == Focus::Tree);
+            TreeView {
+                pane: &self.tree,
+                focused: self.focus == Focus::Tree,
+            }
+            .render(inner, buf);
+        }
+        if let Some(reader) = areas.reader {
+            let title = self.reader.location().map_or("", |(index, _)| {
+                report_title(&self.library.reports()[index])
+            });
+            self.render_frame(reader, buf, title, self.focus == Focus::Reader);
+            if self.reader.location().is_some() {
+                self.reader.render(reader_text_area(reader), buf);
+            } else {
+                self.render_welcome(reader_text_area(reader), buf);
+            }
+        }
+        let (left, right) = self.status_text();
+        let style = if self.notice.is_some() {
+            self.theme.notice.patch(self.theme.status)
+        } else {
+            self.theme.status
+        };
+        render_status(areas.status, buf, &left, &right, style, self.widths);
+        if let Some(footer) = areas.footer {
+            render_footer(footer, buf, self.scope(), &self.theme, self.widths);
+        }
+        for layer in &self.layers {
+            match layer {
+                Layer::Help(help) => {
+                    let frame = help.frame(area);
+                    clear_left_of(buf, frame);
+                    Clear.render(frame, buf);
+                    let title = if help.scrollable() {
+                        "Keys (j/k scroll)"
+                    } else {
+                        "Keys"
+                    };
+                    let inner = self.render_frame(frame, buf, title, true);
+                    help.render(inner, buf);
+                }
+                Layer::Search(layer) => {
+                    let frame = SearchLayer::frame(area);
+                    clear_left_of(buf, frame);
+                    Clear.render(frame, buf);
+                    let inner = self.render_frame(frame, buf, "Search", true);
+                    self.search_view(layer).render(inner, buf);
+                }
+            }
+        }
+    }
+}

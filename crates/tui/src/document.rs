@@ -1,0 +1,373 @@
+//! A report as the reader pages through it: one flat run of blocks (title,
+//! a line of facts, preamble, then every heading and its paragraphs in
+//! reading order), laid out into screen lines once per width.
+//!
+//! Reading flows from one section into the next like turning a page, so the
+//! reader scrolls through the whole report; a section is where its heading
+//! starts. Layout is the only costly step and happens in [`Document::lay_out`]
+//! when the width changes, never while drawing.
+
+use baogao_layout::{Widths, wrap_cjk};
+use baogao_report::model::{Report, SectionPath};
+use std::borrow::Cow;
+
+/// What a block is, which decides its style and indent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    /// The report title, centred.
+    Title,
+    /// Township, year, publisher…, centred and dim.
+    Facts,
+    /// A section heading; `depth` 1 is top level.
+    Heading { depth: usize },
+    /// A paragraph, first line indented two cells (首行缩进).
+    Paragraph,
+}
+
+/// One block of text and where it belongs.
+#[derive(Debug, Clone)]
+pub struct Block<'a> {
+    pub kind: BlockKind,
+    pub text: Cow<'a, str>,
+    /// Index into [`Document::sections`].
+    pub section: usize,
+    /// 0 for a heading (or the title/facts of the front), paragraph index + 1.
+    pub index_in_section: usize,
+}
+
+/// A section in reading order; entry 0 is the report's front.
+#[derive(Debug, Clone)]
+pub struct SectionEntry<'a> {
+    pub path: SectionPath,
+    pub heading: &'a str,
+    pub first_block: usize,
+}
+
+/// One screen line: part of a block's text, or a blank line between blocks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LayoutLine {
+    /// `None` for a blank line.
+    pub block: Option<u32>,
+    pub start: u32,
+    pub end: u32,
+    pub indent: u16,
+}
+
+impl LayoutLine {
+    /// The gap before a heading and after the facts line.
+    pub const BLANK: LayoutLine = LayoutLine {
+        block: None,
+        start: 0,
+        end: 0,
+        indent: 0,
+    };
+}
+
+/// The document laid out at one width.
+#[derive(Debug, Clone, Default)]
+pub struct Layout {
+    pub width: usize,
+    pub lines: Vec<LayoutLine>,
+    /// First line of each section (the blank line above a heading belongs to
+    /// the section before it).
+    pub section_lines: Vec<usize>,
+}
+
+/// One report, flattened for reading.
+#[derive(Debug, Clone)]
+pub struct Document<'a> {
+    pub report_index: usize,
+    pub report: &'a Report,
+    pub blocks: Vec<Block<'a>>,
+    pub sections: Vec<SectionEntry<'a>>,
+}
+
+impl<'a> Document<'a> {
+    pub fn new(report_index: usize, report: &'a Report) -> Document<'a> {
+        let mut document = Document {
+            report_index,
+            report,
+            blocks: Vec::new(),
+            sections: Vec::new(),
+        };
+        document.sections.push(SectionEntry {
+            path: SectionPath::front(),
+            heading: &report.title,
+            first_block: 0,
+        });
+        document.push(BlockKind::Title, Cow::Borrowed(&report.title), 0, 0);
+        document.push(BlockKind::Facts, Cow::Owned(facts(report)), 0, 0);
+        for (i, paragraph) in report.preamble.iter().enumerate() {
+            document.push(BlockKind::Paragraph, Cow::Borrowed(paragraph), 0, i + 1);
+        }
+        for (path, section) in report.outline() {
+            let entry = document.sections.len();
+            let depth = path.depth();
+            document.sections.push(SectionEntry {
+                path,
+                heading: &section.heading,
+                first_block: document.blocks.len(),
+            });
+            document.push(
+                BlockKind::Heading { depth },
+                Cow::Borrowed(&section.heading),
+                entry,
+                0,
+            );
+            for (i, paragraph) in section.paragraphs.iter().enumerate() {
+                document.push(BlockKind::Paragraph, Cow::Borrowed(paragraph), entry, i + 1);
+            }
+        }
+        document
+    }
+
+    fn push(
+        &mut self,
+        kind: BlockKind,
+        text: Cow<'a, str>,
+        section: usize,
+        index_in_section: usize,
+    ) {
+        if !text.is_empty() {
+            self.blocks.push(Block {
+                kind,
+                text,
+                section,
+                index_in_section,
+            });
+        }
+    }
+
+    /// The index of the section entry with this path.
+    pub fn section_index(&self, path: &SectionPath) -> Option<usize> {
+        self.sections.iter().position(|entry| &entry.path == path)
+    }
+
+    /// The block of paragraph `paragraph` of the section at `order` in
+    /// [`Report::outline`] order (`WHOLE_REPORT`: the preamble), as search
+    /// hits name it.
+    pub fn paragraph_block(&self, order: u32, paragraph: u32) -> Option<usize> {
+        let section = if order == baogao_search::WHOLE_REPORT {
+            0
+        } else {
+            order as usize + 1
+        };
+        let first = self.sections.get(section)?.first_block;
+        let wanted = paragraph as usize + 1;
+        self.blocks[first..]
+            .iter()
+            .take_while(|block| block.section == section)
+            .position(|block| {
+                block.kind == BlockKind::Paragraph && block.index_in_section == wanted
+            })
+            .map(|i| first + i)
+    }
+
+    /// Lay every block out at `width` cells.
+    pub fn lay_out(&self, width: usize, widths: Widths) -> Layout {
+        let mut layout = Layout {
+            width,
+            lines: Vec::new(),
+            section_lines: vec![0; self.sections.len()],
+        };
+        let mut next_section = 0;
+        for (index, block) in self.blocks.iter().enumerate() {
+            let after_blank = layout.lines.last().is_none_or(|line| line.block.is_none());
+            if matches!(block.kind, BlockKind::Heading { .. }) && !after_blank {
+                layout.lines.push(LayoutLine::BLANK);
+            }
+            // Sections with no text of their own start where the next one does.
+            while next_section <= block.section {
+                layout.section_lines[next_section] = layout.lines.len();
+                next_section += 1;
+            }
+            let first_indent = if block.kind == BlockKind::Paragraph {
+                2
+            } else {
+                0
+            };
+            let centred = matches!(block.kind, BlockKind::Title | BlockKind::Facts);
+            for line in wrap_cjk(&block.text, width, first_indent, widths) {
+                let indent = if centred {
+                    width.saturating_sub(line.width) / 2
+                } else {
+                    line.indent
+                };
+                layout.lines.push(LayoutLine {
+                    block: Some(index as u32),
+                    start: line.start as u32,
+                    end: line.end as u32,
+                    indent: indent.min(u16::MAX as usize) as u16,
+                });
+            }
+            if block.kind == BlockKind::Facts {
+                layout.lines.push(LayoutLine::BLANK);
+            }
+        }
+        for line in &mut layout.section_lines[next_section..] {
+            *line = layout.lines.len();
+        }
+        layout
+    }
+
+    /// The text of a laid-out line (empty for a blank line).
+    pub fn line_text(&self, line: &LayoutLine) -> &str {
+        match line.block {
+            Some(block) => self.blocks[block as usize]
+                .text
+                .get(line.start as usize..line.end as usize)
+                .unwrap_or(""),
+            None => "",
+        }
+    }
+}
+
+/// The line under the title: where, when, who.
+fn facts(report: &Report) -> String {
+    let place: String = [
+        &report.province,
+        &report.city,
+        &report.county,
+        &report.township,
+    ]
+    .into_iter()
+    .flatten()
+    .map(String::as_str)
+    .collect();
+    let mut parts: Vec<String> = Vec::new();
+    if !place.is_empty() {
+        parts.push(place);
+    }
+    if let Some(year) = report.year {
+        parts.push(format!("{year}年"));
+    }
+    parts.push(report.kind.label_zh(report.period).to_string());
+    if let Some(publisher) = &report.publisher {
+        parts.push(publisher.clone());
+    }
+    if let Some(published) = &report.published {
+        parts.push(published.clone());
+    }
+    parts.join(" · ")
+}
+
+impl Layout {
+    /// The section entry that line `line` belongs to.
+    pub fn section_at(&self, line: usize) -> usize {
+        self.section_lines
+            .partition_point(|&first| first <= line)
+            .saturating_sub(1)
+    }
+
+    /// The line holding byte `offset` of block `block`, or the block's first line.
+    pub fn line_of(&self, block: usize, offset: usize) -> Option<usize> {
+        let block = block as u32;
+        let first = self
+            .lines
+            .iter()
+            .position(|line| line.block == Some(block))?;
+        let within = self.lines[first..]
+            .iter()
+            .take_while(|line| line.block == Some(block))
+            .take_while(|line| line.start as usize <= offset)
+            .count();
+        Some(first + within.saturating_sub(1))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use baogao_report::model::{Kind, Period, SCHEMA_VERSION, Section};
+
+    fn section(heading: &str, paragraphs: &[&str], sections: Vec<Section>) -> Section {
+        Section {
+            heading: heading.to_string(),
+            paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
+            sections,
+        }
+    }
+
+    fn report() -> Report {
+        Report {
+            schema: SCHEMA_VERSION,
+            id: "t".to_string(),
+            title: "某镇2020年工作总结".to_string(),
+            township: Some("某镇".to_string()),
+            county: None,
+            city: None,
+            province: None,
+            year: Some(2020),
+            period: Period::Annual,
+            kind: Kind::WorkSummary,
+            published: None,
+            publisher: None,
+            source: None,
+            preamble: vec!["今年以来,我镇工作扎实推进。".to_string()],
+            sections: vec![
+                section(
+                    "一、总结",
+                    &[],
+                    vec![section("(一)发展", &["经济稳步增长。"; 3], Vec::new())],
+                ),
+                section("二、计划", &["明年继续努力。"], Vec::new()),
+            ],
+        }
+    }
+
+    #[test]
+    fn sections_are_in_reading_order_with_their_blocks() {
+        let report = report();
+        let document = Document::new(0, &report);
+        let paths: Vec<Vec<usize>> = document.sections.iter().map(|s| s.path.0.clone()).collect();
+        assert_eq!(paths, vec![vec![], vec![0], vec![0, 0], vec![1]]);
+        let kinds: Vec<BlockKind> = document.blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds[..3],
+            [BlockKind::Title, BlockKind::Facts, BlockKind::Paragraph]
+        );
+        assert_eq!(kinds[3], BlockKind::Heading { depth: 1 });
+        assert_eq!(kinds[4], BlockKind::Heading { depth: 2 });
+        assert_eq!(document.blocks[5].index_in_section, 1);
+    }
+
+    #[test]
+    fn layout_knows_where_each_section_starts_and_which_line_holds_an_offset() {
+        let report = report();
+        let document = Document::new(0, &report);
+        let layout = document.lay_out(10, Widths::default());
+        for (s, entry) in document.sections.iter().enumerate().skip(1) {
+            let line = layout.lines[layout.section_lines[s]];
+            assert_eq!(
+                document.line_text(&line),
+                &entry.heading[..line.end as usize]
+            );
+            assert_eq!(layout.section_at(layout.section_lines[s]), s);
+        }
+        // A blank line goes before every heading, and belongs to the section above.
+        let first_heading = layout.section_lines[1];
+        assert_eq!(layout.lines[first_heading - 1].block, None);
+        assert_eq!(layout.section_at(first_heading - 1), 0);
+        // The preamble (block 2) wraps over several lines at width 10.
+        let second = layout.line_of(2, 12).expect("the preamble is laid out");
+        assert_eq!(layout.lines[second].block, Some(2));
+        assert!(layout.lines[second].start > 0 && layout.lines[second].start <= 12);
+        assert_eq!(layout.line_of(99, 0), None);
+    }
+
+    #[test]
+    fn paragraphs_are_indented_two_cells_and_the_title_is_centred() {
+        let report = report();
+        let document = Document::new(0, &report);
+        let layout = document.lay_out(40, Widths::default());
+        assert_eq!(layout.lines[0].indent, (40 - 18) / 2);
+        let preamble = layout
+            .lines
+            .iter()
+            .find(|line| line.block == Some(2))
+            .expect("preamble");
+        assert_eq!(preamble.indent, 2);
+        let heading = layout.lines[layout.section_lines[1]];
+        assert_eq!(heading.indent, 0);
+    }
+}

@@ -1,0 +1,169 @@
+//! The help layer (`?`): every key from the key table, by scope. It is drawn
+//! over the screen in a frame the app draws; its own keys scroll it and Esc
+//! closes it.
+
+use super::keymap::{Action, Scope, bindings, keys_label};
+use super::paint::put_str;
+use super::theme::Theme;
+use baogao_layout::{Widths, truncate};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+const SCOPES: [Scope; 5] = [
+    Scope::Global,
+    Scope::Tree,
+    Scope::Reader,
+    Scope::Search,
+    Scope::Help,
+];
+
+/// One line of the help text: a scope title, a key row, or a blank.
+#[derive(Debug)]
+enum HelpLine {
+    Title(&'static str),
+    Key(String, &'static str),
+    Blank,
+}
+
+/// The help layer's state: its lines (from the key table) and how far it is
+/// scrolled.
+#[derive(Debug)]
+pub struct HelpLayer {
+    lines: Vec<HelpLine>,
+    scroll: usize,
+    /// Rows of text on screen, known after the app fits the layer.
+    height: usize,
+    theme: Theme,
+    widths: Widths,
+}
+
+impl HelpLayer {
+    pub fn new(theme: Theme, widths: Widths) -> HelpLayer {
+        let mut lines = Vec::new();
+        for scope in SCOPES {
+            if !lines.is_empty() {
+                lines.push(HelpLine::Blank);
+            }
+            lines.push(HelpLine::Title(scope.title()));
+            lines.extend(bindings(scope).map(|binding| {
+                HelpLine::Key(keys_label(binding, usize::MAX), binding.description)
+            }));
+        }
+        HelpLayer {
+            lines,
+            scroll: 0,
+            height: 1,
+            theme,
+            widths,
+        }
+    }
+
+    /// Scroll; the last page stays full.
+    pub fn act(&mut self, action: Action) {
+        let last = self.lines.len().saturating_sub(self.height);
+        match action {
+            Action::Down => self.scroll = (self.scroll + 1).min(last),
+            Action::Up => self.scroll = self.scroll.saturating_sub(1),
+            _ => {}
+        }
+    }
+
+    /// Where the layer's frame sits on a screen of `area`: centred, as large
+    /// as the text needs.
+    pub fn frame(&self, area: Rect) -> Rect {
+        // Borders and a column of air on the right.
+        let width = area.width.min(self.text_width() + 3);
+        let height = area.height.min(self.lines.len() as u16 + 2);
+        Rect::new(
+            area.x + (area.width - width) / 2,
+            area.y + (area.height - height) / 2,
+            width,
+            height,
+        )
+    }
+
+    /// The width of the widest line: indent, keys, gap, description.
+    fn text_width(&self) -> u16 {
+        let widths = self.widths;
+        let key_width = self.key_width();
+        let widest = self
+            .lines
+            .iter()
+            .map(|line| match line {
+                HelpLine::Title(title) => widths.str(title),
+                HelpLine::Key(_, description) => 2 + key_width + 2 + widths.str(description),
+                HelpLine::Blank => 0,
+            })
+            .max()
+            .unwrap_or(0);
+        u16::try_from(widest).unwrap_or(u16::MAX)
+    }
+
+    fn key_width(&self) -> usize {
+        self.lines
+            .iter()
+            .filter_map(|line| match line {
+                HelpLine::Key(keys, _) => Some(self.widths.str(keys)),
+                _ => None,
+            })
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// Whether there is more than fits: the frame then says how to scroll.
+    pub fn scrollable(&self) -> bool {
+        self.lines.len() > self.height
+    }
+
+    /// Fit the text to `rows` rows.
+    pub fn resize(&mut self, rows: usize) {
+        self.height = rows.max(1);
+        self.scroll = self
+            .scroll
+            .min(self.lines.len().saturating_sub(self.height));
+    }
+}
+
+impl Widget for &HelpLayer {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (theme, widths) = (&self.theme, self.widths);
+        let key_width = self.key_width().min(area.width as usize / 2);
+        for (y, line) in (area.y..).zip(
+            self.lines
+                .iter()
+                .skip(self.scroll)
+                .take(area.height as usize),
+        ) {
+            match line {
+                HelpLine::Title(title) => {
+                    put_str(buf, area.x, y, area.right(), title, theme.title, widths);
+                }
+                HelpLine::Key(keys, description) => {
+                    let x = area.x + 2;
+                    put_str(
+                        buf,
+                        x,
+                        y,
+                        area.right(),
+                        &truncate(keys, key_width, widths),
+                        theme.key,
+                        widths,
+                    );
+                    let x = x + key_width as u16 + 2;
+                    let room = area.right().saturating_sub(x) as usize;
+                    put_str(
+                        buf,
+                        x,
+                        y,
+                        area.right(),
+                        &truncate(description, room, widths),
+                        theme.text,
+                        widths,
+                    );
+                }
+                HelpLine::Blank => {}
+            }
+        }
+    }
+}

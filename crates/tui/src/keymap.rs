@@ -1,0 +1,654 @@
+//! The one key table: every key the reader understands, the action it runs
+//! and the words that describe it. Key handling, the help overlay (`?`) and
+//! the footer hints are all generated from [`KEYMAP`], so they cannot drift.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// Everything a key can ask for. Which pane acts on it is the scope's business.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    Help,
+    Close,
+    FocusNext,
+    FocusPrevious,
+    Up,
+    Down,
+    Collapse,
+    Expand,
+    Open,
+    Toggle,
+    First,
+    Last,
+    PageDown,
+    PageUp,
+    NextSection,
+    PreviousSection,
+    NextTopSection,
+    PreviousTopSection,
+    Search,
+    NextHit,
+    PreviousHit,
+    ToggleMode,
+    DeleteBack,
+    DeleteForward,
+    DeleteToStart,
+    DeleteWord,
+    CursorLeft,
+    CursorRight,
+    CursorStart,
+    CursorEnd,
+}
+
+/// Where a binding applies: everywhere, or while a pane or layer has the keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Global,
+    Tree,
+    Reader,
+    Search,
+    Help,
+}
+
+impl Scope {
+    /// The heading of this scope's part of the help overlay.
+    pub fn title(self) -> &'static str {
+        match self {
+            Scope::Global => "Everywhere",
+            Scope::Tree => "Tree",
+            Scope::Reader => "Reader",
+            Scope::Search => "Search",
+            Scope::Help => "This help",
+        }
+    }
+}
+
+/// One key: a code and the modifiers that must be held (Shift is ignored for
+/// characters, which already carry it: `G`, `?`, `}`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub modifiers: KeyModifiers,
+}
+
+const fn plain(code: KeyCode) -> Key {
+    Key {
+        code,
+        modifiers: KeyModifiers::NONE,
+    }
+}
+
+const fn ch(c: char) -> Key {
+    plain(KeyCode::Char(c))
+}
+
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        modifiers: KeyModifiers::CONTROL,
+    }
+}
+
+impl Key {
+    fn matches(&self, event: &KeyEvent) -> bool {
+        let held = match event.code {
+            KeyCode::Char(_) | KeyCode::BackTab => event.modifiers - KeyModifiers::SHIFT,
+            _ => event.modifiers,
+        };
+        self.code == event.code && self.modifiers == held
+    }
+
+    /// How the help and footer spell the key.
+    pub fn label(&self) -> String {
+        let name = match self.code {
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Up => "↑".to_string(),
+            KeyCode::Down => "↓".to_string(),
+            KeyCode::Left => "←".to_string(),
+            KeyCode::Right => "→".to_string(),
+            KeyCode::PageUp => "PgUp".to_string(),
+            KeyCode::PageDown => "PgDn".to_string(),
+            KeyCode::Home => "Home".to_string(),
+            KeyCode::End => "End".to_string(),
+            KeyCode::Enter => "Enter".to_string(),
+            KeyCode::Esc => "Esc".to_string(),
+            KeyCode::Tab => "Tab".to_string(),
+            KeyCode::Backspace => "Backspace".to_string(),
+            KeyCode::F(n) => format!("F{n}"),
+            KeyCode::Delete => "Delete".to_string(),
+            KeyCode::BackTab => "Shift-Tab".to_string(),
+            other => format!("{other:?}"),
+        };
+        if self.modifiers.contains(KeyModifiers::CONTROL) {
+            format!("Ctrl-{}", name.to_uppercase())
+        } else {
+            name
+        }
+    }
+}
+
+/// A row of the key table.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    pub scope: Scope,
+    pub keys: &'static [Key],
+    pub action: Action,
+    pub description: &'static str,
+    /// Short words for the footer; `None` keeps the binding out of the footer.
+    pub hint: Option<&'static str>,
+}
+
+const fn bind(
+    scope: Scope,
+    keys: &'static [Key],
+    action: Action,
+    description: &'static str,
+    hint: Option<&'static str>,
+) -> Binding {
+    Binding {
+        scope,
+        keys,
+        action,
+        description,
+        hint,
+    }
+}
+
+use Action as A;
+use Scope as S;
+
+/// Every key, in the order the help overlay lists them.
+pub const KEYMAP: &[Binding] = &[
+    bind(
+        S::Global,
+        &[ch('q'), ctrl('c')],
+        A::Quit,
+        "quit (the reading position is kept)",
+        Some("quit"),
+    ),
+    bind(
+        S::Global,
+        &[ch('?')],
+        A::Help,
+        "show every key",
+        Some("help"),
+    ),
+    bind(
+        S::Global,
+        &[ch('/'), ctrl('p')],
+        A::Search,
+        "search headings and titles (pinyin works: zsyz)",
+        Some("search"),
+    ),
+    bind(
+        S::Global,
+        &[ch('n')],
+        A::NextHit,
+        "next full-text hit",
+        None,
+    ),
+    bind(
+        S::Global,
+        &[ch('N')],
+        A::PreviousHit,
+        "previous full-text hit",
+        None,
+    ),
+    bind(
+        S::Global,
+        &[plain(KeyCode::Tab)],
+        A::FocusNext,
+        "focus the other pane",
+        Some("pane"),
+    ),
+    bind(
+        S::Global,
+        &[plain(KeyCode::BackTab)],
+        A::FocusPrevious,
+        "focus the other pane (backwards)",
+        None,
+    ),
+    bind(
+        S::Tree,
+        &[ch('k'), plain(KeyCode::Up)],
+        A::Up,
+        "select the row above",
+        None,
+    ),
+    bind(
+        S::Tree,
+        &[ch('j'), plain(KeyCode::Down)],
+        A::Down,
+        "select the row below",
+        Some("move"),
+    ),
+    bind(
+        S::Tree,
+        &[ch('h'), plain(KeyCode::Left)],
+        A::Collapse,
+        "collapse, or go to the parent",
+        None,
+    ),
+    bind(
+        S::Tree,
+        &[ch('l'), plain(KeyCode::Right)],
+        A::Expand,
+        "expand, or go to the first child",
+        Some("open"),
+    ),
+    bind(
+        S::Tree,
+        &[plain(KeyCode::Enter)],
+        A::Open,
+        "read the selected report or section",
+        Some("read"),
+    ),
+    bind(S::Tree, &[ch(' ')], A::Toggle, "expand or collapse", None),
+    bind(
+        S::Tree,
+        &[plain(KeyCode::PageDown)],
+        A::PageDown,
+        "a page of rows down",
+        None,
+    ),
+    bind(
+        S::Tree,
+        &[plain(KeyCode::PageUp)],
+        A::PageUp,
+        "a page of rows up",
+        None,
+    ),
+    bind(
+        S::Tree,
+        &[ch('g'), plain(KeyCode::Home)],
+        A::First,
+        "first row",
+        None,
+    ),
+    bind(
+        S::Tree,
+        &[ch('G'), plain(KeyCode::End)],
+        A::Last,
+        "last row",
+        None,
+    ),
+    bind(
+        S::Reader,
+        &[ch('k'), plain(KeyCode::Up)],
+        A::Up,
+        "scroll up a line",
+        None,
+    ),
+    bind(
+        S::Reader,
+        &[ch('j'), plain(KeyCode::Down)],
+        A::Down,
+        "scroll down a line",
+        Some("scroll"),
+    ),
+    bind(
+        S::Reader,
+        &[ch(' '), plain(KeyCode::PageDown)],
+        A::PageDown,
+        "next page",
+        Some("page"),
+    ),
+    bind(
+        S::Reader,
+        &[ch('b'), plain(KeyCode::PageUp)],
+        A::PageUp,
+        "previous page",
+        None,
+    ),
+    bind(
+        S::Reader,
+        &[ch(']')],
+        A::NextSection,
+        "next section",
+        Some("section"),
+    ),
+    bind(
+        S::Reader,
+        &[ch('[')],
+        A::PreviousSection,
+        "previous section",
+        None,
+    ),
+    bind(
+        S::Reader,
+        &[ch('}')],
+        A::NextTopSection,
+        "next top-level section",
+        None,
+    ),
+    bind(
+        S::Reader,
+        &[ch('{')],
+        A::PreviousTopSection,
+        "previous top-level section",
+        None,
+    ),
+    bind(
+        S::Reader,
+        &[ch('g'), plain(KeyCode::Home)],
+        A::First,
+        "start of the report",
+        None,
+    ),
+    bind(
+        S::Reader,
+        &[ch('G'), plain(KeyCode::End)],
+        A::Last,
+        "end of the report",
+        None,
+    ),
+    bind(
+        S::Search,
+        &[plain(KeyCode::Enter)],
+        A::Open,
+        "go to the selected result",
+        Some("go"),
+    ),
+    // Ctrl-J is a line feed: what Enter becomes when typed ahead while the
+    // terminal was still in cooked mode (during a long load).
+    bind(
+        S::Search,
+        &[ctrl('j')],
+        A::Open,
+        "go to the selected result (an Enter typed ahead)",
+        None,
+    ),
+    bind(
+        S::Search,
+        &[plain(KeyCode::Down), ctrl('n')],
+        A::Down,
+        "next result",
+        None,
+    ),
+    bind(
+        S::Search,
+        &[plain(KeyCode::Up), ctrl('p')],
+        A::Up,
+        "previous result",
+        None,
+    ),
+    bind(
+        S::Search,
+        &[plain(KeyCode::PageDown)],
+        A::PageDown,
+        "a page of results down",
+        None,
+    ),
+    bind(
+        S::Search,
+        &[plain(KeyCode::PageUp)],
+        A::PageUp,
+        "a page of results up",
+        None,
+    ),
+    bind(
+        S::Search,
+        &[plain(KeyCode::Tab)],
+        A::ToggleMode,
+        "switch between headings and full text",
+        Some("headings/full text"),
+    ),
+    bind(
+        S::Search,
+        &[plain(KeyCode::Backspace)],
+        A::DeleteBack,
+        "delete the character before the cursor",
+        None,
+    ),
+    bind(
+        S::Search,
+        &[plain(KeyCode::Delete)],
+        A::DeleteForward,
+        "delete the character under the cursor",
+        None,
+    ),
+    bind(
+        S::Search,
+        &[ctrl('u')],
+        A::DeleteToStart,
+        "delete from the start to the cursor",
+        None,
+    ),
+    bind(
+        S::Search,
+        &[ctrl('w')],
+        A::DeleteWord,
+        "delete the word before the cursor",
+        None,
+    ),
+    bind(
+        S::Search,
+        &[plain(KeyCode::F(1))],
+        A::Help,
+        "show every key (? is text here)",
+        Some("keys"),
+    ),
+    bind(
+        S::Search,
+        &[plain(KeyCode::Left)],
+        A::CursorLeft,
+        "cursor left a character",
+        None,
+    ),
+    bind(
+        S::Search,
+        &[plain(KeyCode::Right)],
+        A::CursorRight,
+        "cursor right a character",
+        None,
+    ),
+    bind(
+        S::Search,
+        &[plain(KeyCode::Home), ctrl('a')],
+        A::CursorStart,
+        "cursor to the start",
+        None,
+    ),
+    bind(
+        S::Search,
+        &[plain(KeyCode::End), ctrl('e')],
+        A::CursorEnd,
+        "cursor to the end",
+        None,
+    ),
+    bind(
+        S::Search,
+        &[plain(KeyCode::Esc)],
+        A::Close,
+        "close the search, back where you were",
+        Some("close"),
+    ),
+    bind(
+        S::Help,
+        &[ch('j'), plain(KeyCode::Down)],
+        A::Down,
+        "scroll down",
+        None,
+    ),
+    bind(
+        S::Help,
+        &[ch('k'), plain(KeyCode::Up)],
+        A::Up,
+        "scroll up",
+        None,
+    ),
+    bind(
+        S::Help,
+        &[plain(KeyCode::Esc), ch('?'), ch('q')],
+        A::Close,
+        "close this help",
+        Some("close"),
+    ),
+];
+
+/// The action `key` runs in `scope`: the scope's own bindings first, then the
+/// global ones (layers such as help take no global keys but Ctrl-C).
+pub fn action_for(scope: Scope, key: &KeyEvent) -> Option<Action> {
+    let find = |wanted: Scope| {
+        KEYMAP
+            .iter()
+            .filter(|binding| binding.scope == wanted)
+            .find(|binding| binding.keys.iter().any(|k| k.matches(key)))
+            .map(|binding| binding.action)
+    };
+    find(scope).or_else(|| match scope {
+        // Keys typed into the search are text, not commands.
+        Scope::Help | Scope::Search => find(Scope::Global).filter(|&action| {
+            action == Action::Quit && key.modifiers.contains(KeyModifiers::CONTROL)
+        }),
+        _ => find(Scope::Global),
+    })
+}
+
+/// The bindings of one scope, in table order.
+pub fn bindings(scope: Scope) -> impl Iterator<Item = &'static Binding> {
+    KEYMAP.iter().filter(move |binding| binding.scope == scope)
+}
+
+/// Footer hints for a scope: its own hinted bindings, then the global ones,
+/// as (keys, words) pairs.
+pub fn hints(scope: Scope) -> Vec<(String, &'static str)> {
+    // Help and the pane switch come first: on a narrow screen they are what
+    // leads to everything else. Quit comes last: it is the one everyone knows.
+    let global: Vec<&Binding> = if matches!(scope, Scope::Help | Scope::Search) {
+        Vec::new()
+    } else {
+        bindings(Scope::Global).collect()
+    };
+    let (quit, leads): (Vec<&Binding>, Vec<&Binding>) =
+        global.into_iter().partition(|b| b.action == Action::Quit);
+    leads
+        .into_iter()
+        .chain(bindings(scope))
+        .chain(quit)
+        .filter_map(|binding| binding.hint.map(|hint| (keys_label(binding, 2), hint)))
+        .collect()
+}
+
+/// The first `at_most` keys of a binding, joined with "/".
+pub fn keys_label(binding: &Binding, at_most: usize) -> String {
+    let labels: Vec<String> = binding.keys.iter().take(at_most).map(Key::label).collect();
+    // "//Ctrl-P" would read as a typo: a "/" key is set apart by a space.
+    let joiner = if labels.iter().any(|label| label == "/") {
+        " "
+    } else {
+        "/"
+    };
+    labels.join(joiner)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, modifiers)
+    }
+
+    #[test]
+    fn scope_keys_win_over_global_ones_and_shift_is_ignored_for_characters() {
+        assert_eq!(
+            action_for(Scope::Tree, &key(KeyCode::Char('j'), KeyModifiers::NONE)),
+            Some(Action::Down)
+        );
+        assert_eq!(
+            action_for(Scope::Reader, &key(KeyCode::Char('G'), KeyModifiers::SHIFT)),
+            Some(Action::Last)
+        );
+        assert_eq!(
+            action_for(Scope::Reader, &key(KeyCode::Char('q'), KeyModifiers::NONE)),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            action_for(Scope::Tree, &key(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            action_for(Scope::Tree, &key(KeyCode::Char('x'), KeyModifiers::NONE)),
+            None
+        );
+        assert_eq!(
+            action_for(Scope::Tree, &key(KeyCode::Char('j'), KeyModifiers::CONTROL)),
+            None
+        );
+    }
+
+    #[test]
+    fn help_takes_its_own_keys_and_only_ctrl_c_from_the_global_ones() {
+        assert_eq!(
+            action_for(Scope::Help, &key(KeyCode::Char('q'), KeyModifiers::NONE)),
+            Some(Action::Close)
+        );
+        assert_eq!(
+            action_for(Scope::Help, &key(KeyCode::Tab, KeyModifiers::NONE)),
+            None
+        );
+        assert_eq!(
+            action_for(Scope::Help, &key(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+            Some(Action::Quit)
+        );
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_scope() {
+        for (i, a) in KEYMAP.iter().enumerate() {
+            for b in &KEYMAP[i + 1..] {
+                let shared = a.scope == b.scope && a.keys.iter().any(|k| b.keys.contains(k));
+                assert!(
+                    !shared,
+                    "{:?} and {:?} share a key in {:?}",
+                    a.action, b.action, a.scope
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn footer_hints_come_from_the_table() {
+        let tree = hints(Scope::Tree);
+        assert!(tree.contains(&("j/↓".to_string(), "move")));
+        assert!(tree.contains(&("q/Ctrl-C".to_string(), "quit")));
+        assert!(!hints(Scope::Help).iter().any(|(_, hint)| *hint == "quit"));
+    }
+}
+
+#[cfg(test)]
+mod readme {
+    use super::*;
+
+    /// The README's key table, as the key table says it must read.
+    fn table() -> String {
+        let mut table = String::from("| keys | where | what |\n|------|-------|------|\n");
+        for binding in KEYMAP {
+            let keys: Vec<String> = binding
+                .keys
+                .iter()
+                .map(|key| format!("`{}`", key.label()))
+                .collect();
+            let scope = binding.scope.title().to_lowercase();
+            table.push_str(&format!(
+                "| {} | {scope} | {} |\n",
+                keys.join(" "),
+                binding.description
+            ));
+        }
+        table
+    }
+
+    /// The README shows the key table; it must not drift from the real one.
+    #[test]
+    fn the_readme_key_table_is_the_key_table() {
+        let readme = include_str!("../../../README.md");
+        let table = table();
+        assert!(
+            readme.contains(&table),
+            "update the README's key table to:\n{table}"
+        );
+    }
+}

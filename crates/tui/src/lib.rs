@@ -1,0 +1,170 @@
+//! The terminal reader: the only part of baogao that knows about a terminal.
+//! It reads a [`Library`] and keeps its own view state; the library, loader
+//! and importer know nothing of it.
+//!
+//! - [`app`]: routes events between the panes and layers, and draws them.
+//! - [`tree`] (township → year → report → sections) and [`reader`] (one
+//!   report, laid out by [`document`]) are the two panes; [`help`] is a layer;
+//!   [`status`] draws the bottom rows.
+//! - [`keymap`]: the one key table; [`theme`]: colours; [`paint`]: text into
+//!   cells by our own widths; [`shelf`]: the library grouped for the tree;
+//!   [`terminal`]: entering and always leaving the terminal.
+
+pub mod app;
+pub mod document;
+pub mod help;
+pub mod keymap;
+pub mod paint;
+pub mod position;
+pub mod reader;
+pub mod search;
+pub mod shelf;
+pub mod status;
+pub mod terminal;
+pub mod theme;
+pub mod tree;
+
+use crate::position::ReadingPosition;
+use app::App;
+use baogao_layout::Widths;
+use baogao_report::library::Library;
+use crossterm::event::Event;
+use search::worker::{SearchClient, Update};
+use std::io;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::time::Duration;
+use theme::Theme;
+
+/// How the reader ended: the user quit, or a signal asked it to stop.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    Quit,
+    Signal(i32),
+}
+
+/// What the reader starts with.
+pub struct Options {
+    pub widths: Widths,
+    pub theme: Theme,
+    /// Told once in the status bar (e.g. how many reports failed to load).
+    pub notice: Option<String>,
+    /// Where the reader left off last time.
+    pub resume: Option<ReadingPosition>,
+}
+
+/// What wakes the event loop: terminal input, or a search worker's answer.
+enum Message {
+    Input(io::Result<Event>),
+    Search(Update),
+}
+
+/// How a reading session ended, and where the reader was.
+pub struct Outcome {
+    /// How it ended; an error (the terminal failed) still has a position.
+    pub exit: io::Result<Exit>,
+    pub position: Option<ReadingPosition>,
+}
+
+/// Run the reader until the user quits or a signal stops it; the terminal is
+/// restored on every way out.
+pub fn run(library: &Library, options: Options) -> io::Result<Outcome> {
+    let stop = terminal::StopSignal::register()?;
+    let mut terminal = terminal::enter()?;
+    // Debug builds only: lets the end-to-end tests check that a panic
+    // gives the terminal back.
+    #[cfg(debug_assertions)]
+    if std::env::var_os("BAOGAO_DEBUG_PANIC").is_some() {
+        panic!("BAOGAO_DEBUG_PANIC is set");
+    }
+    let mut app = App::new(library, options.widths, options.theme);
+    let mut notices: Vec<String> = options.notice.into_iter().collect();
+    if let Some(position) = &options.resume
+        && !app.resume(position)
+    {
+        notices.push(format!(
+            "the report read last time ({}) is not here any more",
+            baogao_report::sanitise::sanitise(&position.report_id)
+        ));
+    }
+    if !notices.is_empty() {
+        app.set_notice(notices.join("; "));
+    }
+    let (messages, inbox) = mpsc::channel();
+    let exit = std::thread::scope(|scope| {
+        let answers = messages.clone();
+        let (client, _worker) = SearchClient::background(scope, library, move |update| {
+            answers.send(Message::Search(update)).is_ok()
+        });
+        app.set_search_client(client);
+        let exit = terminal::spawn_input(messages, Message::Input)
+            .and_then(|()| event_loop(&mut terminal, &mut app, &stop, &inbox));
+        // Give the terminal back now: the scope still waits for a search
+        // that may be running.
+        terminal::leave();
+        exit
+    });
+    terminal::leave();
+    // ratatui's Terminal shows the cursor again when dropped and reports a
+    // failure with `eprintln!`, which panics on a hung-up terminal: the
+    // terminal is already given back, so it is not dropped.
+    std::mem::forget(terminal);
+    // A closed window hangs the terminal up and sends SIGHUP; drawing may
+    // fail first. That is the signal's ending, not an error.
+    let exit = match (exit, stop.received()) {
+        (Err(_), Some(signal)) => Ok(Exit::Signal(signal)),
+        (exit, _) => exit,
+    };
+    Ok(Outcome {
+        exit,
+        position: app.reading_position(),
+    })
+}
+
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    stop: &terminal::StopSignal,
+    inbox: &Receiver<Message>,
+) -> io::Result<Exit> {
+    loop {
+        // Fitted inside `draw`, to the very area it draws: the terminal may
+        // have been resized since the last look.
+        terminal.draw(|frame| {
+            app.prepare(frame.area());
+            frame.render_widget(&*app, frame.area());
+            if let Some(cursor) = app.cursor() {
+                frame.set_cursor_position(cursor);
+            }
+        })?;
+        if app.should_quit() {
+            return Ok(Exit::Quit);
+        }
+        if let Some(signal) = stop.received() {
+            return Ok(Exit::Signal(signal));
+        }
+        // Wake at least four times a second to look for signals.
+        let first = match inbox.recv_timeout(Duration::from_millis(250)) {
+            Ok(message) => message,
+            Err(RecvTimeoutError::Timeout) => continue,
+            Err(RecvTimeoutError::Disconnected) => {
+                return Err(io::Error::other("the terminal input thread stopped"));
+            }
+        };
+        deliver(app, first)?;
+        // Take everything already queued before drawing again.
+        while !app.should_quit() {
+            match inbox.try_recv() {
+                Ok(message) => deliver(app, message)?,
+                Err(_) => break,
+            }
+        }
+    }
+}
+
+fn deliver(app: &mut App, message: Message) -> io::Result<()> {
+    match message {
+        Message::Input(event) => app.handle(&event?),
+        Message::Search(update) => app.receive(update),
+    }
+    Ok(())
+}

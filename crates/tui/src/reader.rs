@@ -1,0 +1,438 @@
+//! The reader pane: one report, laid out for the pane's width, scrolled a
+//! line at a time. It owns its scroll position; the layout is rebuilt only
+//! when the width changes (in [`ReaderPane::resize`], before drawing), so
+//! drawing a frame touches only the lines on screen.
+
+mod marks;
+
+use super::document::{BlockKind, Document, Layout};
+use super::keymap::Action;
+use super::paint::{put_spans, put_str};
+use super::theme::Theme;
+use crate::position::ReadingPosition;
+use baogao_layout::{Widths, truncate};
+use baogao_report::library::Library;
+use baogao_report::model::SectionPath;
+use marks::Mark;
+pub use marks::{HitMarks, HitPosition};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+/// Where the top line of the screen is, in terms that survive a new width:
+/// a block and a byte offset inside it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Anchor {
+    pub block: usize,
+    pub offset: usize,
+}
+
+/// Where the top of the screen goes once the document is laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Target {
+    /// The first line of a section (by its index in the document), which
+    /// may have no text of its own.
+    Section(usize),
+    /// The line holding a place in the text.
+    Text(Anchor),
+    /// A search hit: its line, with a few lines of what comes before it
+    /// above (within its section).
+    Hit(Anchor),
+}
+
+/// Lines above a search hit gone to, so that it is read in its context.
+const HIT_CONTEXT: usize = 3;
+
+/// The reader's state.
+#[derive(Debug, Default)]
+pub struct ReaderPane<'a> {
+    document: Option<Document<'a>>,
+    layout: Layout,
+    /// First line on screen.
+    top: usize,
+    /// Text rows (the pane minus its breadcrumb row).
+    height: usize,
+    /// Where to put the top line once the document is laid out.
+    pending: Option<Target>,
+    hits: Option<HitMarks>,
+    /// The hits in the report shown, by block (ascending).
+    marks: Vec<Mark>,
+    widths: Widths,
+    theme: Theme,
+}
+
+impl<'a> ReaderPane<'a> {
+    pub fn new(widths: Widths, theme: Theme) -> ReaderPane<'a> {
+        ReaderPane {
+            widths,
+            theme,
+            ..ReaderPane::default()
+        }
+    }
+
+    /// Show report `index` from its section at `path` (the front if empty).
+    pub fn open(&mut self, library: &'a Library, index: usize, path: &SectionPath) {
+        let Some(report) = library.reports().get(index) else {
+            return;
+        };
+        if self
+            .document
+            .as_ref()
+            .is_none_or(|doc| doc.report_index != index)
+        {
+            self.document = Some(Document::new(index, report));
+            self.layout = Layout::default();
+            self.rebuild_marks();
+        }
+        let section = self
+            .document
+            .as_ref()
+            .and_then(|doc| doc.section_index(path));
+        self.pending = Some(Target::Section(section.unwrap_or(0)));
+        self.apply_pending();
+    }
+
+    /// The reading position at the top of the screen, in the terms of the
+    /// state file: the section, the block inside it, the offset in the block.
+    pub fn position(&self) -> Option<ReadingPosition> {
+        let document = self.document.as_ref()?;
+        let anchor = self.anchor();
+        let block = document.blocks.get(anchor.block)?;
+        // The facts line is not in the report file: it stands for the title.
+        let offset = if block.kind == BlockKind::Facts {
+            0
+        } else {
+            anchor.offset
+        };
+        Some(ReadingPosition {
+            report_id: document.report.id.clone(),
+            section: document.sections[block.section].path.0.clone(),
+            block: block.index_in_section,
+            offset,
+        })
+    }
+
+    /// Open report `index` at a saved position (already clamped to the report).
+    pub fn open_at(&mut self, library: &'a Library, index: usize, position: &ReadingPosition) {
+        let path = SectionPath(position.section.clone());
+        self.open(library, index, &path);
+        let Some(document) = &self.document else {
+            return;
+        };
+        let section = document.section_index(&path);
+        let block = document.blocks.iter().position(|block| {
+            Some(block.section) == section && block.index_in_section == position.block
+        });
+        if let Some(block) = block {
+            self.jump_to(Anchor {
+                block,
+                offset: position.offset,
+            });
+        }
+    }
+
+    /// Put the top of the screen at `anchor` (now, or once laid out).
+    pub fn jump_to(&mut self, anchor: Anchor) {
+        self.pending = Some(Target::Text(anchor));
+        self.apply_pending();
+    }
+
+    fn apply_pending(&mut self) {
+        if self.layout.lines.is_empty() && self.document.is_some() {
+            return; // not laid out yet: `resize` applies it
+        }
+        match self.pending.take() {
+            Some(Target::Section(section)) => {
+                self.top = self.layout.section_lines.get(section).copied().unwrap_or(0);
+            }
+            Some(Target::Text(anchor)) => {
+                self.top = self
+                    .layout
+                    .line_of(anchor.block, anchor.offset)
+                    .unwrap_or(0);
+            }
+            Some(Target::Hit(anchor)) => {
+                let line = self
+                    .layout
+                    .line_of(anchor.block, anchor.offset)
+                    .unwrap_or(0);
+                let section = self
+                    .document
+                    .as_ref()
+                    .and_then(|doc| doc.blocks.get(anchor.block))
+                    .map_or(0, |block| block.section);
+                let start = self.layout.section_lines.get(section).copied().unwrap_or(0);
+                self.top = line.saturating_sub(HIT_CONTEXT).max(start);
+            }
+            None => return,
+        }
+        self.clamp();
+    }
+
+    /// Fit the pane to its text area (`width` × `height` cells, breadcrumb
+    /// row excluded), laying the document out again if the width changed.
+    pub fn resize(&mut self, width: usize, height: usize) {
+        self.height = height;
+        let Some(document) = &self.document else {
+            return;
+        };
+        if self.layout.width != width || self.layout.lines.is_empty() {
+            if self.pending.is_none() && !self.layout.lines.is_empty() {
+                self.pending = Some(Target::Text(self.anchor()));
+            }
+            self.layout = document.lay_out(width.max(1), self.widths);
+        }
+        self.apply_pending();
+        self.clamp();
+    }
+
+    /// The block and offset of the top line on screen.
+    pub fn anchor(&self) -> Anchor {
+        let start = Anchor {
+            block: 0,
+            offset: 0,
+        };
+        match self.pending {
+            Some(Target::Text(anchor) | Target::Hit(anchor)) => return anchor,
+            Some(Target::Section(section)) => {
+                let block = self
+                    .document
+                    .as_ref()
+                    .and_then(|doc| doc.sections.get(section))
+                    .map(|entry| entry.first_block);
+                return Anchor {
+                    block: block.unwrap_or(0),
+                    offset: 0,
+                };
+            }
+            None => {}
+        }
+        // A blank line at the top belongs to the section above it (it is the
+        // gap before the next heading): anchor to the text above, so that a
+        // new width keeps the reader in the same section.
+        if self.layout.lines.is_empty() {
+            return start;
+        }
+        let top = self.top.min(self.layout.lines.len() - 1);
+        let above = self.layout.lines[..=top]
+            .iter()
+            .rev()
+            .find(|line| line.block.is_some());
+        let line = above.or_else(|| {
+            self.layout.lines[top..]
+                .iter()
+                .find(|line| line.block.is_some())
+        });
+        line.and_then(|line| {
+            Some(Anchor {
+                block: line.block? as usize,
+                offset: line.start as usize,
+            })
+        })
+        .unwrap_or(start)
+    }
+
+    fn max_top(&self) -> usize {
+        self.layout.lines.len().saturating_sub(self.height.max(1))
+    }
+
+    /// A jump may put a section near the end at the top, leaving the rest
+    /// of the screen blank; only the last line must stay on screen.
+    fn clamp(&mut self) {
+        self.top = self.top.min(self.layout.lines.len().saturating_sub(1));
+    }
+
+    /// Scrolling down stops at the last page. From there it goes on one
+    /// section at a time (each press at most to the next heading), so the
+    /// sections that start on the last page still reach the top, and the
+    /// breadcrumb and the tree with them.
+    fn scroll_down(&mut self, lines: usize) {
+        let max_top = self.max_top();
+        if self.top < max_top {
+            self.top = self.top.saturating_add(lines).min(max_top);
+            return;
+        }
+        let top = self.top;
+        if let Some(next) = self
+            .layout
+            .section_lines
+            .iter()
+            .copied()
+            .find(|&line| line > top)
+        {
+            self.top = top.saturating_add(lines).min(next);
+        }
+    }
+
+    /// Run a reader action; true if the view moved.
+    pub fn act(&mut self, action: Action) -> bool {
+        if self.document.is_none() {
+            return false;
+        }
+        let before = self.top;
+        // Keep two lines of context, unless the pane is so short that
+        // would leave almost nothing to turn.
+        let page = if self.height > 6 {
+            self.height - 2
+        } else {
+            self.height.saturating_sub(1).max(1)
+        };
+        match action {
+            Action::Up => self.top = self.top.saturating_sub(1),
+            Action::Down => self.scroll_down(1),
+            Action::PageDown => self.scroll_down(page),
+            Action::PageUp => self.top = self.top.saturating_sub(page),
+            Action::First => self.top = 0,
+            Action::Last => self.top = self.max_top(),
+            Action::NextSection => self.next_section(|_| true),
+            Action::PreviousSection => self.previous_section(|_| true),
+            Action::NextTopSection => self.next_section(|path| path.depth() == 1),
+            Action::PreviousTopSection => self.previous_section(|path| path.depth() <= 1),
+            _ => {}
+        }
+        self.clamp();
+        self.top != before
+    }
+
+    /// Scroll by `lines` (mouse wheel), negative is up.
+    pub fn scroll(&mut self, lines: isize) {
+        match usize::try_from(lines) {
+            Ok(down) => self.scroll_down(down),
+            Err(_) => self.top = self.top.saturating_sub(lines.unsigned_abs()),
+        }
+    }
+
+    /// First line of each section that `wanted` accepts, in reading order.
+    fn section_starts(&self, wanted: impl Fn(&SectionPath) -> bool) -> impl Iterator<Item = usize> {
+        let document = self.document.as_ref();
+        self.layout
+            .section_lines
+            .iter()
+            .enumerate()
+            .filter(move |(s, _)| document.is_some_and(|doc| wanted(&doc.sections[*s].path)))
+            .map(|(_, &line)| line)
+    }
+
+    fn next_section(&mut self, wanted: impl Fn(&SectionPath) -> bool) {
+        let top = self.top;
+        let next = self.section_starts(wanted).find(|&line| line > top);
+        if let Some(line) = next {
+            self.top = line;
+        }
+    }
+
+    fn previous_section(&mut self, wanted: impl Fn(&SectionPath) -> bool) {
+        let top = self.top;
+        let previous = self
+            .section_starts(wanted)
+            .filter(|&line| line < top)
+            .last();
+        self.top = previous.unwrap_or(0);
+    }
+
+    /// The report shown and the section at the top of the screen.
+    pub fn location(&self) -> Option<(usize, &SectionPath)> {
+        let document = self.document.as_ref()?;
+        // Not laid out yet (just opened): where it is about to be.
+        let section = match self.pending {
+            Some(Target::Section(section)) => section,
+            Some(Target::Text(anchor) | Target::Hit(anchor)) => {
+                document.blocks.get(anchor.block).map_or(0, |b| b.section)
+            }
+            None => self.layout.section_at(self.top),
+        };
+        Some((document.report_index, &document.sections.get(section)?.path))
+    }
+
+    /// How far through the report the reader has scrolled, in percent:
+    /// 0 at the top, 100 once the last line is on screen.
+    pub fn percent(&self) -> Option<usize> {
+        if self.layout.lines.is_empty() {
+            return None;
+        }
+        let max_top = self.max_top();
+        Some(if self.top >= max_top {
+            100
+        } else {
+            self.top * 100 / max_top
+        })
+    }
+
+    /// Headings from the top level down to the section at the top of the screen.
+    pub fn breadcrumb(&self) -> Vec<&str> {
+        let Some(document) = &self.document else {
+            return Vec::new();
+        };
+        let Some((_, path)) = self.location() else {
+            return Vec::new();
+        };
+        let mut crumbs = Vec::new();
+        let mut walk = SectionPath::front();
+        for &index in &path.0 {
+            walk = walk.child(index);
+            if let Some(section) = document.report.section(&walk) {
+                crumbs.push(section.heading.as_str());
+            }
+        }
+        crumbs
+    }
+}
+
+impl Widget for &ReaderPane<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = self.theme;
+        let Some(document) = &self.document else {
+            return;
+        };
+        if area.height == 0 {
+            return;
+        }
+        let mut crumbs = self.breadcrumb();
+        // The heading on the top line needs no repeating above it; at the
+        // report's front the title below says it all.
+        let section = self.layout.section_at(self.top);
+        if self.layout.section_lines.get(section) == Some(&self.top) {
+            crumbs.pop();
+        }
+        let crumb = crumbs.join(" › ");
+        put_str(
+            buf,
+            area.x,
+            area.y,
+            area.right(),
+            &truncate(&crumb, area.width as usize, self.widths),
+            theme.dim,
+            self.widths,
+        );
+        for (row, line) in self
+            .layout
+            .lines
+            .iter()
+            .skip(self.top)
+            .take(area.height as usize - 1)
+            .enumerate()
+        {
+            let Some(block) = line.block else { continue };
+            let style = match document.blocks[block as usize].kind {
+                BlockKind::Title => theme.title,
+                BlockKind::Facts => theme.dim,
+                BlockKind::Heading { depth: 1 } => theme.heading_top,
+                BlockKind::Heading { .. } => theme.heading,
+                BlockKind::Paragraph => theme.text,
+            };
+            let y = area.y + 1 + row as u16;
+            let x = area.x.saturating_add(line.indent);
+            let spans = self.spans_in(block as usize, line.start as usize..line.end as usize);
+            put_spans(
+                buf,
+                x,
+                y,
+                area.right(),
+                document.line_text(line),
+                &spans,
+                style,
+                self.widths,
+            );
+        }
+    }
+}

@@ -1,0 +1,322 @@
+//! The search popup: a layer over the screen with an input line and the
+//! results of what is typed, updated on every keystroke.
+//!
+//! - [`input`]: the line being typed, edited by character.
+//! - [`worker`]: the queries run off the event loop, answered with rows.
+//! - [`view`]: drawing the popup.
+//!
+//! The layer owns what it shows; the app routes keys to it and acts on what
+//! it asks for ([`Effect`]): a new query to run, or a result to go to.
+
+pub mod input;
+pub mod view;
+pub mod worker;
+
+use super::keymap::Action;
+use baogao_search::Mode;
+use input::LineInput;
+use ratatui::layout::Rect;
+use worker::{Request, ResultRow, Update};
+
+/// What the app must do after the layer took a key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    None,
+    /// The query or mode changed: run it.
+    Search(Request),
+    /// Enter on a result.
+    Go(ResultRow),
+}
+
+/// The popup's state.
+#[derive(Debug)]
+pub struct SearchLayer {
+    input: LineInput,
+    mode: Mode,
+    /// Number of this popup's first request: answers below it were meant
+    /// for an earlier popup.
+    first_seq: u64,
+    /// Number of the newest request; older answers are not shown.
+    seq: u64,
+    shown: Option<Update>,
+    selected: usize,
+    /// First result row on screen.
+    offset: usize,
+    /// Enter came before the answer to the newest query: go once it comes.
+    open_when_answered: bool,
+    /// Result rows that fit (each result takes two screen rows).
+    visible: usize,
+}
+
+impl SearchLayer {
+    /// A popup searching in `mode`, numbering its requests after `last_seq`
+    /// (the last number an earlier popup used: a late answer to an earlier
+    /// popup must never pass for one of this popup's).
+    pub fn new(mode: Mode, last_seq: u64) -> SearchLayer {
+        SearchLayer {
+            input: LineInput::default(),
+            mode,
+            first_seq: last_seq + 1,
+            seq: last_seq,
+            shown: None,
+            selected: 0,
+            offset: 0,
+            visible: 1,
+            open_when_answered: false,
+        }
+    }
+
+    /// The number of the newest request.
+    pub fn seq(&self) -> u64 {
+        self.seq
+    }
+
+    pub fn mode(&self) -> Mode {
+        self.mode
+    }
+
+    pub fn input(&self) -> &LineInput {
+        &self.input
+    }
+
+    /// The answer on screen, if any.
+    pub fn shown(&self) -> Option<&Update> {
+        self.shown.as_ref()
+    }
+
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+
+    pub fn offset(&self) -> usize {
+        self.offset
+    }
+
+    /// Whether the newest query has not been answered yet.
+    pub fn waiting(&self) -> bool {
+        self.shown
+            .as_ref()
+            .is_none_or(|u| u.request.seq != self.seq)
+            && !self.is_blank()
+    }
+
+    fn is_blank(&self) -> bool {
+        self.input.text().trim().is_empty()
+    }
+
+    /// Typed or pasted text goes into the query.
+    pub fn type_text(&mut self, text: &str) -> Effect {
+        self.input.insert(text);
+        self.query_changed()
+    }
+
+    fn query_changed(&mut self) -> Effect {
+        self.seq += 1;
+        self.open_when_answered = false;
+        Effect::Search(Request {
+            seq: self.seq,
+            mode: self.mode,
+            query: self.input.text().to_string(),
+        })
+    }
+
+    /// Run a popup action (its scope's keys).
+    pub fn act(&mut self, action: Action) -> Effect {
+        let rows = self.shown.as_ref().map_or(0, |u| u.rows.len());
+        let page = self.visible.max(1);
+        match action {
+            Action::Down => self.select(self.selected.saturating_add(1), rows),
+            Action::Up => self.select(self.selected.saturating_sub(1), rows),
+            Action::PageDown => self.select(self.selected.saturating_add(page), rows),
+            Action::PageUp => self.select(self.selected.saturating_sub(page), rows),
+            // Enter means the results of what is typed, not of what was
+            // typed a moment ago: wait for them if they are not here yet.
+            Action::Open if self.waiting() => self.open_when_answered = true,
+            Action::Open => {
+                return self
+                    .shown
+                    .as_ref()
+                    .and_then(|u| u.rows.get(self.selected))
+                    .map_or(Effect::None, |row| Effect::Go(row.clone()));
+            }
+            Action::ToggleMode => {
+                self.mode = self.mode.toggled();
+                return self.query_changed();
+            }
+            Action::DeleteBack if self.input.delete_back() => return self.query_changed(),
+            Action::DeleteForward if self.input.delete_forward() => return self.query_changed(),
+            Action::DeleteToStart if self.input.delete_to_start() => return self.query_changed(),
+            Action::DeleteWord if self.input.delete_word() => return self.query_changed(),
+            Action::CursorLeft => self.input.left(),
+            Action::CursorRight => self.input.right(),
+            Action::CursorStart => self.input.home(),
+            Action::CursorEnd => self.input.end(),
+            _ => {}
+        }
+        Effect::None
+    }
+
+    /// A click on row `y` of the popup's inside: the first click on a
+    /// result selects it, a click on the selected one goes there.
+    pub fn click(&mut self, y: usize) -> Effect {
+        let Some(relative) = y.checked_sub(view::RESULTS_TOP) else {
+            return Effect::None;
+        };
+        let index = self.offset + relative / 2;
+        let rows = self.shown.as_ref().map_or(0, |u| u.rows.len());
+        if index >= rows || relative / 2 >= self.visible {
+            return Effect::None;
+        }
+        if index == self.selected {
+            return self.act(Action::Open);
+        }
+        self.select(index, rows);
+        Effect::None
+    }
+
+    fn select(&mut self, wanted: usize, rows: usize) {
+        self.selected = wanted.min(rows.saturating_sub(1));
+        self.keep_selection_visible();
+    }
+
+    fn keep_selection_visible(&mut self) {
+        let visible = self.visible.max(1);
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + visible {
+            self.offset = self.selected + 1 - visible;
+        }
+    }
+
+    /// An answer arrived: show it if it is for the newest query (or if
+    /// nothing newer is on screen yet, so the list never goes blank). An
+    /// Enter that waited for it goes now.
+    pub fn receive(&mut self, update: Update) -> Effect {
+        let newer = self
+            .shown
+            .as_ref()
+            .is_none_or(|shown| update.request.seq > shown.request.seq);
+        let ours = (self.first_seq..=self.seq).contains(&update.request.seq);
+        if newer && ours {
+            let same_query = self.shown.as_ref().is_some_and(|s| {
+                s.request.query == update.request.query && s.request.mode == update.request.mode
+            });
+            if !same_query {
+                self.selected = 0;
+                self.offset = 0;
+            }
+            self.shown = Some(update);
+        }
+        if self.open_when_answered && !self.waiting() {
+            self.open_when_answered = false;
+            return self.act(Action::Open);
+        }
+        Effect::None
+    }
+
+    /// The popup's frame on a screen of `area`: centred, a margin around it.
+    pub fn frame(area: Rect) -> Rect {
+        let width = area
+            .width
+            .saturating_sub(4)
+            .min(100)
+            .max(area.width.min(20));
+        let height = area
+            .height
+            .saturating_sub(4)
+            .min(32)
+            .max(area.height.min(8));
+        Rect::new(
+            area.x + (area.width - width) / 2,
+            area.y + (area.height - height) / 2,
+            width,
+            height,
+        )
+    }
+
+    /// Fit to a frame of `frame` (border, input row, count row, results).
+    pub fn resize(&mut self, frame: Rect) {
+        let rows = view::result_rows(frame);
+        self.visible = (rows / 2).max(1);
+        self.keep_selection_visible();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn update(seq: u64, query: &str) -> Update {
+        Update {
+            request: Request {
+                seq,
+                mode: Mode::Headings,
+                query: query.to_string(),
+            },
+            total: 0,
+            complete: true,
+            rows: Vec::new(),
+            text_hits: None,
+            micros: 0,
+        }
+    }
+
+    fn shown_query(layer: &SearchLayer) -> Option<&str> {
+        layer.shown().map(|u| u.request.query.as_str())
+    }
+
+    #[test]
+    fn only_answers_newer_than_the_shown_one_and_not_from_the_future_are_shown() {
+        let mut layer = SearchLayer::new(Mode::Headings, 0);
+        layer.type_text("z");
+        layer.type_text("s");
+        assert!(layer.waiting());
+        // The answer to "z" arrives first: better than nothing.
+        assert_eq!(layer.receive(update(1, "z")), Effect::None);
+        assert_eq!(shown_query(&layer), Some("z"));
+        assert!(layer.waiting());
+        let _ = layer.receive(update(2, "zs"));
+        assert_eq!(shown_query(&layer), Some("zs"));
+        assert!(!layer.waiting());
+        // A late answer to an older query does not replace it.
+        let _ = layer.receive(update(1, "z"));
+        assert_eq!(shown_query(&layer), Some("zs"));
+    }
+
+    #[test]
+    fn a_new_popup_ignores_answers_meant_for_the_one_before() {
+        let mut first = SearchLayer::new(Mode::Headings, 0);
+        first.type_text("n");
+        first.type_text("a");
+        let mut second = SearchLayer::new(Mode::Headings, first.seq());
+        second.type_text("d");
+        let _ = second.receive(update(1, "n"));
+        let _ = second.receive(update(2, "na"));
+        assert_eq!(shown_query(&second), None);
+        let _ = second.receive(update(3, "d"));
+        assert_eq!(shown_query(&second), Some("d"));
+    }
+
+    #[test]
+    fn enter_before_the_answer_goes_once_the_answer_comes() {
+        let mut layer = SearchLayer::new(Mode::Headings, 0);
+        layer.type_text("z");
+        let _ = layer.receive(update(1, "z"));
+        layer.type_text("s");
+        // The rows of "z" are on screen, but Enter means "zs".
+        assert_eq!(layer.act(Action::Open), Effect::None);
+        let mut answer = update(2, "zs");
+        answer.rows.push(ResultRow {
+            report: 0,
+            section: 3,
+            text: "招商".to_string(),
+            positions: vec![0, 1],
+            hit: None,
+            index: 0,
+        });
+        let Effect::Go(row) = layer.receive(answer) else {
+            panic!("Enter went nowhere");
+        };
+        assert_eq!(row.text, "招商");
+    }
+}

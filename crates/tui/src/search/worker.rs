@@ -1,0 +1,215 @@
+//! Searching off the event loop. The popup sends each query as a numbered
+//! [`Request`]; a worker thread that owns the [`Searcher`] answers with an
+//! [`Update`] holding the rows to show. Requests that arrive while a search
+//! runs are skipped but for the newest, so typing never waits for a search
+//! and the screen always catches up with the last key. Tests (and anything
+//! without threads) use the inline client, which answers at once.
+
+use baogao_report::library::Library;
+use baogao_search::{FuzzyQuery, Matches, Mode, Searcher, TextHit};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, RecvTimeoutError, Sender};
+use std::thread::Scope;
+use std::time::{Duration, Instant};
+
+/// Heading matches put in order and shown; full-text hits listed in the popup.
+pub const SHOWN_RESULTS: usize = 500;
+
+/// A query to run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Request {
+    pub seq: u64,
+    pub mode: Mode,
+    pub query: String,
+}
+
+/// One result row, ready to draw.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResultRow {
+    pub report: u32,
+    /// In [`baogao_report::model::Report::outline`] order, or `WHOLE_REPORT`.
+    pub section: u32,
+    /// The heading (or report title line) that matched; empty for a text hit.
+    pub text: String,
+    /// Matched characters of `text` (char indices), for highlighting.
+    pub positions: Vec<usize>,
+    /// Full text: the hit itself.
+    pub hit: Option<TextHit>,
+    /// The row's place in the whole result list (full text: in `text_hits`).
+    pub index: usize,
+}
+
+/// The answer to a request.
+#[derive(Debug, Clone)]
+pub struct Update {
+    pub request: Request,
+    /// All matches, of which `rows` are the first.
+    pub total: usize,
+    /// False when full-text hits were too many to keep them all.
+    pub complete: bool,
+    pub rows: Vec<ResultRow>,
+    /// Full text: every hit kept, for n/N in the reader.
+    pub text_hits: Option<Arc<Vec<TextHit>>>,
+    /// How long the search took, in microseconds.
+    pub micros: u64,
+}
+
+/// Where the popup sends its queries.
+pub enum SearchClient<'a> {
+    /// Answers in the caller's thread, at once; built on first use.
+    Inline {
+        library: &'a Library,
+        searcher: Option<Box<Searcher<'a>>>,
+        answer: Option<Update>,
+    },
+    /// A worker thread answers through the event loop.
+    Background(Sender<Request>),
+}
+
+impl<'a> SearchClient<'a> {
+    pub fn inline(library: &'a Library) -> SearchClient<'a> {
+        SearchClient::Inline {
+            library,
+            searcher: None,
+            answer: None,
+        }
+    }
+
+    /// Start a worker in `scope`; `deliver` hands each update to the event
+    /// loop. The worker stops when the returned guard is dropped (also when
+    /// unwinding from a panic), after the search it may be running: the
+    /// scope waits for it, so leave the terminal before the scope ends.
+    pub fn background<'scope>(
+        scope: &'scope Scope<'scope, '_>,
+        library: &'scope Library,
+        deliver: impl Fn(Update) -> bool + Send + 'scope,
+    ) -> (SearchClient<'a>, WorkerGuard) {
+        let (requests, inbox) = mpsc::channel::<Request>();
+        let stop = Arc::new(AtomicBool::new(false));
+        let stopped = Arc::clone(&stop);
+        scope.spawn(move || {
+            // Build the heading index now, while the reader is being looked
+            // at; the paragraph list for full text once no query is waiting
+            // (a query typed ahead is answered first).
+            let mut searcher = Searcher::new(library, SHOWN_RESULTS);
+            searcher.index();
+            let mut prepared = false;
+            while !stopped.load(Ordering::Relaxed) {
+                let wait = if prepared { 100 } else { 0 };
+                let mut request = match inbox.recv_timeout(Duration::from_millis(wait)) {
+                    Ok(request) => request,
+                    Err(RecvTimeoutError::Timeout) => {
+                        searcher.prepare();
+                        prepared = true;
+                        continue;
+                    }
+                    Err(RecvTimeoutError::Disconnected) => break,
+                };
+                while let Ok(newer) = inbox.try_recv() {
+                    request = newer;
+                }
+                if !deliver(answer(&mut searcher, request)) {
+                    break;
+                }
+            }
+        });
+        (SearchClient::Background(requests), WorkerGuard(stop))
+    }
+
+    pub fn request(&mut self, request: Request) {
+        match self {
+            SearchClient::Inline {
+                library,
+                searcher,
+                answer: slot,
+            } => {
+                let searcher = searcher.get_or_insert_with(|| {
+                    // As the worker does, so tests take the same paths.
+                    let searcher = Searcher::new(library, SHOWN_RESULTS);
+                    searcher.prepare();
+                    Box::new(searcher)
+                });
+                *slot = Some(answer(searcher, request));
+            }
+            SearchClient::Background(requests) => {
+                // A stopped worker leaves the popup without results, not broken.
+                let _ = requests.send(request);
+            }
+        }
+    }
+
+    /// The inline client's answer to the last request, once.
+    pub fn take_answer(&mut self) -> Option<Update> {
+        match self {
+            SearchClient::Inline { answer, .. } => answer.take(),
+            SearchClient::Background(_) => None,
+        }
+    }
+}
+
+/// Stops the search worker when dropped.
+#[derive(Debug)]
+pub struct WorkerGuard(Arc<AtomicBool>);
+
+impl Drop for WorkerGuard {
+    fn drop(&mut self) {
+        self.0.store(true, Ordering::Relaxed);
+    }
+}
+
+/// Run one request and make its rows.
+pub fn answer(searcher: &mut Searcher, request: Request) -> Update {
+    let started = Instant::now();
+    let results = searcher.search(request.mode, &request.query);
+    let total = results.len();
+    let (rows, complete, text_hits) = match &results.matches {
+        Matches::Headings { hits, .. } => {
+            let index = searcher.index();
+            let query = FuzzyQuery::new(&request.query);
+            let rows = hits
+                .iter()
+                .enumerate()
+                .map(|(place, hit)| {
+                    let entry = &index.entries()[hit.entry as usize];
+                    ResultRow {
+                        report: entry.report,
+                        section: entry.section,
+                        text: index.text(entry).to_string(),
+                        positions: query
+                            .as_ref()
+                            .map(|q| q.positions(index, entry))
+                            .unwrap_or_default(),
+                        hit: None,
+                        index: place,
+                    }
+                })
+                .collect();
+            (rows, true, None)
+        }
+        Matches::Text { hits, complete } => {
+            let rows = hits
+                .iter()
+                .take(SHOWN_RESULTS)
+                .enumerate()
+                .map(|(place, hit)| ResultRow {
+                    report: hit.report,
+                    section: hit.section,
+                    text: String::new(),
+                    positions: Vec::new(),
+                    hit: Some(*hit),
+                    index: place,
+                })
+                .collect();
+            (rows, *complete, Some(Arc::clone(hits)))
+        }
+    };
+    Update {
+        request,
+        total,
+        complete,
+        rows,
+        text_hits,
+        micros: started.elapsed().as_micros().min(u64::MAX as u128) as u64,
+    }
+}

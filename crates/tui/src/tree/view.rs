@@ -1,0 +1,115 @@
+//! Drawing the tree: one row per visible node, indented by depth, with a
+//! fold marker, a label cut by display width with "…", and at the right what
+//! the node holds (reports, or sections). Focus is passed in by the app, so
+//! the pane keeps no copy of it.
+
+use super::{NodeId, TreePane};
+use crate::paint::{fill, put_str};
+use baogao_layout::truncate;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+/// The tree as drawn: the pane, and whether it has the keys.
+pub struct TreeView<'p, 'a> {
+    pub pane: &'p TreePane<'a>,
+    pub focused: bool,
+}
+
+impl TreePane<'_> {
+    /// The label and the count shown at the right of a row.
+    pub(super) fn label(&self, id: &NodeId) -> (String, String) {
+        match id {
+            NodeId::Township(t) => {
+                let township = &self.shelf[*t];
+                (
+                    township.label().to_string(),
+                    township.report_count().to_string(),
+                )
+            }
+            NodeId::Year(t, y) => {
+                let year = &self.shelf[*t].years[*y];
+                (year.label(), year.reports.len().to_string())
+            }
+            NodeId::Report(r) => {
+                let (label, sections) = &self.report_labels[*r];
+                (label.clone(), sections.to_string())
+            }
+            NodeId::Section(r, path) => match self.library.reports()[*r].section(path) {
+                Some(section) => {
+                    let children = section.sections.len();
+                    let count = if children > 0 {
+                        children.to_string()
+                    } else {
+                        String::new()
+                    };
+                    (section.heading.clone(), count)
+                }
+                None => (String::new(), String::new()),
+            },
+        }
+    }
+}
+
+/// Cells before a row's fold marker: two a level, but deep outlines stop
+/// indenting where the label would lose its room.
+pub(super) fn row_indent(depth: usize, width: usize) -> usize {
+    (depth * 2).min(width.saturating_sub(12))
+}
+
+impl Widget for TreeView<'_, '_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let pane = self.pane;
+        let theme = pane.theme;
+        let rows = pane
+            .rows
+            .iter()
+            .enumerate()
+            .skip(pane.offset)
+            .take(area.height as usize);
+        for (y, (index, row)) in (area.y..).zip(rows) {
+            let selected = index == pane.selected;
+            let style = match (selected, self.focused) {
+                (true, true) => theme.selected,
+                (true, false) => theme.selected_unfocused,
+                (false, _) => theme.text,
+            };
+            if selected {
+                fill(buf, area.x, y, area.right(), style);
+            }
+            let marker = match (row.has_children, pane.expanded.contains(&row.id)) {
+                (false, _) => "  ",
+                (true, true) => "▾ ",
+                (true, false) => "▸ ",
+            };
+            let (label, count) = pane.label(&row.id);
+            let width = area.width as usize;
+            let indent = row_indent(row.depth, width);
+            let count_width = if count.is_empty() { 0 } else { count.len() + 1 };
+            let room = width.saturating_sub(indent + 2 + count_width);
+            let x = put_str(
+                buf,
+                area.x + indent as u16,
+                y,
+                area.right(),
+                marker,
+                style,
+                pane.widths,
+            );
+            put_str(
+                buf,
+                x,
+                y,
+                area.right(),
+                &truncate(&label, room, pane.widths),
+                style,
+                pane.widths,
+            );
+            if !count.is_empty() && room > 0 {
+                let count_style = if selected { style } else { theme.dim };
+                let at = area.right().saturating_sub(count.len() as u16);
+                put_str(buf, at, y, area.right(), &count, count_style, pane.widths);
+            }
+        }
+    }
+}
