@@ -12,7 +12,6 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
 
 fn library() -> Library {
     Library::from_loaded(load_bundled().reports)
@@ -31,10 +30,7 @@ fn press(app: &mut App, keys: &str) {
 
 fn draw(app: &mut App, width: u16, height: u16) -> Buffer {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
-    app.prepare(Rect::new(0, 0, width, height));
-    terminal
-        .draw(|frame| frame.render_widget(&*app, frame.area()))
-        .expect("draws");
+    terminal.draw(|frame| app.draw(frame)).expect("draws");
     terminal.backend().buffer().clone()
 }
 

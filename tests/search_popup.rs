@@ -12,7 +12,7 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::Position;
 use ratatui::style::Modifier;
 use std::path::Path;
 
@@ -40,10 +40,7 @@ fn press(app: &mut App, keys: &str) {
 
 fn draw(app: &mut App, width: u16, height: u16) -> Buffer {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
-    app.prepare(Rect::new(0, 0, width, height));
-    terminal
-        .draw(|frame| frame.render_widget(&*app, frame.area()))
-        .expect("draws");
+    terminal.draw(|frame| app.draw(frame)).expect("draws");
     terminal.backend().buffer().clone()
 }
 

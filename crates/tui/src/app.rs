@@ -20,6 +20,7 @@ use baogao_report::library::Library;
 use baogao_report::model::SectionPath;
 use baogao_search::Mode;
 use crossterm::event::{Event, KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::widgets::Block;
 
@@ -120,6 +121,18 @@ impl<'a> App<'a> {
     /// Where the reader is, to be saved for next time.
     pub fn reading_position(&self) -> Option<ReadingPosition> {
         self.reader.position()
+    }
+
+    /// One frame: lay everything out for the frame's area (the terminal may
+    /// have been resized since the last look), draw it, and place the
+    /// terminal cursor. The event loop and the tests both draw through this.
+    pub fn draw(&mut self, frame: &mut Frame) {
+        let area = frame.area();
+        self.prepare(area);
+        frame.render_widget(&*self, area);
+        if let Some(cursor) = self.cursor() {
+            frame.set_cursor_position(cursor);
+        }
     }
 
     /// Fit everything to a screen of `area`: decide the areas and let the

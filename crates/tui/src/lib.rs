@@ -127,15 +127,7 @@ fn event_loop(
     inbox: &Receiver<Message>,
 ) -> io::Result<Exit> {
     loop {
-        // Fitted inside `draw`, to the very area it draws: the terminal may
-        // have been resized since the last look.
-        terminal.draw(|frame| {
-            app.prepare(frame.area());
-            frame.render_widget(&*app, frame.area());
-            if let Some(cursor) = app.cursor() {
-                frame.set_cursor_position(cursor);
-            }
-        })?;
+        terminal.draw(|frame| app.draw(frame))?;
         if app.should_quit() {
             return Ok(Exit::Quit);
         }
