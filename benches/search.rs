@@ -3,7 +3,7 @@
 //! the previous result counts, as in the popup). Over the bundled reports
 //! and over a generated library of 10 000 reports (`baogao_corpus`, seed 1).
 //! Each benchmark is one keystroke: `…/zsyz/3` is typing "y" after "zs".
-//! The bar (issue 4): median under 16 ms at 10 000 reports on 2 cores.
+//! The bar: median under 16 ms per keystroke at 10 000 reports on 2 cores.
 //! Run with `cargo bench --bench search`.
 
 use baogao_bundled::load_bundled;

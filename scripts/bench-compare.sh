@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# baogao against the serde_json floor, fzf and ripgrep, in one run (issue 5).
+# baogao against the serde_json floor, fzf and ripgrep, in one run.
 #
 #   scripts/bench-compare.sh                     # 1 000 and 10 000 reports, 5 paired runs
 #   scripts/bench-compare.sh --reports 10000 --runs 9

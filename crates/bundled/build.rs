@@ -2,7 +2,7 @@
 //! binary, so `baogao` can show them from any directory.
 //!
 //! It writes `$OUT_DIR/bundled_reports.rs`, a table of file names and
-//! `include_bytes!` of each file, sorted by name; `src/bundled.rs` includes
+//! `include_bytes!` of each file, sorted by name; `src/lib.rs` includes
 //! it. Bytes, not `include_str!`: a file that is not UTF-8 should be a load
 //! error at run time naming the file, not a compile failure. A missing or
 //! empty `data/reports/` gives an empty table.

@@ -1,4 +1,4 @@
-//! baogao against the floor and the fastest tools, in one run (issue 5).
+//! baogao against the floor and the fastest tools, in one run (docs/performance.md says what each figure measures).
 //!
 //! For each library size N: generate N reports (`gen_corpus`, seed 1), then
 //! measure, pair by pair, each figure and its reference (`figures.rs`):
