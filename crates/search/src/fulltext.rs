@@ -139,7 +139,7 @@ impl TextQuery {
                             section: paragraph.section,
                             paragraph: paragraph.index,
                             offset: offset as u32,
-                        })
+                        });
                     });
                 }
                 hits
@@ -157,7 +157,7 @@ impl TextQuery {
                         section,
                         paragraph: paragraph as u32,
                         offset: offset as u32,
-                    })
+                    });
                 });
             }
         });
