@@ -71,7 +71,7 @@ fn bench_draw(c: &mut Criterion) {
             app.prepare(area);
             (&app).render(area, &mut buffer);
             black_box(&buffer);
-        })
+        });
     });
     c.bench_function("scroll a page and draw 50k-char section 200x60", |b| {
         let mut buffer = Buffer::empty(area);
@@ -90,7 +90,7 @@ fn bench_draw(c: &mut Criterion) {
             app.prepare(area);
             (&app).render(area, &mut buffer);
             black_box(&buffer);
-        })
+        });
     });
     c.bench_function("first layout + draw 50k-char section 200x60", |b| {
         let mut buffer = Buffer::empty(area);
@@ -104,7 +104,7 @@ fn bench_draw(c: &mut Criterion) {
             buffer.resize(area);
             (&app).render(area, &mut buffer);
             black_box(&buffer);
-        })
+        });
     });
 }
 

@@ -31,7 +31,7 @@ fn import_seeds(c: &mut Criterion) {
     for (name, bytes) in seeds() {
         group.throughput(Throughput::Bytes(bytes.len() as u64));
         group.bench_function(&name[..3], |b| {
-            b.iter(|| baogao_import::import_bytes(black_box(&bytes), &name))
+            b.iter(|| baogao_import::import_bytes(black_box(&bytes), &name));
         });
     }
     group.finish();
@@ -58,7 +58,7 @@ fn import_one_line_page(c: &mut Criterion) {
     group.sample_size(10);
     group.throughput(Throughput::Bytes(page.len() as u64));
     group.bench_function("5MB", |b| {
-        b.iter(|| baogao_import::import_text(black_box(&page), "big.txt"))
+        b.iter(|| baogao_import::import_text(black_box(&page), "big.txt"));
     });
     group.finish();
 }

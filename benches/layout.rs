@@ -62,10 +62,10 @@ fn wrap_section(c: &mut Criterion) {
                     .iter()
                     .map(|p| wrap_cjk(black_box(p), width, 2, widths).len())
                     .sum::<usize>()
-            })
+            });
         });
         group.bench_function(format!("one_paragraph_width_{width}"), |b| {
-            b.iter(|| wrap_cjk(black_box(&one_paragraph), width, 2, widths).len())
+            b.iter(|| wrap_cjk(black_box(&one_paragraph), width, 2, widths).len());
         });
     }
     group.finish();

@@ -48,7 +48,7 @@ fn load(c: &mut Criterion) {
     group.sample_size(20);
     group.throughput(Throughput::Bytes(bytes));
     group.bench_function("load_dir", |b| {
-        b.iter(|| load_dir(black_box(dir.path())).expect("loads"))
+        b.iter(|| load_dir(black_box(dir.path())).expect("loads"));
     });
     group.bench_function("serde_json_floor", |b| {
         b.iter(|| {
@@ -59,7 +59,7 @@ fn load(c: &mut Criterion) {
                     serde_json::from_str::<Report>(&text).expect("parses")
                 })
                 .collect::<Vec<_>>()
-        })
+        });
     });
     group.finish();
 
@@ -78,14 +78,14 @@ fn load(c: &mut Criterion) {
             for (text, path) in texts.iter().zip(&paths) {
                 black_box(parse_report(text, path).expect("parses"));
             }
-        })
+        });
     });
     group.bench_function("serde_json_from_str", |b| {
         b.iter(|| {
             for text in &texts {
                 black_box(serde_json::from_str::<Report>(text).expect("parses"));
             }
-        })
+        });
     });
     group.finish();
 
@@ -100,7 +100,7 @@ fn load(c: &mut Criterion) {
     let mut group = c.benchmark_group("sanitise_report_1000");
     group.throughput(Throughput::Bytes(text_bytes as u64));
     group.bench_function("clean_text", |b| {
-        b.iter(|| reports.iter_mut().for_each(sanitise_report))
+        b.iter(|| reports.iter_mut().for_each(sanitise_report));
     });
     group.finish();
 
@@ -115,10 +115,10 @@ fn load(c: &mut Criterion) {
     let mut group = c.benchmark_group("sanitise_bundled");
     group.throughput(Throughput::Bytes(joined.len() as u64));
     group.bench_function("clean_text", |b| {
-        b.iter(|| sanitise(black_box(&joined)).len())
+        b.iter(|| sanitise(black_box(&joined)).len());
     });
     group.bench_function("bundled_reports", |b| {
-        b.iter(|| bundled.iter_mut().for_each(sanitise_report))
+        b.iter(|| bundled.iter_mut().for_each(sanitise_report));
     });
     group.finish();
 }

@@ -31,7 +31,7 @@ fn main() -> Result<(), Box<dyn Error>> {
                 match entry.file_name().into_string() {
                     Ok(name) => names.push(name),
                     Err(name) => {
-                        println!("cargo:warning=not bundled: {name:?} is not a UTF-8 file name")
+                        println!("cargo:warning=not bundled: {name:?} is not a UTF-8 file name");
                     }
                 }
             }

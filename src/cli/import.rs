@@ -56,6 +56,10 @@ Examples:
 /// the other files are still imported, and the exit status is then 1.
 #[derive(Debug, Args)]
 #[command(after_help = AFTER_HELP)]
+#[allow(
+    rustdoc::invalid_html_tags,
+    reason = "the doc comment is the --help text, printed as is: <id> is a placeholder"
+)]
 pub struct ImportArgs {
     /// Directory to write the report JSON files into (created if missing).
     #[arg(long, value_name = "DIR", default_value = "data/reports")]

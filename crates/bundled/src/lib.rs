@@ -4,6 +4,8 @@
 //! They go through the same parser as files on disk, so a bad bundled file
 //! is a [`LoadError`](baogao_report::load::LoadError) like any other, never a panic.
 
+#![forbid(unsafe_code)]
+
 use baogao_report::load::{Loaded, parse_bytes};
 use rayon::prelude::*;
 use std::path::PathBuf;

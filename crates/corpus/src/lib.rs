@@ -21,6 +21,8 @@
 //! `template` (source text with place and year left open), `marker`
 //! (outline numbers), `outline` (recombining and sizing sections).
 
+#![forbid(unsafe_code)]
+
 mod marker;
 mod names;
 mod outline;

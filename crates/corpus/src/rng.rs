@@ -102,7 +102,7 @@ mod tests {
         let mut items: Vec<u32> = (0..50).collect();
         rng.shuffle(&mut items);
         assert_ne!(items, (0..50).collect::<Vec<_>>());
-        items.sort();
+        items.sort_unstable();
         assert_eq!(items, (0..50).collect::<Vec<_>>());
     }
 }

@@ -16,6 +16,8 @@
 //! ([`text::simplified`]), so traditional-character reports import alike;
 //! the report itself keeps the characters it was written in.
 
+#![forbid(unsafe_code)]
+
 pub mod cruft;
 pub mod decode;
 pub mod fields;

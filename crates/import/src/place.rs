@@ -167,6 +167,7 @@ pub fn title_org(title: &str) -> Option<String> {
 }
 
 /// What a report states about where it is from, best source first.
+#[derive(Debug)]
 pub struct PlaceSources<'a> {
     pub title: &'a str,
     /// The publisher a metadata block names.

@@ -179,7 +179,7 @@ fn broken_line_width<S: AsRef<str>>(lines: &[S]) -> Option<usize> {
 pub fn paragraphs(lines: &[String]) -> Vec<String> {
     let non_empty: Vec<&String> = lines.iter().filter(|l| !l.is_empty()).collect();
     let Some(full_width) = broken_line_width(lines) else {
-        return non_empty.iter().map(|l| l.to_string()).collect();
+        return non_empty.into_iter().cloned().collect();
     };
     let spaced_numbers = numbers_are_spaced(&non_empty);
     join_lines(lines, full_width, spaced_numbers)

@@ -105,6 +105,7 @@ pub fn simplified(text: &str) -> Cow<'_, str> {
 
 /// While this guard lives, on this thread, [`simplified`] folds only if
 /// `document` has traditional characters to fold.
+#[derive(Debug)]
 pub struct FoldingScope {
     before: bool,
 }

@@ -10,6 +10,8 @@
 //! Pure library code: no terminal here, the TUI turns [`WrappedLine`]s into
 //! ratatui lines.
 
+#![forbid(unsafe_code)]
+
 mod cluster;
 mod layout;
 #[cfg(test)]

@@ -39,7 +39,7 @@ pub fn escape_end(
 /// CSI after its introducer: parameter bytes, intermediate bytes, one final
 /// byte (`ESC [ 3 1 m`). A malformed one ends before the first byte that
 /// cannot belong to it, so a broken colour code costs no text after it.
-pub fn control_sequence_end(bytes: &[u8], params: usize) -> usize {
+pub(crate) fn control_sequence_end(bytes: &[u8], params: usize) -> usize {
     let end = skip_while(bytes, params, 0x30..=0x3f);
     let end = skip_while(bytes, end, 0x20..=0x2f);
     match bytes.get(end) {

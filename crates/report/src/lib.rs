@@ -16,6 +16,8 @@
 //! or on clap: the importer, search and any other program reading reports
 //! build on it alone.
 
+#![forbid(unsafe_code)]
+
 pub mod escape;
 pub mod library;
 pub mod load;

@@ -34,7 +34,7 @@ pub use validate::{sort_by_place, validate};
 /// counted in characters; `line == 0` means the problem has no position in
 /// the file (it could not be read, or the problem is the file as a whole).
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
-#[error("{}{}: {message}", .path.display(), position_suffix(.line, .column))]
+#[error("{}{}: {message}", .path.display(), position_suffix(*.line, *.column))]
 pub struct LoadError {
     pub path: PathBuf,
     pub line: usize,
@@ -42,8 +42,8 @@ pub struct LoadError {
     pub message: String,
 }
 
-fn position_suffix(line: &usize, column: &usize) -> String {
-    if *line == 0 {
+fn position_suffix(line: usize, column: usize) -> String {
+    if line == 0 {
         String::new()
     } else {
         format!(":{line}:{column}")

@@ -121,7 +121,7 @@ impl TextQuery {
     /// hits as [`TextQuery::find`] over the library it was built from, found
     /// by running down its list and skipping the paragraphs whose character
     /// set lacks one of the query's.
-    pub fn find_indexed(&self, index: &ParagraphIndex) -> Vec<TextHit> {
+    pub(crate) fn find_indexed(&self, index: &ParagraphIndex) -> Vec<TextHit> {
         const CHUNK: usize = 2048;
         index
             .paragraphs()
@@ -139,7 +139,7 @@ impl TextQuery {
                             section: paragraph.section,
                             paragraph: paragraph.index,
                             offset: offset as u32,
-                        })
+                        });
                     });
                 }
                 hits
@@ -157,7 +157,7 @@ impl TextQuery {
                         section,
                         paragraph: paragraph as u32,
                         offset: offset as u32,
-                    })
+                    });
                 });
             }
         });
@@ -175,7 +175,7 @@ pub fn for_each_paragraph_list<'a>(report: &'a Report, mut visit: impl FnMut(u32
 
 /// Visit every section in [`Report::outline`] order with its place in it,
 /// without building paths (this runs over every section on every query).
-pub fn for_each_section<'a>(report: &'a Report, mut visit: impl FnMut(u32, &'a Section)) {
+pub(crate) fn for_each_section<'a>(report: &'a Report, mut visit: impl FnMut(u32, &'a Section)) {
     let mut order = 0;
     let mut stack: Vec<std::slice::Iter<'a, Section>> = vec![report.sections.iter()];
     while let Some(level) = stack.last_mut() {

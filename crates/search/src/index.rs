@@ -217,7 +217,7 @@ pub fn section_path(report: &Report, order: u32) -> SectionPath {
 /// Text as search compares it: full-width Latin letters, digits and signs
 /// (ＡＢＣ１２) as ASCII, and letters in lower case where that keeps one
 /// character for one, so match positions are the same in both texts.
-pub fn fold(text: &str) -> String {
+pub(crate) fn fold(text: &str) -> String {
     text.chars()
         .map(|c| {
             let c = match c {

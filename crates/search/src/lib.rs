@@ -16,6 +16,8 @@
 //! subset), and Backspace goes back to a result already computed. Full text
 //! runs each query afresh down the prepared paragraph list.
 
+#![forbid(unsafe_code)]
+
 pub mod fulltext;
 pub mod fuzzy;
 pub mod index;

@@ -76,7 +76,7 @@ pub struct Paragraph<'a> {
 /// Every paragraph of a library in reading order ([`for_each_paragraph_list`],
 /// report by report), each with its [`CharSet`] at the same index.
 #[derive(Debug, Default)]
-pub struct ParagraphIndex<'a> {
+pub(crate) struct ParagraphIndex<'a> {
     paragraphs: Vec<Paragraph<'a>>,
     sets: Vec<CharSet>,
 }

@@ -4,8 +4,8 @@
 //! breadcrumb trail, a lone number…) rather than at any one site's text, so
 //! it holds for pages we have not seen. Metadata blocks are handled by
 //! [`super::fields`], because their values are kept. A watermark repeated
-//! on every paragraph is found by [`watermark`], the closing signature by
-//! [`signature`].
+//! on every paragraph is found by [`strip_watermark`], the closing signature
+//! by [`take_signature`].
 
 use super::text::{COLONS, ends_sentence, page_width_str, simplified, trim};
 use baogao_report::marker::marker;

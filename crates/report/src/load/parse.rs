@@ -148,7 +148,7 @@ fn schema_error(path: &Path, line: usize, column: usize, schema: &str) -> LoadEr
 /// object it knows it is in the object, not which key comes next.
 fn known_path(path: &serde_path_to_error::Path) -> String {
     let mut text = String::new();
-    for segment in path.iter() {
+    for segment in path {
         match segment {
             Segment::Seq { index } => text.push_str(&format!("[{index}]")),
             Segment::Map { key: name } | Segment::Enum { variant: name } => {
