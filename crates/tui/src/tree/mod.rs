@@ -3,7 +3,7 @@
 //! Only expanded nodes are walked: the visible rows are rebuilt when a node
 //! opens or closes, so a library of ten thousand reports costs one row per
 //! township until the reader opens one. Labels are cut by display width with
-//! "…" when drawn ([`view`]); the pane owns its selection and scroll offset.
+//! "…" when drawn ([`TreeView`]); the pane owns its selection and scroll offset.
 
 mod view;
 
