@@ -1,19 +1,19 @@
 //! End to end: the real binary in a pseudo-terminal, driven by keys, read
 //! off the screen, and the terminal checked to be given back on exit.
 
-#[path = "e2e/pty.rs"]
-mod pty;
-
-use pty::Session;
+use baogao_testkit::pty::Session;
 use std::time::Duration;
 use tempfile::TempDir;
+
+/// The binary under test, run in the pseudo-terminal.
+const BAOGAO: &str = env!("CARGO_BIN_EXE_baogao");
 
 const WAIT: Duration = Duration::from_secs(10);
 
 #[test]
 fn open_a_section_scroll_turn_the_page_and_quit() {
     let state = TempDir::new().expect("a temporary directory");
-    let mut session = Session::start(&[], 120, 40, state.path());
+    let mut session = Session::start(BAOGAO, &[], 120, 40, state.path());
     session.wait_for("南麂镇", WAIT);
     // 岱西镇, 芦浦镇, 南麂镇: open it, its year, its report, its first section.
     session.send(b"jjl");
@@ -63,7 +63,7 @@ fn open_a_section_scroll_turn_the_page_and_quit() {
 
 /// Start baogao, wait for its tree, and return the session.
 fn started(cols: u16, rows: u16, state: &TempDir) -> Session {
-    let session = Session::start(&[], cols, rows, state.path());
+    let session = Session::start(BAOGAO, &[], cols, rows, state.path());
     session.wait_for("南麂镇", WAIT);
     session
 }
@@ -167,8 +167,14 @@ fn resizing_at_any_moment_to_any_size_keeps_it_running() {
 #[test]
 fn a_panic_restores_the_terminal_and_is_reported() {
     let state = TempDir::new().expect("a temporary directory");
-    let mut session =
-        Session::start_with_env(&[], 80, 24, state.path(), &[("BAOGAO_DEBUG_PANIC", "1")]);
+    let mut session = Session::start_with_env(
+        BAOGAO,
+        &[],
+        80,
+        24,
+        state.path(),
+        &[("BAOGAO_DEBUG_PANIC", "1")],
+    );
     let code = session.wait_exit(WAIT);
     assert_ne!(code, 0);
     assert_restored(&session);
@@ -214,13 +220,13 @@ fn reopening_returns_to_the_report_section_and_line_left() {
     assert!(saved.contains("nanji-2020-work-summary"), "{saved}");
 
     // Same width: the same lines. A narrower terminal: the same report and section.
-    let mut again = Session::start(&[], 120, 40, state.path());
+    let mut again = Session::start(BAOGAO, &[], 120, 40, state.path());
     // The first frame can arrive in pieces: wait for the whole of it.
     let screen = again.wait_until(|s| reader_rows(s) == left, WAIT, "the lines left");
     assert!(screen.contains("南麂镇 · 2020"), "{screen}");
     again.send(b"q");
     again.wait_exit(WAIT);
-    let mut narrow = Session::start(&[], 50, 20, state.path());
+    let mut narrow = Session::start(BAOGAO, &[], 50, 20, state.path());
     let screen = narrow.wait_for("(二)坚持不懈", WAIT);
     assert!(screen.contains("南麂镇 · 2020"), "{screen}");
     narrow.send(b"q");
@@ -287,7 +293,7 @@ fn search_for_a_heading_by_pinyin_and_read_it() {
 fn loading_a_directory_is_announced_and_the_note_wiped_before_the_reader() {
     let state = TempDir::new().unwrap();
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/search");
-    let mut session = Session::start(&[dir], 100, 30, state.path());
+    let mut session = Session::start(BAOGAO, &[dir], 100, 30, state.path());
     session.wait_for("Reports", WAIT);
     let output = String::from_utf8_lossy(&session.raw_output()).into_owned();
     let reader = output.find("\x1b[?1049h").expect("the reader opened");

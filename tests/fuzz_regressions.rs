@@ -1,11 +1,9 @@
 //! Inputs the fuzz targets (`fuzz/`) found breaking a promise, each kept as
 //! a test: the input as bytes, what the library must do with it, and the
-//! target's whole invariant check (`tests/invariants/`) on it.
-
-mod invariants;
+//! target's whole invariant check (`baogao_testkit::invariants`) on it.
 
 use baogao_import::import_bytes;
-use invariants::check_import;
+use baogao_testkit::invariants::check_import;
 
 /// UTF-16LE with a BOM: U+2060 WORD JOINER, then 用. The importer kept the
 /// invisible joiner in the title; the loader's sanitiser drops it, so the

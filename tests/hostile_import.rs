@@ -11,6 +11,7 @@ mod support;
 
 use baogao_report::load::{load_dir, validate};
 use baogao_report::model::is_valid_id;
+use baogao_testkit::fixtures::{write_bytes, write_text};
 use std::collections::BTreeSet;
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};

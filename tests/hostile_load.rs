@@ -9,6 +9,7 @@
 mod support;
 
 use baogao_report::load::{LoadError, MAX_SECTION_DEPTH, load_dir, validate};
+use baogao_testkit::fixtures::{write_bytes, write_json, write_text};
 use serde_json::json;
 use std::ffi::OsStr;
 use std::path::Path;

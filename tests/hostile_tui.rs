@@ -3,17 +3,19 @@
 //! as a command, big and broken libraries open, a state file that cannot be
 //! used costs a notice, and a storm of resizes ends on the right frame.
 
-#[path = "e2e/pty.rs"]
-mod pty;
 #[path = "hostile/support.rs"]
 mod support;
 
-use pty::Session;
+use baogao_testkit::fixtures::{write_bytes, write_json, write_text};
+use baogao_testkit::pty::Session;
 use serde_json::json;
 use std::path::Path;
 use std::time::Duration;
 use support::*;
 use tempfile::TempDir;
+
+/// The binary under test, run in the pseudo-terminal.
+const BAOGAO: &str = env!("CARGO_BIN_EXE_baogao");
 
 /// Generous: a debug build lays a 10 MB paragraph out in about a second,
 /// and other builds share the machine.
@@ -21,6 +23,7 @@ const WAIT: Duration = Duration::from_secs(30);
 
 fn open(library: &Path, cols: u16, rows: u16, state: &Path) -> Session {
     Session::start(
+        BAOGAO,
         &[library.to_str().expect("a UTF-8 path")],
         cols,
         rows,
@@ -373,7 +376,7 @@ fn read_nanji(session: &mut Session) {
 #[test]
 fn a_storm_of_random_resizes_while_scrolling_ends_on_the_right_frame() {
     let state = TempDir::new().expect("a temporary directory");
-    let mut session = Session::start(&[], 100, 30, state.path());
+    let mut session = Session::start(BAOGAO, &[], 100, 30, state.path());
     read_nanji(&mut session);
     let mut rng = Rng(0x2545_f491_4f6c_dd1d);
     let keys: [&[u8]; 6] = [b" ", b"b", b"j", b"k", b"]", b"["];
@@ -414,7 +417,7 @@ fn a_storm_of_random_resizes_while_scrolling_ends_on_the_right_frame() {
 
     // The same report opened in a terminal that was never resized.
     let fresh_state = TempDir::new().expect("a temporary directory");
-    let mut fresh = Session::start(&[], 100, 30, fresh_state.path());
+    let mut fresh = Session::start(BAOGAO, &[], 100, 30, fresh_state.path());
     read_nanji(&mut fresh);
     fresh.send(b"g");
     let calm = fresh.wait_until(|screen| screen == after_storm, WAIT, "the same frame");

@@ -324,7 +324,7 @@ fn s12_part_heading_and_semicolon_items() {
 fn pages_cut_anywhere_still_import() {
     let mut files = Vec::new();
     for dir in ["data/raw", "tests/data/samples"] {
-        for entry in std::fs::read_dir(common::repo_path(dir)).unwrap() {
+        for entry in std::fs::read_dir(baogao_testkit::fixtures::repo_path(dir)).unwrap() {
             let path = entry.unwrap().path();
             if path.extension().is_some_and(|e| e == "txt") {
                 files.push(path);

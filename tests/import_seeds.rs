@@ -5,7 +5,8 @@ mod common;
 
 use baogao_report::load::parse_report;
 use baogao_report::model::{Kind, Period};
-use common::{all_text, assert_heads, import_file, repo_path};
+use baogao_testkit::fixtures::repo_path;
+use common::{all_text, assert_heads, import_file};
 
 #[test]
 fn seed_000_nanji() {

@@ -3,15 +3,13 @@
 //! mutated real reports; the loader on arbitrary bytes, on report-like JSON
 //! and on mutated real report files; the wrapper and the sanitiser on any
 //! text at any pane width. The invariants are the fuzz targets' own
-//! (`tests/invariants/`). tests/wrap.rs holds the wrapper's layout rules
+//! (`baogao_testkit::invariants`). tests/wrap.rs holds the wrapper's layout rules
 //! (避头尾) on bundled text; this file adds what it does not try: any Unicode,
 //! panes up to 300 cells, and text straight from the sanitiser.
 
-mod invariants;
-
 use baogao_layout::{AmbiguousWidth, Widths};
 use baogao_report::sanitise::sanitise;
-use invariants::{check_import, check_load, check_sanitise, check_wrap};
+use baogao_testkit::invariants::{check_import, check_load, check_sanitise, check_wrap};
 use proptest::prelude::*;
 use proptest::sample::Index;
 use std::path::Path;
@@ -271,7 +269,7 @@ fn any_widths() -> impl Strategy<Value = Widths> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 256, ..baogao_testkit::property::config() })]
 
     #[test]
     fn import_arbitrary_bytes(bytes in prop::collection::vec(any::<u8>(), 0..600)) {
@@ -311,7 +309,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 512, ..baogao_testkit::property::config() })]
 
     #[test]
     fn load_arbitrary_json(value in json_value()) {

@@ -2,65 +2,16 @@
 //! bundled reports, at the sizes people use (120×40, 80×24, 40×15) and at
 //! every size down to 1×1, driven by the same key events a terminal sends.
 
-use baogao_bundled::load_bundled;
 use baogao_layout::{AmbiguousWidth, Widths};
 use baogao_report::library::Library;
+use baogao_testkit::draw::{app, draw};
+use baogao_testkit::fixtures::bundled_library;
+use baogao_testkit::keys::{click, esc, mouse, press};
+use baogao_testkit::screen::{rows, screen};
 use baogao_tui::app::App;
 use baogao_tui::position::ReadingPosition;
 use baogao_tui::theme::Theme;
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-
-fn library() -> Library {
-    Library::from_loaded(load_bundled().reports)
-}
-
-fn press(app: &mut App, keys: &str) {
-    for c in keys.chars() {
-        let code = match c {
-            '\n' => KeyCode::Enter,
-            '\t' => KeyCode::Tab,
-            c => KeyCode::Char(c),
-        };
-        app.handle(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-    }
-}
-
-fn draw(app: &mut App, width: u16, height: u16) -> Buffer {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
-    terminal.draw(|frame| app.draw(frame)).expect("draws");
-    terminal.backend().buffer().clone()
-}
-
-/// The screen as text rows; the cell a wide character covers is skipped.
-fn rows(buffer: &Buffer) -> Vec<String> {
-    let width = buffer.area.width as usize;
-    buffer
-        .content
-        .chunks(width)
-        .map(|line| {
-            let mut text = String::new();
-            let mut covered = 0;
-            for cell in line {
-                if covered == 0 {
-                    text.push_str(cell.symbol());
-                }
-                covered = covered.max(cell_width(cell.symbol())).saturating_sub(1);
-            }
-            text
-        })
-        .collect()
-}
-
-fn cell_width(symbol: &str) -> usize {
-    unicode_width::UnicodeWidthStr::width(symbol)
-}
-
-fn screen(buffer: &Buffer) -> String {
-    rows(buffer).join("\n")
-}
 
 /// Open 南麂镇 → 2020 → its report → the first top-level section.
 fn open_nanji(app: &mut App) {
@@ -70,8 +21,8 @@ fn open_nanji(app: &mut App) {
 
 #[test]
 fn the_tree_lists_townships_in_pinyin_order_with_counts() {
-    let library = library();
-    let mut app = App::new(&library, Widths::default(), Theme::new(true));
+    let library = bundled_library();
+    let mut app = app(&library);
     let text = screen(&draw(&mut app, 120, 40));
     let order: Vec<usize> = ["岱西镇", "芦浦镇", "南麂镇", "南塘镇", "未具名"]
         .iter()
@@ -86,8 +37,8 @@ fn the_tree_lists_townships_in_pinyin_order_with_counts() {
 
 #[test]
 fn opening_a_section_shows_its_heading_breadcrumb_and_status() {
-    let library = library();
-    let mut app = App::new(&library, Widths::default(), Theme::new(true));
+    let library = bundled_library();
+    let mut app = app(&library);
     open_nanji(&mut app);
     let buffer = draw(&mut app, 120, 40);
     let text = screen(&buffer);
@@ -102,8 +53,8 @@ fn opening_a_section_shows_its_heading_breadcrumb_and_status() {
 
 #[test]
 fn reading_flows_into_the_next_section_and_the_tree_follows() {
-    let library = library();
-    let mut app = App::new(&library, Widths::default(), Theme::new(true));
+    let library = bundled_library();
+    let mut app = app(&library);
     open_nanji(&mut app);
     draw(&mut app, 120, 40);
     press(&mut app, "]");
@@ -126,8 +77,8 @@ fn reading_flows_into_the_next_section_and_the_tree_follows() {
 
 #[test]
 fn help_is_generated_from_the_key_table_and_esc_closes_it() {
-    let library = library();
-    let mut app = App::new(&library, Widths::default(), Theme::new(true));
+    let library = bundled_library();
+    let mut app = app(&library);
     press(&mut app, "?");
     // The table is longer than the screen: read it all by scrolling.
     let mut text = screen(&draw(&mut app, 100, 40));
@@ -142,7 +93,7 @@ fn help_is_generated_from_the_key_table_and_esc_closes_it() {
             binding.description
         );
     }
-    app.handle(&Event::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)));
+    esc(&mut app);
     let text = screen(&draw(&mut app, 100, 40));
     assert!(!text.contains("show every key"), "{text}");
 }
@@ -152,10 +103,10 @@ const NO_LINE_START: &str = "，。、；：？！）》」』】〕〉’”…
 
 #[test]
 fn every_bundled_report_reads_end_to_end_at_three_sizes() {
-    let library = library();
+    let library = bundled_library();
     for (width, height) in [(120, 40), (80, 24), (40, 15)] {
         for index in 0..library.len() {
-            let mut app = App::new(&library, Widths::default(), Theme::new(true));
+            let mut app = app(&library);
             // Open the report at its start, as a saved position would.
             let start = ReadingPosition {
                 report_id: library.reports()[index].id.clone(),
@@ -212,7 +163,7 @@ fn check_reader_rows(buffer: &Buffer, width: u16) {
 
 #[test]
 fn every_size_from_one_by_one_draws_without_panic() {
-    let library = library();
+    let library = bundled_library();
     let mut app = App::new(&library, Widths::default(), Theme::new(false));
     open_nanji(&mut app);
     let mut sizes: Vec<(u16, u16)> = Vec::new();
@@ -254,7 +205,7 @@ fn every_size_from_one_by_one_draws_without_panic() {
 
 #[test]
 fn ambiguous_wide_setting_keeps_the_layout_inside_the_panes() {
-    let library = library();
+    let library = bundled_library();
     let mut app = App::new(
         &library,
         Widths {
@@ -276,9 +227,9 @@ fn ambiguous_wide_setting_keeps_the_layout_inside_the_panes() {
 /// 40×15 one pane fills the screen: the reader, as Enter moved the focus).
 #[test]
 fn snapshots_at_three_sizes() {
-    let library = library();
+    let library = bundled_library();
     for (width, height) in [(120, 40), (80, 24), (40, 15)] {
-        let mut app = App::new(&library, Widths::default(), Theme::new(true));
+        let mut app = app(&library);
         draw(&mut app, width, height);
         open_nanji(&mut app);
         press(&mut app, "]");
@@ -289,29 +240,21 @@ fn snapshots_at_three_sizes() {
 
 #[test]
 fn mouse_wheel_scrolls_the_pane_under_the_pointer_and_a_click_selects() {
-    use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
-    let library = library();
-    let mut app = App::new(&library, Widths::default(), Theme::new(true));
+    use crossterm::event::MouseEventKind;
+    let library = bundled_library();
+    let mut app = app(&library);
     open_nanji(&mut app);
     let before = rows(&draw(&mut app, 120, 40))[2].clone();
-    let mouse = |kind, column, row| {
-        Event::Mouse(MouseEvent {
-            kind,
-            column,
-            row,
-            modifiers: KeyModifiers::NONE,
-        })
-    };
-    app.handle(&mouse(MouseEventKind::ScrollDown, 80, 20));
+    mouse(&mut app, MouseEventKind::ScrollDown, 80, 20);
     let after = rows(&draw(&mut app, 120, 40))[2].clone();
     assert_ne!(before, after, "the wheel over the reader scrolls it");
     // A click on the first tree row (岱西镇) selects it; a second click opens it.
-    app.handle(&mouse(MouseEventKind::Down(MouseButton::Left), 5, 1));
-    app.handle(&mouse(MouseEventKind::Down(MouseButton::Left), 5, 1));
+    click(&mut app, 5, 1);
+    click(&mut app, 5, 1);
     let text = screen(&draw(&mut app, 120, 40));
     assert!(text.contains("▾ 岱西镇"), "{text}");
     // One click on a fold marker selects the row and opens it: 芦浦镇, now row 3.
-    app.handle(&mouse(MouseEventKind::Down(MouseButton::Left), 1, 3));
+    click(&mut app, 1, 3);
     let text = screen(&draw(&mut app, 120, 40));
     assert!(text.contains("▾ 芦浦镇"), "{text}");
 }
@@ -319,11 +262,11 @@ fn mouse_wheel_scrolls_the_pane_under_the_pointer_and_a_click_selects() {
 #[test]
 fn an_empty_library_says_so_and_takes_every_key() {
     let library = Library::new(Vec::new());
-    let mut app = App::new(&library, Widths::default(), Theme::new(true));
+    let mut app = app(&library);
     for (width, height) in [(120, 40), (40, 15), (30, 8), (1, 1)] {
         draw(&mut app, width, height);
         press(&mut app, "jkhlgG\n \t]}[{b?");
-        app.handle(&Event::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)));
+        esc(&mut app);
         press(&mut app, "\t");
     }
     let text = screen(&draw(&mut app, 120, 40));
@@ -333,13 +276,13 @@ fn an_empty_library_says_so_and_takes_every_key() {
 
 #[test]
 fn a_report_with_no_sections_and_no_title_reads_by_its_kind() {
-    let mut report = library().reports()[0].clone();
+    let mut report = bundled_library().reports()[0].clone();
     report.title = String::new();
     report.sections.clear();
     report.township = None;
     report.year = None;
     let library = Library::new(vec![report]);
-    let mut app = App::new(&library, Widths::default(), Theme::new(true));
+    let mut app = app(&library);
     draw(&mut app, 80, 24);
     press(&mut app, "lljj\n]]}G");
     let buffer = draw(&mut app, 80, 24);
@@ -350,8 +293,8 @@ fn a_report_with_no_sections_and_no_title_reads_by_its_kind() {
 
 #[test]
 fn the_tree_follows_reading_without_unfolding_what_the_user_folded() {
-    let library = library();
-    let mut app = App::new(&library, Widths::default(), Theme::new(true));
+    let library = bundled_library();
+    let mut app = app(&library);
     draw(&mut app, 120, 40);
     open_nanji(&mut app);
     draw(&mut app, 120, 40);
@@ -381,8 +324,8 @@ fn the_tree_follows_reading_without_unfolding_what_the_user_folded() {
 
 #[test]
 fn on_a_narrow_screen_the_status_bar_knows_the_section_while_the_tree_shows() {
-    let library = library();
-    let mut app = App::new(&library, Widths::default(), Theme::new(true));
+    let library = bundled_library();
+    let mut app = app(&library);
     draw(&mut app, 50, 20);
     // Select 一、 in the tree without opening it: the reader is hidden.
     press(&mut app, "jjljljlj");
@@ -396,8 +339,8 @@ fn on_a_narrow_screen_the_status_bar_knows_the_section_while_the_tree_shows() {
 
 #[test]
 fn paging_on_from_the_last_page_brings_each_last_section_to_the_top() {
-    let library = library();
-    let mut app = App::new(&library, Widths::default(), Theme::new(true));
+    let library = bundled_library();
+    let mut app = app(&library);
     draw(&mut app, 120, 40);
     open_nanji(&mut app);
     draw(&mut app, 120, 40);

@@ -162,6 +162,8 @@ fn awkward_text() -> impl Strategy<Value = String> {
 }
 
 proptest! {
+    #![proptest_config(baogao_testkit::property::config())]
+
     #[test]
     fn output_is_always_safe_and_sanitising_twice_changes_nothing(text in awkward_text()) {
         let once = sanitise(&text).into_owned();

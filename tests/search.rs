@@ -2,21 +2,11 @@
 //! 招商引资 headings (the bundled ones have none): ranking, pinyin, full
 //! text, narrowing, and `baogao search` from the shell.
 
-use baogao_bundled::load_bundled;
 use baogao_layout::{AmbiguousWidth, Widths};
 use baogao_report::library::Library;
-use baogao_report::load::load_dir;
 use baogao_search::{FuzzyQuery, Matches, Mode, Searcher, WHOLE_REPORT, snippet};
-use std::path::Path;
+use baogao_testkit::fixtures::{library_past_the_hit_cap, search_library, search_reports};
 use std::process::Command;
-
-const TEST_REPORTS: &str = "tests/data/search";
-
-fn library() -> Library {
-    let extra = load_dir(Path::new(TEST_REPORTS)).expect("test reports load");
-    assert!(extra.errors.is_empty(), "{:?}", extra.errors);
-    Library::from_loaded(load_bundled().reports.into_iter().chain(extra.reports))
-}
 
 /// The texts of the heading results of `query`, best first.
 fn headings(searcher: &mut Searcher, query: &str) -> Vec<String> {
@@ -34,7 +24,7 @@ fn headings(searcher: &mut Searcher, query: &str) -> Vec<String> {
 
 #[test]
 fn a_chinese_query_puts_a_heading_that_contains_it_first() {
-    let library = library();
+    let library = search_library();
     let mut searcher = Searcher::new(&library, 100);
     let found = headings(&mut searcher, "招商");
     assert!(found[0].contains("招商"), "{found:?}");
@@ -47,7 +37,7 @@ fn a_chinese_query_puts_a_heading_that_contains_it_first() {
 
 #[test]
 fn initials_and_full_pinyin_find_zhaoshang_yinzi() {
-    let library = library();
+    let library = search_library();
     let mut searcher = Searcher::new(&library, 100);
     for query in ["zsyz", "zhaoshang", "zhaoshangyinzi", "zhaosyz", "ZSYZ"] {
         let found = headings(&mut searcher, query);
@@ -60,7 +50,7 @@ fn initials_and_full_pinyin_find_zhaoshang_yinzi() {
 
 #[test]
 fn nanji_finds_the_nanji_report_first() {
-    let library = library();
+    let library = search_library();
     let mut searcher = Searcher::new(&library, 100);
     let results = searcher.search(Mode::Headings, "nanji");
     let Matches::Headings { hits, .. } = &results.matches else {
@@ -74,7 +64,7 @@ fn nanji_finds_the_nanji_report_first() {
 
 #[test]
 fn dangjian_and_dj_find_the_party_building_headings() {
-    let library = library();
+    let library = search_library();
     let mut searcher = Searcher::new(&library, 500);
     let full = headings(&mut searcher, "dangjian");
     assert!(full[0].contains("党建"), "{full:?}");
@@ -91,7 +81,7 @@ fn dangjian_and_dj_find_the_party_building_headings() {
 
 #[test]
 fn every_reading_of_a_polyphonic_character_matches() {
-    let library = library();
+    let library = search_library();
     let mut searcher = Searcher::new(&library, 100);
     // 长 chang/zhang, 重 zhong/chong, 绿 lü typed as lv or lu.
     for query in [
@@ -117,7 +107,7 @@ fn every_reading_of_a_polyphonic_character_matches() {
 
 #[test]
 fn a_query_that_matches_nothing_returns_nothing() {
-    let library = library();
+    let library = search_library();
     let mut searcher = Searcher::new(&library, 100);
     for query in ["xyzzyq", "爨", "qqqqqqqqqqqq", "招商zzzzzz"] {
         assert!(headings(&mut searcher, query).is_empty(), "{query}");
@@ -127,7 +117,7 @@ fn a_query_that_matches_nothing_returns_nothing() {
 
 #[test]
 fn highlight_positions_are_the_chinese_characters_matched() {
-    let library = library();
+    let library = search_library();
     let searcher = Searcher::new(&library, 100);
     let index = searcher.index();
     let entry = index
@@ -146,7 +136,7 @@ fn highlight_positions_are_the_chinese_characters_matched() {
 
 #[test]
 fn all_words_of_a_query_must_match() {
-    let library = library();
+    let library = search_library();
     let mut searcher = Searcher::new(&library, 100);
     let found = headings(&mut searcher, "zsyz shiti");
     assert_eq!(found[0], "(一)深化招商引资，壮大实体经济。");
@@ -155,7 +145,7 @@ fn all_words_of_a_query_must_match() {
 
 #[test]
 fn a_heading_shared_by_several_reports_is_found_in_each() {
-    let library = library();
+    let library = search_library();
     let mut searcher = Searcher::new(&library, 100);
     let results = searcher.search(Mode::Headings, "2020年工作总结");
     let Matches::Headings { hits, .. } = &results.matches else {
@@ -177,7 +167,7 @@ fn a_heading_shared_by_several_reports_is_found_in_each() {
 
 #[test]
 fn a_deep_heading_that_matches_well_is_not_buried() {
-    let library = library();
+    let library = search_library();
     let mut searcher = Searcher::new(&library, 100);
     let found = headings(&mut searcher, "垃圾分类");
     assert_eq!(found[0], "二是全面推进垃圾分类,", "{found:?}");
@@ -187,7 +177,7 @@ fn a_deep_heading_that_matches_well_is_not_buried() {
 /// characters or pinyin) or the year of its report.
 #[test]
 fn a_term_may_name_the_township_or_year_instead_of_matching_the_heading() {
-    let library = library();
+    let library = search_library();
     let mut searcher = Searcher::new(&library, usize::MAX);
     let place = |searcher: &mut Searcher, query: &str| {
         let results = searcher.search(Mode::Headings, query);
@@ -241,7 +231,7 @@ fn a_term_may_name_the_township_or_year_instead_of_matching_the_heading() {
 
 #[test]
 fn typing_narrows_to_the_same_results_as_a_fresh_search() {
-    let library = library();
+    let library = search_library();
     for mode in [Mode::Headings, Mode::FullText] {
         for query in [
             "zsyz",
@@ -283,7 +273,7 @@ fn typing_narrows_to_the_same_results_as_a_fresh_search() {
 
 #[test]
 fn full_text_finds_every_occurrence_with_its_place() {
-    let library = library();
+    let library = search_library();
     let mut searcher = Searcher::new(&library, 100);
     let results = searcher.search(Mode::FullText, "垃圾分类");
     let Matches::Text { hits, complete } = &results.matches else {
@@ -316,7 +306,7 @@ fn full_text_finds_every_occurrence_with_its_place() {
 
 #[test]
 fn full_text_ignores_case_for_latin_letters_only() {
-    let library = library();
+    let library = search_library();
     let mut searcher = Searcher::new(&library, 100);
     // "GDP" in the preamble and "Gdp" in a paragraph of the test report.
     assert_eq!(searcher.search(Mode::FullText, "gdp").len(), 2);
@@ -352,7 +342,9 @@ fn snippets_fit_their_width_and_keep_the_hit() {
 #[test]
 fn search_command_prints_json_with_the_documented_fields() {
     let output = Command::new(env!("CARGO_BIN_EXE_baogao"))
-        .args(["search", "--dir", TEST_REPORTS, "--json", "zsyz"])
+        .args(["search", "--dir"])
+        .arg(search_reports())
+        .args(["--json", "zsyz"])
         .output()
         .unwrap();
     assert!(
@@ -374,16 +366,9 @@ fn search_command_prints_json_with_the_documented_fields() {
     assert!(first.get("snippet").is_none());
 
     let output = Command::new(env!("CARGO_BIN_EXE_baogao"))
-        .args([
-            "search",
-            "--dir",
-            TEST_REPORTS,
-            "--json",
-            "--full-text",
-            "--limit",
-            "1",
-            "招商引资",
-        ])
+        .args(["search", "--dir"])
+        .arg(search_reports())
+        .args(["--json", "--full-text", "--limit", "1", "招商引资"])
         .output()
         .unwrap();
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
@@ -405,7 +390,7 @@ fn search_command_says_when_nothing_matches() {
 
 #[test]
 fn search_command_says_when_full_text_hits_were_too_many_to_keep() {
-    let dir = common::library_past_the_hit_cap();
+    let dir = library_past_the_hit_cap();
     let output = Command::new(env!("CARGO_BIN_EXE_baogao"))
         .args(["search", "--full-text", "--dir"])
         .arg(dir.path())
@@ -432,11 +417,6 @@ fn search_command_says_when_full_text_hits_were_too_many_to_keep() {
     assert!(stderr.contains(&expected), "{stderr}");
 }
 
-mod common;
-
-#[path = "invariants/mod.rs"]
-mod invariants;
-
 mod properties {
     use super::*;
     use proptest::prelude::*;
@@ -444,7 +424,7 @@ mod properties {
 
     fn shared() -> &'static Library {
         static LIBRARY: OnceLock<Library> = OnceLock::new();
-        LIBRARY.get_or_init(library)
+        LIBRARY.get_or_init(search_library)
     }
 
     /// Queries made of what reports hold: Chinese, pinyin letters, digits,
@@ -461,12 +441,12 @@ mod properties {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(64))]
+        #![proptest_config(ProptestConfig { cases: 64, ..baogao_testkit::property::config() })]
 
         /// The fuzz target `search` checks the same on any bytes.
         #[test]
         fn any_query_gives_consistent_results(query in query()) {
-            super::invariants::check_search(shared(), &query);
+            baogao_testkit::invariants::check_search(shared(), &query);
         }
     }
 }

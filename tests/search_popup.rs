@@ -2,67 +2,15 @@
 //! characters, selection, Enter jumping the reader, Esc giving the screen
 //! back, full-text hits and n/N. Searches run inline here (no worker thread).
 
-use baogao_bundled::load_bundled;
-use baogao_layout::Widths;
-use baogao_report::library::Library;
-use baogao_report::load::load_dir;
+use baogao_testkit::draw::{app, draw};
+use baogao_testkit::fixtures::{library_from_dir, library_past_the_hit_cap, search_library};
+use baogao_testkit::keys::{click, key, mouse, paste, press};
+use baogao_testkit::screen::rows;
 use baogao_tui::app::App;
-use baogao_tui::theme::Theme;
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use crossterm::event::{KeyCode, KeyModifiers};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Position;
 use ratatui::style::Modifier;
-use std::path::Path;
-
-mod common;
-
-fn library() -> Library {
-    let extra = load_dir(Path::new("tests/data/search")).expect("test reports load");
-    Library::from_loaded(load_bundled().reports.into_iter().chain(extra.reports))
-}
-
-fn key(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {
-    app.handle(&Event::Key(KeyEvent::new(code, modifiers)));
-}
-
-fn press(app: &mut App, keys: &str) {
-    for c in keys.chars() {
-        let code = match c {
-            '\n' => KeyCode::Enter,
-            '\t' => KeyCode::Tab,
-            c => KeyCode::Char(c),
-        };
-        key(app, code, KeyModifiers::NONE);
-    }
-}
-
-fn draw(app: &mut App, width: u16, height: u16) -> Buffer {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
-    terminal.draw(|frame| app.draw(frame)).expect("draws");
-    terminal.backend().buffer().clone()
-}
-
-/// The screen as text rows; the cell a wide character covers is skipped.
-fn rows(buffer: &Buffer) -> Vec<String> {
-    let width = buffer.area.width as usize;
-    buffer
-        .content
-        .chunks(width)
-        .map(|line| {
-            let mut text = String::new();
-            let mut skip = false;
-            for cell in line {
-                if !skip {
-                    text.push_str(cell.symbol());
-                }
-                skip = !skip && unicode_width::UnicodeWidthStr::width(cell.symbol()) == 2;
-            }
-            text
-        })
-        .collect()
-}
 
 /// The cells of row `y` that hold the characters of `word`, with their modifiers.
 fn modifiers_of(buffer: &Buffer, y: u16, word: &str) -> Vec<Modifier> {
@@ -80,13 +28,9 @@ fn modifiers_of(buffer: &Buffer, y: u16, word: &str) -> Vec<Modifier> {
     found
 }
 
-fn app(library: &Library) -> App<'_> {
-    App::new(library, Widths::default(), Theme::new(true))
-}
-
 #[test]
 fn typing_shows_results_best_first_with_the_matched_characters_marked() {
-    let library = library();
+    let library = search_library();
     let mut app = app(&library);
     press(&mut app, "/zsyz");
     let screen = draw(&mut app, 100, 30);
@@ -120,7 +64,7 @@ fn typing_shows_results_best_first_with_the_matched_characters_marked() {
 
 #[test]
 fn down_then_enter_reads_that_section_and_the_tree_follows() {
-    let library = library();
+    let library = search_library();
     let mut app = app(&library);
     press(&mut app, "/zsyz");
     let text = rows(&draw(&mut app, 120, 40));
@@ -147,7 +91,7 @@ fn down_then_enter_reads_that_section_and_the_tree_follows() {
 
 #[test]
 fn esc_closes_and_gives_the_screen_back_as_it_was() {
-    let library = library();
+    let library = search_library();
     let mut app = app(&library);
     press(&mut app, "jj");
     let before = draw(&mut app, 80, 24);
@@ -162,7 +106,7 @@ fn esc_closes_and_gives_the_screen_back_as_it_was() {
 
 #[test]
 fn the_input_edits_by_character_and_takes_pastes() {
-    let library = library();
+    let library = search_library();
     let mut app = app(&library);
     key(&mut app, KeyCode::Char('p'), KeyModifiers::CONTROL);
     press(&mut app, "招商引资");
@@ -177,7 +121,7 @@ fn the_input_edits_by_character_and_takes_pastes() {
     key(&mut app, KeyCode::Left, KeyModifiers::NONE);
     key(&mut app, KeyCode::Backspace, KeyModifiers::NONE);
     assert!(input_row(&mut app).contains("\u{203A} 招引 "));
-    app.handle(&Event::Paste("商\n资".to_string()));
+    paste(&mut app, "商\n资");
     assert!(input_row(&mut app).contains("\u{203A} 招商 资引 "));
     // The cursor sits after "招商 资": 7 cells past the prompt.
     let screen = draw(&mut app, 80, 24);
@@ -199,7 +143,7 @@ fn the_input_edits_by_character_and_takes_pastes() {
 
 #[test]
 fn full_text_hits_are_marked_in_the_reader_and_n_steps_through_them() {
-    let library = library();
+    let library = search_library();
     let mut app = app(&library);
     press(&mut app, "/\t垃圾分类");
     let text = rows(&draw(&mut app, 120, 40));
@@ -243,7 +187,7 @@ fn full_text_hits_are_marked_in_the_reader_and_n_steps_through_them() {
 
 #[test]
 fn n_without_a_full_text_search_says_so() {
-    let library = library();
+    let library = search_library();
     let mut app = app(&library);
     press(&mut app, "n");
     let text = rows(&draw(&mut app, 80, 24));
@@ -252,7 +196,7 @@ fn n_without_a_full_text_search_says_so() {
 
 #[test]
 fn the_popup_draws_at_every_size_without_spilling() {
-    let library = library();
+    let library = search_library();
     for (width, height) in (1..=70)
         .flat_map(|w| [(w, 6), (w, 15), (w, 30)])
         .chain((1..=40).map(|h| (40, h)))
@@ -269,8 +213,8 @@ fn the_popup_draws_at_every_size_without_spilling() {
 
 #[test]
 fn a_click_selects_a_result_and_a_second_click_reads_it() {
-    use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
-    let library = library();
+    use crossterm::event::MouseEventKind;
+    let library = search_library();
     let mut app = app(&library);
     press(&mut app, "/zsyz");
     let text = rows(&draw(&mut app, 120, 40));
@@ -281,35 +225,26 @@ fn a_click_selects_a_result_and_a_second_click_reads_it() {
         .nth(1)
         .map(|(y, row)| (y as u16, row.clone()))
         .expect("two results");
-    let click = |app: &mut App, kind: MouseEventKind, row: u16| {
-        app.handle(&Event::Mouse(MouseEvent {
-            kind,
-            column: 30,
-            row,
-            modifiers: KeyModifiers::NONE,
-        }));
-    };
-    let left = MouseEventKind::Down(MouseButton::Left);
-    click(&mut app, left, second.0);
+    click(&mut app, 30, second.0);
     assert!(
         rows(&draw(&mut app, 120, 40))
             .iter()
             .any(|r| r.contains("\u{203A} zsyz"))
     );
-    click(&mut app, left, second.0);
+    click(&mut app, 30, second.0);
     let text = rows(&draw(&mut app, 120, 40));
     let heading = second.1.trim_matches(|c| c == '│' || c == ' ').to_string();
     assert!(text[2].contains(&heading), "{heading}\n{text:#?}");
     // The wheel moves the selection: Enter then reads the second result.
     press(&mut app, "/zsyz");
-    click(&mut app, MouseEventKind::ScrollDown, 10);
+    mouse(&mut app, MouseEventKind::ScrollDown, 30, 10);
     press(&mut app, "\n");
     assert!(rows(&draw(&mut app, 120, 40))[2].contains(&heading));
 }
 
 #[test]
 fn enter_on_a_preamble_hit_goes_to_that_hit() {
-    let library = library();
+    let library = search_library();
     for (downs, expected) in [(0, "hit 1/2"), (1, "hit 2/2")] {
         let mut app = app(&library);
         press(&mut app, "/\tgdp");
@@ -325,7 +260,7 @@ fn enter_on_a_preamble_hit_goes_to_that_hit() {
 
 #[test]
 fn a_heading_jump_ends_the_full_text_hits() {
-    let library = library();
+    let library = search_library();
     let mut app = app(&library);
     press(&mut app, "/\t垃圾分类\n");
     assert!(rows(&draw(&mut app, 120, 40))[38].contains("hit 1/"));
@@ -338,7 +273,7 @@ fn a_heading_jump_ends_the_full_text_hits() {
 
 #[test]
 fn a_jump_into_a_folded_report_unfolds_the_tree_to_the_section() {
-    let library = library();
+    let library = search_library();
     let mut app = app(&library);
     press(&mut app, "/shiti\n");
     let text = rows(&draw(&mut app, 120, 40));
@@ -352,7 +287,7 @@ fn a_jump_into_a_folded_report_unfolds_the_tree_to_the_section() {
 
 #[test]
 fn a_narrow_popup_cuts_a_heading_around_its_matches() {
-    let library = library();
+    let library = search_library();
     let mut app = app(&library);
     press(&mut app, "/shiti");
     let screen = draw(&mut app, 40, 15);
@@ -371,9 +306,9 @@ fn a_narrow_popup_cuts_a_heading_around_its_matches() {
 
 #[test]
 fn the_status_bar_says_when_full_text_hits_were_too_many_to_keep() {
-    let dir = common::library_past_the_hit_cap();
+    let dir = library_past_the_hit_cap();
     let kept = baogao_search::MAX_TEXT_HITS;
-    let library = Library::from_loaded(load_dir(dir.path()).unwrap().reports);
+    let library = library_from_dir(dir.path());
     let mut app = app(&library);
     press(&mut app, "/\t\u{7684}\n");
     let text = rows(&draw(&mut app, 120, 40));
@@ -383,7 +318,7 @@ fn the_status_bar_says_when_full_text_hits_were_too_many_to_keep() {
 
 #[test]
 fn ctrl_j_a_line_feed_opens_the_result_like_enter() {
-    let library = library();
+    let library = search_library();
     let (mut by_enter, mut by_line_feed) = (app(&library), app(&library));
     press(&mut by_enter, "/zsyz\n");
     press(&mut by_line_feed, "/zsyz");

@@ -5,12 +5,10 @@
 //! Widths are walked in plain loops: one wrap per width is cheaper than a
 //! proptest case each, and covers every width instead of a sample.
 
-#[path = "invariants/mod.rs"]
-mod invariants;
-
 use baogao_bundled::load_bundled;
 use baogao_layout::{AmbiguousWidth, Widths, WrappedLine, truncate};
 use baogao_report::model::Section;
+use baogao_testkit::invariants;
 use proptest::prelude::*;
 use std::borrow::Cow;
 
@@ -201,6 +199,8 @@ fn arbitrary_char() -> impl Strategy<Value = char> {
 }
 
 proptest! {
+    #![proptest_config(baogao_testkit::property::config())]
+
     #[test]
     fn arbitrary_text_partitions_and_fits(
         chars in prop::collection::vec(arbitrary_char(), 0..120),

@@ -1,38 +1,12 @@
-//! Helpers shared by the integration tests: import a file of the
-//! repository and read a report's outline as lists of headings (the
-//! importer tests); a library with more full-text hits than are kept (the
-//! search tests).
+//! Helpers shared by the importer tests: import a file of the repository
+//! and read a report's outline as lists of headings.
 
 #![allow(dead_code)]
 
 use baogao_import::import_bytes;
 use baogao_report::model::{Report, Section};
-use std::path::{Path, PathBuf};
-
-/// A library of one report whose paragraph holds "的" five times more than
-/// [`baogao_search::MAX_TEXT_HITS`]: a full-text search for it is cut.
-pub fn library_past_the_hit_cap() -> tempfile::TempDir {
-    let dir = tempfile::TempDir::new().unwrap();
-    let report = serde_json::json!({
-        "schema": 1,
-        "id": "many-2021-work-summary",
-        "title": "多镇2021年工作总结",
-        "township": "多镇",
-        "year": 2021,
-        "period": "annual",
-        "kind": "work-summary",
-        "sections": [{
-            "heading": "一、工作回顾",
-            "paragraphs": ["\u{7684}".repeat(baogao_search::MAX_TEXT_HITS + 5)],
-        }],
-    });
-    std::fs::write(dir.path().join("many.json"), report.to_string()).unwrap();
-    dir
-}
-
-pub fn repo_path(relative: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
-}
+use baogao_testkit::fixtures::repo_path;
+use std::path::PathBuf;
 
 /// Import `dir/<file starting with prefix>` from the repository.
 pub fn import_file(dir: &str, prefix: &str) -> Report {

@@ -3,9 +3,8 @@
 //! test reads the screen as a person would. Every raw byte is kept too, so a
 //! test can check what exactly was sent to the terminal.
 //!
-//! Shared by `tests/e2e.rs` and `tests/hostile_tui.rs`, each using a part.
-
-#![allow(dead_code)]
+//! The test passes the binary's path in: Cargo names it only to the top
+//! package's integration tests, as `env!("CARGO_BIN_EXE_baogao")`.
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 use std::io::{Read, Write};
@@ -25,14 +24,22 @@ pub struct Session {
 }
 
 impl Session {
-    /// Start `baogao ARGS` in a `cols`×`rows` terminal, with its state kept
-    /// under `state_home` (never the user's own).
-    pub fn start(args: &[&str], cols: u16, rows: u16, state_home: &Path) -> Session {
-        Session::start_with_env(args, cols, rows, state_home, &[])
+    /// Start the binary at `program` (`baogao`) with `args` in a
+    /// `cols`×`rows` terminal, with its state kept under `state_home` (never
+    /// the user's own).
+    pub fn start(
+        program: impl AsRef<Path>,
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        state_home: &Path,
+    ) -> Session {
+        Session::start_with_env(program, args, cols, rows, state_home, &[])
     }
 
     /// As [`Session::start`], with extra environment variables.
     pub fn start_with_env(
+        program: impl AsRef<Path>,
         args: &[&str],
         cols: u16,
         rows: u16,
@@ -48,7 +55,7 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("a pseudo-terminal");
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_baogao"));
+        let mut command = CommandBuilder::new(program.as_ref());
         command.args(args);
         command.env("TERM", "xterm-256color");
         command.env("XDG_STATE_HOME", state_home);

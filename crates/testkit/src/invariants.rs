@@ -1,13 +1,12 @@
-//! The invariants the fuzz targets (`fuzz/`) and the property tests
-//! (`tests/props.rs`) check, in one place so both check the same things.
+//! The invariants the fuzz targets (`fuzz/fuzz_targets`) check, which the
+//! property tests check too (`tests/hostile/props.rs` for the importer, the
+//! loader, the wrapper and the sanitiser; `tests/search/props.rs` for the
+//! search engine): kept in one place so both check the same things.
 //!
 //! Each `check_*` takes one input, runs one library entry point on it and
 //! panics with the input's story when a promise is broken: no panic inside
 //! the library, and beyond that what the entry point's docs promise about its
-//! output. The fuzz crate includes this file with `#[path]`; it is not a test
-//! crate of its own (a directory under `tests/` without `main.rs`).
-
-#![allow(dead_code)]
+//! output.
 
 use baogao_import::{import_bytes, import_text};
 use baogao_layout::{Widths, WrappedLine, truncate, wrap_cjk};
