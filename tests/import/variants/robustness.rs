@@ -1,6 +1,6 @@
 //! Robustness of the importer: encodings, line ends, one-line pages,
 //! degenerate files (empty, binary, no Chinese), size, and arbitrary input.
-//! Part of the `import_variants` test crate; shares its helpers.
+//! Part of `variants`; shares its helpers.
 
 use super::*;
 use baogao_import::decode::DecodeError;

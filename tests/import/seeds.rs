@@ -1,12 +1,10 @@
 //! The five seed reports (data/raw) import with the outlines issue 2 fixes,
 //! and the committed data/reports stay what the importer makes of data/raw.
 
-mod common;
-
+use crate::{all_text, assert_heads, import_file};
 use baogao_report::load::parse_report;
 use baogao_report::model::{Kind, Period};
 use baogao_testkit::fixtures::repo_path;
-use common::{all_text, assert_heads, import_file};
 
 #[test]
 fn seed_000_nanji() {

@@ -1,7 +1,7 @@
 //! Importer variants no seed report has: numbering styles, units,
 //! traditional characters, title blocks, anonymised names and PDF damage
 //! here; encodings, line ends, one-line pages, degenerate files, size and
-//! arbitrary input in `import_variants/robustness.rs`. Every report is built
+//! arbitrary input in `robustness`. Every report is built
 //! in the test, so each case shows exactly the shape it exercises.
 
 use baogao_import::import_text;
@@ -511,5 +511,4 @@ fn no_headings_means_everything_is_preamble() {
     assert!(r.sections.is_empty());
 }
 
-#[path = "import_variants/robustness.rs"]
 mod robustness;

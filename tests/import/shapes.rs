@@ -5,10 +5,8 @@
 //! navigation bars, list items that share a suffix, marker variants,
 //! Chinese-numeral dates, a report whose place is named only by its meeting.
 
-mod common;
-
+use crate::{all_text, headings, import_file};
 use baogao_report::model::Report;
-use common::{all_text, headings, import_file};
 
 fn shape(name: &str) -> Report {
     import_file("tests/data/shapes", &format!("{name}.txt"))

@@ -1,10 +1,8 @@
 //! The 12 real excerpts in tests/data/samples import as their README says
 //! (title, places, year, period, kind, dates, outline, what is cruft).
 
-mod common;
-
+use crate::{all_text, assert_heads, headings, import_file};
 use baogao_report::model::{Kind, Period, Report};
-use common::{all_text, assert_heads, import_file};
 
 fn sample(prefix: &str) -> Report {
     import_file("tests/data/samples", prefix)
@@ -98,7 +96,7 @@ fn s03_leyuan_one_line_body() {
     assert_eq!(r.published.as_deref(), Some("2019-03-20"));
     assert_eq!(r.publisher, None);
     assert_eq!(
-        common::headings(&r.sections),
+        headings(&r.sections),
         vec![
             "一、以项目为支撑,做强财税,经济形势稳中向好",
             "二、以产业为核心,夯实三农,乡村振兴稳步推进"
@@ -129,7 +127,7 @@ fn s04_lucun_government_work_report() {
             .any(|p| p == "一年来,主要做了以下工作:")
     );
     assert_eq!(
-        common::headings(&r.sections[0].sections),
+        headings(&r.sections[0].sections),
         vec!["(一)聚焦项目建设,经济发展迈上新台阶"]
     );
     assert!(r.sections[0].sections[0].paragraphs[0].starts_with("项目建设推动有力。"));
@@ -170,7 +168,7 @@ fn s06_shagou_pipe_table_and_title_block() {
     );
     assert_eq!(r.county.as_deref(), Some("沂水县"));
     assert_eq!(r.published.as_deref(), Some("2021-02-27"));
-    assert_eq!(common::headings(&r.sections), vec!["2020年工作回顾"]);
+    assert_eq!(headings(&r.sections), vec!["2020年工作回顾"]);
     assert!(
         r.sections[0].sections.is_empty(),
         "topic sentences stay in paragraphs"
@@ -201,7 +199,7 @@ fn s07_mudong_cover_notice() {
     assert_eq!(r.publisher.as_deref(), Some("重庆市巴南区木洞镇人民政府"));
     assert_heads(&r.sections, &["一、2023年工作回顾"]);
     assert_eq!(
-        common::headings(&r.sections[0].sections),
+        headings(&r.sections[0].sections),
         vec!["一年来,我们全力以赴稳增长,经济回升的步伐迈得更沉稳。"]
     );
     assert!(r.sections[0].sections[0].paragraphs[0].starts_with("经济总量持续增长。"));
@@ -224,7 +222,7 @@ fn s08_xixi_street_office() {
     assert_eq!(r.publisher.as_deref(), Some("西溪街道"));
     assert_heads(&r.sections, &["一、2021年工作回顾"]);
     assert_eq!(
-        common::headings(&r.sections[0].sections),
+        headings(&r.sections[0].sections),
         vec![
             "一年来,我们一心一意谋发展,经济建设取得新成效。",
             "一年来,我们建管并重强统筹,环境面貌有了新变化。"
@@ -244,7 +242,7 @@ fn s09_pdf_line_breaks_and_disclaimer() {
         Kind::WorkSummary,
     );
     assert_eq!((r.county.as_deref(), r.city.as_deref()), (None, None));
-    assert_eq!(common::headings(&r.sections), vec!["一、经济建设成效显著"]);
+    assert_eq!(headings(&r.sections), vec!["一、经济建设成效显著"]);
     let text = all_text(&r);
     assert!(text.contains("发展布局,强化责任"), "lines re-joined");
     assert!(text.contains("一是 CFL 信息安全项目"));
@@ -264,11 +262,11 @@ fn s10_bracket_placeholders() {
     );
     assert_heads(&r.sections, &["一、上半年取得的工作成绩"]);
     assert_eq!(
-        common::headings(&r.sections[0].sections),
+        headings(&r.sections[0].sections),
         vec!["(一)乡村振兴稳步推进。", "(二)产业结构不断优化。"]
     );
     assert_eq!(
-        common::headings(&r.sections[0].sections[1].sections),
+        headings(&r.sections[0].sections[1].sections),
         vec!["1、〔…〕种植产业效益凸显。", "2、特色草畜产业稳定发展。"]
     );
 }
@@ -284,9 +282,9 @@ fn s11_half_year_government_report_footer() {
         Period::HalfYear,
         Kind::GovernmentWorkReport,
     );
-    assert_eq!(common::headings(&r.sections), vec!["上半年工作回顾"]);
+    assert_eq!(headings(&r.sections), vec!["上半年工作回顾"]);
     assert_eq!(
-        common::headings(&r.sections[0].sections),
+        headings(&r.sections[0].sections),
         vec!["半年来,我们聚焦经济发展,全面提质增效,综合实力有力提升。"]
     );
     assert_absent(&r, &["微信扫一扫", "版权声明", "作者原创"]);
@@ -305,12 +303,12 @@ fn s12_part_heading_and_semicolon_items() {
     );
     assert_eq!(r.province, None);
     assert_eq!(
-        common::headings(&r.sections),
+        headings(&r.sections),
         vec!["2020年主要工作措施、亮点及成效"]
     );
     let part = &r.sections[0];
     assert_eq!(
-        common::headings(&part.sections),
+        headings(&part.sections),
         vec!["一、认真做好绿色产业开发工作"]
     );
     assert_heads(&part.sections[0].sections, &["一是", "二是", "三是"]);

@@ -1,15 +1,11 @@
-//! Tests of `import::decode`: raw bytes of a scraped report → normalised text.
+//! `baogao_import::decode`: raw bytes of a scraped report → normalised text.
 
 use baogao_import::decode::{DecodeError, decode};
+use baogao_testkit::fixtures::repo_path;
 use encoding_rs::{BIG5, Encoding, GB18030};
-use std::path::PathBuf;
-
-fn data(path: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(path)
-}
 
 fn read(path: &str) -> Vec<u8> {
-    std::fs::read(data(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+    std::fs::read(repo_path(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
 fn seed_000() -> String {
