@@ -1,10 +1,11 @@
-//! Integration tests for the loader, validation, the Library and the bundled
-//! reports, over real directories made with tempfile.
+//! The loader, validation, the Library and the bundled reports, over real
+//! directories made with tempfile.
 
 use baogao_bundled::load_bundled;
 use baogao_report::library::Library;
 use baogao_report::load::{LoadError, load_dir, validate};
 use baogao_report::model::{Kind, Period, Report, SCHEMA_VERSION, Section};
+use baogao_testkit::fixtures::write_text;
 use std::fs;
 use std::path::{Path, PathBuf};
 use tempfile::TempDir;
@@ -33,16 +34,8 @@ fn report(id: &str, township: Option<&str>, year: Option<i32>) -> Report {
     }
 }
 
-/// Write `text` to `dir/relative`, creating parent directories.
-fn write(dir: &Path, relative: &str, text: &str) -> PathBuf {
-    let path = dir.join(relative);
-    fs::create_dir_all(path.parent().unwrap()).unwrap();
-    fs::write(&path, text).unwrap();
-    path
-}
-
 fn write_report(dir: &Path, relative: &str, report: &Report) -> PathBuf {
-    write(dir, relative, &report.to_json_pretty())
+    write_text(dir, relative, &report.to_json_pretty())
 }
 
 fn ids(loaded: &baogao_report::load::Loaded) -> Vec<&str> {
@@ -75,7 +68,7 @@ fn four_good_files_load_and_the_broken_one_is_named_with_its_place() {
     let broken = report("c", Some("南麂镇"), Some(2020))
         .to_json_pretty()
         .replacen("\"c\",", "\"c\"", 1);
-    let broken_path = write(dir.path(), "c.json", &broken);
+    let broken_path = write_text(dir.path(), "c.json", &broken);
 
     let loaded = load_dir(dir.path()).unwrap();
     assert_eq!(ids(&loaded), ["a", "b", "d", "e"]);
@@ -93,7 +86,7 @@ fn four_good_files_load_and_the_broken_one_is_named_with_its_place() {
 #[test]
 fn unknown_schema_is_reported_before_missing_fields() {
     let dir = TempDir::new().unwrap();
-    write(
+    write_text(
         dir.path(),
         "future.json",
         "{\n  \"schema\": 2,\n  \"name\": \"新格式\"\n}\n",
@@ -115,7 +108,7 @@ fn missing_field_is_named() {
         .filter(|line| !line.trim_start().starts_with("\"title\""))
         .map(|line| format!("{line}\n"))
         .collect();
-    write(dir.path(), "a.json", &text);
+    write_text(dir.path(), "a.json", &text);
     let error = only_error(dir.path());
     assert_eq!(error.message, "missing field `title`");
     // serde notices at the closing brace of the report, the last line.
@@ -128,7 +121,7 @@ fn wrong_type_names_the_field() {
     let text = report("a", Some("南麂镇"), Some(2020))
         .to_json_pretty()
         .replace("\"year\": 2020", "\"year\": \"2020\"");
-    write(dir.path(), "a.json", &text);
+    write_text(dir.path(), "a.json", &text);
     let error = only_error(dir.path());
     assert_eq!(
         error.message,
@@ -169,7 +162,7 @@ fn wrong_type_of_an_enum_field_names_the_field_and_its_values() {
     for (from, to, expected) in cases {
         let dir = TempDir::new().unwrap();
         assert!(good.contains(from));
-        write(dir.path(), "a.json", &good.replace(from, to));
+        write_text(dir.path(), "a.json", &good.replace(from, to));
         let error = only_error(dir.path());
         assert_eq!(error.message, expected);
         let line = good.lines().position(|l| l.contains(from)).unwrap() + 1;
@@ -183,7 +176,7 @@ fn malformed_json_inside_a_field_names_the_field() {
     let text = report("a", None, None)
         .to_json_pretty()
         .replace("\"kind\": \"work-summary\"", "\"kind\": ,");
-    write(dir.path(), "a.json", &text);
+    write_text(dir.path(), "a.json", &text);
     let error = only_error(dir.path());
     assert_eq!(error.message, "kind: expected value");
 }
@@ -196,7 +189,7 @@ fn unknown_extra_fields_are_ignored() {
         "{\n  \"x-note\": {\"by\": [1, 2]},\n",
         1,
     );
-    write(dir.path(), "a.json", &text);
+    write_text(dir.path(), "a.json", &text);
     let loaded = load_dir(dir.path()).unwrap();
     assert_eq!(loaded.errors, Vec::new());
     assert_eq!(loaded.reports[0].report, report("a", None, None));
@@ -231,10 +224,10 @@ fn nested_directories_load_in_path_order() {
 fn files_that_are_not_json_are_ignored() {
     let dir = TempDir::new().unwrap();
     write_report(dir.path(), "a.json", &report("a", None, None));
-    write(dir.path(), "notes.txt", "not json {");
-    write(dir.path(), "README.md", "# reports");
-    write(dir.path(), "a.json.bak", "{ broken");
-    write(dir.path(), "json", "{ broken");
+    write_text(dir.path(), "notes.txt", "not json {");
+    write_text(dir.path(), "README.md", "# reports");
+    write_text(dir.path(), "a.json.bak", "{ broken");
+    write_text(dir.path(), "json", "{ broken");
     let loaded = load_dir(dir.path()).unwrap();
     assert_eq!(loaded.errors, Vec::new());
     assert_eq!(ids(&loaded), ["a"]);
@@ -291,7 +284,7 @@ fn hidden_directories_are_skipped_but_a_hidden_root_is_walked() {
     let root = dir.path().join(".reports");
     write_report(&root, "a.json", &report("a", None, None));
     write_report(&root, "sub/b.json", &report("b", None, None));
-    write(&root, ".git/objects/x.json", "{ not a report");
+    write_text(&root, ".git/objects/x.json", "{ not a report");
     write_report(&root, ".cache/c.json", &report("c", None, None));
     let loaded = load_dir(&root).unwrap();
     assert_eq!(loaded.errors, Vec::new());
@@ -413,7 +406,7 @@ fn many_duplicate_ids_name_one_other_file_and_count_the_rest() {
 fn validate_places_problems_in_a_file_with_a_bom() {
     let dir = TempDir::new().unwrap();
     let text = format!("\u{feff}{}", report("a", None, Some(1800)).to_json_pretty());
-    let path = write(dir.path(), "a.json", &text);
+    let path = write_text(dir.path(), "a.json", &text);
     let problems = validate(&load_dir(dir.path()).unwrap());
     assert_eq!(
         problems,
@@ -506,7 +499,7 @@ fn problems_in_one_file_are_in_line_order() {
             "{\n  \"published\": \"someday\",\n  \"year\": 1800,\n",
             1,
         );
-    write(dir.path(), "Bad.json", &text);
+    write_text(dir.path(), "Bad.json", &text);
     let places: Vec<(usize, usize)> = validate(&load_dir(dir.path()).unwrap())
         .iter()
         .map(|problem| (problem.line, problem.column))
