@@ -172,7 +172,21 @@ impl Session {
         }
     }
 
+    /// Resize the terminal to `cols`×`rows`, as a window resize does.
+    ///
+    /// The emulator takes the new size first, and holds its lock until the
+    /// pty has it too: whatever baogao draws after its SIGWINCH is read at
+    /// the new size. (The other way round, a frame drawn at the new size
+    /// could reach the emulator while it still has the old one, and stay
+    /// garbled: baogao draws only what changed after that.)
     pub fn resize(&self, cols: u16, rows: u16) {
+        let mut parser = self.parser.lock().ok();
+        if let Some(parser) = parser.as_mut() {
+            // The emulator has no 0-row screen; the pty does, and baogao must cope.
+            parser
+                .screen_mut()
+                .set_size(at_least_one(rows), at_least_one(cols));
+        }
         self.master()
             .resize(PtySize {
                 rows,
@@ -181,12 +195,7 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("resize");
-        if let Ok(mut parser) = self.parser.lock() {
-            // The emulator has no 0-row screen; the pty does, and baogao must cope.
-            parser
-                .screen_mut()
-                .set_size(at_least_one(rows), at_least_one(cols));
-        }
+        drop(parser);
     }
 
     /// Whether the terminal is in cooked mode (canonical input, echo) now.

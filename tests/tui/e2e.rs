@@ -1,6 +1,7 @@
 //! End to end: the real binary in a pseudo-terminal, driven by keys, read
 //! off the screen, and the terminal checked to be given back on exit.
 
+use baogao_testkit::fixtures::search_reports;
 use baogao_testkit::pty::Session;
 use std::time::Duration;
 use tempfile::TempDir;
@@ -292,7 +293,8 @@ fn search_for_a_heading_by_pinyin_and_read_it() {
 #[test]
 fn loading_a_directory_is_announced_and_the_note_wiped_before_the_reader() {
     let state = TempDir::new().unwrap();
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/search");
+    let reports = search_reports();
+    let dir = reports.to_str().expect("a UTF-8 path");
     let mut session = Session::start(BAOGAO, &[dir], 100, 30, state.path());
     session.wait_for("Reports", WAIT);
     let output = String::from_utf8_lossy(&session.raw_output()).into_owned();
