@@ -2,8 +2,6 @@
 //! temporary libraries, built as JSON values so a test can put anything in
 //! any field.
 
-#![allow(dead_code)]
-
 use serde_json::{Value, json};
 use std::path::Path;
 

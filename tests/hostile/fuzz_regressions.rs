@@ -22,7 +22,7 @@ fn import_drops_the_invisible_characters_the_loader_drops() {
     check_import(text.as_bytes());
 }
 
-/// Found by the property tests (`tests/props.rs`): a township whose name
+/// Found by the property tests (`props`): a township whose name
 /// reads with ü (緑 lü, 吕 lü, 女 nü) got a non-ASCII id, "lü-…", which
 /// `validate` rejects and which is no safe file name everywhere.
 #[test]

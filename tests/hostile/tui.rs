@@ -3,15 +3,12 @@
 //! as a command, big and broken libraries open, a state file that cannot be
 //! used costs a notice, and a storm of resizes ends on the right frame.
 
-#[path = "hostile/support.rs"]
-mod support;
-
+use crate::support::*;
 use baogao_testkit::fixtures::{write_bytes, write_json, write_text};
 use baogao_testkit::pty::Session;
 use serde_json::json;
 use std::path::Path;
 use std::time::Duration;
-use support::*;
 use tempfile::TempDir;
 
 /// The binary under test, run in the pseudo-terminal.

@@ -6,9 +6,7 @@
 //! with SIGXFSZ ignored so that writing fails with EFBIG as it would with
 //! ENOSPC: that works without root or a tmpfs, and whoever runs the tests.
 
-#[path = "hostile/support.rs"]
-mod support;
-
+use crate::support::*;
 use baogao_report::load::{load_dir, validate};
 use baogao_report::model::is_valid_id;
 use baogao_testkit::fixtures::{write_bytes, write_text};
@@ -16,7 +14,6 @@ use std::collections::BTreeSet;
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use support::*;
 use tempfile::TempDir;
 
 const BODY: &str = "\n一、工作回顾\n今年以来，我镇全面推进乡村振兴，各项工作取得明显成效。\n\

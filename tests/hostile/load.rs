@@ -5,15 +5,12 @@
 //!
 //! Big inputs are made at run time in temporary directories.
 
-#[path = "hostile/support.rs"]
-mod support;
-
+use crate::support::*;
 use baogao_report::load::{LoadError, MAX_SECTION_DEPTH, load_dir, validate};
 use baogao_testkit::fixtures::{write_bytes, write_json, write_text};
 use serde_json::json;
 use std::ffi::OsStr;
 use std::path::Path;
-use support::*;
 use tempfile::TempDir;
 
 /// Two good reports, one of them in a subdirectory.
