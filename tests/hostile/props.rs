@@ -3,7 +3,7 @@
 //! mutated real reports; the loader on arbitrary bytes, on report-like JSON
 //! and on mutated real report files; the wrapper and the sanitiser on any
 //! text at any pane width. The invariants are the fuzz targets' own
-//! (`baogao_testkit::invariants`). tests/wrap.rs holds the wrapper's layout rules
+//! (`baogao_testkit::invariants`). `tests/layout` holds the wrapper's layout rules
 //! (避头尾) on bundled text; this file adds what it does not try: any Unicode,
 //! panes up to 300 cells, and text straight from the sanitiser.
 
