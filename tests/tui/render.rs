@@ -2,6 +2,7 @@
 //! bundled reports, at the sizes people use (120×40, 80×24, 40×15) and at
 //! every size down to 1×1, driven by the same key events a terminal sends.
 
+use crate::open_nanji;
 use baogao_layout::{AmbiguousWidth, Widths};
 use baogao_report::library::Library;
 use baogao_testkit::draw::{app, draw};
@@ -12,12 +13,6 @@ use baogao_tui::app::App;
 use baogao_tui::position::ReadingPosition;
 use baogao_tui::theme::Theme;
 use ratatui::buffer::Buffer;
-
-/// Open 南麂镇 → 2020 → its report → the first top-level section.
-fn open_nanji(app: &mut App) {
-    // Townships in pinyin order: 岱西镇, 芦浦镇, 南麂镇…
-    press(app, "jjljljlj\n");
-}
 
 #[test]
 fn the_tree_lists_townships_in_pinyin_order_with_counts() {
