@@ -14,7 +14,7 @@ fn shape(name: &str) -> Report {
 
 #[test]
 fn a_short_line_inside_a_section_is_text() {
-    let r = shape("part1");
+    let r = shape("short-line-inside-a-section");
     assert_eq!(
         headings(&r.sections),
         vec!["一、经济发展", "二、社会事业", "三、党的建设"]
@@ -29,7 +29,7 @@ fn a_short_line_inside_a_section_is_text() {
 
 #[test]
 fn a_flattened_table_stays_text_and_the_signature_goes() {
-    let r = shape("ws1");
+    let r = shape("street-office-report-with-flattened-table-and-signature");
     assert_eq!(
         headings(&r.sections),
         vec![
@@ -57,7 +57,7 @@ fn a_flattened_table_stays_text_and_the_signature_goes() {
 
 #[test]
 fn signature_lines_and_date_leave_the_body() {
-    let r = shape("sig");
+    let r = shape("signature-date-and-attachment-line");
     assert_eq!(r.published.as_deref(), Some("2022-12-20"));
     let last = r.sections.last().unwrap();
     assert_eq!(
@@ -68,7 +68,7 @@ fn signature_lines_and_date_leave_the_body() {
 
 #[test]
 fn number_lists_are_not_headings() {
-    let r = shape("num1");
+    let r = shape("sentences-opening-like-numbered-headings");
     assert_eq!(
         headings(&r.sections),
         vec!["一、主要工作成效", "二、存在的问题"]
@@ -79,7 +79,7 @@ fn number_lists_are_not_headings() {
 
 #[test]
 fn the_title_can_come_from_the_metadata() {
-    let r = shape("meta1");
+    let r = shape("title-in-site-metadata");
     assert_eq!(r.title, "柳河镇2021年工作总结和2022年工作计划");
     assert_eq!(r.year, Some(2021));
     assert_eq!(r.county.as_deref(), Some("东城县"));
@@ -88,7 +88,10 @@ fn the_title_can_come_from_the_metadata() {
 
 #[test]
 fn navigation_bars_are_not_titles() {
-    for name in ["nav", "nav2"] {
+    for name in [
+        "navigation-bar-above-the-title",
+        "column-label-above-the-title",
+    ] {
         let r = shape(name);
         assert_eq!(r.title, "石桥镇2022年工作总结", "{name}");
         assert_eq!(headings(&r.sections), vec!["一、经济发展"], "{name}");
@@ -97,7 +100,7 @@ fn navigation_bars_are_not_titles() {
 
 #[test]
 fn a_phrase_shared_by_list_items_is_not_a_watermark() {
-    let r = shape("wm");
+    let r = shape("list-items-ending-in-the-same-phrase");
     let items = &r.sections[0].sections;
     assert_eq!(items.len(), 5);
     assert_eq!(items[0].paragraphs, vec!["牵头单位：经济发展办"]);
@@ -105,7 +108,7 @@ fn a_phrase_shared_by_list_items_is_not_a_watermark() {
 
 #[test]
 fn a_one_line_report_keeps_its_figures() {
-    let r = shape("oneline_gwr2");
+    let r = shape("one-line-government-work-report-with-spaced-figures");
     assert_eq!(r.title, "青山镇2023年政府工作报告");
     let text = all_text(&r);
     assert!(text.contains("工业总产值增长 12.3 %。"), "{text}");
@@ -118,7 +121,7 @@ fn a_one_line_report_keeps_its_figures() {
 
 #[test]
 fn marker_variants() {
-    let r = shape("hd");
+    let r = shape("heading-markers-with-odd-punctuation");
     assert_eq!(r.sections.len(), 5);
     assert_eq!(
         headings(&r.sections[3].sections),
@@ -128,7 +131,7 @@ fn marker_variants() {
         headings(&r.sections[3].sections[1].sections),
         vec!["1）垃圾分类", "2）污水治理"]
     );
-    let r = shape("paren");
+    let r = shape("full-width-and-circled-sub-numbers");
     let economy = &r.sections[0].sections;
     assert_eq!(
         headings(&economy[0].sections),
@@ -146,8 +149,8 @@ fn marker_variants() {
 
 #[test]
 fn chinese_numeral_years_and_dates() {
-    assert_eq!(shape("cnyear").year, Some(2022));
-    let r = shape("gwr3");
+    assert_eq!(shape("chinese-numeral-year-in-title").year, Some(2022));
+    let r = shape("government-work-report-named-by-its-meeting");
     assert_eq!(
         r.township.as_deref(),
         Some("石桥镇"),
@@ -159,7 +162,7 @@ fn chinese_numeral_years_and_dates() {
 
 #[test]
 fn a_title_over_two_lines() {
-    let r = shape("gwr2");
+    let r = shape("government-work-report-title-over-two-lines");
     assert_eq!(r.title, "石桥镇人民政府工作报告");
     assert_eq!(r.publisher.as_deref(), Some("石桥镇人民政府"));
     assert_eq!(headings(&r.sections), vec!["一、2022年工作回顾"]);
@@ -168,7 +171,7 @@ fn a_title_over_two_lines() {
 
 #[test]
 fn pdf_running_heads_and_page_numbers_go() {
-    let r = shape("pdf_pages");
+    let r = shape("pdf-page-breaks-and-running-heads");
     assert_eq!(r.title, "石桥镇2022年工作总结和2023年工作计划");
     assert_eq!(
         headings(&r.sections),
@@ -190,7 +193,7 @@ fn pdf_running_heads_and_page_numbers_go() {
 
 #[test]
 fn a_county_name_with_a_unit_character_is_not_the_township() {
-    let r = shape("gov_site_chrome");
+    let r = shape("government-site-chrome-and-county-level-city");
     assert_eq!(r.township.as_deref(), Some("东郊乡"));
     assert_eq!(r.city.as_deref(), Some("湘乡市"));
     assert_eq!(r.id, "dongjiao-2022-work-summary");
@@ -202,7 +205,7 @@ fn a_county_name_with_a_unit_character_is_not_the_township() {
 
 #[test]
 fn a_collection_page_keeps_its_first_text_only() {
-    let r = shape("collection_page");
+    let r = shape("collection-page-of-model-essays");
     assert_eq!(r.title, "2021年上半年街道工作总结范文");
     assert_eq!(
         headings(&r.sections),
@@ -221,7 +224,7 @@ fn a_collection_page_keeps_its_first_text_only() {
 
 #[test]
 fn pdf_lines_join_across_run_in_headings_and_pages() {
-    let r = shape("pdf_running_head");
+    let r = shape("pdf-lines-joined-across-run-in-headings");
     let first = &r.sections[0].sections[0];
     assert_eq!(first.heading, "（一）经济运行稳中向好。");
     assert_eq!(
@@ -237,7 +240,7 @@ fn pdf_lines_join_across_run_in_headings_and_pages() {
 
 #[test]
 fn a_table_of_contents_is_not_an_outline() {
-    let r = shape("toc");
+    let r = shape("table-of-contents-before-the-body");
     assert_eq!(
         headings(&r.sections),
         vec!["一、2023年工作总结", "二、存在的问题", "三、2024年工作计划"]
@@ -252,7 +255,7 @@ fn a_table_of_contents_is_not_an_outline() {
 
 #[test]
 fn attachment_lists_are_text_under_the_signature() {
-    let r = shape("attachments");
+    let r = shape("attachment-list-under-the-signature");
     let last = r.sections.last().unwrap();
     assert_eq!(
         headings(&last.sections),
@@ -271,7 +274,7 @@ fn attachment_lists_are_text_under_the_signature() {
 
 #[test]
 fn a_sumu_with_its_banner_and_footer() {
-    let r = shape("sumu_site_footer");
+    let r = shape("sumu-with-site-banner-and-footer");
     assert_eq!(r.township.as_deref(), Some("吉兰泰苏木"));
     assert_eq!(
         r.county.as_deref(),
@@ -285,7 +288,7 @@ fn a_sumu_with_its_banner_and_footer() {
 
 #[test]
 fn unnumbered_part_headings_in_a_row() {
-    let r = shape("unnumbered_parts");
+    let r = shape("unnumbered-part-headings-in-a-row");
     assert_eq!(
         headings(&r.sections),
         vec![
@@ -305,7 +308,7 @@ fn unnumbered_part_headings_in_a_row() {
 
 #[test]
 fn a_document_site_page_on_one_line() {
-    let r = shape("oneline_wenku");
+    let r = shape("one-line-document-site-page");
     assert_eq!(r.title, "郭店乡2020年上半年工作总结");
     assert_eq!(r.township.as_deref(), Some("郭店乡"));
     assert_eq!(r.published.as_deref(), Some("2020-07-15"));
@@ -318,7 +321,7 @@ fn a_document_site_page_on_one_line() {
 
 #[test]
 fn a_pdf_spaced_letter_by_letter() {
-    let r = shape("pdf_spaced_letters");
+    let r = shape("pdf-spaced-letter-by-letter");
     assert_eq!(r.title, "沙河乡2021年工作总结");
     assert_eq!(r.township.as_deref(), Some("沙河乡"));
     assert_eq!(r.year, Some(2021));
@@ -327,7 +330,7 @@ fn a_pdf_spaced_letter_by_letter() {
 
 #[test]
 fn a_colon_ends_a_heading_without_sentence_ends() {
-    let r = shape("colon_headings");
+    let r = shape("headings-ending-in-a-colon");
     let first = &r.sections[0].sections[0];
     assert_eq!(first.heading, "(一）脱贫攻坚成效显著:");
     assert!(first.paragraphs[0].starts_with("全乡建档立卡贫困户426户"));
@@ -335,14 +338,14 @@ fn a_colon_ends_a_heading_without_sentence_ends() {
 
 #[test]
 fn a_page_title_with_the_site_after_it() {
-    let r = shape("page_title_suffix");
+    let r = shape("page-title-with-the-site-after-it");
     assert_eq!(r.title, "高桥镇2023年工作总结和2024年工作计划");
     assert_eq!(r.published.as_deref(), Some("2024-01-09"));
 }
 
 #[test]
 fn a_bracketed_site_mark_on_every_paragraph() {
-    let r = shape("bracket_watermark");
+    let r = shape("bracketed-site-mark-on-every-paragraph");
     assert!(!all_text(&r).contains("范文网"));
     assert_eq!(headings(&r.sections).len(), 4);
     assert_eq!(
@@ -353,7 +356,7 @@ fn a_bracketed_site_mark_on_every_paragraph() {
 
 #[test]
 fn transition_sentences_are_not_headings() {
-    let r = shape("transition_sentences");
+    let r = shape("transition-sentences-between-parts");
     assert_eq!(
         headings(&r.sections),
         vec![
@@ -368,7 +371,7 @@ fn transition_sentences_are_not_headings() {
 
 #[test]
 fn a_one_line_dump_without_spaces() {
-    let r = shape("oneline_no_spaces");
+    let r = shape("one-line-dump-without-spaces");
     assert_eq!(r.title, "石桥镇2022年工作总结");
     assert_eq!(
         (r.township.as_deref(), r.year),
@@ -381,7 +384,7 @@ fn a_one_line_dump_without_spaces() {
 
 #[test]
 fn a_social_media_post() {
-    let r = shape("wechat_post");
+    let r = shape("social-media-post");
     assert_eq!(r.title, "青溪镇2022年工作总结");
     assert_eq!(
         headings(&r.sections),
@@ -408,7 +411,7 @@ fn a_social_media_post() {
 
 #[test]
 fn labels_in_brackets_are_headings() {
-    let r = shape("bracket_headings");
+    let r = shape("labels-in-brackets-as-headings");
     assert_eq!(
         headings(&r.sections),
         vec!["【经济发展】", "【社会事业】", "【党的建设】"]
@@ -417,7 +420,7 @@ fn labels_in_brackets_are_headings() {
 
 #[test]
 fn the_metadata_title_beats_a_news_banner() {
-    let r = shape("meta_title_and_banner");
+    let r = shape("metadata-title-and-news-banner");
     assert_eq!(r.title, "东湖镇2022年工作总结");
     assert_eq!(headings(&r.sections), vec!["一、经济发展", "二、社会事业"]);
     assert!(!all_text(&r).contains("表彰大会") && !all_text(&r).contains("门户网站"));
@@ -426,14 +429,14 @@ fn the_metadata_title_beats_a_news_banner() {
 #[test]
 fn months_one_to_six_are_a_half_year() {
     assert_eq!(
-        shape("half_year_months").period,
+        shape("half-year-as-months-one-to-six").period,
         baogao_report::model::Period::HalfYear
     );
 }
 
 #[test]
 fn a_glossary_is_an_appendix_not_an_outline() {
-    let r = shape("glossary");
+    let r = shape("glossary-appendix");
     let last = r.sections.last().unwrap();
     assert_eq!(last.heading, "名词解释");
     assert!(last.sections.is_empty());
@@ -443,7 +446,7 @@ fn a_glossary_is_an_appendix_not_an_outline() {
 
 #[test]
 fn a_stray_carriage_return_in_a_crlf_file_is_not_a_line_break() {
-    let r = shape("crlf_stray_cr");
+    let r = shape("crlf-with-a-stray-carriage-return");
     assert_eq!(
         r.sections[0].paragraphs,
         vec!["全镇完成财政收入6800万元，同比增长8%。"]
@@ -452,14 +455,14 @@ fn a_stray_carriage_return_in_a_crlf_file_is_not_a_line_break() {
 
 #[test]
 fn paragraphs_printed_twice_in_a_row_are_kept_once() {
-    let r = shape("duplicated_paragraphs");
+    let r = shape("paragraphs-printed-twice");
     assert_eq!(headings(&r.sections), vec!["一、经济发展", "二、社会事业"]);
     assert_eq!(r.sections[1].paragraphs.len(), 1);
 }
 
 #[test]
 fn shi_items_standing_over_numbered_items_are_headings() {
-    let r = shape("shi_items_over_numbered");
+    let r = shape("shi-items-over-numbered-items");
     assert_eq!(
         headings(&r.sections),
         vec![
@@ -476,7 +479,7 @@ fn shi_items_standing_over_numbered_items_are_headings() {
 
 #[test]
 fn zero_padded_numbers_head_a_post_s_parts() {
-    let r = shape("zero_numbered_parts");
+    let r = shape("zero-padded-part-numbers");
     assert_eq!(
         headings(&r.sections),
         vec!["01 经济发展", "02 社会事业", "03 党的建设"]
@@ -485,7 +488,7 @@ fn zero_padded_numbers_head_a_post_s_parts() {
 
 #[test]
 fn a_bare_government_work_report_title_takes_the_meeting_year() {
-    let r = shape("gwr_bare_title");
+    let r = shape("government-work-report-bare-title-meeting-year");
     assert_eq!(r.title, "政府工作报告");
     assert_eq!(
         (r.township.as_deref(), r.year),
@@ -499,7 +502,7 @@ fn a_bare_government_work_report_title_takes_the_meeting_year() {
 
 #[test]
 fn footer_words_inside_the_report_do_not_end_it() {
-    let r = shape("footer_words_in_text");
+    let r = shape("footer-words-inside-the-text");
     assert_eq!(
         headings(&r.sections),
         vec!["一、2021年工作总结", "二、2022年工作思路"]
@@ -513,7 +516,7 @@ fn footer_words_inside_the_report_do_not_end_it() {
 
 #[test]
 fn part_headings_with_a_colon() {
-    let r = shape("part_colon");
+    let r = shape("part-headings-with-a-colon");
     assert_eq!(
         headings(&r.sections),
         vec![
@@ -526,7 +529,7 @@ fn part_headings_with_a_colon() {
 
 #[test]
 fn a_plan_is_titled_by_its_own_name() {
-    let r = shape("plan_title");
+    let r = shape("five-year-plan-titled-by-its-name");
     assert!(
         r.title
             .starts_with("龙泉镇国民经济和社会发展第十四个五年规划纲要"),
@@ -541,7 +544,7 @@ fn a_plan_is_titled_by_its_own_name() {
 
 #[test]
 fn site_words_inside_pdf_lines_are_text() {
-    let r = shape("pdf_site_words_in_text");
+    let r = shape("pdf-lines-with-site-words");
     let text = all_text(&r);
     assert!(text.contains("政务服务") && text.contains("原创"), "{text}");
     assert_eq!(r.sections.len(), 2);
@@ -553,7 +556,7 @@ fn site_words_inside_pdf_lines_are_text() {
 
 #[test]
 fn indented_pdf_lines_start_paragraphs() {
-    let r = shape("pdf_indented_paragraphs");
+    let r = shape("pdf-indented-paragraph-starts");
     let paragraphs = &r.sections[0].paragraphs;
     assert_eq!(paragraphs.len(), 3, "{paragraphs:#?}");
     assert!(paragraphs[1].starts_with("数字政府建设加快推进。"));
@@ -561,7 +564,7 @@ fn indented_pdf_lines_start_paragraphs() {
 
 #[test]
 fn a_cover_letter_is_not_the_report() {
-    let r = shape("cover_letter");
+    let r = shape("cover-letter-before-the-report");
     assert_eq!(r.title, "东湖街道办事处2022年工作总结");
     assert_eq!(r.township.as_deref(), Some("东湖街道"));
     assert_eq!(r.id, "donghu-2022-work-summary");
@@ -570,7 +573,7 @@ fn a_cover_letter_is_not_the_report() {
 
 #[test]
 fn headings_with_site_words_stay() {
-    let r = shape("site_words_in_headings");
+    let r = shape("headings-with-site-words");
     let subs = headings(&r.sections[0].sections);
     assert!(
         subs.contains(&"（二）引导群众下载使用政务APP") && subs.contains(&"（三）点赞身边好人"),
