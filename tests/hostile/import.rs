@@ -1,6 +1,6 @@
-//! Hostile input to `baogao import` (issue 6, part 2): titles and file names
-//! that try to leave the output directory or name a device, an import cut
-//! off half-way by a full disk, and a raw file of tens of megabytes.
+//! Hostile input to `baogao import`: titles and file names that try to
+//! leave the output directory or name a device, an import cut off half-way
+//! by a full disk, and a raw file of tens of megabytes.
 //!
 //! "Disk full" is a file-size limit (RLIMIT_FSIZE) on the child process,
 //! with SIGXFSZ ignored so that writing fails with EFBIG as it would with

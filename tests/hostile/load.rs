@@ -1,7 +1,7 @@
-//! Hostile input to the loader, `validate` and `list` (issue 6, part 2):
-//! broken, wrongly typed, oversized, deeply nested and duplicated report
-//! files, loops and unreadable entries. Every case checks what the user is
-//! told (the file, the place, a short reason) and that the rest still loads.
+//! Hostile input to the loader, `validate` and `list`: broken, wrongly
+//! typed, oversized, deeply nested and duplicated report files, loops and
+//! unreadable entries. Every case checks what the user is told (the file,
+//! the place, a short reason) and that the rest still loads.
 //!
 //! Big inputs are made at run time in temporary directories.
 

@@ -1,7 +1,7 @@
-//! Hostile input shown by the real reader in a pseudo-terminal (issue 6,
-//! parts 2 and 3): what a report file holds must never reach the terminal
-//! as a command, big and broken libraries open, a state file that cannot be
-//! used costs a notice, and a storm of resizes ends on the right frame.
+//! Hostile input shown by the real reader in a pseudo-terminal: what a
+//! report file holds must never reach the terminal as a command, big and
+//! broken libraries open, a state file that cannot be used costs a notice,
+//! and a storm of resizes ends on the right frame.
 
 use crate::support::*;
 use baogao_testkit::fixtures::{write_bytes, write_json, write_text};

@@ -1,5 +1,7 @@
-//! The five seed reports (data/raw) import with the outlines issue 2 fixes,
-//! and the committed data/reports stay what the importer makes of data/raw.
+//! The five seed reports (data/raw) import with their metadata and their
+//! whole outline: every heading at its level, the one-line PDF page and the
+//! half-year report included, the watermark and the site footer gone. The
+//! committed data/reports stay what the importer makes of data/raw.
 
 use crate::{all_text, assert_heads, import_file};
 use baogao_report::load::parse_report;

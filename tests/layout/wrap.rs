@@ -21,11 +21,14 @@ const SETTINGS: [Widths; 2] = [
     },
 ];
 
-/// May not start a line (design.md, 避头尾), as escapes so no tool turns them into ASCII.
+/// May not start a line (避头尾: closing punctuation, the ellipsis, the
+/// middle dot, iteration and prolonged-sound marks stay with the character
+/// before them), as escapes so no tool turns them into ASCII.
 const CLOSERS: &str = "\u{FF0C}\u{3002}\u{3001}\u{FF1B}\u{FF1A}\u{FF1F}\u{FF01}\u{FF09}\u{300B}\
                        \u{300D}\u{300F}\u{3011}\u{3015}\u{3009}\u{2019}\u{201D}\u{2026}\u{2025}\
                        \u{00B7}\u{3005}\u{30FC},.;:?!)]}\u{FF3D}\u{FF5D}\u{FF0E}";
-/// May not end a line.
+/// May not end a line (opening quotes and brackets stay with the character
+/// after them).
 const OPENERS: &str = "\u{201C}\u{2018}\u{FF08}\u{300A}\u{300C}\u{300E}\u{3010}\u{3014}\u{3008}([{";
 
 fn is_closer(c: char) -> bool {
