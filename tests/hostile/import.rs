@@ -9,12 +9,11 @@
 use crate::support::*;
 use baogao_report::load::{load_dir, validate};
 use baogao_report::model::is_valid_id;
-use baogao_testkit::fixtures::{write_bytes, write_text};
+use baogao_testkit::fixtures::{temp_dir, write_bytes, write_text};
 use std::collections::BTreeSet;
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use tempfile::TempDir;
 
 const BODY: &str = "\n一、工作回顾\n今年以来，我镇全面推进乡村振兴，各项工作取得明显成效。\n\
                     二、明年打算\n继续推进各项工作，确保完成全年目标任务。\n";
@@ -47,7 +46,7 @@ fn import_args<'a>(out: &'a Path, files: &'a [PathBuf], force: bool) -> Vec<&'a 
 
 #[test]
 fn titles_and_file_names_that_point_elsewhere_stay_inside_the_output_directory() {
-    let tmp = TempDir::new().expect("a temporary directory");
+    let tmp = temp_dir();
     let raw = tmp.path().join("raw");
     let titles = [
         ("dots.txt", "../../etc/passwd镇2021年工作总结"),
@@ -132,7 +131,7 @@ fn import_on_a_full_disk(cwd: &Path, args: &[&OsStr], max_file_bytes: u64) -> (i
 #[cfg(unix)]
 #[test]
 fn an_import_cut_off_by_a_full_disk_leaves_no_partial_file_and_keeps_the_old_one() {
-    let tmp = TempDir::new().expect("a temporary directory");
+    let tmp = temp_dir();
     let out = tmp.path().join("out");
     let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/raw");
     // Its JSON is about 28 KB; the small one well under the limit.
@@ -196,7 +195,7 @@ fn a_read_only_output_directory_is_an_error_with_nothing_left_behind() {
         );
         return;
     }
-    let tmp = TempDir::new().expect("a temporary directory");
+    let tmp = temp_dir();
     let out = tmp.path().join("out");
     std::fs::create_dir(&out).expect("out");
     std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o555)).expect("chmod");
@@ -219,7 +218,7 @@ const BIG_RAW_BYTES: usize = if cfg!(debug_assertions) {
 
 #[test]
 fn a_raw_file_of_many_megabytes_imports_into_one_report() {
-    let tmp = TempDir::new().expect("a temporary directory");
+    let tmp = temp_dir();
     let seed = std::fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("data/raw/003_1b51e6149a5ea426.txt"),
     )
@@ -250,7 +249,7 @@ fn a_raw_file_of_many_megabytes_imports_into_one_report() {
 
 #[test]
 fn a_raw_file_of_random_bytes_is_refused_as_not_text() {
-    let tmp = TempDir::new().expect("a temporary directory");
+    let tmp = temp_dir();
     let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
     let bytes: Vec<u8> = (0..BIG_RAW_BYTES / 4)
         .map(|_| {

@@ -7,11 +7,10 @@
 
 use crate::support::*;
 use baogao_report::load::{LoadError, MAX_SECTION_DEPTH, load_dir, validate};
-use baogao_testkit::fixtures::{write_bytes, write_json, write_text};
+use baogao_testkit::fixtures::{temp_dir, write_bytes, write_json, write_text};
 use serde_json::json;
 use std::ffi::OsStr;
 use std::path::Path;
-use tempfile::TempDir;
 
 /// Two good reports, one of them in a subdirectory.
 fn good_reports(dir: &Path) {
@@ -53,7 +52,7 @@ fn assert_readable(error: &LoadError) {
 
 #[test]
 fn each_broken_file_gets_one_clear_error_naming_it_and_the_rest_load() {
-    let dir = TempDir::new().expect("a temporary directory");
+    let dir = temp_dir();
     let root = dir.path();
     good_reports(root);
     let valid = report("x", "标题", None, json!([]));
@@ -214,7 +213,7 @@ fn each_broken_file_gets_one_clear_error_naming_it_and_the_rest_load() {
 #[test]
 fn an_unreadable_file_is_named_and_the_rest_load() {
     use std::os::unix::fs::PermissionsExt;
-    let dir = TempDir::new().expect("a temporary directory");
+    let dir = temp_dir();
     good_reports(dir.path());
     let locked = write_json(
         dir.path(),
@@ -247,7 +246,7 @@ fn an_unreadable_file_is_named_and_the_rest_load() {
 
 #[test]
 fn sections_nested_ten_thousand_deep_are_refused_briefly_and_the_rest_load() {
-    let dir = TempDir::new().expect("a temporary directory");
+    let dir = temp_dir();
     good_reports(dir.path());
     let deep = write_text(dir.path(), "deep.json", &deep_report_text("deep", 10_000));
     let loaded = load_dir(dir.path()).expect("the directory loads");
@@ -278,7 +277,7 @@ fn sections_nested_ten_thousand_deep_are_refused_briefly_and_the_rest_load() {
 
 #[test]
 fn nesting_up_to_the_limit_loads_and_one_more_level_is_refused() {
-    let dir = TempDir::new().expect("a temporary directory");
+    let dir = temp_dir();
     write_text(
         dir.path(),
         "at-limit.json",
@@ -296,7 +295,7 @@ fn nesting_up_to_the_limit_loads_and_one_more_level_is_refused() {
 
     // One level more: refused whether or not serde_json's own limit is hit.
     for depth in [MAX_SECTION_DEPTH + 1, 63, 64, 65] {
-        let over = TempDir::new().expect("a temporary directory");
+        let over = temp_dir();
         write_text(over.path(), "over.json", &deep_report_text("over", depth));
         let loaded = load_dir(over.path()).expect("the directory loads");
         assert!(loaded.reports.is_empty(), "depth {depth} loaded");
@@ -316,7 +315,7 @@ fn nesting_up_to_the_limit_loads_and_one_more_level_is_refused() {
 /// struct from a sequence too) nested 10 000 deep get a short error.
 #[test]
 fn deep_nesting_elsewhere_is_skipped_or_refused_briefly() {
-    let dir = TempDir::new().expect("a temporary directory");
+    let dir = temp_dir();
     good_reports(dir.path());
     let mut text = serde_json::to_string(&report("extra", "标题", None, json!([]))).expect("json");
     text.pop();
@@ -356,7 +355,7 @@ fn deep_nesting_elsewhere_is_skipped_or_refused_briefly() {
 
 #[test]
 fn a_ten_megabyte_paragraph_full_of_escapes_loads_clean_and_whole() {
-    let dir = TempDir::new().expect("a temporary directory");
+    let dir = temp_dir();
     // As JSON escapes: the file holds the control characters themselves.
     let unit = r"正文\u001b[31m红\u001b]0;PWNED\u0007字\u202e，";
     let clean_unit = "正文红字，";
@@ -377,7 +376,7 @@ fn a_ten_megabyte_paragraph_full_of_escapes_loads_clean_and_whole() {
 
 #[test]
 fn a_hundred_thousand_sections_load_and_every_empty_heading_is_placed() {
-    let dir = TempDir::new().expect("a temporary directory");
+    let dir = temp_dir();
     // Every other heading empty: 50 000 problems, each on its own line.
     let headings: Vec<String> = (0..100_000)
         .map(|i| {
@@ -411,7 +410,7 @@ fn a_hundred_thousand_sections_load_and_every_empty_heading_is_placed() {
 
 #[test]
 fn duplicate_ids_are_both_listed_and_both_reported() {
-    let dir = TempDir::new().expect("a temporary directory");
+    let dir = temp_dir();
     let first = report("dup", "甲镇2021年工作总结", Some("甲镇"), json!([]));
     let second = report("dup", "乙镇2021年工作总结", Some("乙镇"), json!([]));
     write_json(dir.path(), "dup.json", &first);
@@ -436,7 +435,7 @@ fn duplicate_ids_are_both_listed_and_both_reported() {
 
 #[test]
 fn an_empty_library_and_one_of_only_broken_files() {
-    let dir = TempDir::new().expect("a temporary directory");
+    let dir = temp_dir();
     let (code, out, _) = run_baogao(
         dir.path(),
         &[OsStr::new("validate"), dir.path().as_os_str()],

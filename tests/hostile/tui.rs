@@ -4,12 +4,11 @@
 //! and a storm of resizes ends on the right frame.
 
 use crate::support::*;
-use baogao_testkit::fixtures::{write_bytes, write_json, write_text};
+use baogao_testkit::fixtures::{temp_dir, write_bytes, write_json, write_text};
 use baogao_testkit::pty::Session;
 use serde_json::json;
 use std::path::Path;
 use std::time::Duration;
-use tempfile::TempDir;
 
 /// The binary under test, run in the pseudo-terminal.
 const BAOGAO: &str = env!("CARGO_BIN_EXE_baogao");
@@ -95,8 +94,8 @@ fn assert_borders_aligned(session: &Session) {
 
 #[test]
 fn escape_sequences_in_a_report_never_reach_the_terminal_and_the_borders_stay_put() {
-    let library = TempDir::new().expect("a temporary directory");
-    let state = TempDir::new().expect("a temporary directory");
+    let library = temp_dir();
+    let state = temp_dir();
     let paragraph = HOSTILE.repeat(6);
     let mut hostile = report(
         "hostile",
@@ -164,8 +163,8 @@ fn escape_sequences_in_a_report_never_reach_the_terminal_and_the_borders_stay_pu
 
 #[test]
 fn a_ten_megabyte_paragraph_is_read_to_its_last_line() {
-    let library = TempDir::new().expect("a temporary directory");
-    let state = TempDir::new().expect("a temporary directory");
+    let library = temp_dir();
+    let state = temp_dir();
     let unit = "全面推进乡村振兴，持续改善人居环境。";
     let paragraph = format!("{}【完】", unit.repeat((10 << 20) / unit.len()));
     let sections = [("一、大段", paragraph.as_str()), ("二、后", "尾段。")];
@@ -196,8 +195,8 @@ fn a_ten_megabyte_paragraph_is_read_to_its_last_line() {
 
 #[test]
 fn a_hundred_thousand_sections_fill_the_tree_and_the_last_one_reads() {
-    let library = TempDir::new().expect("a temporary directory");
-    let state = TempDir::new().expect("a temporary directory");
+    let library = temp_dir();
+    let state = temp_dir();
     let headings: Vec<String> = (0..100_000).map(|i| format!("第{i}节")).collect();
     let sections: Vec<(&str, &str)> = headings.iter().map(|h| (h.as_str(), "段落。")).collect();
     write_text(library.path(), "many.json", &report_text("many", &sections));
@@ -218,8 +217,8 @@ fn a_hundred_thousand_sections_fill_the_tree_and_the_last_one_reads() {
 
 #[test]
 fn an_empty_library_opens_and_says_so() {
-    let library = TempDir::new().expect("a temporary directory");
-    let state = TempDir::new().expect("a temporary directory");
+    let library = temp_dir();
+    let state = temp_dir();
     let mut session = open(library.path(), 80, 24, state.path());
     session.wait_for("No reports here yet.", WAIT);
     session.send(b"jjlG\r\t ]?");
@@ -231,8 +230,8 @@ fn an_empty_library_opens_and_says_so() {
 
 #[test]
 fn a_library_of_only_broken_files_opens_and_names_each_on_quit() {
-    let library = TempDir::new().expect("a temporary directory");
-    let state = TempDir::new().expect("a temporary directory");
+    let library = temp_dir();
+    let state = temp_dir();
     write_text(library.path(), "bad-json.json", "{\"schema\": 1,");
     write_bytes(library.path(), "bad-utf8.json", b"{\"id\": \"\xff\"}");
     write_text(
@@ -253,8 +252,8 @@ fn a_library_of_only_broken_files_opens_and_names_each_on_quit() {
 
 #[test]
 fn reports_sharing_an_id_are_both_in_the_tree_and_both_read() {
-    let library = TempDir::new().expect("a temporary directory");
-    let state = TempDir::new().expect("a temporary directory");
+    let library = temp_dir();
+    let state = temp_dir();
     let sections = json!([section("一、总结", &["正文。"])]);
     let first = report(
         "dup",
@@ -292,8 +291,8 @@ fn a_state_file_that_cannot_be_read_or_written_costs_one_notice() {
         ("state.json is a directory", "baogao/state.json"),
         ("baogao is a file", "baogao"),
     ] {
-        let library = TempDir::new().expect("a temporary directory");
-        let state = TempDir::new().expect("a temporary directory");
+        let library = temp_dir();
+        let state = temp_dir();
         good_library(library.path());
         let blocked = state.path().join(blocker);
         if case.ends_with("directory") {
@@ -372,7 +371,7 @@ fn read_nanji(session: &mut Session) {
 
 #[test]
 fn a_storm_of_random_resizes_while_scrolling_ends_on_the_right_frame() {
-    let state = TempDir::new().expect("a temporary directory");
+    let state = temp_dir();
     let mut session = Session::start(BAOGAO, &[], 100, 30, state.path());
     read_nanji(&mut session);
     let mut rng = Rng(0x2545_f491_4f6c_dd1d);
@@ -413,7 +412,7 @@ fn a_storm_of_random_resizes_while_scrolling_ends_on_the_right_frame() {
     quit(&mut session, 0);
 
     // The same report opened in a terminal that was never resized.
-    let fresh_state = TempDir::new().expect("a temporary directory");
+    let fresh_state = temp_dir();
     let mut fresh = Session::start(BAOGAO, &[], 100, 30, fresh_state.path());
     read_nanji(&mut fresh);
     fresh.send(b"g");

@@ -1,7 +1,7 @@
 //! End to end: the real binary in a pseudo-terminal, driven by keys, read
 //! off the screen, and the terminal checked to be given back on exit.
 
-use baogao_testkit::fixtures::search_reports;
+use baogao_testkit::fixtures::{search_reports, temp_dir};
 use baogao_testkit::pty::Session;
 use std::time::Duration;
 use tempfile::TempDir;
@@ -13,7 +13,7 @@ const WAIT: Duration = Duration::from_secs(10);
 
 #[test]
 fn open_a_section_scroll_turn_the_page_and_quit() {
-    let state = TempDir::new().expect("a temporary directory");
+    let state = temp_dir();
     let mut session = Session::start(BAOGAO, &[], 120, 40, state.path());
     session.wait_for("南麂镇", WAIT);
     // 岱西镇, 芦浦镇, 南麂镇: open it, its year, its report, its first section.
@@ -109,7 +109,7 @@ fn assert_output_ends_restored(raw: &[u8]) {
 
 #[test]
 fn ctrl_c_quits_and_restores_the_terminal() {
-    let state = TempDir::new().expect("a temporary directory");
+    let state = temp_dir();
     let mut session = started(80, 24, &state);
     session.send(b"\x03");
     assert_eq!(session.wait_exit(WAIT), 0);
@@ -121,7 +121,7 @@ fn sigterm_sighup_and_sigint_restore_the_terminal() {
     use nix::sys::signal::{Signal, kill};
     use nix::unistd::Pid;
     for signal in [Signal::SIGTERM, Signal::SIGHUP, Signal::SIGINT] {
-        let state = TempDir::new().expect("a temporary directory");
+        let state = temp_dir();
         let mut session = started(80, 24, &state);
         let pid = session.pid().expect("a process id");
         kill(Pid::from_raw(pid as i32), signal).expect("the signal is sent");
@@ -132,7 +132,7 @@ fn sigterm_sighup_and_sigint_restore_the_terminal() {
 
 #[test]
 fn resizing_at_any_moment_to_any_size_keeps_it_running() {
-    let state = TempDir::new().expect("a temporary directory");
+    let state = temp_dir();
     let mut session = started(120, 40, &state);
     session.send(b"jjljljlj\r");
     let sizes = [
@@ -167,7 +167,7 @@ fn resizing_at_any_moment_to_any_size_keeps_it_running() {
 #[cfg(debug_assertions)]
 #[test]
 fn a_panic_restores_the_terminal_and_is_reported() {
-    let state = TempDir::new().expect("a temporary directory");
+    let state = temp_dir();
     let mut session = Session::start_with_env(
         BAOGAO,
         &[],
@@ -198,7 +198,7 @@ fn reader_rows(screen: &str) -> Vec<String> {
 
 #[test]
 fn reopening_returns_to_the_report_section_and_line_left() {
-    let state = TempDir::new().expect("a temporary directory");
+    let state = temp_dir();
     let mut session = started(120, 40, &state);
     session.send(b"jjljljlj\r");
     session.wait_for("(一)千方百计促发展", WAIT);
@@ -236,7 +236,7 @@ fn reopening_returns_to_the_report_section_and_line_left() {
 
 #[test]
 fn a_corrupt_state_file_costs_a_notice_not_the_reading() {
-    let state = TempDir::new().expect("a temporary directory");
+    let state = temp_dir();
     std::fs::create_dir_all(state.path().join("baogao")).expect("state dir");
     std::fs::write(
         state.path().join("baogao/state.json"),
@@ -263,7 +263,7 @@ fn a_corrupt_state_file_costs_a_notice_not_the_reading() {
 
 #[test]
 fn search_for_a_heading_by_pinyin_and_read_it() {
-    let state = TempDir::new().expect("a temporary directory");
+    let state = temp_dir();
     let mut session = started(120, 40, &state);
     session.send(b"/");
     session.wait_for("Headings and titles", WAIT);
@@ -292,7 +292,7 @@ fn search_for_a_heading_by_pinyin_and_read_it() {
 
 #[test]
 fn loading_a_directory_is_announced_and_the_note_wiped_before_the_reader() {
-    let state = TempDir::new().unwrap();
+    let state = temp_dir();
     let reports = search_reports();
     let dir = reports.to_str().expect("a UTF-8 path");
     let mut session = Session::start(BAOGAO, &[dir], 100, 30, state.path());
