@@ -6,5 +6,5 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|bytes: &[u8]| {
-    baogao_fuzz::invariants::check_load(bytes);
+    baogao_testkit::invariants::check_load(bytes);
 });

@@ -8,7 +8,7 @@
 
 use baogao_bundled::load_bundled;
 use baogao_report::library::Library;
-use baogao_fuzz::invariants::check_search;
+use baogao_testkit::invariants::check_search;
 use libfuzzer_sys::fuzz_target;
 use std::sync::OnceLock;
 

@@ -9,7 +9,7 @@
 
 use baogao_report::sanitise::sanitise;
 use baogao_layout::{AmbiguousWidth, Widths};
-use baogao_fuzz::invariants::{check_sanitise, check_wrap};
+use baogao_testkit::invariants::{check_sanitise, check_wrap};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|bytes: &[u8]| {

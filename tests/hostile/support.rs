@@ -2,10 +2,8 @@
 //! temporary libraries, built as JSON values so a test can put anything in
 //! any field.
 
-#![allow(dead_code)]
-
 use serde_json::{Value, json};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// A schema-1 report with `sections`, as a JSON value.
 pub fn report(id: &str, title: &str, township: Option<&str>, sections: Value) -> Value {
@@ -31,26 +29,6 @@ pub fn report(id: &str, title: &str, township: Option<&str>, sections: Value) ->
 /// A section with `paragraphs` and no children.
 pub fn section(heading: &str, paragraphs: &[&str]) -> Value {
     json!({ "heading": heading, "paragraphs": paragraphs, "sections": [] })
-}
-
-/// Write `value` pretty-printed to `dir/relative`, creating directories.
-pub fn write_json(dir: &Path, relative: &str, value: &Value) -> PathBuf {
-    let text = serde_json::to_string_pretty(value).expect("a JSON value serialises");
-    write_text(dir, relative, &text)
-}
-
-/// Write `text` to `dir/relative`, creating directories.
-pub fn write_text(dir: &Path, relative: &str, text: &str) -> PathBuf {
-    write_bytes(dir, relative, text.as_bytes())
-}
-
-pub fn write_bytes(dir: &Path, relative: &str, bytes: &[u8]) -> PathBuf {
-    let path = dir.join(relative);
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).expect("a directory for the file");
-    }
-    std::fs::write(&path, bytes).expect("the file is written");
-    path
 }
 
 /// A report nested `depth` sections deep (one section per level), as text:

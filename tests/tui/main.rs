@@ -1,0 +1,29 @@
+//! The reader (`baogao_tui`): what a person sees and does.
+//!
+//! - `render`: the reader drawn in memory (`App::draw` on ratatui's
+//!   `TestBackend`) on the bundled reports, driven by key and mouse events:
+//!   the tree, reading on across sections, help, every size down to 1×1.
+//! - `search_popup`: the search popup drawn the same way: typing, marked
+//!   characters, selection, jumps, full-text hits and n/N.
+//! - `screens`: whole-screen snapshots of the main states (first screen,
+//!   reading, the tree while reading, search results, help) at 120×40 and
+//!   at 50×20, where one pane fills the screen.
+//! - `position`: the reading-position state file the reader resumes from.
+//! - `e2e`: the real binary in a pseudo-terminal: keys in, the screen read
+//!   back, the terminal given back on exit, signals, resizes, a panic.
+
+mod e2e;
+mod position;
+mod render;
+mod screens;
+mod search_popup;
+
+use baogao_testkit::keys::press;
+use baogao_tui::app::App;
+
+/// Open 南麂镇 → 2020 → its report → the first top-level section, in a
+/// reader on the bundled reports.
+fn open_nanji(app: &mut App) {
+    // Townships in pinyin order: 岱西镇, 芦浦镇, 南麂镇…
+    press(app, "jjljljlj\n");
+}

@@ -1,0 +1,329 @@
+//! The search popup drawn with ratatui's `TestBackend`: typing, the marked
+//! characters, selection, Enter jumping the reader, Esc giving the screen
+//! back, full-text hits and n/N. Searches run inline here (no worker thread).
+
+use baogao_testkit::draw::{app, draw};
+use baogao_testkit::fixtures::{library_from_dir, library_past_the_hit_cap, search_library};
+use baogao_testkit::keys::{click, key, mouse, paste, press};
+use baogao_testkit::screen::rows;
+use baogao_tui::app::App;
+use crossterm::event::{KeyCode, KeyModifiers};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Position;
+use ratatui::style::Modifier;
+
+/// The cells of row `y` that hold the characters of `word`, with their modifiers.
+fn modifiers_of(buffer: &Buffer, y: u16, word: &str) -> Vec<Modifier> {
+    let row = &rows(buffer)[y as usize];
+    let Some(at) = row.find(word) else {
+        return Vec::new();
+    };
+    let column = unicode_width::UnicodeWidthStr::width(&row[..at]) as u16;
+    let mut found = Vec::new();
+    let mut x = column;
+    for c in word.chars() {
+        found.push(buffer[(x, y)].modifier);
+        x += unicode_width::UnicodeWidthChar::width(c).unwrap_or(1) as u16;
+    }
+    found
+}
+
+#[test]
+fn typing_shows_results_best_first_with_the_matched_characters_marked() {
+    let library = search_library();
+    let mut app = app(&library);
+    press(&mut app, "/zsyz");
+    let screen = draw(&mut app, 100, 30);
+    let text = rows(&screen);
+    assert!(
+        text.iter().any(|row| row.contains("\u{203A} zsyz")),
+        "{text:#?}"
+    );
+    assert!(
+        text.iter().any(|row| row.contains("Headings \u{B7} ")),
+        "{text:#?}"
+    );
+    let first = text
+        .iter()
+        .position(|row| row.contains("招商引资"))
+        .expect("a result");
+    // The first result row holds 招商引资, each character marked; the row
+    // under it says where it is.
+    for modifier in modifiers_of(&screen, first as u16, "招商引资") {
+        assert!(modifier.contains(Modifier::UNDERLINED), "{text:#?}");
+    }
+    assert!(
+        text[first + 1].contains("石塘乡 \u{B7} 2021 \u{203A} "),
+        "{text:#?}"
+    );
+    // Unmatched characters of the heading are not marked.
+    for modifier in modifiers_of(&screen, first as u16, "成效明显") {
+        assert!(!modifier.contains(Modifier::UNDERLINED));
+    }
+}
+
+#[test]
+fn down_then_enter_reads_that_section_and_the_tree_follows() {
+    let library = search_library();
+    let mut app = app(&library);
+    press(&mut app, "/zsyz");
+    let text = rows(&draw(&mut app, 120, 40));
+    let second = text
+        .iter()
+        .filter(|row| row.contains("招商引资"))
+        .nth(1)
+        .expect("two results")
+        .clone();
+    key(&mut app, KeyCode::Down, KeyModifiers::NONE);
+    press(&mut app, "\n");
+    let text = rows(&draw(&mut app, 120, 40));
+    assert!(
+        !text.iter().any(|row| row.contains("\u{203A} zsyz")),
+        "popup closed"
+    );
+    // The reader's first text row is the heading chosen.
+    let heading = second.trim_matches(|c| c == '│' || c == ' ').to_string();
+    assert!(text[2].contains(&heading), "{heading}\n{text:#?}");
+    assert!(text[38].contains("石塘乡 \u{B7} 2021"), "{text:#?}");
+    // The tree unfolded to it.
+    assert!(text.iter().any(|row| row.contains("▾ 石塘乡")), "{text:#?}");
+}
+
+#[test]
+fn esc_closes_and_gives_the_screen_back_as_it_was() {
+    let library = search_library();
+    let mut app = app(&library);
+    press(&mut app, "jj");
+    let before = draw(&mut app, 80, 24);
+    press(&mut app, "/nanji");
+    assert_ne!(draw(&mut app, 80, 24), before);
+    key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    assert_eq!(draw(&mut app, 80, 24), before);
+    // The tree still has the keys: j moves its selection.
+    press(&mut app, "j");
+    assert_ne!(draw(&mut app, 80, 24), before);
+}
+
+#[test]
+fn the_input_edits_by_character_and_takes_pastes() {
+    let library = search_library();
+    let mut app = app(&library);
+    key(&mut app, KeyCode::Char('p'), KeyModifiers::CONTROL);
+    press(&mut app, "招商引资");
+    key(&mut app, KeyCode::Backspace, KeyModifiers::NONE);
+    let input_row = |app: &mut App| {
+        rows(&draw(app, 80, 24))
+            .into_iter()
+            .find(|row| row.contains('\u{203A}'))
+            .unwrap()
+    };
+    assert!(input_row(&mut app).contains("\u{203A} 招商引 "));
+    key(&mut app, KeyCode::Left, KeyModifiers::NONE);
+    key(&mut app, KeyCode::Backspace, KeyModifiers::NONE);
+    assert!(input_row(&mut app).contains("\u{203A} 招引 "));
+    paste(&mut app, "商\n资");
+    assert!(input_row(&mut app).contains("\u{203A} 招商 资引 "));
+    // The cursor sits after "招商 资": 7 cells past the prompt.
+    let screen = draw(&mut app, 80, 24);
+    let row = rows(&screen)
+        .iter()
+        .position(|row| row.contains('\u{203A}'))
+        .unwrap();
+    let prompt = rows(&screen)[row].find('\u{203A}').unwrap();
+    let prompt_x = unicode_width::UnicodeWidthStr::width(&rows(&screen)[row][..prompt]) as u16;
+    assert_eq!(
+        app.cursor(),
+        Some(Position::new(prompt_x + 2 + 7, row as u16))
+    );
+    // q and j are text here, not quit and scroll.
+    press(&mut app, "qj");
+    assert!(!app.should_quit());
+    assert!(input_row(&mut app).contains("\u{203A} 招商 资qj引 "));
+}
+
+#[test]
+fn full_text_hits_are_marked_in_the_reader_and_n_steps_through_them() {
+    let library = search_library();
+    let mut app = app(&library);
+    press(&mut app, "/\t垃圾分类");
+    let text = rows(&draw(&mut app, 120, 40));
+    assert!(
+        text.iter().any(|row| row.contains("Full text \u{B7} ")),
+        "{text:#?}"
+    );
+    let total = library
+        .reports()
+        .iter()
+        .flat_map(|r| {
+            r.preamble
+                .iter()
+                .chain(r.outline().flat_map(|(_, s)| &s.paragraphs))
+        })
+        .map(|p| p.matches("垃圾分类").count())
+        .sum::<usize>();
+    assert!(
+        text.iter()
+            .any(|row| row.contains(&format!("{total} matches"))),
+        "{text:#?}"
+    );
+    press(&mut app, "\n");
+    let screen = draw(&mut app, 120, 40);
+    let text = rows(&screen);
+    assert!(text[38].contains(&format!("hit 1/{total}")), "{}", text[38]);
+    // The hit gone to is drawn reversed (it may wrap onto a second line).
+    let current: String = (1..38u16)
+        .flat_map(|y| (0..120u16).map(move |x| (x, y)))
+        .map(|at| &screen[at])
+        .filter(|cell| cell.modifier.contains(Modifier::REVERSED | Modifier::BOLD))
+        .map(|cell| cell.symbol())
+        .collect::<String>()
+        .replace(' ', "");
+    assert_eq!(current, "垃圾分类", "{text:#?}");
+    press(&mut app, "n");
+    assert!(rows(&draw(&mut app, 120, 40))[38].contains(&format!("hit 2/{total}")));
+    press(&mut app, "NN");
+    assert!(rows(&draw(&mut app, 120, 40))[38].contains(&format!("hit {total}/{total}")));
+}
+
+#[test]
+fn n_without_a_full_text_search_says_so() {
+    let library = search_library();
+    let mut app = app(&library);
+    press(&mut app, "n");
+    let text = rows(&draw(&mut app, 80, 24));
+    assert!(text[22].contains("no full-text hits"), "{}", text[22]);
+}
+
+#[test]
+fn the_popup_draws_at_every_size_without_spilling() {
+    let library = search_library();
+    for (width, height) in (1..=70)
+        .flat_map(|w| [(w, 6), (w, 15), (w, 30)])
+        .chain((1..=40).map(|h| (40, h)))
+    {
+        let mut app = app(&library);
+        press(&mut app, "/zsyz");
+        key(&mut app, KeyCode::Down, KeyModifiers::NONE);
+        let text = rows(&draw(&mut app, width, height));
+        for row in &text {
+            assert!(unicode_width::UnicodeWidthStr::width(row.as_str()) <= width as usize);
+        }
+    }
+}
+
+#[test]
+fn a_click_selects_a_result_and_a_second_click_reads_it() {
+    use crossterm::event::MouseEventKind;
+    let library = search_library();
+    let mut app = app(&library);
+    press(&mut app, "/zsyz");
+    let text = rows(&draw(&mut app, 120, 40));
+    let second = text
+        .iter()
+        .enumerate()
+        .filter(|(_, row)| row.contains("招商引资"))
+        .nth(1)
+        .map(|(y, row)| (y as u16, row.clone()))
+        .expect("two results");
+    click(&mut app, 30, second.0);
+    assert!(
+        rows(&draw(&mut app, 120, 40))
+            .iter()
+            .any(|r| r.contains("\u{203A} zsyz"))
+    );
+    click(&mut app, 30, second.0);
+    let text = rows(&draw(&mut app, 120, 40));
+    let heading = second.1.trim_matches(|c| c == '│' || c == ' ').to_string();
+    assert!(text[2].contains(&heading), "{heading}\n{text:#?}");
+    // The wheel moves the selection: Enter then reads the second result.
+    press(&mut app, "/zsyz");
+    mouse(&mut app, MouseEventKind::ScrollDown, 30, 10);
+    press(&mut app, "\n");
+    assert!(rows(&draw(&mut app, 120, 40))[2].contains(&heading));
+}
+
+#[test]
+fn enter_on_a_preamble_hit_goes_to_that_hit() {
+    let library = search_library();
+    for (downs, expected) in [(0, "hit 1/2"), (1, "hit 2/2")] {
+        let mut app = app(&library);
+        press(&mut app, "/\tgdp");
+        for _ in 0..downs {
+            key(&mut app, KeyCode::Down, KeyModifiers::NONE);
+        }
+        press(&mut app, "\n");
+        let text = rows(&draw(&mut app, 120, 40));
+        assert!(text[38].contains(expected), "{}", text[38]);
+        assert!(text[38].contains("石塘乡"), "{}", text[38]);
+    }
+}
+
+#[test]
+fn a_heading_jump_ends_the_full_text_hits() {
+    let library = search_library();
+    let mut app = app(&library);
+    press(&mut app, "/\t垃圾分类\n");
+    assert!(rows(&draw(&mut app, 120, 40))[38].contains("hit 1/"));
+    // The popup opens in the mode used last: Tab back to headings.
+    press(&mut app, "/\tzsyz\nn");
+    let text = rows(&draw(&mut app, 120, 40));
+    assert!(!text[38].contains("hit "), "{}", text[38]);
+    assert!(text[38].contains("no full-text hits"), "{}", text[38]);
+}
+
+#[test]
+fn a_jump_into_a_folded_report_unfolds_the_tree_to_the_section() {
+    let library = search_library();
+    let mut app = app(&library);
+    press(&mut app, "/shiti\n");
+    let text = rows(&draw(&mut app, 120, 40));
+    // The tree row of the section read, selected at the top of the reader.
+    assert!(
+        text.iter().any(|row| row.contains("(一)深化招商引资")),
+        "{text:#?}"
+    );
+    assert!(text[2].contains("(一)深化招商引资"), "{text:#?}");
+}
+
+#[test]
+fn a_narrow_popup_cuts_a_heading_around_its_matches() {
+    let library = search_library();
+    let mut app = app(&library);
+    press(&mut app, "/shiti");
+    let screen = draw(&mut app, 40, 15);
+    let text = rows(&screen);
+    let row = text
+        .iter()
+        .position(|row| row.contains("实体"))
+        .expect("the match in view");
+    for modifier in modifiers_of(&screen, row as u16, "实体") {
+        assert!(modifier.contains(Modifier::UNDERLINED), "{text:#?}");
+    }
+    for modifier in modifiers_of(&screen, row as u16, "\u{2026}") {
+        assert!(!modifier.contains(Modifier::UNDERLINED), "{text:#?}");
+    }
+}
+
+#[test]
+fn the_status_bar_says_when_full_text_hits_were_too_many_to_keep() {
+    let dir = library_past_the_hit_cap();
+    let kept = baogao_search::MAX_TEXT_HITS;
+    let library = library_from_dir(dir.path());
+    let mut app = app(&library);
+    press(&mut app, "/\t\u{7684}\n");
+    let text = rows(&draw(&mut app, 120, 40));
+    // n/N go round the kept hits; "+" says there are more than these.
+    assert!(text[38].contains(&format!("hit 1/{kept}+")), "{}", text[38]);
+}
+
+#[test]
+fn ctrl_j_a_line_feed_opens_the_result_like_enter() {
+    let library = search_library();
+    let (mut by_enter, mut by_line_feed) = (app(&library), app(&library));
+    press(&mut by_enter, "/zsyz\n");
+    press(&mut by_line_feed, "/zsyz");
+    key(&mut by_line_feed, KeyCode::Char('j'), KeyModifiers::CONTROL);
+    let opened = rows(&draw(&mut by_enter, 120, 40));
+    assert!(opened[38].contains("石塘乡"), "{opened:#?}");
+    assert_eq!(rows(&draw(&mut by_line_feed, 120, 40)), opened);
+}
