@@ -1,19 +1,22 @@
 //! The app: two panes, the layers above them and the bottom rows. It routes
 //! each event to whoever has the keys (the top layer, else the focused pane)
-//! and keeps the tree and the reader in step; the panes own their state.
+//! and carries out the [`Effect`] it returns, which is how the tree and the
+//! reader keep in step; the panes own their state.
 
 mod draw;
 mod searching;
 
 use draw::reader_text_area;
+use searching::on_search_mouse;
 
+use super::effect::Effect;
 use super::help::HelpLayer;
 use super::keymap::{Action, Scope, action_for};
 use super::reader::ReaderPane;
 use super::search::SearchLayer;
 use super::search::worker::SearchClient;
 use super::theme::Theme;
-use super::tree::{NodeId, TreePane};
+use super::tree::TreePane;
 use crate::position::ReadingPosition;
 use baogao_layout::Widths;
 use baogao_report::library::Library;
@@ -210,102 +213,87 @@ impl<'a> App<'a> {
     }
 
     pub fn handle(&mut self, event: &Event) {
-        match event {
+        let effect = match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => self.on_key(key),
             Event::Mouse(mouse) => self.on_mouse(mouse),
-            Event::Paste(text) => {
-                if let Some(Layer::Search(layer)) = self.layers.last_mut() {
-                    let effect = layer.type_text(text);
-                    self.apply(effect);
-                }
-            }
-            _ => {}
+            Event::Paste(text) => match self.layers.last_mut() {
+                Some(Layer::Search(layer)) => layer.type_text(text),
+                _ => Effect::None,
+            },
+            _ => Effect::None,
+        };
+        self.apply(effect);
+    }
+
+    /// A key: its action from the key table, taken by the app itself when
+    /// it is a global one, else by whoever has the keys.
+    fn on_key(&mut self, key: &KeyEvent) -> Effect {
+        self.notice = None;
+        let Some(action) = action_for(self.scope(), key) else {
+            return self.on_text_key(key);
+        };
+        match action {
+            Action::Quit => Effect::Quit,
+            Action::Help => Effect::OpenHelp,
+            Action::Search => Effect::OpenSearch,
+            // n/N step through the reader's hits whichever pane has the keys.
+            Action::NextHit => self.reader.step_hit(self.library, true),
+            Action::PreviousHit => self.reader.step_hit(self.library, false),
+            Action::FocusNext | Action::FocusPrevious => Effect::Focus(match self.focus {
+                Focus::Tree => Focus::Reader,
+                Focus::Reader => Focus::Tree,
+            }),
+            _ => match self.layers.last_mut() {
+                Some(Layer::Help(help)) => help.act(action),
+                Some(Layer::Search(search)) => search.act(action),
+                None => match self.focus {
+                    Focus::Tree => self.tree.act(action),
+                    Focus::Reader => self.reader.act(action),
+                },
+            },
         }
     }
 
-    fn on_key(&mut self, key: &KeyEvent) {
-        self.notice = None;
-        let Some(action) = action_for(self.scope(), key) else {
-            self.on_text_key(key);
-            return;
-        };
-        match action {
-            Action::Quit => self.quit = true,
-            Action::Help => self
+    /// Carry out what a pane or layer asked for.
+    fn apply(&mut self, effect: Effect) {
+        match effect {
+            Effect::None => {}
+            Effect::Show { report, path } => self.reader.open(self.library, report, &path),
+            Effect::Read { report, path } => {
+                self.reader.open(self.library, report, &path);
+                self.set_focus(Focus::Reader);
+            }
+            Effect::Scrolled => self.follow_reader(),
+            Effect::SteppedHit => {
+                if let Some((index, path)) = self.reader.location() {
+                    let path = path.clone();
+                    self.tree.glimpse(index, &path);
+                }
+            }
+            Effect::Focus(focus) => self.set_focus(focus),
+            Effect::OpenHelp => self
                 .layers
                 .push(Layer::Help(HelpLayer::new(self.theme, self.widths))),
-            Action::Close => {
-                self.pop_layer();
-            }
-            Action::Search => {
+            Effect::OpenSearch => {
                 let layer = SearchLayer::new(self.search_mode, self.last_search_seq);
                 self.layers.push(Layer::Search(layer));
                 if let Some(areas) = self.areas {
                     self.prepare(areas.screen);
                 }
             }
-            Action::NextHit => self.step_hit(true),
-            Action::PreviousHit => self.step_hit(false),
-            Action::FocusNext | Action::FocusPrevious => {
-                let other = if self.focus == Focus::Tree {
-                    Focus::Reader
-                } else {
-                    Focus::Tree
-                };
-                self.set_focus(other);
+            Effect::CloseLayer => {
+                self.pop_layer();
             }
-            _ => match self.layers.last_mut() {
-                Some(Layer::Help(help)) => help.act(action),
-                Some(Layer::Search(layer)) => {
-                    let effect = layer.act(action);
-                    self.apply(effect);
+            Effect::Search(request) => {
+                self.search_mode = request.mode;
+                self.search.request(request);
+                if let Some(update) = self.search.take_answer() {
+                    self.receive(update);
                 }
-                None => match self.focus {
-                    Focus::Tree => self.tree_act(action),
-                    Focus::Reader => self.reader_act(action),
-                },
-            },
-        }
-    }
-
-    fn tree_act(&mut self, action: Action) {
-        let moved = self.on_tree(|tree| tree.act(action));
-        if action == Action::Open && !moved {
-            self.show_selected();
-        }
-        let on_text = matches!(
-            self.tree.selected().map(|row| &row.id),
-            Some(NodeId::Report(_) | NodeId::Section(..))
-        );
-        if action == Action::Open && on_text {
-            self.set_focus(Focus::Reader);
-        }
-    }
-
-    /// Change the tree; when its selection moved, the reader shows the newly
-    /// selected report or section (a preview). True if it moved.
-    fn on_tree(&mut self, change: impl FnOnce(&mut TreePane<'a>)) -> bool {
-        let before = self.tree.selected().map(|row| row.id.clone());
-        change(&mut self.tree);
-        let moved = self.tree.selected().map(|row| &row.id) != before.as_ref();
-        if moved {
-            self.show_selected();
-        }
-        moved
-    }
-
-    /// Show the tree's selected report or section in the reader.
-    fn show_selected(&mut self) {
-        match self.tree.selected().map(|row| row.id.clone()) {
-            Some(NodeId::Report(r)) => self.reader.open(self.library, r, &SectionPath::front()),
-            Some(NodeId::Section(r, path)) => self.reader.open(self.library, r, &path),
-            _ => {}
-        }
-    }
-
-    fn reader_act(&mut self, action: Action) {
-        if self.reader.act(action) {
-            self.follow_reader();
+            }
+            Effect::Go(row) => self.go_to_result(row),
+            Effect::Notice(notice) => self.notice = Some(notice),
+            Effect::Quit => self.quit = true,
         }
     }
 
@@ -317,10 +305,17 @@ impl<'a> App<'a> {
         }
     }
 
-    fn on_mouse(&mut self, mouse: &MouseEvent) {
-        let Some(areas) = self.areas else { return };
-        if self.on_search_mouse(mouse, areas.screen) || !self.layers.is_empty() {
-            return;
+    /// The wheel scrolls the pane under the pointer; a click gives a pane
+    /// the keys (and selects a tree row).
+    fn on_mouse(&mut self, mouse: &MouseEvent) -> Effect {
+        let Some(areas) = self.areas else {
+            return Effect::None;
+        };
+        if let Some(Layer::Search(layer)) = self.layers.last_mut() {
+            return on_search_mouse(layer, mouse, areas.screen);
+        }
+        if !self.layers.is_empty() {
+            return Effect::None;
         }
         let at = Position::new(mouse.column, mouse.row);
         let in_tree = areas.tree.filter(|area| area.contains(at));
@@ -329,26 +324,60 @@ impl<'a> App<'a> {
             MouseEventKind::ScrollDown => 3,
             MouseEventKind::ScrollUp => -3,
             MouseEventKind::Down(MouseButton::Left) => 0,
-            _ => return,
+            _ => return Effect::None,
         };
         if let Some(tree) = in_tree {
-            if lines == 0 {
-                self.set_focus(Focus::Tree);
-                let inner = Block::bordered().inner(tree);
-                if inner.contains(at) {
-                    let (x, y) = (usize::from(at.x - inner.x), usize::from(at.y - inner.y));
-                    self.on_tree(|tree| tree.click(x, y, usize::from(inner.width)));
-                }
-            } else {
-                self.tree.scroll(lines);
+            if lines != 0 {
+                return self.tree.scroll(lines);
             }
+            self.apply(Effect::Focus(Focus::Tree));
+            let inner = Block::bordered().inner(tree);
+            if !inner.contains(at) {
+                return Effect::None;
+            }
+            let (x, y) = (usize::from(at.x - inner.x), usize::from(at.y - inner.y));
+            self.tree.click(x, y, usize::from(inner.width))
         } else if in_reader.is_some() {
             if lines == 0 {
-                self.set_focus(Focus::Reader);
+                Effect::Focus(Focus::Reader)
             } else {
-                self.reader.scroll(lines);
-                self.follow_reader();
+                self.reader.scroll(lines)
             }
+        } else {
+            Effect::None
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use baogao_bundled::load_bundled;
+    use crossterm::event::{KeyCode, KeyModifiers};
+
+    fn press(app: &mut App, code: KeyCode) {
+        app.handle(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+    }
+
+    #[test]
+    fn keys_go_to_the_top_layer_else_to_the_focused_pane() {
+        let library = Library::from_loaded(load_bundled().reports);
+        let mut app = App::new(&library, Widths::default(), Theme::default());
+        press(&mut app, KeyCode::Char('?'));
+        assert_eq!(app.scope(), Scope::Help);
+        // Tab is no key of the help's: the focus stays.
+        press(&mut app, KeyCode::Tab);
+        press(&mut app, KeyCode::Esc);
+        assert_eq!(app.scope(), Scope::Tree);
+        press(&mut app, KeyCode::Tab);
+        assert_eq!(app.scope(), Scope::Reader);
+        press(&mut app, KeyCode::Char('/'));
+        // In the popup q is text, and Esc closes the popup, not the app.
+        press(&mut app, KeyCode::Char('q'));
+        assert!(!app.should_quit());
+        press(&mut app, KeyCode::Esc);
+        assert_eq!(app.scope(), Scope::Reader);
+        press(&mut app, KeyCode::Char('q'));
+        assert!(app.should_quit());
     }
 }

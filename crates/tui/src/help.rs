@@ -2,6 +2,7 @@
 //! over the screen in a frame the app draws; its own keys scroll it and Esc
 //! closes it.
 
+use super::effect::Effect;
 use super::keymap::{Action, Scope, bindings, keys_label};
 use super::paint::put_str;
 use super::theme::Theme;
@@ -59,14 +60,16 @@ impl HelpLayer {
         }
     }
 
-    /// Scroll; the last page stays full.
-    pub fn act(&mut self, action: Action) {
+    /// Scroll (the last page stays full), or close.
+    pub fn act(&mut self, action: Action) -> Effect {
         let last = self.lines.len().saturating_sub(self.height);
         match action {
             Action::Down => self.scroll = (self.scroll + 1).min(last),
             Action::Up => self.scroll = self.scroll.saturating_sub(1),
+            Action::Close => return Effect::CloseLayer,
             _ => {}
         }
+        Effect::None
     }
 
     /// Where the layer's frame sits on a screen of `area`: centred, as large
@@ -165,5 +168,19 @@ impl Widget for &HelpLayer {
                 HelpLine::Blank => {}
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn it_scrolls_itself_and_asks_to_be_closed() {
+        let mut help = HelpLayer::new(Theme::default(), Widths::default());
+        help.resize(3);
+        assert_eq!(help.act(Action::Down), Effect::None);
+        assert_eq!(help.scroll, 1);
+        assert_eq!(help.act(Action::Close), Effect::CloseLayer);
     }
 }

@@ -2,7 +2,8 @@
 //! It reads a [`Library`] and keeps its own view state; the library, loader
 //! and importer know nothing of it.
 //!
-//! - [`app`]: routes events between the panes and layers, and draws them.
+//! - [`app`]: routes events between the panes and layers, carries out the
+//!   [`effect`]s they return, and draws them.
 //! - [`tree`] (township → year → report → sections) and [`reader`] (one
 //!   report, laid out by [`document`]) are the two panes; [`help`] is a layer;
 //!   [`status`] draws the bottom rows.
@@ -12,6 +13,7 @@
 
 pub mod app;
 pub mod document;
+pub mod effect;
 pub mod help;
 pub mod keymap;
 pub mod paint;

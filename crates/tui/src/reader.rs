@@ -6,6 +6,7 @@
 mod marks;
 
 use super::document::{BlockKind, Document, Layout};
+use super::effect::Effect;
 use super::keymap::Action;
 use super::paint::{put_spans, put_str};
 use super::theme::Theme;
@@ -264,10 +265,10 @@ impl<'a> ReaderPane<'a> {
         }
     }
 
-    /// Run a reader action; true if the view moved.
-    pub fn act(&mut self, action: Action) -> bool {
+    /// Run a reader action; when the view moved, the tree is to follow.
+    pub fn act(&mut self, action: Action) -> Effect {
         if self.document.is_none() {
-            return false;
+            return Effect::None;
         }
         let before = self.top;
         // Keep two lines of context, unless the pane is so short that
@@ -291,15 +292,25 @@ impl<'a> ReaderPane<'a> {
             _ => {}
         }
         self.clamp();
-        self.top != before
+        if self.top == before {
+            Effect::None
+        } else {
+            Effect::Scrolled
+        }
     }
 
-    /// Scroll by `lines` (mouse wheel), negative is up.
-    pub fn scroll(&mut self, lines: isize) {
+    /// Scroll by `lines` (mouse wheel), negative is up. The tree follows
+    /// even when the wheel met the end and nothing moved: it then selects
+    /// what is being read again.
+    pub fn scroll(&mut self, lines: isize) -> Effect {
+        if self.document.is_none() {
+            return Effect::None;
+        }
         match usize::try_from(lines) {
             Ok(down) => self.scroll_down(down),
             Err(_) => self.top = self.top.saturating_sub(lines.unsigned_abs()),
         }
+        Effect::Scrolled
     }
 
     /// First line of each section that `wanted` accepts, in reading order.
@@ -434,5 +445,24 @@ impl Widget for &ReaderPane<'_> {
                 self.widths,
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use baogao_bundled::load_bundled;
+
+    #[test]
+    fn a_move_asks_the_tree_to_follow_and_no_move_asks_nothing() {
+        let library = Library::from_loaded(load_bundled().reports);
+        let mut reader = ReaderPane::new(Widths::default(), Theme::default());
+        assert_eq!(reader.act(Action::PageDown), Effect::None, "nothing open");
+        reader.open(&library, 0, &SectionPath::front());
+        reader.resize(40, 10);
+        assert_eq!(reader.act(Action::Up), Effect::None, "already at the top");
+        assert_eq!(reader.act(Action::PageDown), Effect::Scrolled);
+        assert_eq!(reader.act(Action::First), Effect::Scrolled);
+        assert!(matches!(reader.step_hit(&library, true), Effect::Notice(_)));
     }
 }

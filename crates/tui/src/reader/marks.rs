@@ -3,6 +3,7 @@
 //! drawing), going to a hit, and the marks on one screen line.
 
 use super::{Anchor, ReaderPane, Target};
+use crate::effect::Effect;
 use baogao_report::library::Library;
 use baogao_search::TextHit;
 use std::ops::Range;
@@ -77,22 +78,19 @@ impl<'a> ReaderPane<'a> {
     }
 
     /// Go to the next (or previous) hit, across sections and reports, round
-    /// at the end; false if there are no hits.
-    pub fn step_hit(&mut self, library: &'a Library, forward: bool) -> bool {
-        let Some(marks) = &mut self.hits else {
-            return false;
+    /// at the end; with no hits, say how to get some.
+    pub fn step_hit(&mut self, library: &'a Library, forward: bool) -> Effect {
+        let Some(marks) = self.hits.as_mut().filter(|marks| !marks.hits.is_empty()) else {
+            return Effect::Notice("no full-text hits: / then Tab searches the text".to_string());
         };
         let count = marks.hits.len();
-        if count == 0 {
-            return false;
-        }
         marks.current = if forward {
             (marks.current + 1) % count
         } else {
             (marks.current + count - 1) % count
         };
         self.go_to_current_hit(library);
-        true
+        Effect::SteppedHit
     }
 
     /// Show the current hit: its report, with the line holding it a few

@@ -6,27 +6,19 @@
 //! - [`view`]: drawing the popup.
 //!
 //! The layer owns what it shows; the app routes keys to it and acts on what
-//! it asks for ([`Effect`]): a new query to run, or a result to go to.
+//! it asks for (an [`Effect`]): a new query to run, a result to go to, or
+//! to be closed.
 
 pub mod input;
 pub mod view;
 pub mod worker;
 
+use super::effect::Effect;
 use super::keymap::Action;
 use baogao_search::Mode;
 use input::LineInput;
 use ratatui::layout::Rect;
-use worker::{Request, ResultRow, Update};
-
-/// What the app must do after the layer took a key.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Effect {
-    None,
-    /// The query or mode changed: run it.
-    Search(Request),
-    /// Enter on a result.
-    Go(ResultRow),
-}
+use worker::{Request, Update};
 
 /// The popup's state.
 #[derive(Debug)]
@@ -151,6 +143,7 @@ impl SearchLayer {
             Action::CursorRight => self.input.right(),
             Action::CursorStart => self.input.home(),
             Action::CursorEnd => self.input.end(),
+            Action::Close => return Effect::CloseLayer,
             _ => {}
         }
         Effect::None
@@ -245,6 +238,7 @@ impl SearchLayer {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use worker::ResultRow;
 
     fn update(seq: u64, query: &str) -> Update {
         Update {
@@ -268,8 +262,8 @@ mod tests {
     #[test]
     fn only_answers_newer_than_the_shown_one_and_not_from_the_future_are_shown() {
         let mut layer = SearchLayer::new(Mode::Headings, 0);
-        layer.type_text("z");
-        layer.type_text("s");
+        let _ = layer.type_text("z");
+        let _ = layer.type_text("s");
         assert!(layer.waiting());
         // The answer to "z" arrives first: better than nothing.
         assert_eq!(layer.receive(update(1, "z")), Effect::None);
@@ -286,10 +280,10 @@ mod tests {
     #[test]
     fn a_new_popup_ignores_answers_meant_for_the_one_before() {
         let mut first = SearchLayer::new(Mode::Headings, 0);
-        first.type_text("n");
-        first.type_text("a");
+        let _ = first.type_text("n");
+        let _ = first.type_text("a");
         let mut second = SearchLayer::new(Mode::Headings, first.seq());
-        second.type_text("d");
+        let _ = second.type_text("d");
         let _ = second.receive(update(1, "n"));
         let _ = second.receive(update(2, "na"));
         assert_eq!(shown_query(&second), None);
@@ -300,9 +294,9 @@ mod tests {
     #[test]
     fn enter_before_the_answer_goes_once_the_answer_comes() {
         let mut layer = SearchLayer::new(Mode::Headings, 0);
-        layer.type_text("z");
+        let _ = layer.type_text("z");
         let _ = layer.receive(update(1, "z"));
-        layer.type_text("s");
+        let _ = layer.type_text("s");
         // The rows of "z" are on screen, but Enter means "zs".
         assert_eq!(layer.act(Action::Open), Effect::None);
         let mut answer = update(2, "zs");
@@ -318,5 +312,20 @@ mod tests {
             panic!("Enter went nowhere");
         };
         assert_eq!(row.text, "招商");
+    }
+
+    #[test]
+    fn typing_asks_for_a_search_and_esc_to_be_closed() {
+        let mut layer = SearchLayer::new(Mode::FullText, 4);
+        assert_eq!(
+            layer.type_text("招商"),
+            Effect::Search(Request {
+                seq: 5,
+                mode: Mode::FullText,
+                query: "招商".to_string(),
+            })
+        );
+        assert_eq!(layer.act(Action::CursorLeft), Effect::None);
+        assert_eq!(layer.act(Action::Close), Effect::CloseLayer);
     }
 }
