@@ -53,9 +53,11 @@ struct Areas {
     screen: Rect,
     tree: Option<Rect>,
     reader: Option<Rect>,
-    /// Where the reader is, or would be when one pane fills the screen:
-    /// it keeps a layout for it, so the status bar can always say where
-    /// the reading is.
+    /// Where each pane is, or would be when one pane fills the screen.
+    /// Both keep a layout for it: switching panes needs no new one (the
+    /// keys after Tab page by the right height before anything is drawn),
+    /// and the status bar can always say where the reading is.
+    tree_frame: Rect,
     reader_frame: Rect,
     status: Rect,
     footer: Option<Rect>,
@@ -68,7 +70,11 @@ pub struct App<'a> {
     reader: ReaderPane<'a>,
     focus: Focus,
     layers: Vec<Layer>,
+    /// The layout of the last frame drawn.
     areas: Option<Areas>,
+    /// A layer opened or the terminal was resized since the last frame:
+    /// what is laid out no longer fits, and keys must wait for a draw.
+    unfitted: bool,
     notice: Option<String>,
     search: SearchClient<'a>,
     /// The mode the popup opens in: the one used last.
@@ -89,6 +95,7 @@ impl<'a> App<'a> {
             focus: Focus::Tree,
             layers: Vec::new(),
             areas: None,
+            unfitted: true,
             notice: None,
             search: SearchClient::inline(library),
             search_mode: Mode::Headings,
@@ -117,7 +124,7 @@ impl<'a> App<'a> {
         self.reader.open_at(self.library, index, &position);
         self.tree
             .reveal(index, &SectionPath(position.section.clone()));
-        self.set_focus(Focus::Reader);
+        self.focus = Focus::Reader;
         true
     }
 
@@ -128,7 +135,8 @@ impl<'a> App<'a> {
 
     /// One frame: lay everything out for the frame's area (the terminal may
     /// have been resized since the last look), draw it, and place the
-    /// terminal cursor. The event loop and the tests both draw through this.
+    /// terminal cursor. The event loop and the tests both draw through
+    /// this; it is the only place where anything is laid out for the screen.
     pub fn draw(&mut self, frame: &mut Frame) {
         let area = frame.area();
         self.prepare(area);
@@ -138,15 +146,21 @@ impl<'a> App<'a> {
         }
     }
 
+    /// Whether the next key must wait for a frame: a layer opened (its
+    /// page size is not known until it is laid out) or the terminal was
+    /// resized since the last one.
+    pub fn needs_draw(&self) -> bool {
+        self.unfitted
+    }
+
     /// Fit everything to a screen of `area`: decide the areas and let the
-    /// panes lay themselves out. Called before every draw.
-    pub fn prepare(&mut self, area: Rect) {
+    /// panes and layers lay themselves out.
+    fn prepare(&mut self, area: Rect) {
         let areas =
             (area.width >= MIN_WIDTH && area.height >= MIN_HEIGHT).then(|| self.areas_for(area));
         if let Some(areas) = &areas {
-            if let Some(tree) = areas.tree {
-                self.tree.resize(tree.height.saturating_sub(2) as usize);
-            }
+            self.tree
+                .resize(areas.tree_frame.height.saturating_sub(2) as usize);
             let inner = reader_text_area(areas.reader_frame);
             self.reader.resize(
                 inner.width as usize,
@@ -163,6 +177,7 @@ impl<'a> App<'a> {
             }
         }
         self.areas = areas;
+        self.unfitted = false;
     }
 
     fn areas_for(&self, area: Rect) -> Areas {
@@ -189,17 +204,10 @@ impl<'a> App<'a> {
             screen: area,
             tree,
             reader,
+            tree_frame: tree.unwrap_or(main),
             reader_frame: reader.unwrap_or(main),
             status,
             footer,
-        }
-    }
-
-    fn set_focus(&mut self, focus: Focus) {
-        self.focus = focus;
-        // A one-pane screen shows the other pane now: lay it out again.
-        if let Some(areas) = self.areas {
-            self.prepare(areas.screen);
         }
     }
 
@@ -220,6 +228,10 @@ impl<'a> App<'a> {
                 Some(Layer::Search(layer)) => layer.type_text(text),
                 _ => Effect::None,
             },
+            Event::Resize(..) => {
+                self.unfitted = true;
+                Effect::None
+            }
             _ => Effect::None,
         };
         self.apply(effect);
@@ -261,7 +273,7 @@ impl<'a> App<'a> {
             Effect::Show { report, path } => self.reader.open(self.library, report, &path),
             Effect::Read { report, path } => {
                 self.reader.open(self.library, report, &path);
-                self.set_focus(Focus::Reader);
+                self.focus = Focus::Reader;
             }
             Effect::Scrolled => self.follow_reader(),
             Effect::SteppedHit => {
@@ -270,16 +282,16 @@ impl<'a> App<'a> {
                     self.tree.glimpse(index, &path);
                 }
             }
-            Effect::Focus(focus) => self.set_focus(focus),
-            Effect::OpenHelp => self
-                .layers
-                .push(Layer::Help(HelpLayer::new(self.theme, self.widths))),
+            Effect::Focus(focus) => self.focus = focus,
+            Effect::OpenHelp => {
+                let help = HelpLayer::new(self.theme, self.widths);
+                self.layers.push(Layer::Help(help));
+                self.unfitted = true;
+            }
             Effect::OpenSearch => {
-                let layer = SearchLayer::new(self.search_mode, self.last_search_seq);
-                self.layers.push(Layer::Search(layer));
-                if let Some(areas) = self.areas {
-                    self.prepare(areas.screen);
-                }
+                let search = SearchLayer::new(self.search_mode, self.last_search_seq);
+                self.layers.push(Layer::Search(search));
+                self.unfitted = true;
             }
             Effect::CloseLayer => {
                 self.pop_layer();
@@ -354,9 +366,16 @@ mod tests {
     use super::*;
     use baogao_bundled::load_bundled;
     use crossterm::event::{KeyCode, KeyModifiers};
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
 
     fn press(app: &mut App, code: KeyCode) {
         app.handle(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+    }
+
+    fn draw(app: &mut App, width: u16, height: u16) {
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a terminal");
+        terminal.draw(|frame| app.draw(frame)).expect("draws");
     }
 
     #[test]
@@ -379,5 +398,42 @@ mod tests {
         assert_eq!(app.scope(), Scope::Reader);
         press(&mut app, KeyCode::Char('q'));
         assert!(app.should_quit());
+    }
+
+    #[test]
+    fn on_a_narrow_screen_the_pane_tab_shows_pages_by_its_height_before_a_draw() {
+        let library = Library::from_loaded(load_bundled().reports);
+        let mut app = App::new(&library, Widths::default(), Theme::default());
+        let resumed = ReadingPosition {
+            report_id: "nanji-2020-work-summary".to_string(),
+            section: Vec::new(),
+            block: 0,
+            offset: 0,
+        };
+        assert!(app.resume(&resumed));
+        // Only the reader is on screen; the tree has never been drawn.
+        draw(&mut app, 50, 20);
+        press(&mut app, KeyCode::Tab);
+        assert!(!app.needs_draw());
+        press(&mut app, KeyCode::PageDown);
+        // Sixteen rows fit: a page down from the report's row is the last row.
+        assert_eq!(app.tree.selected(), app.tree.rows().last());
+    }
+
+    #[test]
+    fn keys_after_opening_a_layer_wait_for_a_draw() {
+        let library = Library::from_loaded(load_bundled().reports);
+        let mut app = App::new(&library, Widths::default(), Theme::default());
+        draw(&mut app, 80, 24);
+        assert!(!app.needs_draw());
+        press(&mut app, KeyCode::Char('/'));
+        assert!(app.needs_draw());
+        draw(&mut app, 80, 24);
+        assert!(!app.needs_draw());
+        press(&mut app, KeyCode::Esc);
+        press(&mut app, KeyCode::Char('j'));
+        assert!(!app.needs_draw());
+        app.handle(&Event::Resize(100, 30));
+        assert!(app.needs_draw());
     }
 }

@@ -145,8 +145,11 @@ fn event_loop(
             }
         };
         deliver(app, first)?;
-        // Take everything already queued before drawing again.
-        while !app.should_quit() {
+        // Take everything already queued before drawing again, unless what
+        // came asks for a frame first: keys after opening a layer or a
+        // resize must page by the size they will be drawn at. The rest stay
+        // queued for after the draw.
+        while !app.should_quit() && !app.needs_draw() {
             match inbox.try_recv() {
                 Ok(message) => deliver(app, message)?,
                 Err(_) => break,

@@ -1,7 +1,8 @@
 //! The reader pane: one report, laid out for the pane's width, scrolled a
 //! line at a time. It owns its scroll position; the layout is rebuilt only
-//! when the width changes (in [`ReaderPane::resize`], before drawing), so
-//! drawing a frame touches only the lines on screen.
+//! when the width changes (in [`ReaderPane::resize`], before drawing) or
+//! for a report opened since, so drawing a frame touches only the lines on
+//! screen.
 
 mod marks;
 
@@ -51,6 +52,8 @@ pub struct ReaderPane<'a> {
     layout: Layout,
     /// First line on screen.
     top: usize,
+    /// Text columns, as last drawn; 0 before the first draw.
+    width: usize,
     /// Text rows (the pane minus its breadcrumb row).
     height: usize,
     /// Where to put the top line once the document is laid out.
@@ -173,6 +176,7 @@ impl<'a> ReaderPane<'a> {
     /// Fit the pane to its text area (`width` × `height` cells, breadcrumb
     /// row excluded), laying the document out again if the width changed.
     pub fn resize(&mut self, width: usize, height: usize) {
+        self.width = width;
         self.height = height;
         let Some(document) = &self.document else {
             return;
@@ -265,11 +269,21 @@ impl<'a> ReaderPane<'a> {
         }
     }
 
+    /// A report opened since the last draw has no layout yet, and a key
+    /// that moves through it needs its lines: lay it out now at the size
+    /// the pane was last drawn at, as the next draw would.
+    fn lay_out_opened(&mut self) {
+        if self.layout.lines.is_empty() && self.width > 0 {
+            self.resize(self.width, self.height);
+        }
+    }
+
     /// Run a reader action; when the view moved, the tree is to follow.
     pub fn act(&mut self, action: Action) -> Effect {
         if self.document.is_none() {
             return Effect::None;
         }
+        self.lay_out_opened();
         let before = self.top;
         // Keep two lines of context, unless the pane is so short that
         // would leave almost nothing to turn.
@@ -306,6 +320,7 @@ impl<'a> ReaderPane<'a> {
         if self.document.is_none() {
             return Effect::None;
         }
+        self.lay_out_opened();
         match usize::try_from(lines) {
             Ok(down) => self.scroll_down(down),
             Err(_) => self.top = self.top.saturating_sub(lines.unsigned_abs()),

@@ -111,7 +111,7 @@ impl<'a> App<'a> {
             }
         }
         self.reveal_reader();
-        self.set_focus(Focus::Reader);
+        self.focus = Focus::Reader;
     }
 
     /// The tree opens down to what the reader shows (a jump, not a scroll:
