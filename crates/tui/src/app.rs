@@ -1,6 +1,6 @@
 //! The app: two panes, the layers above them and the bottom rows. It routes
 //! each event to whoever has the keys (the top layer, else the focused pane)
-//! and carries out the [`Effect`] it returns, which is how the tree and the
+//! and carries out the `Effect` it returns, which is how the tree and the
 //! reader keep in step; the panes own their state.
 
 mod draw;
@@ -28,21 +28,21 @@ use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::widgets::Block;
 
 /// Below this the screen only says it is too small.
-pub const MIN_WIDTH: u16 = 30;
-pub const MIN_HEIGHT: u16 = 8;
+const MIN_WIDTH: u16 = 30;
+const MIN_HEIGHT: u16 = 8;
 /// Below this width one pane fills the screen (the focused one).
 const SIDE_BY_SIDE_WIDTH: u16 = 60;
 
 /// Which pane has the keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Focus {
+pub(crate) enum Focus {
     Tree,
     Reader,
 }
 
 /// A layer drawn over the panes; the top one gets the keys first.
 #[derive(Debug)]
-pub enum Layer {
+pub(crate) enum Layer {
     Help(HelpLayer),
     Search(SearchLayer),
 }
@@ -111,7 +111,7 @@ impl<'a> App<'a> {
     }
 
     /// A one-line message for the status bar, shown until the next key.
-    pub fn set_notice(&mut self, notice: impl Into<String>) {
+    pub(crate) fn set_notice(&mut self, notice: impl Into<String>) {
         self.notice = Some(notice.into());
     }
 
@@ -129,7 +129,7 @@ impl<'a> App<'a> {
     }
 
     /// Where the reader is, to be saved for next time.
-    pub fn reading_position(&self) -> Option<ReadingPosition> {
+    pub(crate) fn reading_position(&self) -> Option<ReadingPosition> {
         self.reader.position()
     }
 
@@ -149,7 +149,7 @@ impl<'a> App<'a> {
     /// Whether the next key must wait for a frame: a layer opened (its
     /// page size is not known until it is laid out) or the terminal was
     /// resized since the last one.
-    pub fn needs_draw(&self) -> bool {
+    pub(crate) fn needs_draw(&self) -> bool {
         self.unfitted
     }
 

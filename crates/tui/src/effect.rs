@@ -12,7 +12,7 @@ use baogao_report::model::SectionPath;
 /// One thing for the app to do. Dropping one would lose what a key meant.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[must_use]
-pub enum Effect {
+pub(crate) enum Effect {
     /// Nothing beyond the pane's or layer's own state changed.
     None,
     /// The tree's selection moved onto report `report`'s section at `path`

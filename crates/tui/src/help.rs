@@ -30,7 +30,7 @@ enum HelpLine {
 /// The help layer's state: its lines (from the key table) and how far it is
 /// scrolled.
 #[derive(Debug)]
-pub struct HelpLayer {
+pub(crate) struct HelpLayer {
     lines: Vec<HelpLine>,
     scroll: usize,
     /// Rows of text on screen, known after the app fits the layer.
@@ -40,7 +40,7 @@ pub struct HelpLayer {
 }
 
 impl HelpLayer {
-    pub fn new(theme: Theme, widths: Widths) -> HelpLayer {
+    pub(crate) fn new(theme: Theme, widths: Widths) -> HelpLayer {
         let mut lines = Vec::new();
         for scope in SCOPES {
             if !lines.is_empty() {
@@ -61,7 +61,7 @@ impl HelpLayer {
     }
 
     /// Scroll (the last page stays full), or close.
-    pub fn act(&mut self, action: Action) -> Effect {
+    pub(crate) fn act(&mut self, action: Action) -> Effect {
         let last = self.lines.len().saturating_sub(self.height);
         match action {
             Action::Down => self.scroll = (self.scroll + 1).min(last),
@@ -74,7 +74,7 @@ impl HelpLayer {
 
     /// Where the layer's frame sits on a screen of `area`: centred, as large
     /// as the text needs.
-    pub fn frame(&self, area: Rect) -> Rect {
+    pub(crate) fn frame(&self, area: Rect) -> Rect {
         // Borders and a column of air on the right.
         let width = area.width.min(self.text_width() + 3);
         let height = area.height.min(self.lines.len() as u16 + 2);
@@ -115,12 +115,12 @@ impl HelpLayer {
     }
 
     /// Whether there is more than fits: the frame then says how to scroll.
-    pub fn scrollable(&self) -> bool {
+    pub(crate) fn scrollable(&self) -> bool {
         self.lines.len() > self.height
     }
 
     /// Fit the text to `rows` rows.
-    pub fn resize(&mut self, rows: usize) {
+    pub(crate) fn resize(&mut self, rows: usize) {
         self.height = rows.max(1);
         self.scroll = self
             .scroll

@@ -3,28 +3,31 @@
 //! and importer know nothing of it.
 //!
 //! - [`app`]: routes events between the panes and layers, carries out the
-//!   [`effect`]s they return, and draws them.
-//! - [`tree`] (township → year → report → sections) and [`reader`] (one
-//!   report, laid out by [`document`]) are the two panes; [`help`] is a layer;
-//!   [`status`] draws the bottom rows.
-//! - [`keymap`]: the one key table; [`theme`]: colours; [`paint`]: text into
+//!   effects (`effect`) they return, and draws them.
+//! - `tree` (township → year → report → sections) and `reader` (one report,
+//!   laid out by `document`) are the two panes; `help` and the [`search`]
+//!   popup are layers; `status` draws the bottom rows.
+//! - [`keymap`]: the one key table; [`theme`]: colours; `paint`: text into
 //!   cells by our own widths; [`shelf`]: the library grouped for the tree;
-//!   [`terminal`]: entering and always leaving the terminal.
+//!   `terminal`: entering and always leaving the terminal.
+//!
+//! Only what the binary, the tests and the benches use is public; the
+//! modules named without links are the crate's own.
 
 pub mod app;
-pub mod document;
-pub mod effect;
-pub mod help;
+mod document;
+mod effect;
+mod help;
 pub mod keymap;
-pub mod paint;
+mod paint;
 pub mod position;
-pub mod reader;
+mod reader;
 pub mod search;
 pub mod shelf;
-pub mod status;
-pub mod terminal;
+mod status;
+mod terminal;
 pub mod theme;
-pub mod tree;
+mod tree;
 
 use crate::position::ReadingPosition;
 use app::App;

@@ -15,8 +15,8 @@ use crate::position::ReadingPosition;
 use baogao_layout::{Widths, truncate};
 use baogao_report::library::Library;
 use baogao_report::model::SectionPath;
+pub(crate) use marks::HitMarks;
 use marks::Mark;
-pub use marks::{HitMarks, HitPosition};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
@@ -24,9 +24,9 @@ use ratatui::widgets::Widget;
 /// Where the top line of the screen is, in terms that survive a new width:
 /// a block and a byte offset inside it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Anchor {
-    pub block: usize,
-    pub offset: usize,
+pub(crate) struct Anchor {
+    pub(crate) block: usize,
+    pub(crate) offset: usize,
 }
 
 /// Where the top of the screen goes once the document is laid out.
@@ -47,7 +47,7 @@ const HIT_CONTEXT: usize = 3;
 
 /// The reader's state.
 #[derive(Debug, Default)]
-pub struct ReaderPane<'a> {
+pub(crate) struct ReaderPane<'a> {
     document: Option<Document<'a>>,
     layout: Layout,
     /// First line on screen.
@@ -66,7 +66,7 @@ pub struct ReaderPane<'a> {
 }
 
 impl<'a> ReaderPane<'a> {
-    pub fn new(widths: Widths, theme: Theme) -> ReaderPane<'a> {
+    pub(crate) fn new(widths: Widths, theme: Theme) -> ReaderPane<'a> {
         ReaderPane {
             widths,
             theme,
@@ -75,7 +75,7 @@ impl<'a> ReaderPane<'a> {
     }
 
     /// Show report `index` from its section at `path` (the front if empty).
-    pub fn open(&mut self, library: &'a Library, index: usize, path: &SectionPath) {
+    pub(crate) fn open(&mut self, library: &'a Library, index: usize, path: &SectionPath) {
         let Some(report) = library.reports().get(index) else {
             return;
         };
@@ -98,7 +98,7 @@ impl<'a> ReaderPane<'a> {
 
     /// The reading position at the top of the screen, in the terms of the
     /// state file: the section, the block inside it, the offset in the block.
-    pub fn position(&self) -> Option<ReadingPosition> {
+    pub(crate) fn position(&self) -> Option<ReadingPosition> {
         let document = self.document.as_ref()?;
         let anchor = self.anchor();
         let block = document.blocks.get(anchor.block)?;
@@ -117,7 +117,12 @@ impl<'a> ReaderPane<'a> {
     }
 
     /// Open report `index` at a saved position (already clamped to the report).
-    pub fn open_at(&mut self, library: &'a Library, index: usize, position: &ReadingPosition) {
+    pub(crate) fn open_at(
+        &mut self,
+        library: &'a Library,
+        index: usize,
+        position: &ReadingPosition,
+    ) {
         let path = SectionPath(position.section.clone());
         self.open(library, index, &path);
         let Some(document) = &self.document else {
@@ -136,7 +141,7 @@ impl<'a> ReaderPane<'a> {
     }
 
     /// Put the top of the screen at `anchor` (now, or once laid out).
-    pub fn jump_to(&mut self, anchor: Anchor) {
+    pub(crate) fn jump_to(&mut self, anchor: Anchor) {
         self.pending = Some(Target::Text(anchor));
         self.apply_pending();
     }
@@ -175,7 +180,7 @@ impl<'a> ReaderPane<'a> {
 
     /// Fit the pane to its text area (`width` × `height` cells, breadcrumb
     /// row excluded), laying the document out again if the width changed.
-    pub fn resize(&mut self, width: usize, height: usize) {
+    pub(crate) fn resize(&mut self, width: usize, height: usize) {
         self.width = width;
         self.height = height;
         let Some(document) = &self.document else {
@@ -192,7 +197,7 @@ impl<'a> ReaderPane<'a> {
     }
 
     /// The block and offset of the top line on screen.
-    pub fn anchor(&self) -> Anchor {
+    pub(crate) fn anchor(&self) -> Anchor {
         let start = Anchor {
             block: 0,
             offset: 0,
@@ -279,7 +284,7 @@ impl<'a> ReaderPane<'a> {
     }
 
     /// Run a reader action; when the view moved, the tree is to follow.
-    pub fn act(&mut self, action: Action) -> Effect {
+    pub(crate) fn act(&mut self, action: Action) -> Effect {
         if self.document.is_none() {
             return Effect::None;
         }
@@ -316,7 +321,7 @@ impl<'a> ReaderPane<'a> {
     /// Scroll by `lines` (mouse wheel), negative is up. The tree follows
     /// even when the wheel met the end and nothing moved: it then selects
     /// what is being read again.
-    pub fn scroll(&mut self, lines: isize) -> Effect {
+    pub(crate) fn scroll(&mut self, lines: isize) -> Effect {
         if self.document.is_none() {
             return Effect::None;
         }
@@ -357,7 +362,7 @@ impl<'a> ReaderPane<'a> {
     }
 
     /// The report shown and the section at the top of the screen.
-    pub fn location(&self) -> Option<(usize, &SectionPath)> {
+    pub(crate) fn location(&self) -> Option<(usize, &SectionPath)> {
         let document = self.document.as_ref()?;
         // Not laid out yet (just opened): where it is about to be.
         let section = match self.pending {
@@ -372,7 +377,7 @@ impl<'a> ReaderPane<'a> {
 
     /// How far through the report the reader has scrolled, in percent:
     /// 0 at the top, 100 once the last line is on screen.
-    pub fn percent(&self) -> Option<usize> {
+    pub(crate) fn percent(&self) -> Option<usize> {
         if self.layout.lines.is_empty() {
             return None;
         }
@@ -385,7 +390,7 @@ impl<'a> ReaderPane<'a> {
     }
 
     /// Headings from the top level down to the section at the top of the screen.
-    pub fn breadcrumb(&self) -> Vec<&str> {
+    pub(crate) fn breadcrumb(&self) -> Vec<&str> {
         let Some(document) = &self.document else {
             return Vec::new();
         };

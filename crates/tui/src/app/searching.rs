@@ -16,12 +16,12 @@ use ratatui::widgets::Block;
 
 impl<'a> App<'a> {
     /// Run searches on a worker instead of in the event loop.
-    pub fn set_search_client(&mut self, client: SearchClient<'a>) {
+    pub(crate) fn set_search_client(&mut self, client: SearchClient<'a>) {
         self.search = client;
     }
 
     /// A search worker answered: show it if the popup is still open.
-    pub fn receive(&mut self, update: Update) {
+    pub(crate) fn receive(&mut self, update: Update) {
         if let Some(Layer::Search(layer)) = self.layers.last_mut() {
             let effect = layer.receive(update);
             self.apply(effect);

@@ -1,16 +1,16 @@
 //! The search popup: a layer over the screen with an input line and the
 //! results of what is typed, updated on every keystroke.
 //!
-//! - [`input`]: the line being typed, edited by character.
+//! - `input`: the line being typed, edited by character.
 //! - [`worker`]: the queries run off the event loop, answered with rows.
-//! - [`view`]: drawing the popup.
+//! - `view`: drawing the popup.
 //!
 //! The layer owns what it shows; the app routes keys to it and acts on what
-//! it asks for (an [`Effect`]): a new query to run, a result to go to, or
+//! it asks for (an `Effect`): a new query to run, a result to go to, or
 //! to be closed.
 
-pub mod input;
-pub mod view;
+pub(crate) mod input;
+pub(crate) mod view;
 pub mod worker;
 
 use super::effect::Effect;
@@ -22,7 +22,7 @@ use worker::{Request, Update};
 
 /// The popup's state.
 #[derive(Debug)]
-pub struct SearchLayer {
+pub(crate) struct SearchLayer {
     input: LineInput,
     mode: Mode,
     /// Number of this popup's first request: answers below it were meant
@@ -44,7 +44,7 @@ impl SearchLayer {
     /// A popup searching in `mode`, numbering its requests after `last_seq`
     /// (the last number an earlier popup used: a late answer to an earlier
     /// popup must never pass for one of this popup's).
-    pub fn new(mode: Mode, last_seq: u64) -> SearchLayer {
+    pub(crate) fn new(mode: Mode, last_seq: u64) -> SearchLayer {
         SearchLayer {
             input: LineInput::default(),
             mode,
@@ -59,33 +59,33 @@ impl SearchLayer {
     }
 
     /// The number of the newest request.
-    pub fn seq(&self) -> u64 {
+    pub(crate) fn seq(&self) -> u64 {
         self.seq
     }
 
-    pub fn mode(&self) -> Mode {
+    pub(crate) fn mode(&self) -> Mode {
         self.mode
     }
 
-    pub fn input(&self) -> &LineInput {
+    pub(crate) fn input(&self) -> &LineInput {
         &self.input
     }
 
     /// The answer on screen, if any.
-    pub fn shown(&self) -> Option<&Update> {
+    pub(crate) fn shown(&self) -> Option<&Update> {
         self.shown.as_ref()
     }
 
-    pub fn selected(&self) -> usize {
+    pub(crate) fn selected(&self) -> usize {
         self.selected
     }
 
-    pub fn offset(&self) -> usize {
+    pub(crate) fn offset(&self) -> usize {
         self.offset
     }
 
     /// Whether the newest query has not been answered yet.
-    pub fn waiting(&self) -> bool {
+    pub(crate) fn waiting(&self) -> bool {
         self.shown
             .as_ref()
             .is_none_or(|u| u.request.seq != self.seq)
@@ -97,7 +97,7 @@ impl SearchLayer {
     }
 
     /// Typed or pasted text goes into the query.
-    pub fn type_text(&mut self, text: &str) -> Effect {
+    pub(crate) fn type_text(&mut self, text: &str) -> Effect {
         self.input.insert(text);
         self.query_changed()
     }
@@ -113,7 +113,7 @@ impl SearchLayer {
     }
 
     /// Run a popup action (its scope's keys).
-    pub fn act(&mut self, action: Action) -> Effect {
+    pub(crate) fn act(&mut self, action: Action) -> Effect {
         let rows = self.shown.as_ref().map_or(0, |u| u.rows.len());
         let page = self.visible.max(1);
         match action {
@@ -151,7 +151,7 @@ impl SearchLayer {
 
     /// A click on row `y` of the popup's inside: the first click on a
     /// result selects it, a click on the selected one goes there.
-    pub fn click(&mut self, y: usize) -> Effect {
+    pub(crate) fn click(&mut self, y: usize) -> Effect {
         let Some(relative) = y.checked_sub(view::RESULTS_TOP) else {
             return Effect::None;
         };
@@ -184,7 +184,7 @@ impl SearchLayer {
     /// An answer arrived: show it if it is for the newest query (or if
     /// nothing newer is on screen yet, so the list never goes blank). An
     /// Enter that waited for it goes now.
-    pub fn receive(&mut self, update: Update) -> Effect {
+    pub(crate) fn receive(&mut self, update: Update) -> Effect {
         let newer = self
             .shown
             .as_ref()
@@ -208,7 +208,7 @@ impl SearchLayer {
     }
 
     /// The popup's frame on a screen of `area`: centred, a margin around it.
-    pub fn frame(area: Rect) -> Rect {
+    pub(crate) fn frame(area: Rect) -> Rect {
         let width = area
             .width
             .saturating_sub(4)
@@ -228,7 +228,7 @@ impl SearchLayer {
     }
 
     /// Fit to a frame of `frame` (border, input row, count row, results).
-    pub fn resize(&mut self, frame: Rect) {
+    pub(crate) fn resize(&mut self, frame: Rect) {
         let rows = view::result_rows(frame);
         self.visible = (rows / 2).max(1);
         self.keep_selection_visible();
@@ -251,7 +251,6 @@ mod tests {
             complete: true,
             rows: Vec::new(),
             text_hits: None,
-            micros: 0,
         }
     }
 

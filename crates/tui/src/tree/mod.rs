@@ -7,7 +7,7 @@
 
 mod view;
 
-pub use view::TreeView;
+pub(crate) use view::TreeView;
 
 use super::effect::Effect;
 use super::keymap::Action;
@@ -20,7 +20,7 @@ use std::collections::HashSet;
 
 /// A node of the tree, by what it stands for.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum NodeId {
+pub(crate) enum NodeId {
     Township(usize),
     Year(usize, usize),
     Report(usize),
@@ -29,15 +29,15 @@ pub enum NodeId {
 
 /// A visible row.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Row {
-    pub id: NodeId,
-    pub depth: usize,
-    pub has_children: bool,
+pub(crate) struct Row {
+    pub(crate) id: NodeId,
+    pub(crate) depth: usize,
+    pub(crate) has_children: bool,
 }
 
 /// The tree's state.
 #[derive(Debug)]
-pub struct TreePane<'a> {
+pub(crate) struct TreePane<'a> {
     library: &'a Library,
     shelf: Vec<TownshipShelf>,
     /// (township, year) of each report, by report index.
@@ -57,7 +57,7 @@ pub struct TreePane<'a> {
 }
 
 impl<'a> TreePane<'a> {
-    pub fn new(library: &'a Library, widths: Widths, theme: Theme) -> TreePane<'a> {
+    pub(crate) fn new(library: &'a Library, widths: Widths, theme: Theme) -> TreePane<'a> {
         let shelf = shelve(library);
         let mut shelf_place = vec![(0, 0); library.len()];
         for (t, township) in shelf.iter().enumerate() {
@@ -93,23 +93,23 @@ impl<'a> TreePane<'a> {
     }
 
     /// Named townships on the shelf (not the group of unnamed reports).
-    pub fn township_count(&self) -> usize {
+    pub(crate) fn township_count(&self) -> usize {
         self.shelf
             .iter()
             .filter(|township| township.name.is_some())
             .count()
     }
 
-    pub fn rows(&self) -> &[Row] {
+    pub(crate) fn rows(&self) -> &[Row] {
         &self.rows
     }
 
-    pub fn selected(&self) -> Option<&Row> {
+    pub(crate) fn selected(&self) -> Option<&Row> {
         self.rows.get(self.selected)
     }
 
     /// Rows the pane can show at once.
-    pub fn resize(&mut self, height: usize) {
+    pub(crate) fn resize(&mut self, height: usize) {
         // Only a new height moves the view: a wheel scroll must stay put.
         if self.height != height.max(1) {
             self.height = height.max(1);
@@ -221,7 +221,7 @@ impl<'a> TreePane<'a> {
     /// Run a tree action: move, fold, or (Enter on a township or year)
     /// fold. A move onto a report or section asks the reader to show it;
     /// Enter on one asks to read it.
-    pub fn act(&mut self, action: Action) -> Effect {
+    pub(crate) fn act(&mut self, action: Action) -> Effect {
         // What the user opens or walks into is theirs: a glimpse keeps it.
         self.glimpsed.clear();
         let Some(row) = self.selected().cloned() else {
@@ -295,7 +295,7 @@ impl<'a> TreePane<'a> {
     /// A mouse click at (`x`, `y`) inside a pane `width` cells wide: it
     /// selects the row; on the fold marker, or on a row already selected, it
     /// opens or closes it too.
-    pub fn click(&mut self, x: usize, y: usize, width: usize) -> Effect {
+    pub(crate) fn click(&mut self, x: usize, y: usize, width: usize) -> Effect {
         let index = self.offset + y;
         let Some(row) = self.rows.get(index) else {
             return Effect::None;
@@ -316,7 +316,7 @@ impl<'a> TreePane<'a> {
 
     /// Scroll the view by `lines` (mouse wheel); the selection stays where
     /// it is, even off screen, until a key moves it.
-    pub fn scroll(&mut self, lines: isize) -> Effect {
+    pub(crate) fn scroll(&mut self, lines: isize) -> Effect {
         let last_offset = self.rows.len().saturating_sub(self.height);
         self.offset = self.offset.saturating_add_signed(lines).min(last_offset);
         Effect::None
@@ -324,7 +324,7 @@ impl<'a> TreePane<'a> {
 
     /// Open the path down to report `r`'s section and select it (a jump:
     /// resuming, opening from elsewhere).
-    pub fn reveal(&mut self, r: usize, path: &SectionPath) {
+    pub(crate) fn reveal(&mut self, r: usize, path: &SectionPath) {
         self.glimpsed.clear();
         self.open_way(r, path, false);
     }
@@ -332,7 +332,7 @@ impl<'a> TreePane<'a> {
     /// As [`TreePane::reveal`], for stepping through search hits: what the
     /// previous glimpse opened is folded again first, so that walking
     /// hundreds of hits does not leave the whole tree open.
-    pub fn glimpse(&mut self, r: usize, path: &SectionPath) {
+    pub(crate) fn glimpse(&mut self, r: usize, path: &SectionPath) {
         let mut folded = false;
         for id in std::mem::take(&mut self.glimpsed) {
             folded |= self.expanded.remove(&id);
@@ -365,7 +365,7 @@ impl<'a> TreePane<'a> {
     /// Follow the reader without undoing the user's folding: select the
     /// deepest row on show on the way from report `r`'s township down to
     /// its section at `path` (the section itself when all above are open).
-    pub fn follow(&mut self, r: usize, path: &SectionPath) {
+    pub(crate) fn follow(&mut self, r: usize, path: &SectionPath) {
         let way = self.way_to(r, path);
         // A node is on show when every node above it is open.
         let open_above = way
