@@ -10,9 +10,8 @@ use baogao_tui::app::App;
 use baogao_tui::theme::Theme;
 use criterion::{Criterion, criterion_group, criterion_main};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
-use ratatui::widgets::Widget;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 use std::hint::black_box;
 
 /// A report whose first section holds 50 000 characters of real paragraphs.
@@ -50,9 +49,21 @@ fn key(app: &mut App, code: KeyCode) {
     app.handle(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
 }
 
+/// Lay out and draw into the terminal's buffer, without flushing it to the
+/// backend: the work of a frame before the terminal's own diffing.
+fn draw(app: &mut App, terminal: &mut Terminal<TestBackend>) {
+    let mut frame = terminal.get_frame();
+    app.draw(&mut frame);
+    black_box(frame.buffer_mut());
+}
+
+fn terminal(width: u16, height: u16) -> Terminal<TestBackend> {
+    Terminal::new(TestBackend::new(width, height)).expect("a test terminal")
+}
+
 fn bench_draw(c: &mut Criterion) {
     let library = Library::new(vec![long_report()]);
-    let area = Rect::new(0, 0, 200, 60);
+    let mut screen = terminal(200, 60);
     let mut app = App::new(&library, Widths::default(), Theme::new(false));
     for code in [
         KeyCode::Char('l'),
@@ -63,18 +74,12 @@ fn bench_draw(c: &mut Criterion) {
     ] {
         key(&mut app, code);
     }
-    app.prepare(area);
+    draw(&mut app, &mut screen);
     key(&mut app, KeyCode::Char('}'));
     c.bench_function("draw 50k-char section 200x60 (laid out)", |b| {
-        let mut buffer = Buffer::empty(area);
-        b.iter(|| {
-            app.prepare(area);
-            (&app).render(area, &mut buffer);
-            black_box(&buffer);
-        });
+        b.iter(|| draw(&mut app, &mut screen));
     });
     c.bench_function("scroll a page and draw 50k-char section 200x60", |b| {
-        let mut buffer = Buffer::empty(area);
         let mut pages = 0;
         b.iter(|| {
             // Page down through the section, then back to its start.
@@ -87,23 +92,17 @@ fn bench_draw(c: &mut Criterion) {
                     KeyCode::PageDown
                 },
             );
-            app.prepare(area);
-            (&app).render(area, &mut buffer);
-            black_box(&buffer);
+            draw(&mut app, &mut screen);
         });
     });
     c.bench_function("first layout + draw 50k-char section 200x60", |b| {
-        let mut buffer = Buffer::empty(area);
-        let mut width = 100;
+        // A new width each time forces the layout to be rebuilt (the
+        // reader's text is at most 100 cells wide: stay below that).
+        let mut screens = [terminal(100, 60), terminal(101, 60)];
+        let mut turn = 0;
         b.iter(|| {
-            // A new width each time forces the layout to be rebuilt (the
-            // reader's text is at most 100 cells wide: stay below that).
-            width = if width == 100 { 101 } else { 100 };
-            let area = Rect::new(0, 0, width, 60);
-            app.prepare(area);
-            buffer.resize(area);
-            (&app).render(area, &mut buffer);
-            black_box(&buffer);
+            turn = 1 - turn;
+            draw(&mut app, &mut screens[turn]);
         });
     });
 }

@@ -1,19 +1,22 @@
 //! The app: two panes, the layers above them and the bottom rows. It routes
 //! each event to whoever has the keys (the top layer, else the focused pane)
-//! and keeps the tree and the reader in step; the panes own their state.
+//! and carries out the `Effect` it returns, which is how the tree and the
+//! reader keep in step; the panes own their state.
 
 mod draw;
 mod searching;
 
 use draw::reader_text_area;
+use searching::on_search_mouse;
 
+use super::effect::Effect;
 use super::help::HelpLayer;
 use super::keymap::{Action, Scope, action_for};
 use super::reader::ReaderPane;
 use super::search::SearchLayer;
 use super::search::worker::SearchClient;
 use super::theme::Theme;
-use super::tree::{NodeId, TreePane};
+use super::tree::TreePane;
 use crate::position::ReadingPosition;
 use baogao_layout::Widths;
 use baogao_report::library::Library;
@@ -25,21 +28,21 @@ use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::widgets::Block;
 
 /// Below this the screen only says it is too small.
-pub const MIN_WIDTH: u16 = 30;
-pub const MIN_HEIGHT: u16 = 8;
+const MIN_WIDTH: u16 = 30;
+const MIN_HEIGHT: u16 = 8;
 /// Below this width one pane fills the screen (the focused one).
 const SIDE_BY_SIDE_WIDTH: u16 = 60;
 
 /// Which pane has the keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Focus {
+pub(crate) enum Focus {
     Tree,
     Reader,
 }
 
 /// A layer drawn over the panes; the top one gets the keys first.
 #[derive(Debug)]
-pub enum Layer {
+pub(crate) enum Layer {
     Help(HelpLayer),
     Search(SearchLayer),
 }
@@ -50,9 +53,11 @@ struct Areas {
     screen: Rect,
     tree: Option<Rect>,
     reader: Option<Rect>,
-    /// Where the reader is, or would be when one pane fills the screen:
-    /// it keeps a layout for it, so the status bar can always say where
-    /// the reading is.
+    /// Where each pane is, or would be when one pane fills the screen.
+    /// Both keep a layout for it: switching panes needs no new one (the
+    /// keys after Tab page by the right height before anything is drawn),
+    /// and the status bar can always say where the reading is.
+    tree_frame: Rect,
     reader_frame: Rect,
     status: Rect,
     footer: Option<Rect>,
@@ -65,7 +70,11 @@ pub struct App<'a> {
     reader: ReaderPane<'a>,
     focus: Focus,
     layers: Vec<Layer>,
+    /// The layout of the last frame drawn.
     areas: Option<Areas>,
+    /// A layer opened or the terminal was resized since the last frame:
+    /// what is laid out no longer fits, and keys must wait for a draw.
+    unfitted: bool,
     notice: Option<String>,
     search: SearchClient<'a>,
     /// The mode the popup opens in: the one used last.
@@ -86,6 +95,7 @@ impl<'a> App<'a> {
             focus: Focus::Tree,
             layers: Vec::new(),
             areas: None,
+            unfitted: true,
             notice: None,
             search: SearchClient::inline(library),
             search_mode: Mode::Headings,
@@ -101,7 +111,7 @@ impl<'a> App<'a> {
     }
 
     /// A one-line message for the status bar, shown until the next key.
-    pub fn set_notice(&mut self, notice: impl Into<String>) {
+    pub(crate) fn set_notice(&mut self, notice: impl Into<String>) {
         self.notice = Some(notice.into());
     }
 
@@ -114,18 +124,19 @@ impl<'a> App<'a> {
         self.reader.open_at(self.library, index, &position);
         self.tree
             .reveal(index, &SectionPath(position.section.clone()));
-        self.set_focus(Focus::Reader);
+        self.focus = Focus::Reader;
         true
     }
 
     /// Where the reader is, to be saved for next time.
-    pub fn reading_position(&self) -> Option<ReadingPosition> {
+    pub(crate) fn reading_position(&self) -> Option<ReadingPosition> {
         self.reader.position()
     }
 
     /// One frame: lay everything out for the frame's area (the terminal may
     /// have been resized since the last look), draw it, and place the
-    /// terminal cursor. The event loop and the tests both draw through this.
+    /// terminal cursor. The event loop and the tests both draw through
+    /// this; it is the only place where anything is laid out for the screen.
     pub fn draw(&mut self, frame: &mut Frame) {
         let area = frame.area();
         self.prepare(area);
@@ -135,15 +146,21 @@ impl<'a> App<'a> {
         }
     }
 
+    /// Whether the next key must wait for a frame: a layer opened (its
+    /// page size is not known until it is laid out) or the terminal was
+    /// resized since the last one.
+    pub(crate) fn needs_draw(&self) -> bool {
+        self.unfitted
+    }
+
     /// Fit everything to a screen of `area`: decide the areas and let the
-    /// panes lay themselves out. Called before every draw.
-    pub fn prepare(&mut self, area: Rect) {
+    /// panes and layers lay themselves out.
+    fn prepare(&mut self, area: Rect) {
         let areas =
             (area.width >= MIN_WIDTH && area.height >= MIN_HEIGHT).then(|| self.areas_for(area));
         if let Some(areas) = &areas {
-            if let Some(tree) = areas.tree {
-                self.tree.resize(tree.height.saturating_sub(2) as usize);
-            }
+            self.tree
+                .resize(areas.tree_frame.height.saturating_sub(2) as usize);
             let inner = reader_text_area(areas.reader_frame);
             self.reader.resize(
                 inner.width as usize,
@@ -160,6 +177,7 @@ impl<'a> App<'a> {
             }
         }
         self.areas = areas;
+        self.unfitted = false;
     }
 
     fn areas_for(&self, area: Rect) -> Areas {
@@ -186,17 +204,10 @@ impl<'a> App<'a> {
             screen: area,
             tree,
             reader,
+            tree_frame: tree.unwrap_or(main),
             reader_frame: reader.unwrap_or(main),
             status,
             footer,
-        }
-    }
-
-    fn set_focus(&mut self, focus: Focus) {
-        self.focus = focus;
-        // A one-pane screen shows the other pane now: lay it out again.
-        if let Some(areas) = self.areas {
-            self.prepare(areas.screen);
         }
     }
 
@@ -210,102 +221,91 @@ impl<'a> App<'a> {
     }
 
     pub fn handle(&mut self, event: &Event) {
-        match event {
+        let effect = match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => self.on_key(key),
             Event::Mouse(mouse) => self.on_mouse(mouse),
-            Event::Paste(text) => {
-                if let Some(Layer::Search(layer)) = self.layers.last_mut() {
-                    let effect = layer.type_text(text);
-                    self.apply(effect);
-                }
+            Event::Paste(text) => match self.layers.last_mut() {
+                Some(Layer::Search(layer)) => layer.type_text(text),
+                _ => Effect::None,
+            },
+            Event::Resize(..) => {
+                self.unfitted = true;
+                Effect::None
             }
-            _ => {}
-        }
+            _ => Effect::None,
+        };
+        self.apply(effect);
     }
 
-    fn on_key(&mut self, key: &KeyEvent) {
+    /// A key: its action from the key table, taken by the app itself when
+    /// it is a global one, else by whoever has the keys.
+    fn on_key(&mut self, key: &KeyEvent) -> Effect {
         self.notice = None;
         let Some(action) = action_for(self.scope(), key) else {
-            self.on_text_key(key);
-            return;
+            return self.on_text_key(key);
         };
         match action {
-            Action::Quit => self.quit = true,
-            Action::Help => self
-                .layers
-                .push(Layer::Help(HelpLayer::new(self.theme, self.widths))),
-            Action::Close => {
-                self.pop_layer();
-            }
-            Action::Search => {
-                let layer = SearchLayer::new(self.search_mode, self.last_search_seq);
-                self.layers.push(Layer::Search(layer));
-                if let Some(areas) = self.areas {
-                    self.prepare(areas.screen);
-                }
-            }
-            Action::NextHit => self.step_hit(true),
-            Action::PreviousHit => self.step_hit(false),
-            Action::FocusNext | Action::FocusPrevious => {
-                let other = if self.focus == Focus::Tree {
-                    Focus::Reader
-                } else {
-                    Focus::Tree
-                };
-                self.set_focus(other);
-            }
+            Action::Quit => Effect::Quit,
+            Action::Help => Effect::OpenHelp,
+            Action::Search => Effect::OpenSearch,
+            // n/N step through the reader's hits whichever pane has the keys.
+            Action::NextHit => self.reader.step_hit(self.library, true),
+            Action::PreviousHit => self.reader.step_hit(self.library, false),
+            Action::FocusNext | Action::FocusPrevious => Effect::Focus(match self.focus {
+                Focus::Tree => Focus::Reader,
+                Focus::Reader => Focus::Tree,
+            }),
             _ => match self.layers.last_mut() {
                 Some(Layer::Help(help)) => help.act(action),
-                Some(Layer::Search(layer)) => {
-                    let effect = layer.act(action);
-                    self.apply(effect);
-                }
+                Some(Layer::Search(search)) => search.act(action),
                 None => match self.focus {
-                    Focus::Tree => self.tree_act(action),
-                    Focus::Reader => self.reader_act(action),
+                    Focus::Tree => self.tree.act(action),
+                    Focus::Reader => self.reader.act(action),
                 },
             },
         }
     }
 
-    fn tree_act(&mut self, action: Action) {
-        let moved = self.on_tree(|tree| tree.act(action));
-        if action == Action::Open && !moved {
-            self.show_selected();
-        }
-        let on_text = matches!(
-            self.tree.selected().map(|row| &row.id),
-            Some(NodeId::Report(_) | NodeId::Section(..))
-        );
-        if action == Action::Open && on_text {
-            self.set_focus(Focus::Reader);
-        }
-    }
-
-    /// Change the tree; when its selection moved, the reader shows the newly
-    /// selected report or section (a preview). True if it moved.
-    fn on_tree(&mut self, change: impl FnOnce(&mut TreePane<'a>)) -> bool {
-        let before = self.tree.selected().map(|row| row.id.clone());
-        change(&mut self.tree);
-        let moved = self.tree.selected().map(|row| &row.id) != before.as_ref();
-        if moved {
-            self.show_selected();
-        }
-        moved
-    }
-
-    /// Show the tree's selected report or section in the reader.
-    fn show_selected(&mut self) {
-        match self.tree.selected().map(|row| row.id.clone()) {
-            Some(NodeId::Report(r)) => self.reader.open(self.library, r, &SectionPath::front()),
-            Some(NodeId::Section(r, path)) => self.reader.open(self.library, r, &path),
-            _ => {}
-        }
-    }
-
-    fn reader_act(&mut self, action: Action) {
-        if self.reader.act(action) {
-            self.follow_reader();
+    /// Carry out what a pane or layer asked for.
+    fn apply(&mut self, effect: Effect) {
+        match effect {
+            Effect::None => {}
+            Effect::Show { report, path } => self.reader.open(self.library, report, &path),
+            Effect::Read { report, path } => {
+                self.reader.open(self.library, report, &path);
+                self.focus = Focus::Reader;
+            }
+            Effect::Scrolled => self.follow_reader(),
+            Effect::SteppedHit => {
+                if let Some((index, path)) = self.reader.location() {
+                    let path = path.clone();
+                    self.tree.glimpse(index, &path);
+                }
+            }
+            Effect::Focus(focus) => self.focus = focus,
+            Effect::OpenHelp => {
+                let help = HelpLayer::new(self.theme, self.widths);
+                self.layers.push(Layer::Help(help));
+                self.unfitted = true;
+            }
+            Effect::OpenSearch => {
+                let search = SearchLayer::new(self.search_mode, self.last_search_seq);
+                self.layers.push(Layer::Search(search));
+                self.unfitted = true;
+            }
+            Effect::CloseLayer => {
+                self.pop_layer();
+            }
+            Effect::Search(request) => {
+                self.search_mode = request.mode;
+                self.search.request(request);
+                if let Some(update) = self.search.take_answer() {
+                    self.receive(update);
+                }
+            }
+            Effect::Go(row) => self.go_to_result(row),
+            Effect::Notice(notice) => self.notice = Some(notice),
+            Effect::Quit => self.quit = true,
         }
     }
 
@@ -317,10 +317,17 @@ impl<'a> App<'a> {
         }
     }
 
-    fn on_mouse(&mut self, mouse: &MouseEvent) {
-        let Some(areas) = self.areas else { return };
-        if self.on_search_mouse(mouse, areas.screen) || !self.layers.is_empty() {
-            return;
+    /// The wheel scrolls the pane under the pointer; a click gives a pane
+    /// the keys (and selects a tree row).
+    fn on_mouse(&mut self, mouse: &MouseEvent) -> Effect {
+        let Some(areas) = self.areas else {
+            return Effect::None;
+        };
+        if let Some(Layer::Search(layer)) = self.layers.last_mut() {
+            return on_search_mouse(layer, mouse, areas.screen);
+        }
+        if !self.layers.is_empty() {
+            return Effect::None;
         }
         let at = Position::new(mouse.column, mouse.row);
         let in_tree = areas.tree.filter(|area| area.contains(at));
@@ -329,26 +336,104 @@ impl<'a> App<'a> {
             MouseEventKind::ScrollDown => 3,
             MouseEventKind::ScrollUp => -3,
             MouseEventKind::Down(MouseButton::Left) => 0,
-            _ => return,
+            _ => return Effect::None,
         };
         if let Some(tree) = in_tree {
-            if lines == 0 {
-                self.set_focus(Focus::Tree);
-                let inner = Block::bordered().inner(tree);
-                if inner.contains(at) {
-                    let (x, y) = (usize::from(at.x - inner.x), usize::from(at.y - inner.y));
-                    self.on_tree(|tree| tree.click(x, y, usize::from(inner.width)));
-                }
-            } else {
-                self.tree.scroll(lines);
+            if lines != 0 {
+                return self.tree.scroll(lines);
             }
+            self.apply(Effect::Focus(Focus::Tree));
+            let inner = Block::bordered().inner(tree);
+            if !inner.contains(at) {
+                return Effect::None;
+            }
+            let (x, y) = (usize::from(at.x - inner.x), usize::from(at.y - inner.y));
+            self.tree.click(x, y, usize::from(inner.width))
         } else if in_reader.is_some() {
             if lines == 0 {
-                self.set_focus(Focus::Reader);
+                Effect::Focus(Focus::Reader)
             } else {
-                self.reader.scroll(lines);
-                self.follow_reader();
+                self.reader.scroll(lines)
             }
+        } else {
+            Effect::None
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use baogao_bundled::load_bundled;
+    use crossterm::event::{KeyCode, KeyModifiers};
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    fn press(app: &mut App, code: KeyCode) {
+        app.handle(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+    }
+
+    fn draw(app: &mut App, width: u16, height: u16) {
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a terminal");
+        terminal.draw(|frame| app.draw(frame)).expect("draws");
+    }
+
+    #[test]
+    fn keys_go_to_the_top_layer_else_to_the_focused_pane() {
+        let library = Library::from_loaded(load_bundled().reports);
+        let mut app = App::new(&library, Widths::default(), Theme::default());
+        press(&mut app, KeyCode::Char('?'));
+        assert_eq!(app.scope(), Scope::Help);
+        // Tab is no key of the help's: the focus stays.
+        press(&mut app, KeyCode::Tab);
+        press(&mut app, KeyCode::Esc);
+        assert_eq!(app.scope(), Scope::Tree);
+        press(&mut app, KeyCode::Tab);
+        assert_eq!(app.scope(), Scope::Reader);
+        press(&mut app, KeyCode::Char('/'));
+        // In the popup q is text, and Esc closes the popup, not the app.
+        press(&mut app, KeyCode::Char('q'));
+        assert!(!app.should_quit());
+        press(&mut app, KeyCode::Esc);
+        assert_eq!(app.scope(), Scope::Reader);
+        press(&mut app, KeyCode::Char('q'));
+        assert!(app.should_quit());
+    }
+
+    #[test]
+    fn on_a_narrow_screen_the_pane_tab_shows_pages_by_its_height_before_a_draw() {
+        let library = Library::from_loaded(load_bundled().reports);
+        let mut app = App::new(&library, Widths::default(), Theme::default());
+        let resumed = ReadingPosition {
+            report_id: "nanji-2020-work-summary".to_string(),
+            section: Vec::new(),
+            block: 0,
+            offset: 0,
+        };
+        assert!(app.resume(&resumed));
+        // Only the reader is on screen; the tree has never been drawn.
+        draw(&mut app, 50, 20);
+        press(&mut app, KeyCode::Tab);
+        assert!(!app.needs_draw());
+        press(&mut app, KeyCode::PageDown);
+        // Sixteen rows fit: a page down from the report's row is the last row.
+        assert_eq!(app.tree.selected(), app.tree.rows().last());
+    }
+
+    #[test]
+    fn keys_after_opening_a_layer_wait_for_a_draw() {
+        let library = Library::from_loaded(load_bundled().reports);
+        let mut app = App::new(&library, Widths::default(), Theme::default());
+        draw(&mut app, 80, 24);
+        assert!(!app.needs_draw());
+        press(&mut app, KeyCode::Char('/'));
+        assert!(app.needs_draw());
+        draw(&mut app, 80, 24);
+        assert!(!app.needs_draw());
+        press(&mut app, KeyCode::Esc);
+        press(&mut app, KeyCode::Char('j'));
+        assert!(!app.needs_draw());
+        app.handle(&Event::Resize(100, 30));
+        assert!(app.needs_draw());
     }
 }

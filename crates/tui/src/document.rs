@@ -13,7 +13,7 @@ use std::borrow::Cow;
 
 /// What a block is, which decides its style and indent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BlockKind {
+pub(crate) enum BlockKind {
     /// The report title, centred.
     Title,
     /// Township, year, publisher…, centred and dim.
@@ -26,36 +26,35 @@ pub enum BlockKind {
 
 /// One block of text and where it belongs.
 #[derive(Debug, Clone)]
-pub struct Block<'a> {
-    pub kind: BlockKind,
-    pub text: Cow<'a, str>,
+pub(crate) struct Block<'a> {
+    pub(crate) kind: BlockKind,
+    pub(crate) text: Cow<'a, str>,
     /// Index into [`Document::sections`].
-    pub section: usize,
+    pub(crate) section: usize,
     /// 0 for a heading (or the title/facts of the front), paragraph index + 1.
-    pub index_in_section: usize,
+    pub(crate) index_in_section: usize,
 }
 
 /// A section in reading order; entry 0 is the report's front.
 #[derive(Debug, Clone)]
-pub struct SectionEntry<'a> {
-    pub path: SectionPath,
-    pub heading: &'a str,
-    pub first_block: usize,
+pub(crate) struct SectionEntry {
+    pub(crate) path: SectionPath,
+    pub(crate) first_block: usize,
 }
 
 /// One screen line: part of a block's text, or a blank line between blocks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct LayoutLine {
+pub(crate) struct LayoutLine {
     /// `None` for a blank line.
-    pub block: Option<u32>,
-    pub start: u32,
-    pub end: u32,
-    pub indent: u16,
+    pub(crate) block: Option<u32>,
+    pub(crate) start: u32,
+    pub(crate) end: u32,
+    pub(crate) indent: u16,
 }
 
 impl LayoutLine {
     /// The gap before a heading and after the facts line.
-    pub const BLANK: LayoutLine = LayoutLine {
+    pub(crate) const BLANK: LayoutLine = LayoutLine {
         block: None,
         start: 0,
         end: 0,
@@ -65,25 +64,25 @@ impl LayoutLine {
 
 /// The document laid out at one width.
 #[derive(Debug, Clone, Default)]
-pub struct Layout {
-    pub width: usize,
-    pub lines: Vec<LayoutLine>,
+pub(crate) struct Layout {
+    pub(crate) width: usize,
+    pub(crate) lines: Vec<LayoutLine>,
     /// First line of each section (the blank line above a heading belongs to
     /// the section before it).
-    pub section_lines: Vec<usize>,
+    pub(crate) section_lines: Vec<usize>,
 }
 
 /// One report, flattened for reading.
 #[derive(Debug, Clone)]
-pub struct Document<'a> {
-    pub report_index: usize,
-    pub report: &'a Report,
-    pub blocks: Vec<Block<'a>>,
-    pub sections: Vec<SectionEntry<'a>>,
+pub(crate) struct Document<'a> {
+    pub(crate) report_index: usize,
+    pub(crate) report: &'a Report,
+    pub(crate) blocks: Vec<Block<'a>>,
+    pub(crate) sections: Vec<SectionEntry>,
 }
 
 impl<'a> Document<'a> {
-    pub fn new(report_index: usize, report: &'a Report) -> Document<'a> {
+    pub(crate) fn new(report_index: usize, report: &'a Report) -> Document<'a> {
         let mut document = Document {
             report_index,
             report,
@@ -92,7 +91,6 @@ impl<'a> Document<'a> {
         };
         document.sections.push(SectionEntry {
             path: SectionPath::front(),
-            heading: &report.title,
             first_block: 0,
         });
         document.push(BlockKind::Title, Cow::Borrowed(&report.title), 0, 0);
@@ -105,7 +103,6 @@ impl<'a> Document<'a> {
             let depth = path.depth();
             document.sections.push(SectionEntry {
                 path,
-                heading: &section.heading,
                 first_block: document.blocks.len(),
             });
             document.push(
@@ -139,14 +136,14 @@ impl<'a> Document<'a> {
     }
 
     /// The index of the section entry with this path.
-    pub fn section_index(&self, path: &SectionPath) -> Option<usize> {
+    pub(crate) fn section_index(&self, path: &SectionPath) -> Option<usize> {
         self.sections.iter().position(|entry| &entry.path == path)
     }
 
     /// The block of paragraph `paragraph` of the section at `order` in
     /// [`Report::outline`] order (`WHOLE_REPORT`: the preamble), as search
     /// hits name it.
-    pub fn paragraph_block(&self, order: u32, paragraph: u32) -> Option<usize> {
+    pub(crate) fn paragraph_block(&self, order: u32, paragraph: u32) -> Option<usize> {
         let section = if order == baogao_search::WHOLE_REPORT {
             0
         } else {
@@ -164,7 +161,7 @@ impl<'a> Document<'a> {
     }
 
     /// Lay every block out at `width` cells.
-    pub fn lay_out(&self, width: usize, widths: Widths) -> Layout {
+    pub(crate) fn lay_out(&self, width: usize, widths: Widths) -> Layout {
         let mut layout = Layout {
             width,
             lines: Vec::new(),
@@ -211,7 +208,7 @@ impl<'a> Document<'a> {
     }
 
     /// The text of a laid-out line (empty for a blank line).
-    pub fn line_text(&self, line: &LayoutLine) -> &str {
+    pub(crate) fn line_text(&self, line: &LayoutLine) -> &str {
         match line.block {
             Some(block) => self.blocks[block as usize]
                 .text
@@ -253,14 +250,14 @@ fn facts(report: &Report) -> String {
 
 impl Layout {
     /// The section entry that line `line` belongs to.
-    pub fn section_at(&self, line: usize) -> usize {
+    pub(crate) fn section_at(&self, line: usize) -> usize {
         self.section_lines
             .partition_point(|&first| first <= line)
             .saturating_sub(1)
     }
 
     /// The line holding byte `offset` of block `block`, or the block's first line.
-    pub fn line_of(&self, block: usize, offset: usize) -> Option<usize> {
+    pub(crate) fn line_of(&self, block: usize, offset: usize) -> Option<usize> {
         let block = block as u32;
         let first = self
             .lines
@@ -338,10 +335,8 @@ mod tests {
         let layout = document.lay_out(10, Widths::default());
         for (s, entry) in document.sections.iter().enumerate().skip(1) {
             let line = layout.lines[layout.section_lines[s]];
-            assert_eq!(
-                document.line_text(&line),
-                &entry.heading[..line.end as usize]
-            );
+            let heading = &report.section(&entry.path).expect("a section").heading;
+            assert_eq!(document.line_text(&line), &heading[..line.end as usize]);
             assert_eq!(layout.section_at(layout.section_lines[s]), s);
         }
         // A blank line goes before every heading, and belongs to the section above.

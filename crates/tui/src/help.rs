@@ -2,6 +2,7 @@
 //! over the screen in a frame the app draws; its own keys scroll it and Esc
 //! closes it.
 
+use super::effect::Effect;
 use super::keymap::{Action, Scope, bindings, keys_label};
 use super::paint::put_str;
 use super::theme::Theme;
@@ -29,7 +30,7 @@ enum HelpLine {
 /// The help layer's state: its lines (from the key table) and how far it is
 /// scrolled.
 #[derive(Debug)]
-pub struct HelpLayer {
+pub(crate) struct HelpLayer {
     lines: Vec<HelpLine>,
     scroll: usize,
     /// Rows of text on screen, known after the app fits the layer.
@@ -39,7 +40,7 @@ pub struct HelpLayer {
 }
 
 impl HelpLayer {
-    pub fn new(theme: Theme, widths: Widths) -> HelpLayer {
+    pub(crate) fn new(theme: Theme, widths: Widths) -> HelpLayer {
         let mut lines = Vec::new();
         for scope in SCOPES {
             if !lines.is_empty() {
@@ -59,19 +60,21 @@ impl HelpLayer {
         }
     }
 
-    /// Scroll; the last page stays full.
-    pub fn act(&mut self, action: Action) {
+    /// Scroll (the last page stays full), or close.
+    pub(crate) fn act(&mut self, action: Action) -> Effect {
         let last = self.lines.len().saturating_sub(self.height);
         match action {
             Action::Down => self.scroll = (self.scroll + 1).min(last),
             Action::Up => self.scroll = self.scroll.saturating_sub(1),
+            Action::Close => return Effect::CloseLayer,
             _ => {}
         }
+        Effect::None
     }
 
     /// Where the layer's frame sits on a screen of `area`: centred, as large
     /// as the text needs.
-    pub fn frame(&self, area: Rect) -> Rect {
+    pub(crate) fn frame(&self, area: Rect) -> Rect {
         // Borders and a column of air on the right.
         let width = area.width.min(self.text_width() + 3);
         let height = area.height.min(self.lines.len() as u16 + 2);
@@ -112,12 +115,12 @@ impl HelpLayer {
     }
 
     /// Whether there is more than fits: the frame then says how to scroll.
-    pub fn scrollable(&self) -> bool {
+    pub(crate) fn scrollable(&self) -> bool {
         self.lines.len() > self.height
     }
 
     /// Fit the text to `rows` rows.
-    pub fn resize(&mut self, rows: usize) {
+    pub(crate) fn resize(&mut self, rows: usize) {
         self.height = rows.max(1);
         self.scroll = self
             .scroll
@@ -165,5 +168,19 @@ impl Widget for &HelpLayer {
                 HelpLine::Blank => {}
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn it_scrolls_itself_and_asks_to_be_closed() {
+        let mut help = HelpLayer::new(Theme::default(), Widths::default());
+        help.resize(3);
+        assert_eq!(help.act(Action::Down), Effect::None);
+        assert_eq!(help.scroll, 1);
+        assert_eq!(help.act(Action::Close), Effect::CloseLayer);
     }
 }

@@ -6,7 +6,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Everything a key can ask for. Which pane acts on it is the scope's business.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Action {
+pub(crate) enum Action {
     Quit,
     Help,
     Close,
@@ -42,7 +42,7 @@ pub enum Action {
 
 /// Where a binding applies: everywhere, or while a pane or layer has the keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Scope {
+pub(crate) enum Scope {
     Global,
     Tree,
     Reader,
@@ -52,7 +52,7 @@ pub enum Scope {
 
 impl Scope {
     /// The heading of this scope's part of the help overlay.
-    pub fn title(self) -> &'static str {
+    pub(crate) fn title(self) -> &'static str {
         match self {
             Scope::Global => "Everywhere",
             Scope::Tree => "Tree",
@@ -66,9 +66,9 @@ impl Scope {
 /// One key: a code and the modifiers that must be held (Shift is ignored for
 /// characters, which already carry it: `G`, `?`, `}`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Key {
-    pub code: KeyCode,
-    pub modifiers: KeyModifiers,
+pub(crate) struct Key {
+    pub(crate) code: KeyCode,
+    pub(crate) modifiers: KeyModifiers,
 }
 
 const fn plain(code: KeyCode) -> Key {
@@ -99,7 +99,7 @@ impl Key {
     }
 
     /// How the help and footer spell the key.
-    pub fn label(&self) -> String {
+    pub(crate) fn label(&self) -> String {
         let name = match self.code {
             KeyCode::Char(' ') => "Space".to_string(),
             KeyCode::Char(c) => c.to_string(),
@@ -131,12 +131,12 @@ impl Key {
 /// A row of the key table.
 #[derive(Debug, Clone, Copy)]
 pub struct Binding {
-    pub scope: Scope,
-    pub keys: &'static [Key],
-    pub action: Action,
+    pub(crate) scope: Scope,
+    pub(crate) keys: &'static [Key],
+    pub(crate) action: Action,
     pub description: &'static str,
     /// Short words for the footer; `None` keeps the binding out of the footer.
-    pub hint: Option<&'static str>,
+    pub(crate) hint: Option<&'static str>,
 }
 
 const fn bind(
@@ -489,7 +489,7 @@ pub const KEYMAP: &[Binding] = &[
 
 /// The action `key` runs in `scope`: the scope's own bindings first, then the
 /// global ones (layers such as help take no global keys but Ctrl-C).
-pub fn action_for(scope: Scope, key: &KeyEvent) -> Option<Action> {
+pub(crate) fn action_for(scope: Scope, key: &KeyEvent) -> Option<Action> {
     let find = |wanted: Scope| {
         KEYMAP
             .iter()
@@ -507,13 +507,13 @@ pub fn action_for(scope: Scope, key: &KeyEvent) -> Option<Action> {
 }
 
 /// The bindings of one scope, in table order.
-pub fn bindings(scope: Scope) -> impl Iterator<Item = &'static Binding> {
+pub(crate) fn bindings(scope: Scope) -> impl Iterator<Item = &'static Binding> {
     KEYMAP.iter().filter(move |binding| binding.scope == scope)
 }
 
 /// Footer hints for a scope: its own hinted bindings, then the global ones,
 /// as (keys, words) pairs.
-pub fn hints(scope: Scope) -> Vec<(String, &'static str)> {
+pub(crate) fn hints(scope: Scope) -> Vec<(String, &'static str)> {
     // Help and the pane switch come first: on a narrow screen they are what
     // leads to everything else. Quit comes last: it is the one everyone knows.
     let global: Vec<&Binding> = if matches!(scope, Scope::Help | Scope::Search) {
@@ -532,7 +532,7 @@ pub fn hints(scope: Scope) -> Vec<(String, &'static str)> {
 }
 
 /// The first `at_most` keys of a binding, joined with "/".
-pub fn keys_label(binding: &Binding, at_most: usize) -> String {
+pub(crate) fn keys_label(binding: &Binding, at_most: usize) -> String {
     let labels: Vec<String> = binding.keys.iter().take(at_most).map(Key::label).collect();
     // "//Ctrl-P" would read as a typo: a "/" key is set apart by a space.
     let joiner = if labels.iter().any(|label| label == "/") {

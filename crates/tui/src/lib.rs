@@ -2,27 +2,32 @@
 //! It reads a [`Library`] and keeps its own view state; the library, loader
 //! and importer know nothing of it.
 //!
-//! - [`app`]: routes events between the panes and layers, and draws them.
-//! - [`tree`] (township → year → report → sections) and [`reader`] (one
-//!   report, laid out by [`document`]) are the two panes; [`help`] is a layer;
-//!   [`status`] draws the bottom rows.
-//! - [`keymap`]: the one key table; [`theme`]: colours; [`paint`]: text into
+//! - [`app`]: routes events between the panes and layers, carries out the
+//!   effects (`effect`) they return, and draws them.
+//! - `tree` (township → year → report → sections) and `reader` (one report,
+//!   laid out by `document`) are the two panes; `help` and the [`search`]
+//!   popup are layers; `status` draws the bottom rows.
+//! - [`keymap`]: the one key table; [`theme`]: colours; `paint`: text into
 //!   cells by our own widths; [`shelf`]: the library grouped for the tree;
-//!   [`terminal`]: entering and always leaving the terminal.
+//!   `terminal`: entering and always leaving the terminal.
+//!
+//! Only what the binary, the tests and the benches use is public; the
+//! modules named without links are the crate's own.
 
 pub mod app;
-pub mod document;
-pub mod help;
+mod document;
+mod effect;
+mod help;
 pub mod keymap;
-pub mod paint;
+mod paint;
 pub mod position;
-pub mod reader;
+mod reader;
 pub mod search;
 pub mod shelf;
-pub mod status;
-pub mod terminal;
+mod status;
+mod terminal;
 pub mod theme;
-pub mod tree;
+mod tree;
 
 use crate::position::ReadingPosition;
 use app::App;
@@ -143,8 +148,11 @@ fn event_loop(
             }
         };
         deliver(app, first)?;
-        // Take everything already queued before drawing again.
-        while !app.should_quit() {
+        // Take everything already queued before drawing again, unless what
+        // came asks for a frame first: keys after opening a layer or a
+        // resize must page by the size they will be drawn at. The rest stay
+        // queued for after the draw.
+        while !app.should_quit() && !app.needs_draw() {
             match inbox.try_recv() {
                 Ok(message) => deliver(app, message)?,
                 Err(_) => break,

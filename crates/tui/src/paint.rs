@@ -17,7 +17,7 @@ use std::ops::Range;
 /// in the wrapper's units (a character with its combining marks, an emoji
 /// sequence), so what the layout measured is what the screen shows. Returns
 /// the column after the last unit written.
-pub fn put_str(
+pub(crate) fn put_str(
     buf: &mut Buffer,
     x: u16,
     y: u16,
@@ -66,7 +66,7 @@ pub fn put_str(
 }
 
 /// Fill cells from `x` to `right` (exclusive) on row `y` with spaces in `style`.
-pub fn fill(buf: &mut Buffer, x: u16, y: u16, right: u16, style: Style) {
+pub(crate) fn fill(buf: &mut Buffer, x: u16, y: u16, right: u16, style: Style) {
     for col in x..right.min(buf.area.right()) {
         if let Some(cell) = buf.cell_mut((col, y)) {
             cell.reset();
@@ -79,7 +79,7 @@ pub fn fill(buf: &mut Buffer, x: u16, y: u16, right: u16, style: Style) {
 /// overlapping) in their own styles and the rest in `base`. A span that is
 /// out of order or not on character boundaries is drawn plain.
 #[allow(clippy::too_many_arguments)]
-pub fn put_spans(
+pub(crate) fn put_spans(
     buf: &mut Buffer,
     x: u16,
     y: u16,
@@ -110,7 +110,7 @@ pub fn put_spans(
 /// would cover the frame's first column (its second half sits there), and
 /// ratatui's diff skips the cell a wide character covers, so the border
 /// would never reach the screen. Such a character gives way to a space.
-pub fn clear_left_of(buf: &mut Buffer, area: ratatui::layout::Rect) {
+pub(crate) fn clear_left_of(buf: &mut Buffer, area: ratatui::layout::Rect) {
     let Some(x) = area.x.checked_sub(1) else {
         return;
     };

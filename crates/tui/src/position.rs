@@ -22,10 +22,10 @@ use std::path::{Path, PathBuf};
 use thiserror::Error;
 
 /// The version of the state file's layout this build reads and writes.
-pub const STATE_SCHEMA: u32 = 1;
+pub(crate) const STATE_SCHEMA: u32 = 1;
 
 /// The library key of the reports built into the binary.
-pub const BUNDLED_LIBRARY: &str = "bundled";
+pub(crate) const BUNDLED_LIBRARY: &str = "bundled";
 
 /// Where a reader stands in one library.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -96,7 +96,7 @@ impl ReadingPosition {
 
 /// The key of a library in the state file: its directory made canonical (so
 /// `./reports` and `/home/me/reports` are one library), or
-/// [`BUNDLED_LIBRARY`] for the built-in reports. A directory that cannot be
+/// `"bundled"` for the built-in reports. A directory that cannot be
 /// made canonical is keyed as given.
 pub fn library_key(dir: Option<&Path>) -> String {
     match dir {

@@ -1,11 +1,13 @@
 //! The reader pane: one report, laid out for the pane's width, scrolled a
 //! line at a time. It owns its scroll position; the layout is rebuilt only
-//! when the width changes (in [`ReaderPane::resize`], before drawing), so
-//! drawing a frame touches only the lines on screen.
+//! when the width changes (in [`ReaderPane::resize`], before drawing) or
+//! for a report opened since, so drawing a frame touches only the lines on
+//! screen.
 
 mod marks;
 
 use super::document::{BlockKind, Document, Layout};
+use super::effect::Effect;
 use super::keymap::Action;
 use super::paint::{put_spans, put_str};
 use super::theme::Theme;
@@ -13,8 +15,8 @@ use crate::position::ReadingPosition;
 use baogao_layout::{Widths, truncate};
 use baogao_report::library::Library;
 use baogao_report::model::SectionPath;
+pub(crate) use marks::HitMarks;
 use marks::Mark;
-pub use marks::{HitMarks, HitPosition};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
@@ -22,9 +24,9 @@ use ratatui::widgets::Widget;
 /// Where the top line of the screen is, in terms that survive a new width:
 /// a block and a byte offset inside it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Anchor {
-    pub block: usize,
-    pub offset: usize,
+pub(crate) struct Anchor {
+    pub(crate) block: usize,
+    pub(crate) offset: usize,
 }
 
 /// Where the top of the screen goes once the document is laid out.
@@ -45,11 +47,13 @@ const HIT_CONTEXT: usize = 3;
 
 /// The reader's state.
 #[derive(Debug, Default)]
-pub struct ReaderPane<'a> {
+pub(crate) struct ReaderPane<'a> {
     document: Option<Document<'a>>,
     layout: Layout,
     /// First line on screen.
     top: usize,
+    /// Text columns, as last drawn; 0 before the first draw.
+    width: usize,
     /// Text rows (the pane minus its breadcrumb row).
     height: usize,
     /// Where to put the top line once the document is laid out.
@@ -62,7 +66,7 @@ pub struct ReaderPane<'a> {
 }
 
 impl<'a> ReaderPane<'a> {
-    pub fn new(widths: Widths, theme: Theme) -> ReaderPane<'a> {
+    pub(crate) fn new(widths: Widths, theme: Theme) -> ReaderPane<'a> {
         ReaderPane {
             widths,
             theme,
@@ -71,7 +75,7 @@ impl<'a> ReaderPane<'a> {
     }
 
     /// Show report `index` from its section at `path` (the front if empty).
-    pub fn open(&mut self, library: &'a Library, index: usize, path: &SectionPath) {
+    pub(crate) fn open(&mut self, library: &'a Library, index: usize, path: &SectionPath) {
         let Some(report) = library.reports().get(index) else {
             return;
         };
@@ -94,7 +98,7 @@ impl<'a> ReaderPane<'a> {
 
     /// The reading position at the top of the screen, in the terms of the
     /// state file: the section, the block inside it, the offset in the block.
-    pub fn position(&self) -> Option<ReadingPosition> {
+    pub(crate) fn position(&self) -> Option<ReadingPosition> {
         let document = self.document.as_ref()?;
         let anchor = self.anchor();
         let block = document.blocks.get(anchor.block)?;
@@ -113,7 +117,12 @@ impl<'a> ReaderPane<'a> {
     }
 
     /// Open report `index` at a saved position (already clamped to the report).
-    pub fn open_at(&mut self, library: &'a Library, index: usize, position: &ReadingPosition) {
+    pub(crate) fn open_at(
+        &mut self,
+        library: &'a Library,
+        index: usize,
+        position: &ReadingPosition,
+    ) {
         let path = SectionPath(position.section.clone());
         self.open(library, index, &path);
         let Some(document) = &self.document else {
@@ -132,7 +141,7 @@ impl<'a> ReaderPane<'a> {
     }
 
     /// Put the top of the screen at `anchor` (now, or once laid out).
-    pub fn jump_to(&mut self, anchor: Anchor) {
+    pub(crate) fn jump_to(&mut self, anchor: Anchor) {
         self.pending = Some(Target::Text(anchor));
         self.apply_pending();
     }
@@ -171,7 +180,8 @@ impl<'a> ReaderPane<'a> {
 
     /// Fit the pane to its text area (`width` × `height` cells, breadcrumb
     /// row excluded), laying the document out again if the width changed.
-    pub fn resize(&mut self, width: usize, height: usize) {
+    pub(crate) fn resize(&mut self, width: usize, height: usize) {
+        self.width = width;
         self.height = height;
         let Some(document) = &self.document else {
             return;
@@ -187,7 +197,7 @@ impl<'a> ReaderPane<'a> {
     }
 
     /// The block and offset of the top line on screen.
-    pub fn anchor(&self) -> Anchor {
+    pub(crate) fn anchor(&self) -> Anchor {
         let start = Anchor {
             block: 0,
             offset: 0,
@@ -264,11 +274,21 @@ impl<'a> ReaderPane<'a> {
         }
     }
 
-    /// Run a reader action; true if the view moved.
-    pub fn act(&mut self, action: Action) -> bool {
-        if self.document.is_none() {
-            return false;
+    /// A report opened since the last draw has no layout yet, and a key
+    /// that moves through it needs its lines: lay it out now at the size
+    /// the pane was last drawn at, as the next draw would.
+    fn lay_out_opened(&mut self) {
+        if self.layout.lines.is_empty() && self.width > 0 {
+            self.resize(self.width, self.height);
         }
+    }
+
+    /// Run a reader action; when the view moved, the tree is to follow.
+    pub(crate) fn act(&mut self, action: Action) -> Effect {
+        if self.document.is_none() {
+            return Effect::None;
+        }
+        self.lay_out_opened();
         let before = self.top;
         // Keep two lines of context, unless the pane is so short that
         // would leave almost nothing to turn.
@@ -291,15 +311,26 @@ impl<'a> ReaderPane<'a> {
             _ => {}
         }
         self.clamp();
-        self.top != before
+        if self.top == before {
+            Effect::None
+        } else {
+            Effect::Scrolled
+        }
     }
 
-    /// Scroll by `lines` (mouse wheel), negative is up.
-    pub fn scroll(&mut self, lines: isize) {
+    /// Scroll by `lines` (mouse wheel), negative is up. The tree follows
+    /// even when the wheel met the end and nothing moved: it then selects
+    /// what is being read again.
+    pub(crate) fn scroll(&mut self, lines: isize) -> Effect {
+        if self.document.is_none() {
+            return Effect::None;
+        }
+        self.lay_out_opened();
         match usize::try_from(lines) {
             Ok(down) => self.scroll_down(down),
             Err(_) => self.top = self.top.saturating_sub(lines.unsigned_abs()),
         }
+        Effect::Scrolled
     }
 
     /// First line of each section that `wanted` accepts, in reading order.
@@ -331,7 +362,7 @@ impl<'a> ReaderPane<'a> {
     }
 
     /// The report shown and the section at the top of the screen.
-    pub fn location(&self) -> Option<(usize, &SectionPath)> {
+    pub(crate) fn location(&self) -> Option<(usize, &SectionPath)> {
         let document = self.document.as_ref()?;
         // Not laid out yet (just opened): where it is about to be.
         let section = match self.pending {
@@ -346,7 +377,7 @@ impl<'a> ReaderPane<'a> {
 
     /// How far through the report the reader has scrolled, in percent:
     /// 0 at the top, 100 once the last line is on screen.
-    pub fn percent(&self) -> Option<usize> {
+    pub(crate) fn percent(&self) -> Option<usize> {
         if self.layout.lines.is_empty() {
             return None;
         }
@@ -359,7 +390,7 @@ impl<'a> ReaderPane<'a> {
     }
 
     /// Headings from the top level down to the section at the top of the screen.
-    pub fn breadcrumb(&self) -> Vec<&str> {
+    pub(crate) fn breadcrumb(&self) -> Vec<&str> {
         let Some(document) = &self.document else {
             return Vec::new();
         };
@@ -434,5 +465,24 @@ impl Widget for &ReaderPane<'_> {
                 self.widths,
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use baogao_bundled::load_bundled;
+
+    #[test]
+    fn a_move_asks_the_tree_to_follow_and_no_move_asks_nothing() {
+        let library = Library::from_loaded(load_bundled().reports);
+        let mut reader = ReaderPane::new(Widths::default(), Theme::default());
+        assert_eq!(reader.act(Action::PageDown), Effect::None, "nothing open");
+        reader.open(&library, 0, &SectionPath::front());
+        reader.resize(40, 10);
+        assert_eq!(reader.act(Action::Up), Effect::None, "already at the top");
+        assert_eq!(reader.act(Action::PageDown), Effect::Scrolled);
+        assert_eq!(reader.act(Action::First), Effect::Scrolled);
+        assert!(matches!(reader.step_hit(&library, true), Effect::Notice(_)));
     }
 }

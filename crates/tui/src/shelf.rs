@@ -6,42 +6,42 @@ use baogao_report::library::Library;
 use baogao_report::model::Report;
 
 /// The tree's name for reports that name no township, and for no year.
-pub const UNNAMED_TOWNSHIP: &str = "未具名";
-pub const UNKNOWN_YEAR: &str = "年份不详";
+pub(crate) const UNNAMED_TOWNSHIP: &str = "未具名";
+pub(crate) const UNKNOWN_YEAR: &str = "年份不详";
 
 /// One township and its years.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TownshipShelf {
+pub(crate) struct TownshipShelf {
     /// `None` for the reports that name no township.
-    pub name: Option<String>,
-    pub years: Vec<YearShelf>,
+    pub(crate) name: Option<String>,
+    pub(crate) years: Vec<YearShelf>,
 }
 
 impl TownshipShelf {
-    pub fn label(&self) -> &str {
+    pub(crate) fn label(&self) -> &str {
         township_label(self.name.as_deref())
     }
 
-    pub fn report_count(&self) -> usize {
+    pub(crate) fn report_count(&self) -> usize {
         self.years.iter().map(|year| year.reports.len()).sum()
     }
 }
 
 /// One year of a township: indexes into [`Library::reports`].
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct YearShelf {
-    pub year: Option<i32>,
-    pub reports: Vec<usize>,
+pub(crate) struct YearShelf {
+    pub(crate) year: Option<i32>,
+    pub(crate) reports: Vec<usize>,
 }
 
 impl YearShelf {
-    pub fn label(&self) -> String {
+    pub(crate) fn label(&self) -> String {
         year_label(self.year)
     }
 }
 
 /// Group a library by township, then year, keeping reading order.
-pub fn shelve(library: &Library) -> Vec<TownshipShelf> {
+pub(crate) fn shelve(library: &Library) -> Vec<TownshipShelf> {
     let mut townships: Vec<TownshipShelf> = Vec::new();
     for (index, report) in library.reports().iter().enumerate() {
         let same_township = townships

@@ -9,7 +9,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 /// Draw the status bar: `left` cut to fit, `right` (the position) at the end.
-pub fn render_status(
+pub(crate) fn render_status(
     area: Rect,
     buf: &mut Buffer,
     left: &str,
@@ -43,7 +43,13 @@ pub fn render_status(
 }
 
 /// Draw the key hints of `scope`, as many whole hints as fit.
-pub fn render_footer(area: Rect, buf: &mut Buffer, scope: Scope, theme: &Theme, widths: Widths) {
+pub(crate) fn render_footer(
+    area: Rect,
+    buf: &mut Buffer,
+    scope: Scope,
+    theme: &Theme,
+    widths: Widths,
+) {
     let mut x = area.x + 1;
     for (keys, words) in hints(scope) {
         let needed = widths.str(&keys) + 1 + widths.str(words);

@@ -26,7 +26,7 @@ use std::thread;
 /// restore with `eprintln!`, which itself panics when the terminal has hung
 /// up (a closed window), and that second panic would lose the reading
 /// position the caller is about to save.
-pub fn enter() -> io::Result<DefaultTerminal> {
+pub(crate) fn enter() -> io::Result<DefaultTerminal> {
     let report_panic = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         leave();
@@ -51,7 +51,7 @@ pub fn enter() -> io::Result<DefaultTerminal> {
 /// Give the terminal back as it was: cooked mode, the main screen, the
 /// cursor, no mouse reporting. Safe to call more than once, and silent: on a
 /// terminal that has gone there is nothing to restore and no one to tell.
-pub fn leave() {
+pub(crate) fn leave() {
     let _ = disable_raw_mode();
     let _ = execute!(
         stdout(),
@@ -65,10 +65,10 @@ pub fn leave() {
 /// The signal that asked us to stop, if any: SIGTERM, SIGHUP and SIGINT set it, and
 /// the event loop, which wakes at least every few hundred milliseconds, ends.
 #[derive(Debug, Clone)]
-pub struct StopSignal(Arc<AtomicUsize>);
+pub(crate) struct StopSignal(Arc<AtomicUsize>);
 
 impl StopSignal {
-    pub fn register() -> io::Result<StopSignal> {
+    pub(crate) fn register() -> io::Result<StopSignal> {
         let flag = Arc::new(AtomicUsize::new(0));
         use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
         // SIGINT too: in raw mode Ctrl-C is a key, but `kill -INT` is not.
@@ -79,7 +79,7 @@ impl StopSignal {
     }
 
     /// The signal number received, if one was.
-    pub fn received(&self) -> Option<i32> {
+    pub(crate) fn received(&self) -> Option<i32> {
         match self.0.load(Ordering::Relaxed) {
             0 => None,
             signal => i32::try_from(signal).ok(),
@@ -93,7 +93,7 @@ impl StopSignal {
 /// forever inside `poll` once the terminal has hung up (a closed window),
 /// and that must not stop us from noticing SIGHUP, saving and leaving. The
 /// thread ends after the first error, or with the process.
-pub fn spawn_input<T: Send + 'static>(
+pub(crate) fn spawn_input<T: Send + 'static>(
     events: Sender<T>,
     wrap: fn(io::Result<Event>) -> T,
 ) -> io::Result<()> {

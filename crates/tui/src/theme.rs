@@ -7,23 +7,23 @@ use ratatui::style::{Color, Modifier, Style};
 /// Every style the screen uses, chosen once at start-up.
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {
-    pub text: Style,
-    pub dim: Style,
-    pub title: Style,
-    pub heading_top: Style,
-    pub heading: Style,
-    pub selected: Style,
-    pub selected_unfocused: Style,
-    pub border: Style,
-    pub border_focused: Style,
-    pub status: Style,
-    pub key: Style,
-    pub notice: Style,
+    pub(crate) text: Style,
+    pub(crate) dim: Style,
+    pub(crate) title: Style,
+    pub(crate) heading_top: Style,
+    pub(crate) heading: Style,
+    pub(crate) selected: Style,
+    pub(crate) selected_unfocused: Style,
+    pub(crate) border: Style,
+    pub(crate) border_focused: Style,
+    pub(crate) status: Style,
+    pub(crate) key: Style,
+    pub(crate) notice: Style,
     /// Matched characters in a search result.
-    pub mark: Style,
+    pub(crate) mark: Style,
     /// A full-text hit in the reader, and the one n/N went to.
-    pub hit: Style,
-    pub current_hit: Style,
+    pub(crate) hit: Style,
+    pub(crate) current_hit: Style,
 }
 
 impl Default for Theme {

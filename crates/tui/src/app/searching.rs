@@ -1,13 +1,14 @@
-//! The app's side of searching: the popup's effects (run a query, go to a
-//! result), the worker's answers, the full-text hits the reader steps
-//! through with n/N, and the terminal cursor in the popup's input line.
+//! The app's side of searching: going to a result, the worker's answers,
+//! typed text and the mouse over the popup, and the terminal cursor in the
+//! popup's input line.
 
 use super::{App, Focus, Layer};
+use crate::effect::Effect;
 use crate::keymap::Action;
 use crate::reader::HitMarks;
+use crate::search::SearchLayer;
 use crate::search::view::SearchView;
 use crate::search::worker::{ResultRow, SearchClient, Update};
-use crate::search::{Effect, SearchLayer};
 use baogao_search::section_path;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
@@ -15,12 +16,12 @@ use ratatui::widgets::Block;
 
 impl<'a> App<'a> {
     /// Run searches on a worker instead of in the event loop.
-    pub fn set_search_client(&mut self, client: SearchClient<'a>) {
+    pub(crate) fn set_search_client(&mut self, client: SearchClient<'a>) {
         self.search = client;
     }
 
     /// A search worker answered: show it if the popup is still open.
-    pub fn receive(&mut self, update: Update) {
+    pub(crate) fn receive(&mut self, update: Update) {
         if let Some(Layer::Search(layer)) = self.layers.last_mut() {
             let effect = layer.receive(update);
             self.apply(effect);
@@ -57,32 +58,19 @@ impl<'a> App<'a> {
     }
 
     /// A key with no binding: typed text, when the search is open.
-    pub(super) fn on_text_key(&mut self, key: &KeyEvent) {
-        let KeyCode::Char(c) = key.code else { return };
+    pub(super) fn on_text_key(&mut self, key: &KeyEvent) -> Effect {
+        let KeyCode::Char(c) = key.code else {
+            return Effect::None;
+        };
         if key
             .modifiers
             .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
         {
-            return;
+            return Effect::None;
         }
-        if let Some(Layer::Search(layer)) = self.layers.last_mut() {
-            let effect = layer.type_text(c.encode_utf8(&mut [0; 4]));
-            self.apply(effect);
-        }
-    }
-
-    /// Do what the search popup asked for.
-    pub(super) fn apply(&mut self, effect: Effect) {
-        match effect {
-            Effect::None => {}
-            Effect::Search(request) => {
-                self.search_mode = request.mode;
-                self.search.request(request);
-                if let Some(update) = self.search.take_answer() {
-                    self.receive(update);
-                }
-            }
-            Effect::Go(row) => self.go_to_result(row),
+        match self.layers.last_mut() {
+            Some(Layer::Search(layer)) => layer.type_text(c.encode_utf8(&mut [0; 4])),
+            _ => Effect::None,
         }
     }
 
@@ -123,7 +111,7 @@ impl<'a> App<'a> {
             }
         }
         self.reveal_reader();
-        self.set_focus(Focus::Reader);
+        self.focus = Focus::Reader;
     }
 
     /// The tree opens down to what the reader shows (a jump, not a scroll:
@@ -134,37 +122,19 @@ impl<'a> App<'a> {
             self.tree.reveal(index, &path);
         }
     }
+}
 
-    /// n/N: the next or previous hit, across sections and reports; the
-    /// tree shows where, folding again what the last hit opened.
-    pub(super) fn step_hit(&mut self, forward: bool) {
-        if self.reader.step_hit(self.library, forward) {
-            if let Some((index, path)) = self.reader.location() {
-                let path = path.clone();
-                self.tree.glimpse(index, &path);
-            }
-        } else {
-            self.notice = Some("no full-text hits: / then Tab searches the text".to_string());
+/// The wheel and clicks over the search popup, on a screen of `screen`.
+pub(super) fn on_search_mouse(layer: &mut SearchLayer, mouse: &MouseEvent, screen: Rect) -> Effect {
+    let inner = Block::bordered().inner(SearchLayer::frame(screen));
+    match mouse.kind {
+        MouseEventKind::ScrollDown => layer.act(Action::Down),
+        MouseEventKind::ScrollUp => layer.act(Action::Up),
+        MouseEventKind::Down(MouseButton::Left)
+            if inner.contains(Position::new(mouse.column, mouse.row)) =>
+        {
+            layer.click(usize::from(mouse.row - inner.y))
         }
-    }
-
-    /// The wheel and clicks over the search popup; false if it is not open.
-    pub(super) fn on_search_mouse(&mut self, mouse: &MouseEvent, screen: Rect) -> bool {
-        let Some(Layer::Search(layer)) = self.layers.last_mut() else {
-            return false;
-        };
-        let inner = Block::bordered().inner(SearchLayer::frame(screen));
-        let effect = match mouse.kind {
-            MouseEventKind::ScrollDown => layer.act(Action::Down),
-            MouseEventKind::ScrollUp => layer.act(Action::Up),
-            MouseEventKind::Down(MouseButton::Left)
-                if inner.contains(Position::new(mouse.column, mouse.row)) =>
-            {
-                layer.click(usize::from(mouse.row - inner.y))
-            }
-            _ => Effect::None,
-        };
-        self.apply(effect);
-        true
+        _ => Effect::None,
     }
 }

@@ -3,6 +3,7 @@
 //! drawing), going to a hit, and the marks on one screen line.
 
 use super::{Anchor, ReaderPane, Target};
+use crate::effect::Effect;
 use baogao_report::library::Library;
 use baogao_search::TextHit;
 use std::ops::Range;
@@ -13,21 +14,21 @@ use std::sync::Arc;
 /// [`baogao_search::MAX_TEXT_HITS`]; the length of each in bytes, and the
 /// one the reader went to.
 #[derive(Debug, Clone)]
-pub struct HitMarks {
-    pub hits: Arc<Vec<TextHit>>,
-    pub complete: bool,
-    pub len: usize,
-    pub current: usize,
+pub(crate) struct HitMarks {
+    pub(crate) hits: Arc<Vec<TextHit>>,
+    pub(crate) complete: bool,
+    pub(crate) len: usize,
+    pub(crate) current: usize,
 }
 
 /// Where the reader is among the hits, for the status bar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct HitPosition {
+pub(crate) struct HitPosition {
     /// The current hit's number, from 1.
-    pub current: usize,
-    pub count: usize,
+    pub(crate) current: usize,
+    pub(crate) count: usize,
     /// False when there are more hits than were kept.
-    pub complete: bool,
+    pub(crate) complete: bool,
 }
 
 /// A marked stretch of one block's text.
@@ -40,7 +41,7 @@ pub(super) struct Mark {
 
 impl<'a> ReaderPane<'a> {
     /// Mark these full-text hits (or none) wherever the reader goes.
-    pub fn set_hits(&mut self, hits: Option<HitMarks>) {
+    pub(crate) fn set_hits(&mut self, hits: Option<HitMarks>) {
         self.hits = hits;
         self.rebuild_marks();
     }
@@ -68,7 +69,7 @@ impl<'a> ReaderPane<'a> {
     }
 
     /// Where the reader is among the hits, if it has any.
-    pub fn hit_position(&self) -> Option<HitPosition> {
+    pub(crate) fn hit_position(&self) -> Option<HitPosition> {
         self.hits.as_ref().map(|h| HitPosition {
             current: h.current + 1,
             count: h.hits.len(),
@@ -77,27 +78,24 @@ impl<'a> ReaderPane<'a> {
     }
 
     /// Go to the next (or previous) hit, across sections and reports, round
-    /// at the end; false if there are no hits.
-    pub fn step_hit(&mut self, library: &'a Library, forward: bool) -> bool {
-        let Some(marks) = &mut self.hits else {
-            return false;
+    /// at the end; with no hits, say how to get some.
+    pub(crate) fn step_hit(&mut self, library: &'a Library, forward: bool) -> Effect {
+        let Some(marks) = self.hits.as_mut().filter(|marks| !marks.hits.is_empty()) else {
+            return Effect::Notice("no full-text hits: / then Tab searches the text".to_string());
         };
         let count = marks.hits.len();
-        if count == 0 {
-            return false;
-        }
         marks.current = if forward {
             (marks.current + 1) % count
         } else {
             (marks.current + count - 1) % count
         };
         self.go_to_current_hit(library);
-        true
+        Effect::SteppedHit
     }
 
     /// Show the current hit: its report, with the line holding it a few
     /// lines from the top, every hit marked.
-    pub fn go_to_current_hit(&mut self, library: &'a Library) {
+    pub(crate) fn go_to_current_hit(&mut self, library: &'a Library) {
         let Some(hit) = self
             .hits
             .as_ref()

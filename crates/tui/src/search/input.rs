@@ -1,25 +1,23 @@
 //! A one-line text input that edits by character, never by byte: Chinese
-//! from an input method, pasted text, Backspace taking one character, and a
-//! cursor placed by display width.
-
-use baogao_layout::Widths;
+//! from an input method, pasted text, Backspace taking one character. The
+//! popup places the cursor by display width.
 
 /// The query being typed and the cursor in it (a byte offset that always
 /// sits on a character boundary).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct LineInput {
+pub(crate) struct LineInput {
     text: String,
     cursor: usize,
 }
 
 impl LineInput {
-    pub fn text(&self) -> &str {
+    pub(crate) fn text(&self) -> &str {
         &self.text
     }
 
     /// Insert text at the cursor. Line breaks and tabs (from a paste) become
     /// spaces and other control characters are dropped: the query is one line.
-    pub fn insert(&mut self, text: &str) {
+    pub(crate) fn insert(&mut self, text: &str) {
         let clean: String = text
             .chars()
             .filter_map(|c| match c {
@@ -33,7 +31,7 @@ impl LineInput {
     }
 
     /// Delete the character before the cursor; false if there was none.
-    pub fn delete_back(&mut self) -> bool {
+    pub(crate) fn delete_back(&mut self) -> bool {
         match self.text[..self.cursor].chars().next_back() {
             Some(c) => {
                 self.cursor -= c.len_utf8();
@@ -45,7 +43,7 @@ impl LineInput {
     }
 
     /// Delete the character under the cursor; false if there was none.
-    pub fn delete_forward(&mut self) -> bool {
+    pub(crate) fn delete_forward(&mut self) -> bool {
         if self.cursor < self.text.len() {
             self.text.remove(self.cursor);
             true
@@ -55,7 +53,7 @@ impl LineInput {
     }
 
     /// Delete from the start to the cursor (Ctrl-U); false if nothing was.
-    pub fn delete_to_start(&mut self) -> bool {
+    pub(crate) fn delete_to_start(&mut self) -> bool {
         let deleted = self.cursor > 0;
         self.text.replace_range(..self.cursor, "");
         self.cursor = 0;
@@ -63,7 +61,7 @@ impl LineInput {
     }
 
     /// Delete the word before the cursor, and the spaces after it (Ctrl-W).
-    pub fn delete_word(&mut self) -> bool {
+    pub(crate) fn delete_word(&mut self) -> bool {
         let before = &self.text[..self.cursor];
         let word_end = before.trim_end_matches(' ').len();
         let start = before[..word_end].rfind(' ').map_or(0, |space| space + 1);
@@ -73,38 +71,28 @@ impl LineInput {
         deleted
     }
 
-    pub fn left(&mut self) {
+    pub(crate) fn left(&mut self) {
         if let Some(c) = self.text[..self.cursor].chars().next_back() {
             self.cursor -= c.len_utf8();
         }
     }
 
-    pub fn right(&mut self) {
+    pub(crate) fn right(&mut self) {
         if let Some(c) = self.text[self.cursor..].chars().next() {
             self.cursor += c.len_utf8();
         }
     }
 
-    pub fn home(&mut self) {
+    pub(crate) fn home(&mut self) {
         self.cursor = 0;
     }
 
-    pub fn end(&mut self) {
+    pub(crate) fn end(&mut self) {
         self.cursor = self.text.len();
     }
 
-    pub fn clear(&mut self) {
-        self.text.clear();
-        self.cursor = 0;
-    }
-
-    /// Display cells from the start of the text to the cursor.
-    pub fn cursor_column(&self, widths: Widths) -> usize {
-        widths.str(&self.text[..self.cursor])
-    }
-
     /// The text split at the cursor (before, after).
-    pub fn split(&self) -> (&str, &str) {
+    pub(crate) fn split(&self) -> (&str, &str) {
         self.text.split_at(self.cursor)
     }
 }
@@ -114,16 +102,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn edits_by_character_and_measures_by_cell() {
+    fn edits_and_moves_by_character() {
         let mut input = LineInput::default();
         input.insert("招商");
         input.insert("yz");
-        assert_eq!(input.text(), "招商yz");
-        assert_eq!(input.cursor_column(Widths::default()), 6);
+        assert_eq!(input.split(), ("招商yz", ""));
         input.left();
         input.left();
         input.left();
-        assert_eq!(input.cursor_column(Widths::default()), 2);
+        assert_eq!(input.split(), ("招", "商yz"));
         assert!(input.delete_back());
         assert_eq!(input.text(), "商yz");
         input.insert("引资");
@@ -136,7 +123,7 @@ mod tests {
         input.home();
         assert!(!input.delete_back());
         input.left();
-        assert_eq!(input.cursor_column(Widths::default()), 0);
+        assert_eq!(input.split(), ("", "引资yz"));
     }
 
     #[test]
@@ -144,8 +131,6 @@ mod tests {
         let mut input = LineInput::default();
         input.insert("招商\n引资\t\u{1b}[31m红");
         assert_eq!(input.text(), "招商 引资 [31m红");
-        input.clear();
-        assert_eq!(input.split(), ("", ""));
     }
 
     #[test]

@@ -1,36 +1,28 @@
 //! The search popup: a layer over the screen with an input line and the
 //! results of what is typed, updated on every keystroke.
 //!
-//! - [`input`]: the line being typed, edited by character.
+//! - `input`: the line being typed, edited by character.
 //! - [`worker`]: the queries run off the event loop, answered with rows.
-//! - [`view`]: drawing the popup.
+//! - `view`: drawing the popup.
 //!
 //! The layer owns what it shows; the app routes keys to it and acts on what
-//! it asks for ([`Effect`]): a new query to run, or a result to go to.
+//! it asks for (an `Effect`): a new query to run, a result to go to, or
+//! to be closed.
 
-pub mod input;
-pub mod view;
+pub(crate) mod input;
+pub(crate) mod view;
 pub mod worker;
 
+use super::effect::Effect;
 use super::keymap::Action;
 use baogao_search::Mode;
 use input::LineInput;
 use ratatui::layout::Rect;
-use worker::{Request, ResultRow, Update};
-
-/// What the app must do after the layer took a key.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Effect {
-    None,
-    /// The query or mode changed: run it.
-    Search(Request),
-    /// Enter on a result.
-    Go(ResultRow),
-}
+use worker::{Request, Update};
 
 /// The popup's state.
 #[derive(Debug)]
-pub struct SearchLayer {
+pub(crate) struct SearchLayer {
     input: LineInput,
     mode: Mode,
     /// Number of this popup's first request: answers below it were meant
@@ -52,7 +44,7 @@ impl SearchLayer {
     /// A popup searching in `mode`, numbering its requests after `last_seq`
     /// (the last number an earlier popup used: a late answer to an earlier
     /// popup must never pass for one of this popup's).
-    pub fn new(mode: Mode, last_seq: u64) -> SearchLayer {
+    pub(crate) fn new(mode: Mode, last_seq: u64) -> SearchLayer {
         SearchLayer {
             input: LineInput::default(),
             mode,
@@ -67,33 +59,33 @@ impl SearchLayer {
     }
 
     /// The number of the newest request.
-    pub fn seq(&self) -> u64 {
+    pub(crate) fn seq(&self) -> u64 {
         self.seq
     }
 
-    pub fn mode(&self) -> Mode {
+    pub(crate) fn mode(&self) -> Mode {
         self.mode
     }
 
-    pub fn input(&self) -> &LineInput {
+    pub(crate) fn input(&self) -> &LineInput {
         &self.input
     }
 
     /// The answer on screen, if any.
-    pub fn shown(&self) -> Option<&Update> {
+    pub(crate) fn shown(&self) -> Option<&Update> {
         self.shown.as_ref()
     }
 
-    pub fn selected(&self) -> usize {
+    pub(crate) fn selected(&self) -> usize {
         self.selected
     }
 
-    pub fn offset(&self) -> usize {
+    pub(crate) fn offset(&self) -> usize {
         self.offset
     }
 
     /// Whether the newest query has not been answered yet.
-    pub fn waiting(&self) -> bool {
+    pub(crate) fn waiting(&self) -> bool {
         self.shown
             .as_ref()
             .is_none_or(|u| u.request.seq != self.seq)
@@ -105,7 +97,7 @@ impl SearchLayer {
     }
 
     /// Typed or pasted text goes into the query.
-    pub fn type_text(&mut self, text: &str) -> Effect {
+    pub(crate) fn type_text(&mut self, text: &str) -> Effect {
         self.input.insert(text);
         self.query_changed()
     }
@@ -121,7 +113,7 @@ impl SearchLayer {
     }
 
     /// Run a popup action (its scope's keys).
-    pub fn act(&mut self, action: Action) -> Effect {
+    pub(crate) fn act(&mut self, action: Action) -> Effect {
         let rows = self.shown.as_ref().map_or(0, |u| u.rows.len());
         let page = self.visible.max(1);
         match action {
@@ -151,6 +143,7 @@ impl SearchLayer {
             Action::CursorRight => self.input.right(),
             Action::CursorStart => self.input.home(),
             Action::CursorEnd => self.input.end(),
+            Action::Close => return Effect::CloseLayer,
             _ => {}
         }
         Effect::None
@@ -158,7 +151,7 @@ impl SearchLayer {
 
     /// A click on row `y` of the popup's inside: the first click on a
     /// result selects it, a click on the selected one goes there.
-    pub fn click(&mut self, y: usize) -> Effect {
+    pub(crate) fn click(&mut self, y: usize) -> Effect {
         let Some(relative) = y.checked_sub(view::RESULTS_TOP) else {
             return Effect::None;
         };
@@ -191,7 +184,7 @@ impl SearchLayer {
     /// An answer arrived: show it if it is for the newest query (or if
     /// nothing newer is on screen yet, so the list never goes blank). An
     /// Enter that waited for it goes now.
-    pub fn receive(&mut self, update: Update) -> Effect {
+    pub(crate) fn receive(&mut self, update: Update) -> Effect {
         let newer = self
             .shown
             .as_ref()
@@ -215,7 +208,7 @@ impl SearchLayer {
     }
 
     /// The popup's frame on a screen of `area`: centred, a margin around it.
-    pub fn frame(area: Rect) -> Rect {
+    pub(crate) fn frame(area: Rect) -> Rect {
         let width = area
             .width
             .saturating_sub(4)
@@ -235,7 +228,7 @@ impl SearchLayer {
     }
 
     /// Fit to a frame of `frame` (border, input row, count row, results).
-    pub fn resize(&mut self, frame: Rect) {
+    pub(crate) fn resize(&mut self, frame: Rect) {
         let rows = view::result_rows(frame);
         self.visible = (rows / 2).max(1);
         self.keep_selection_visible();
@@ -245,6 +238,7 @@ impl SearchLayer {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use worker::ResultRow;
 
     fn update(seq: u64, query: &str) -> Update {
         Update {
@@ -257,7 +251,6 @@ mod tests {
             complete: true,
             rows: Vec::new(),
             text_hits: None,
-            micros: 0,
         }
     }
 
@@ -268,8 +261,8 @@ mod tests {
     #[test]
     fn only_answers_newer_than_the_shown_one_and_not_from_the_future_are_shown() {
         let mut layer = SearchLayer::new(Mode::Headings, 0);
-        layer.type_text("z");
-        layer.type_text("s");
+        let _ = layer.type_text("z");
+        let _ = layer.type_text("s");
         assert!(layer.waiting());
         // The answer to "z" arrives first: better than nothing.
         assert_eq!(layer.receive(update(1, "z")), Effect::None);
@@ -286,10 +279,10 @@ mod tests {
     #[test]
     fn a_new_popup_ignores_answers_meant_for_the_one_before() {
         let mut first = SearchLayer::new(Mode::Headings, 0);
-        first.type_text("n");
-        first.type_text("a");
+        let _ = first.type_text("n");
+        let _ = first.type_text("a");
         let mut second = SearchLayer::new(Mode::Headings, first.seq());
-        second.type_text("d");
+        let _ = second.type_text("d");
         let _ = second.receive(update(1, "n"));
         let _ = second.receive(update(2, "na"));
         assert_eq!(shown_query(&second), None);
@@ -300,9 +293,9 @@ mod tests {
     #[test]
     fn enter_before_the_answer_goes_once_the_answer_comes() {
         let mut layer = SearchLayer::new(Mode::Headings, 0);
-        layer.type_text("z");
+        let _ = layer.type_text("z");
         let _ = layer.receive(update(1, "z"));
-        layer.type_text("s");
+        let _ = layer.type_text("s");
         // The rows of "z" are on screen, but Enter means "zs".
         assert_eq!(layer.act(Action::Open), Effect::None);
         let mut answer = update(2, "zs");
@@ -318,5 +311,20 @@ mod tests {
             panic!("Enter went nowhere");
         };
         assert_eq!(row.text, "招商");
+    }
+
+    #[test]
+    fn typing_asks_for_a_search_and_esc_to_be_closed() {
+        let mut layer = SearchLayer::new(Mode::FullText, 4);
+        assert_eq!(
+            layer.type_text("招商"),
+            Effect::Search(Request {
+                seq: 5,
+                mode: Mode::FullText,
+                query: "招商".to_string(),
+            })
+        );
+        assert_eq!(layer.act(Action::CursorLeft), Effect::None);
+        assert_eq!(layer.act(Action::Close), Effect::CloseLayer);
     }
 }

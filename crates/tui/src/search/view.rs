@@ -20,24 +20,24 @@ use std::ops::Range;
 const PROMPT: &str = "\u{203A} ";
 
 /// The first row of results inside the frame (after the input and count rows).
-pub const RESULTS_TOP: usize = 2;
+pub(crate) const RESULTS_TOP: usize = 2;
 
 /// Rows of the frame's inside left for results.
-pub fn result_rows(frame: Rect) -> usize {
+pub(crate) fn result_rows(frame: Rect) -> usize {
     usize::from(frame.height.saturating_sub(2)).saturating_sub(RESULTS_TOP)
 }
 
 /// The popup's inside, drawn from the layer's state.
-pub struct SearchView<'a> {
-    pub layer: &'a SearchLayer,
-    pub library: &'a Library,
-    pub theme: Theme,
-    pub widths: Widths,
+pub(crate) struct SearchView<'a> {
+    pub(crate) layer: &'a SearchLayer,
+    pub(crate) library: &'a Library,
+    pub(crate) theme: Theme,
+    pub(crate) widths: Widths,
 }
 
 impl SearchView<'_> {
     /// Where the terminal's cursor goes (an input method puts its window there).
-    pub fn cursor(&self, inner: Rect) -> Option<Position> {
+    pub(crate) fn cursor(&self, inner: Rect) -> Option<Position> {
         let (_, column) = self.visible_input(inner.width as usize);
         let x = inner.x as usize + self.widths.str(PROMPT) + column;
         (x < inner.right() as usize && inner.height > 0).then(|| Position::new(x as u16, inner.y))

@@ -11,7 +11,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError, Sender};
 use std::thread::Scope;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// Heading matches put in order and shown; full-text hits listed in the popup.
 pub const SHOWN_RESULTS: usize = 500;
@@ -26,37 +26,35 @@ pub struct Request {
 
 /// One result row, ready to draw.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ResultRow {
-    pub report: u32,
+pub(crate) struct ResultRow {
+    pub(crate) report: u32,
     /// In [`baogao_report::model::Report::outline`] order, or `WHOLE_REPORT`.
-    pub section: u32,
+    pub(crate) section: u32,
     /// The heading (or report title line) that matched; empty for a text hit.
-    pub text: String,
+    pub(crate) text: String,
     /// Matched characters of `text` (char indices), for highlighting.
-    pub positions: Vec<usize>,
+    pub(crate) positions: Vec<usize>,
     /// Full text: the hit itself.
-    pub hit: Option<TextHit>,
+    pub(crate) hit: Option<TextHit>,
     /// The row's place in the whole result list (full text: in `text_hits`).
-    pub index: usize,
+    pub(crate) index: usize,
 }
 
 /// The answer to a request.
 #[derive(Debug, Clone)]
 pub struct Update {
-    pub request: Request,
+    pub(crate) request: Request,
     /// All matches, of which `rows` are the first.
     pub total: usize,
     /// False when full-text hits were too many to keep them all.
-    pub complete: bool,
-    pub rows: Vec<ResultRow>,
+    pub(crate) complete: bool,
+    pub(crate) rows: Vec<ResultRow>,
     /// Full text: every hit kept, for n/N in the reader.
     pub text_hits: Option<Arc<Vec<TextHit>>>,
-    /// How long the search took, in microseconds.
-    pub micros: u64,
 }
 
 /// Where the popup sends its queries.
-pub enum SearchClient<'a> {
+pub(crate) enum SearchClient<'a> {
     /// Answers in the caller's thread, at once; built on first use.
     Inline {
         library: &'a Library,
@@ -68,7 +66,7 @@ pub enum SearchClient<'a> {
 }
 
 impl<'a> SearchClient<'a> {
-    pub fn inline(library: &'a Library) -> SearchClient<'a> {
+    pub(crate) fn inline(library: &'a Library) -> SearchClient<'a> {
         SearchClient::Inline {
             library,
             searcher: None,
@@ -80,7 +78,7 @@ impl<'a> SearchClient<'a> {
     /// loop. The worker stops when the returned guard is dropped (also when
     /// unwinding from a panic), after the search it may be running: the
     /// scope waits for it, so leave the terminal before the scope ends.
-    pub fn background<'scope>(
+    pub(crate) fn background<'scope>(
         scope: &'scope Scope<'scope, '_>,
         library: &'scope Library,
         deliver: impl Fn(Update) -> bool + Send + 'scope,
@@ -117,7 +115,7 @@ impl<'a> SearchClient<'a> {
         (SearchClient::Background(requests), WorkerGuard(stop))
     }
 
-    pub fn request(&mut self, request: Request) {
+    pub(crate) fn request(&mut self, request: Request) {
         match self {
             SearchClient::Inline {
                 library,
@@ -140,7 +138,7 @@ impl<'a> SearchClient<'a> {
     }
 
     /// The inline client's answer to the last request, once.
-    pub fn take_answer(&mut self) -> Option<Update> {
+    pub(crate) fn take_answer(&mut self) -> Option<Update> {
         match self {
             SearchClient::Inline { answer, .. } => answer.take(),
             SearchClient::Background(_) => None,
@@ -150,7 +148,7 @@ impl<'a> SearchClient<'a> {
 
 /// Stops the search worker when dropped.
 #[derive(Debug)]
-pub struct WorkerGuard(Arc<AtomicBool>);
+pub(crate) struct WorkerGuard(Arc<AtomicBool>);
 
 impl Drop for WorkerGuard {
     fn drop(&mut self) {
@@ -160,7 +158,6 @@ impl Drop for WorkerGuard {
 
 /// Run one request and make its rows.
 pub fn answer(searcher: &mut Searcher, request: Request) -> Update {
-    let started = Instant::now();
     let results = searcher.search(request.mode, &request.query);
     let total = results.len();
     let (rows, complete, text_hits) = match &results.matches {
@@ -210,6 +207,5 @@ pub fn answer(searcher: &mut Searcher, request: Request) -> Update {
         complete,
         rows,
         text_hits,
-        micros: started.elapsed().as_micros().min(u64::MAX as u128) as u64,
     }
 }

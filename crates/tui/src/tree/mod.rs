@@ -7,8 +7,9 @@
 
 mod view;
 
-pub use view::TreeView;
+pub(crate) use view::TreeView;
 
+use super::effect::Effect;
 use super::keymap::Action;
 use super::shelf::{TownshipShelf, YearShelf, report_title, shelve};
 use super::theme::Theme;
@@ -19,7 +20,7 @@ use std::collections::HashSet;
 
 /// A node of the tree, by what it stands for.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum NodeId {
+pub(crate) enum NodeId {
     Township(usize),
     Year(usize, usize),
     Report(usize),
@@ -28,15 +29,15 @@ pub enum NodeId {
 
 /// A visible row.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Row {
-    pub id: NodeId,
-    pub depth: usize,
-    pub has_children: bool,
+pub(crate) struct Row {
+    pub(crate) id: NodeId,
+    pub(crate) depth: usize,
+    pub(crate) has_children: bool,
 }
 
 /// The tree's state.
 #[derive(Debug)]
-pub struct TreePane<'a> {
+pub(crate) struct TreePane<'a> {
     library: &'a Library,
     shelf: Vec<TownshipShelf>,
     /// (township, year) of each report, by report index.
@@ -56,7 +57,7 @@ pub struct TreePane<'a> {
 }
 
 impl<'a> TreePane<'a> {
-    pub fn new(library: &'a Library, widths: Widths, theme: Theme) -> TreePane<'a> {
+    pub(crate) fn new(library: &'a Library, widths: Widths, theme: Theme) -> TreePane<'a> {
         let shelf = shelve(library);
         let mut shelf_place = vec![(0, 0); library.len()];
         for (t, township) in shelf.iter().enumerate() {
@@ -92,23 +93,23 @@ impl<'a> TreePane<'a> {
     }
 
     /// Named townships on the shelf (not the group of unnamed reports).
-    pub fn township_count(&self) -> usize {
+    pub(crate) fn township_count(&self) -> usize {
         self.shelf
             .iter()
             .filter(|township| township.name.is_some())
             .count()
     }
 
-    pub fn rows(&self) -> &[Row] {
+    pub(crate) fn rows(&self) -> &[Row] {
         &self.rows
     }
 
-    pub fn selected(&self) -> Option<&Row> {
+    pub(crate) fn selected(&self) -> Option<&Row> {
         self.rows.get(self.selected)
     }
 
     /// Rows the pane can show at once.
-    pub fn resize(&mut self, height: usize) {
+    pub(crate) fn resize(&mut self, height: usize) {
         // Only a new height moves the view: a wheel scroll must stay put.
         if self.height != height.max(1) {
             self.height = height.max(1);
@@ -217,13 +218,16 @@ impl<'a> TreePane<'a> {
         }
     }
 
-    /// Run a tree action: move, fold, or (Enter on a township or year) fold.
-    pub fn act(&mut self, action: Action) {
+    /// Run a tree action: move, fold, or (Enter on a township or year)
+    /// fold. A move onto a report or section asks the reader to show it;
+    /// Enter on one asks to read it.
+    pub(crate) fn act(&mut self, action: Action) -> Effect {
         // What the user opens or walks into is theirs: a glimpse keeps it.
         self.glimpsed.clear();
         let Some(row) = self.selected().cloned() else {
-            return;
+            return Effect::None;
         };
+        let before = row.id.clone();
         let open = self.expanded.contains(&row.id);
         match action {
             Action::Up => self.selected = self.selected.saturating_sub(1),
@@ -247,12 +251,40 @@ impl<'a> TreePane<'a> {
                 self.selected = (self.selected + 1).min(self.rows.len().saturating_sub(1))
             }
             Action::Toggle if row.has_children => self.set_expanded(row.id, !open),
-            Action::Open if matches!(row.id, NodeId::Township(_) | NodeId::Year(..)) => {
-                self.set_expanded(row.id, !open)
+            Action::Open => {
+                if let NodeId::Township(_) | NodeId::Year(..) = row.id {
+                    self.set_expanded(row.id, !open);
+                }
             }
             _ => {}
         }
         self.keep_selection_visible();
+        match self.selected_text() {
+            Some((report, path)) if action == Action::Open => Effect::Read { report, path },
+            _ => self.moved_from(&before),
+        }
+    }
+
+    /// The report, and its section (the front for the report's own row),
+    /// that the selected row stands for; none for a township or year.
+    fn selected_text(&self) -> Option<(usize, SectionPath)> {
+        match &self.selected()?.id {
+            NodeId::Report(report) => Some((*report, SectionPath::front())),
+            NodeId::Section(report, path) => Some((*report, path.clone())),
+            NodeId::Township(_) | NodeId::Year(..) => None,
+        }
+    }
+
+    /// What a change of selection from `before` asks of the reader: to show
+    /// the report or section now selected.
+    fn moved_from(&self, before: &NodeId) -> Effect {
+        if self.selected().map(|row| &row.id) == Some(before) {
+            return Effect::None;
+        }
+        match self.selected_text() {
+            Some((report, path)) => Effect::Show { report, path },
+            None => Effect::None,
+        }
     }
 
     fn parent_row(&self, index: usize) -> Option<usize> {
@@ -263,30 +295,36 @@ impl<'a> TreePane<'a> {
     /// A mouse click at (`x`, `y`) inside a pane `width` cells wide: it
     /// selects the row; on the fold marker, or on a row already selected, it
     /// opens or closes it too.
-    pub fn click(&mut self, x: usize, y: usize, width: usize) {
+    pub(crate) fn click(&mut self, x: usize, y: usize, width: usize) -> Effect {
         let index = self.offset + y;
         let Some(row) = self.rows.get(index) else {
-            return;
+            return Effect::None;
         };
         let marker = view::row_indent(row.depth, width);
         let on_marker = (marker..marker + 2).contains(&x);
         let again = index == self.selected;
+        let Some(before) = self.selected().map(|row| row.id.clone()) else {
+            return Effect::None;
+        };
         self.selected = index;
         if on_marker || again {
-            self.act(Action::Toggle);
+            // A fold keeps the selection where the click put it.
+            let _ = self.act(Action::Toggle);
         }
+        self.moved_from(&before)
     }
 
     /// Scroll the view by `lines` (mouse wheel); the selection stays where
     /// it is, even off screen, until a key moves it.
-    pub fn scroll(&mut self, lines: isize) {
+    pub(crate) fn scroll(&mut self, lines: isize) -> Effect {
         let last_offset = self.rows.len().saturating_sub(self.height);
         self.offset = self.offset.saturating_add_signed(lines).min(last_offset);
+        Effect::None
     }
 
     /// Open the path down to report `r`'s section and select it (a jump:
     /// resuming, opening from elsewhere).
-    pub fn reveal(&mut self, r: usize, path: &SectionPath) {
+    pub(crate) fn reveal(&mut self, r: usize, path: &SectionPath) {
         self.glimpsed.clear();
         self.open_way(r, path, false);
     }
@@ -294,7 +332,7 @@ impl<'a> TreePane<'a> {
     /// As [`TreePane::reveal`], for stepping through search hits: what the
     /// previous glimpse opened is folded again first, so that walking
     /// hundreds of hits does not leave the whole tree open.
-    pub fn glimpse(&mut self, r: usize, path: &SectionPath) {
+    pub(crate) fn glimpse(&mut self, r: usize, path: &SectionPath) {
         let mut folded = false;
         for id in std::mem::take(&mut self.glimpsed) {
             folded |= self.expanded.remove(&id);
@@ -327,7 +365,7 @@ impl<'a> TreePane<'a> {
     /// Follow the reader without undoing the user's folding: select the
     /// deepest row on show on the way from report `r`'s township down to
     /// its section at `path` (the section itself when all above are open).
-    pub fn follow(&mut self, r: usize, path: &SectionPath) {
+    pub(crate) fn follow(&mut self, r: usize, path: &SectionPath) {
         let way = self.way_to(r, path);
         // A node is on show when every node above it is open.
         let open_above = way
@@ -398,19 +436,19 @@ mod tests {
         let library = library();
         let mut tree = TreePane::new(&library, Widths::default(), Theme::default());
         assert_eq!(tree.rows().len(), tree.shelf.len());
-        tree.act(Action::Expand);
+        let _ = tree.act(Action::Expand);
         assert_eq!(tree.rows()[1].id, NodeId::Year(0, 0));
-        tree.act(Action::Expand); // on an open node: to its first child
+        let _ = tree.act(Action::Expand); // on an open node: to its first child
         assert_eq!(
             tree.selected().map(|row| row.id.clone()),
             Some(NodeId::Year(0, 0))
         );
-        tree.act(Action::Collapse); // on a closed node: to its parent
+        let _ = tree.act(Action::Collapse); // on a closed node: to its parent
         assert_eq!(
             tree.selected().map(|row| row.id.clone()),
             Some(NodeId::Township(0))
         );
-        tree.act(Action::Collapse);
+        let _ = tree.act(Action::Collapse);
         assert_eq!(tree.rows().len(), tree.shelf.len());
     }
 
@@ -448,7 +486,7 @@ mod tests {
         assert!(ids(&tree).contains(&NodeId::Report(lupu)));
         assert!(!ids(&tree).contains(&NodeId::Report(nanji)), "folded again");
         // The user moves in the tree: what is open now stays open.
-        tree.act(Action::Down);
+        let _ = tree.act(Action::Down);
         tree.glimpse(nanji, &SectionPath(vec![0]));
         assert!(ids(&tree).contains(&NodeId::Report(lupu)));
         assert!(ids(&tree).contains(&NodeId::Report(nanji)));
@@ -481,12 +519,49 @@ mod tests {
         let library = library();
         let mut tree = TreePane::new(&library, Widths::default(), Theme::default());
         tree.resize(2);
-        tree.act(Action::PageDown);
+        let _ = tree.act(Action::PageDown);
         assert_eq!(tree.selected, 2);
-        tree.act(Action::PageDown);
-        tree.act(Action::PageDown);
+        let _ = tree.act(Action::PageDown);
+        let _ = tree.act(Action::PageDown);
         assert_eq!(tree.selected, tree.rows().len() - 1);
-        tree.act(Action::PageUp);
+        let _ = tree.act(Action::PageUp);
         assert_eq!(tree.selected, tree.rows().len() - 3);
+    }
+
+    #[test]
+    fn a_move_onto_a_report_or_section_shows_it_and_enter_reads_it() {
+        let library = library();
+        let mut tree = TreePane::new(&library, Widths::default(), Theme::default());
+        // Townships and years have nothing for the reader to show.
+        assert_eq!(tree.act(Action::Down), Effect::None);
+        assert_eq!(tree.act(Action::Expand), Effect::None);
+        assert_eq!(tree.act(Action::Expand), Effect::None);
+        assert_eq!(
+            tree.act(Action::Open),
+            Effect::None,
+            "Enter on a year opens it"
+        );
+        assert!(ids(&tree).iter().any(|id| matches!(id, NodeId::Report(_))));
+        let Effect::Show { report, path } = tree.act(Action::Down) else {
+            panic!("the move onto a report showed nothing");
+        };
+        assert_eq!(path, SectionPath::front());
+        assert_eq!(
+            tree.act(Action::Open),
+            Effect::Read {
+                report,
+                path: SectionPath::front()
+            }
+        );
+        // Folding moves nothing; walking into the report shows its first section.
+        assert_eq!(tree.act(Action::Expand), Effect::None);
+        assert_eq!(
+            tree.act(Action::Expand),
+            Effect::Show {
+                report,
+                path: SectionPath(vec![0])
+            }
+        );
+        assert_eq!(tree.scroll(3), Effect::None);
     }
 }

@@ -11,9 +11,9 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
 /// The tree as drawn: the pane, and whether it has the keys.
-pub struct TreeView<'p, 'a> {
-    pub pane: &'p TreePane<'a>,
-    pub focused: bool,
+pub(crate) struct TreeView<'p, 'a> {
+    pub(crate) pane: &'p TreePane<'a>,
+    pub(crate) focused: bool,
 }
 
 impl TreePane<'_> {
@@ -62,7 +62,7 @@ impl Widget for TreeView<'_, '_> {
         let pane = self.pane;
         let theme = pane.theme;
         let rows = pane
-            .rows
+            .rows()
             .iter()
             .enumerate()
             .skip(pane.offset)
