@@ -1,7 +1,7 @@
 //! Synthetic report libraries for benchmarks and scale tests, built from the
 //! bundled reports.
 //!
-//! `design.md` asks for figures at 10 000 reports, and only five real ones
+//! Performance is measured at 10 000 reports (`docs/performance.md`), and only five real ones
 //! ship. [`generate`] makes any number of schema-1 reports from them: made-up
 //! townships (镇/乡/街道, some sharing a name across counties) in made-up
 //! counties, years 2012–2025, both periods and every kind, titles that say

@@ -1,4 +1,4 @@
-//! CJK line wrapping and truncation by display width (`design.md`, "CJK text layout").
+//! CJK line wrapping and truncation by display width (`docs/cjk-layout.md`).
 //!
 //! The reader pane hands ratatui lines that already fit: this module decides
 //! where they break. [`wrap_cjk`] breaks between Chinese characters and at
@@ -22,7 +22,7 @@ pub use cluster::is_closer;
 use std::borrow::Cow;
 use unicode_width::UnicodeWidthChar;
 
-/// How ambiguous-width characters (“ ” ‘ ’ · — … • ─ …) are counted: design.md says one cell
+/// How ambiguous-width characters (“ ” ‘ ’ · — … • ─ …) are counted: one cell
 /// by default, two with a setting; the whole UI uses one setting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum AmbiguousWidth {

@@ -1,6 +1,6 @@
 //! Outline markers: the numbering that starts a heading line.
 //!
-//! Levels, outermost first (design.md): `第一部分`/`第一章` → `一、` →
+//! Levels, outermost first (`docs/report-format.md`): `第一部分`/`第一章` → `一、` →
 //! `(一)`/`（一）` → `1.`/`1、` → `(1)`/`（1）` → `①`. Numbers that only look
 //! like markers ("14.9%", "2022.", "1-5月份", "1·26", "2699(国税…)") are not.
 

@@ -1,4 +1,4 @@
-//! The report model: schema 1 of the report JSON, exactly as `design.md` fixes it.
+//! The report model: schema 1 of the report JSON, as `docs/report-format.md` describes it.
 //!
 //! These are plain serde types with no behaviour beyond small accessors; the
 //! importer produces them, the loader reads them back, and everything else

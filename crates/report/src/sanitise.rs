@@ -1,5 +1,5 @@
-//! Report text made safe for a terminal (`design.md`, "The terminal"; issue 3
-//! item 8): no control character or escape sequence from a report file may
+//! Report text made safe for a terminal (`docs/data-flow.md`, "Loading"): no
+//! control character or escape sequence from a report file may
 //! reach the screen, and no bidirectional control may reorder what it shows.
 //!
 //! The loader applies [`sanitise_report`] to every report right after it

@@ -1,7 +1,7 @@
 //! Writing text into ratatui's buffer cell by cell, by our own display widths.
 //!
 //! ratatui measures with `unicode-width`'s narrow rule; with ambiguous-width
-//! characters set to two cells (design.md), a “ takes two cells on screen, so
+//! characters set to two cells (`docs/cjk-layout.md`), a “ takes two cells on screen, so
 //! its cell is given a forced width of two and the cell after it is cleared,
 //! and ratatui's diff then places the next character where the terminal does.
 //! Text is expected to be sanitised already (the loader does it).

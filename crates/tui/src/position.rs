@@ -1,4 +1,4 @@
-//! Where the reader left off (issue 3 item 6): one [`ReadingPosition`] per
+//! Where the reader left off: one [`ReadingPosition`] per
 //! library, kept in a small JSON state file under the XDG state directory, so
 //! reopening baogao returns to the report, section and line the user left.
 //!
