@@ -86,6 +86,20 @@ pub struct App<'a> {
     quit: bool,
 }
 
+/// The state worth seeing in a debugger; the panes and the library are large.
+impl std::fmt::Debug for App<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("App")
+            .field("reports", &self.library.len())
+            .field("focus", &self.focus)
+            .field("layers", &self.layers.len())
+            .field("areas", &self.areas)
+            .field("notice", &self.notice)
+            .field("quit", &self.quit)
+            .finish_non_exhaustive()
+    }
+}
+
 impl<'a> App<'a> {
     pub fn new(library: &'a Library, widths: Widths, theme: Theme) -> App<'a> {
         App {
@@ -223,7 +237,7 @@ impl<'a> App<'a> {
     pub fn handle(&mut self, event: &Event) {
         let effect = match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => self.on_key(key),
-            Event::Mouse(mouse) => self.on_mouse(mouse),
+            Event::Mouse(mouse) => self.on_mouse(*mouse),
             Event::Paste(text) => match self.layers.last_mut() {
                 Some(Layer::Search(layer)) => layer.type_text(text),
                 _ => Effect::None,
@@ -319,7 +333,7 @@ impl<'a> App<'a> {
 
     /// The wheel scrolls the pane under the pointer; a click gives a pane
     /// the keys (and selects a tree row).
-    fn on_mouse(&mut self, mouse: &MouseEvent) -> Effect {
+    fn on_mouse(&mut self, mouse: MouseEvent) -> Effect {
         let Some(areas) = self.areas else {
             return Effect::None;
         };

@@ -14,6 +14,8 @@
 //! Only what the binary, the tests and the benches use is public; the
 //! modules named without links are the crate's own.
 
+#![forbid(unsafe_code)]
+
 pub mod app;
 mod document;
 mod effect;
@@ -48,6 +50,7 @@ pub enum Exit {
 }
 
 /// What the reader starts with.
+#[derive(Debug)]
 pub struct Options {
     pub widths: Widths,
     pub theme: Theme,
@@ -64,6 +67,7 @@ enum Message {
 }
 
 /// How a reading session ended, and where the reader was.
+#[derive(Debug)]
 pub struct Outcome {
     /// How it ended; an error (the terminal failed) still has a position.
     pub exit: io::Result<Exit>,

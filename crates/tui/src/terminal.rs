@@ -69,8 +69,8 @@ pub(crate) struct StopSignal(Arc<AtomicUsize>);
 
 impl StopSignal {
     pub(crate) fn register() -> io::Result<StopSignal> {
-        let flag = Arc::new(AtomicUsize::new(0));
         use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+        let flag = Arc::new(AtomicUsize::new(0));
         // SIGINT too: in raw mode Ctrl-C is a key, but `kill -INT` is not.
         for signal in [SIGTERM, SIGHUP, SIGINT] {
             signal_hook::flag::register_usize(signal, Arc::clone(&flag), signal as usize)?;

@@ -125,7 +125,7 @@ impl<'a> App<'a> {
 }
 
 /// The wheel and clicks over the search popup, on a screen of `screen`.
-pub(super) fn on_search_mouse(layer: &mut SearchLayer, mouse: &MouseEvent, screen: Rect) -> Effect {
+pub(super) fn on_search_mouse(layer: &mut SearchLayer, mouse: MouseEvent, screen: Rect) -> Effect {
     let inner = Block::bordered().inner(SearchLayer::frame(screen));
     match mouse.kind {
         MouseEventKind::ScrollDown => layer.act(Action::Down),

@@ -232,10 +232,11 @@ impl<'a> TreePane<'a> {
         match action {
             Action::Up => self.selected = self.selected.saturating_sub(1),
             Action::Down => {
-                self.selected = (self.selected + 1).min(self.rows.len().saturating_sub(1))
+                self.selected = (self.selected + 1).min(self.rows.len().saturating_sub(1));
             }
             Action::PageDown => {
-                self.selected = (self.selected + self.height).min(self.rows.len().saturating_sub(1))
+                self.selected =
+                    (self.selected + self.height).min(self.rows.len().saturating_sub(1));
             }
             Action::PageUp => self.selected = self.selected.saturating_sub(self.height),
             Action::First => self.selected = 0,
@@ -248,7 +249,7 @@ impl<'a> TreePane<'a> {
             }
             Action::Expand if row.has_children && !open => self.set_expanded(row.id, true),
             Action::Expand if row.has_children => {
-                self.selected = (self.selected + 1).min(self.rows.len().saturating_sub(1))
+                self.selected = (self.selected + 1).min(self.rows.len().saturating_sub(1));
             }
             Action::Toggle if row.has_children => self.set_expanded(row.id, !open),
             Action::Open => {
