@@ -9,8 +9,7 @@
 
 use super::{Outcome, text};
 use anyhow::{Context, bail};
-use baogao_import::import_bytes;
-use baogao_import::meta::short_hash;
+use baogao_import::{import_bytes, short_hash};
 use baogao_report::load::parse_report;
 use baogao_report::model::{Report, is_valid_id};
 use clap::Args;

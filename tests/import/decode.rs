@@ -1,6 +1,6 @@
 //! `baogao_import::decode`: raw bytes of a scraped report → normalised text.
 
-use baogao_import::decode::{DecodeError, decode};
+use baogao_import::{DecodeError, decode};
 use baogao_testkit::fixtures::repo_path;
 use encoding_rs::{BIG5, Encoding, GB18030};
 

@@ -2,7 +2,7 @@
 //! a real county's library is.
 
 use baogao_corpus::{CorpusError, CorpusSpec, generate, generate_from};
-use baogao_import::meta::{kind_of, period_from_title, year_from_title};
+use baogao_import::{kind_of, period_from_title, year_from_title};
 use baogao_report::load::{Loaded, LoadedReport, load_dir, parse_report, validate};
 use baogao_report::model::{Kind, Period, Report, is_valid_id};
 use std::collections::{HashMap, HashSet};

@@ -62,7 +62,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
 }
 
 /// The character clean-up of [`decode`] for text that is already decoded.
-pub fn normalise_text(text: &str) -> String {
+pub(crate) fn normalise_text(text: &str) -> String {
     normalise::normalise(text)
 }
 

@@ -76,19 +76,19 @@ const DATE_LABELS: &[&str] = &[
 
 /// One `label: value` pair of a metadata block (value may be empty).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Pair {
-    pub label: String,
-    pub value: String,
+pub(crate) struct Pair {
+    pub(crate) label: String,
+    pub(crate) value: String,
 }
 
 /// What the metadata blocks of a page say, collected across its lines.
 #[derive(Debug, Default, Clone)]
-pub struct MetaFields {
+pub(crate) struct MetaFields {
     pairs: Vec<Pair>,
 }
 
 impl MetaFields {
-    pub fn add(&mut self, pairs: Vec<Pair>) {
+    pub(crate) fn add(&mut self, pairs: Vec<Pair>) {
         self.pairs.extend(pairs);
     }
 
@@ -102,7 +102,7 @@ impl MetaFields {
     }
 
     /// The publisher, when the block names an organisation.
-    pub fn publisher(&self) -> Option<String> {
+    pub(crate) fn publisher(&self) -> Option<String> {
         self.first_of(PUBLISHER_LABELS, |v| {
             let v = v.trim();
             let han = v.chars().filter(|c| is_han(*c)).count();
@@ -111,12 +111,12 @@ impl MetaFields {
     }
 
     /// The publication date as YYYY-MM-DD.
-    pub fn published(&self) -> Option<String> {
+    pub(crate) fn published(&self) -> Option<String> {
         self.first_of(DATE_LABELS, parse_date)
     }
 
     /// The title the block gives (标题).
-    pub fn title(&self) -> Option<String> {
+    pub(crate) fn title(&self) -> Option<String> {
         self.first_of(&["标题"], |v| {
             (!v.trim().is_empty()).then(|| v.trim().to_string())
         })
@@ -127,7 +127,7 @@ impl MetaFields {
 ///
 /// A line is metadata when it holds two or more labels, or starts with a
 /// known label and is short and not a sentence.
-pub fn parse_meta_line(line: &str) -> Option<Vec<Pair>> {
+pub(crate) fn parse_meta_line(line: &str) -> Option<Vec<Pair>> {
     if line.contains('。') {
         return None;
     }
@@ -215,7 +215,7 @@ fn is_label_shaped(label: &str) -> bool {
 
 /// Parse a date written as 2022-02-16, 2022- 07- 29 17:02, 2022年3月14日,
 /// 2022/3/14, 2022.03.14 or 20230115, into YYYY-MM-DD.
-pub fn parse_date(text: &str) -> Option<String> {
+pub(crate) fn parse_date(text: &str) -> Option<String> {
     let text = arabic_date(text);
     let chars: Vec<char> = text.chars().filter(|c| *c != ' ').collect();
     let mut i = 0;
@@ -231,7 +231,7 @@ pub fn parse_date(text: &str) -> Option<String> {
 /// "二〇二三年一月十日" → "2023年1月10日": dates written in Chinese numerals,
 /// as government documents print them, turned into digits. Other text is
 /// returned as it is.
-pub fn arabic_date(text: &str) -> String {
+pub(crate) fn arabic_date(text: &str) -> String {
     const DIGITS: &str = "〇○零一二三四五六七八九";
     let digit = |c: char| {
         DIGITS
@@ -319,7 +319,7 @@ fn date_at(chars: &[char], start: usize) -> Option<String> {
 }
 
 /// A line that is only a date, perhaps in brackets: "(2022年3月31日)".
-pub fn is_date_line(line: &str) -> bool {
+pub(crate) fn is_date_line(line: &str) -> bool {
     let core = super::text::trim(line.trim_matches(|c| {
         matches!(
             c,

@@ -15,17 +15,17 @@ use baogao_report::marker::marker;
 
 /// What the front of a page holds.
 #[derive(Debug, Default)]
-pub struct Front {
-    pub title: Option<String>,
-    pub fields: MetaFields,
+pub(crate) struct Front {
+    pub(crate) title: Option<String>,
+    pub(crate) fields: MetaFields,
     /// Site names and breadcrumb items, which may name the county.
-    pub site_names: Vec<String>,
+    pub(crate) site_names: Vec<String>,
     /// Subtitle, date line and speaker of a government work report.
-    pub title_block: Vec<String>,
+    pub(crate) title_block: Vec<String>,
     /// A date the title block or the title itself carries.
-    pub title_date: Option<String>,
+    pub(crate) title_date: Option<String>,
     /// Index of the first line of the report body.
-    pub body_start: usize,
+    pub(crate) body_start: usize,
 }
 
 /// Words a report title contains (simplified forms).
@@ -37,7 +37,7 @@ const TITLE_WORDS: &[&str] = &[
 const TITLE_WINDOW: usize = 40;
 
 /// Read the front of a page.
-pub fn read_front(lines: &[String]) -> Front {
+pub(crate) fn read_front(lines: &[String]) -> Front {
     let mut front = Front::default();
     let mut i = 0;
     let mut seen = 0;
@@ -126,7 +126,7 @@ fn take_meta(lines: &[String], i: usize, fields: &mut MetaFields) -> Option<usiz
 
 /// A report title: short, names a kind of report, is not a sentence, a
 /// list item, a heading or a breadcrumb.
-pub fn is_title_candidate(line: &str) -> bool {
+pub(crate) fn is_title_candidate(line: &str) -> bool {
     let key = simplified(line);
     page_width_str(line) <= 120
         && line.chars().any(is_han)
@@ -319,7 +319,7 @@ fn is_title_repeat(line: &str, front: &mut Front) -> bool {
 
 /// "石桥镇2022年工作总结2022年，石桥镇在…": a title run on into the text,
 /// with no line break or space between. Returns the title and the rest.
-pub fn split_run_on_title(line: &str) -> Option<(String, String)> {
+pub(crate) fn split_run_on_title(line: &str) -> Option<(String, String)> {
     let furniture = line.contains(['>', '|', '»']) || parse_meta_line(line).is_some();
     if furniture || is_title_candidate(line) || line.chars().count() < 40 {
         return None;

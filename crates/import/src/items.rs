@@ -13,7 +13,7 @@ const MAX_ITEM_HEADING: usize = 40;
 
 /// Split `paragraphs` into those before the first item and one section per
 /// item. Nothing changes unless a paragraph starts with 一是.
-pub fn split_shi_items(paragraphs: Vec<String>) -> (Vec<String>, Vec<Section>) {
+pub(crate) fn split_shi_items(paragraphs: Vec<String>) -> (Vec<String>, Vec<Section>) {
     let Some(first) = paragraphs
         .iter()
         .position(|p| shi_item(p).is_some_and(|(n, _)| n == 1))

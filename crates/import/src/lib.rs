@@ -2,33 +2,44 @@
 //!
 //! The pipeline, one module per step, each a plain function over lines:
 //!
-//! 1. [`decode`]: bytes → text (BOM, UTF-8, GB18030…; controls removed).
-//! 2. [`reflow::split_giant_lines`]: a one-line page is cut back into lines.
-//! 3. [`cruft::strip_watermark`]: a slogan repeated at the end of lines goes.
-//! 4. [`front`]: title, metadata block ([`fields`]), cover notice, title block.
-//! 5. body cleaning ([`cruft`]): site furniture, captions, page numbers,
-//!    footer; the closing signature and date ([`cruft::take_signature`]).
-//! 6. [`reflow::paragraphs`]: PDF line breaks joined, PDF spaces removed.
-//! 7. [`outline`]: headings ([`marker`], [`items`]) → preamble + section tree.
-//! 8. [`meta`] and [`place`]: year, period, kind, township, county…, and the id.
+//! 1. [`decode`] in `decode.rs`: bytes → text (BOM, UTF-8, GB18030…;
+//!    controls removed).
+//! 2. `split_giant_lines` in `reflow.rs`: a one-line page is cut back into
+//!    lines.
+//! 3. `strip_watermark` in `cruft/`: a slogan repeated at the end of lines
+//!    goes.
+//! 4. `front.rs`: title, metadata block (`fields.rs`), cover notice, title
+//!    block.
+//! 5. body cleaning (`cruft/`): site furniture, captions, page numbers,
+//!    footer; the closing signature and date (`take_signature` in `cruft/`).
+//! 6. `paragraphs` in `reflow.rs`: PDF line breaks joined, PDF spaces
+//!    removed.
+//! 7. `outline.rs`: headings ([`marker`], `items.rs`) → preamble + section
+//!    tree.
+//! 8. `meta.rs` and `place.rs`: year, period, kind, township, county…, and
+//!    the id.
 //!
 //! Keywords are matched on text folded to simplified characters
-//! ([`text::simplified`]), so traditional-character reports import alike;
+//! (`simplified` in `text.rs`), so traditional-character reports import alike;
 //! the report itself keeps the characters it was written in.
 
 #![forbid(unsafe_code)]
 
-pub mod cruft;
-pub mod decode;
-pub mod fields;
-pub mod front;
-pub mod items;
-pub use baogao_report::marker;
-pub mod meta;
-pub mod outline;
-pub mod place;
-pub mod reflow;
-pub mod text;
+pub(crate) mod cruft;
+pub(crate) mod decode;
+pub(crate) mod fields;
+pub(crate) mod front;
+pub(crate) mod items;
+pub(crate) mod meta;
+pub(crate) mod outline;
+pub(crate) mod place;
+pub(crate) mod reflow;
+pub(crate) mod text;
+
+pub use decode::{DecodeError, decode};
+pub use meta::{kind_of, period_from_title, short_hash, year_from_title};
+
+use baogao_report::marker;
 
 use baogao_report::model::{Kind, Report, SCHEMA_VERSION};
 use baogao_report::sanitise::sanitise_report;

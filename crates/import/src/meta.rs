@@ -72,7 +72,7 @@ pub fn kind_of(title: &str, addressed_to_congress: bool) -> Kind {
 /// A stable, ASCII id: township in pinyin (without its unit), year, period
 /// and kind — "nanji-2020-work-summary". A report without a township or
 /// year gets a hash of its text instead, so anonymous reports stay apart.
-pub fn make_id(
+pub(crate) fn make_id(
     township: Option<&str>,
     year: Option<i32>,
     period: Period,

@@ -25,7 +25,7 @@ enum Piece {
 }
 
 /// The preamble and top-level sections of a report body.
-pub fn build_outline(paragraphs: Vec<String>) -> (Vec<String>, Vec<Section>) {
+pub(crate) fn build_outline(paragraphs: Vec<String>) -> (Vec<String>, Vec<Section>) {
     let pieces = classify(paragraphs);
     let (mut preamble, mut sections) = assemble(pieces);
     for section in &mut sections {

@@ -9,11 +9,11 @@ use super::text::{is_han, simplified};
 
 /// The places a piece of text names. Every field is as written in the text.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct Place {
-    pub township: Option<String>,
-    pub county: Option<String>,
-    pub city: Option<String>,
-    pub province: Option<String>,
+pub(crate) struct Place {
+    pub(crate) township: Option<String>,
+    pub(crate) county: Option<String>,
+    pub(crate) city: Option<String>,
+    pub(crate) province: Option<String>,
 }
 
 /// Township units, as simplified text. Traditional 鎮/鄉 fold to these.
@@ -27,7 +27,7 @@ const NOT_NAMES: &[&str] = &[
 ];
 
 /// Find the first township named in `text`, with what stands before it.
-pub fn parse_place(text: &str) -> Place {
+pub(crate) fn parse_place(text: &str) -> Place {
     let original: Vec<char> = text.chars().collect();
     let simple: Vec<char> = simplified(text).chars().collect();
     if simple.len() != original.len() {
@@ -144,7 +144,7 @@ const ORG_WORDS: &[&str] = &[
 
 /// A government body's name standing alone: "重庆市巴南区木洞镇人民政府",
 /// "中共石桥镇委员会", "石桥镇党政办公室" (Chinese and brackets only).
-pub fn is_org_name(text: &str) -> bool {
+pub(crate) fn is_org_name(text: &str) -> bool {
     let key = simplified(text);
     text.chars().count() <= 30
         && text
@@ -155,7 +155,7 @@ pub fn is_org_name(text: &str) -> bool {
 
 /// "重庆市巴南区木洞镇人民政府2024年政府工作报告": the body named at the
 /// head of a title, when it names a real township.
-pub fn title_org(title: &str) -> Option<String> {
+pub(crate) fn title_org(title: &str) -> Option<String> {
     let key = simplified(title);
     let end = ORG_WORDS
         .iter()
@@ -168,21 +168,21 @@ pub fn title_org(title: &str) -> Option<String> {
 
 /// What a report states about where it is from, best source first.
 #[derive(Debug)]
-pub struct PlaceSources<'a> {
-    pub title: &'a str,
+pub(crate) struct PlaceSources<'a> {
+    pub(crate) title: &'a str,
     /// The publisher a metadata block names.
-    pub publisher: Option<&'a str>,
+    pub(crate) publisher: Option<&'a str>,
     /// Site names and breadcrumb items.
-    pub site_names: &'a [String],
+    pub(crate) site_names: &'a [String],
     /// The title block of a government work report ("——…在石桥镇第十八届…").
-    pub title_block: &'a [String],
-    pub body: &'a str,
+    pub(crate) title_block: &'a [String],
+    pub(crate) body: &'a str,
 }
 
 /// Township, county, city and province: from the title first, then the
 /// publisher, the meeting the title block names, the site name and
 /// breadcrumbs, and last a statement in the body ("晓坪乡地处芷江县…").
-pub fn resolve_place(sources: &PlaceSources) -> Place {
+pub(crate) fn resolve_place(sources: &PlaceSources) -> Place {
     let mut place = parse_place(sources.title);
     if let Some(publisher) = sources.publisher {
         let from_publisher = parse_place(publisher);
@@ -221,7 +221,7 @@ pub fn resolve_place(sources: &PlaceSources) -> Place {
 
 /// The first county-level name in a site or organisation name:
 /// "永顺县人民政府" → 永顺县, "南华县一街乡" → 南华县.
-pub fn county_in(text: &str) -> Option<String> {
+pub(crate) fn county_in(text: &str) -> Option<String> {
     let original: Vec<char> = text.chars().collect();
     let simple: Vec<char> = simplified(text).chars().collect();
     if simple.len() != original.len() {
@@ -246,7 +246,7 @@ pub fn county_in(text: &str) -> Option<String> {
 
 /// A county the body states for the township: "晓坪乡地处芷江县东南部",
 /// "…镇位于X县…", "…镇隶属X县".
-pub fn county_from_body(township: &str, body: &str) -> Option<String> {
+pub(crate) fn county_from_body(township: &str, body: &str) -> Option<String> {
     for verb in ["地处", "位于", "隶属", "地属"] {
         let needle = format!("{township}{verb}");
         if let Some(at) = body.find(&needle) {

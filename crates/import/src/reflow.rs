@@ -20,7 +20,7 @@ const GIANT_LINE: usize = 300;
 
 /// Cut giant lines at the spaces that stand in Chinese text (not those
 /// between Latin words). Other lines pass through.
-pub fn split_giant_lines(lines: Vec<String>) -> Vec<String> {
+pub(crate) fn split_giant_lines(lines: Vec<String>) -> Vec<String> {
     let mut out = Vec::with_capacity(lines.len());
     for line in lines {
         let long = line.len() >= GIANT_LINE && line.chars().count() >= GIANT_LINE;
@@ -176,7 +176,7 @@ fn broken_line_width<S: AsRef<str>>(lines: &[S]) -> Option<usize> {
 /// were broken mid-sentence, joined back together, with the spaces the
 /// extraction left inside Chinese text removed. Ordinary text keeps its
 /// spaces (table cells, names side by side).
-pub fn paragraphs(lines: &[String]) -> Vec<String> {
+pub(crate) fn paragraphs(lines: &[String]) -> Vec<String> {
     let non_empty: Vec<&String> = lines.iter().filter(|l| !l.is_empty()).collect();
     let Some(full_width) = broken_line_width(lines) else {
         return non_empty.into_iter().cloned().collect();

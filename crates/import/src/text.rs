@@ -4,11 +4,11 @@
 //! the steps above can reason about "a Chinese character", "a sentence end"
 //! or "a line about as wide as the page" without caring about encodings.
 
-pub use baogao_report::marker::{chinese_numeral, is_han, is_numeral_char};
+pub(crate) use baogao_report::marker::{chinese_numeral, is_han, is_numeral_char};
 use std::borrow::Cow;
 
 /// Full-width punctuation and symbols used in Chinese running text.
-pub fn is_cjk_punct(c: char) -> bool {
+pub(crate) fn is_cjk_punct(c: char) -> bool {
     matches!(c,
         '\u{3000}'..='\u{303F}'
         | '\u{FF01}'..='\u{FF0F}'
@@ -20,30 +20,30 @@ pub fn is_cjk_punct(c: char) -> bool {
 
 /// Half-width punctuation that scraped Chinese text uses in place of the
 /// full-width forms (the samples have `,` `:` `;` `(` `)` throughout).
-pub fn is_ascii_cjk_stand_in(c: char) -> bool {
+pub(crate) fn is_ascii_cjk_stand_in(c: char) -> bool {
     matches!(c, ',' | ':' | ';' | '(' | ')' | '!' | '?')
 }
 
 /// A character that belongs to Chinese running text: an ideograph or its punctuation.
-pub fn is_cjk(c: char) -> bool {
+pub(crate) fn is_cjk(c: char) -> bool {
     is_han(c) || is_cjk_punct(c)
 }
 
 /// Marks that end a sentence (full- and half-width). `.` is not one: it is
 /// far more often a decimal point or a list number.
-pub fn is_sentence_end(c: char) -> bool {
+pub(crate) fn is_sentence_end(c: char) -> bool {
     matches!(c, '。' | '!' | '?' | '\u{FF01}' | '\u{FF1F}')
 }
 
 /// Colons, commas and semicolons in either width, for `contains`,
 /// `split` and `ends_with`.
-pub const COLONS: [char; 2] = [':', '\u{FF1A}'];
-pub const COMMAS: [char; 2] = [',', '\u{FF0C}'];
-pub const SEMICOLONS: [char; 2] = [';', '\u{FF1B}'];
+pub(crate) const COLONS: [char; 2] = [':', '\u{FF1A}'];
+pub(crate) const COMMAS: [char; 2] = [',', '\u{FF0C}'];
+pub(crate) const SEMICOLONS: [char; 2] = [';', '\u{FF1B}'];
 
 /// Marks that end a clause inside a sentence: comma, colon, semicolon and
 /// the enumeration comma, in either width.
-pub fn is_clause_end(c: char) -> bool {
+pub(crate) fn is_clause_end(c: char) -> bool {
     matches!(
         c,
         ',' | ':' | ';' | '、' | '\u{FF0C}' | '\u{FF1A}' | '\u{FF1B}'
@@ -52,13 +52,13 @@ pub fn is_clause_end(c: char) -> bool {
 
 /// Marks that may close a paragraph: sentence ends, plus the closing quotes
 /// and brackets that can follow them.
-pub fn is_closing(c: char) -> bool {
+pub(crate) fn is_closing(c: char) -> bool {
     is_sentence_end(c) || matches!(c, '”' | '’' | '」' | '』' | ')' | '\u{FF09}' | '》' | '"')
 }
 
 /// Does the text end a sentence, allowing closing quotes after the mark?
 /// A trailing ellipsis ends one too (inside text, "〔…〕" is a placeholder).
-pub fn ends_sentence(text: &str) -> bool {
+pub(crate) fn ends_sentence(text: &str) -> bool {
     for c in text.chars().rev() {
         if is_sentence_end(c) || c == '…' {
             return true;
@@ -73,7 +73,7 @@ pub fn ends_sentence(text: &str) -> bool {
 /// Width of a character as a printed page would set it: full-width (2) for
 /// Chinese and for the half-width stand-ins of Chinese punctuation, 1 for
 /// Latin letters and digits. Used to tell a full PDF line from a short one.
-pub fn page_width(c: char) -> usize {
+pub(crate) fn page_width(c: char) -> usize {
     if is_cjk(c) || is_ascii_cjk_stand_in(c) || (c as u32) >= 0x1100 {
         2
     } else {
@@ -82,7 +82,7 @@ pub fn page_width(c: char) -> usize {
 }
 
 /// [`page_width`] of a whole string.
-pub fn page_width_str(text: &str) -> usize {
+pub(crate) fn page_width_str(text: &str) -> usize {
     text.chars().map(page_width).sum()
 }
 
@@ -95,7 +95,7 @@ thread_local! {
 
 /// Fold traditional characters to simplified, for matching keywords only;
 /// the report keeps its own characters. The mapping is one char to one char.
-pub fn simplified(text: &str) -> Cow<'_, str> {
+pub(crate) fn simplified(text: &str) -> Cow<'_, str> {
     if FOLDING.with(|f| f.get()) {
         Cow::Owned(fast2s::convert(text))
     } else {
@@ -106,12 +106,12 @@ pub fn simplified(text: &str) -> Cow<'_, str> {
 /// While this guard lives, on this thread, [`simplified`] folds only if
 /// `document` has traditional characters to fold.
 #[derive(Debug)]
-pub struct FoldingScope {
+pub(crate) struct FoldingScope {
     before: bool,
 }
 
 impl FoldingScope {
-    pub fn for_document(document: &str) -> FoldingScope {
+    pub(crate) fn for_document(document: &str) -> FoldingScope {
         // fast2s also "folds" a few simplified characters (乾 → 干, 捍 → 扞):
         // a traditional text is one where many characters fold.
         let folded = fast2s::convert(document);
@@ -135,18 +135,18 @@ impl Drop for FoldingScope {
 }
 
 /// Whitespace as it appears in scraped text, including the ideographic space.
-pub fn is_space(c: char) -> bool {
+pub(crate) fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{3000}'
 }
 
 /// Trim all kinds of whitespace from both ends.
-pub fn trim(text: &str) -> &str {
+pub(crate) fn trim(text: &str) -> &str {
     text.trim_matches(is_space)
 }
 
 /// Does the text start with a word that is Chinese after a Latin or
 /// placeholder lead ("xxxx年是…", "A级景区")? Not so for "AI 产业".
-pub fn starts_chinese_word(text: &str) -> bool {
+pub(crate) fn starts_chinese_word(text: &str) -> bool {
     text.split(' ')
         .next()
         .is_some_and(|word| word.chars().any(is_han))
@@ -157,7 +157,7 @@ pub fn starts_chinese_word(text: &str) -> bool {
 /// including half-width stand-ins next to an ideograph), and, when
 /// `around_numbers`, between a number and an ideograph. Spaces next to
 /// Latin words stay.
-pub fn remove_cjk_spaces(text: &str, around_numbers: bool) -> String {
+pub(crate) fn remove_cjk_spaces(text: &str, around_numbers: bool) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
     let mut i = 0;

@@ -31,7 +31,7 @@ pub struct TextHit {
 
 /// A full-text query: the needle, folded for Latin letters.
 #[derive(Debug)]
-pub struct TextQuery {
+pub(crate) struct TextQuery {
     needle: Vec<u8>,
     /// The needle up to its first ASCII letter, found exactly (`memmem`);
     /// the rest is compared without regard to case.
@@ -44,7 +44,7 @@ pub struct TextQuery {
 impl TextQuery {
     /// `None` for an empty or all-space query. Leading and trailing spaces
     /// are dropped; inner ones are part of the substring.
-    pub fn new(query: &str) -> Option<TextQuery> {
+    pub(crate) fn new(query: &str) -> Option<TextQuery> {
         let folded = query.trim().to_ascii_lowercase();
         if folded.is_empty() {
             return None;
@@ -62,15 +62,6 @@ impl TextQuery {
             exact_len,
             chars,
         })
-    }
-
-    /// Length of the needle in bytes (a hit spans `offset..offset + len`).
-    pub fn len(&self) -> usize {
-        self.needle.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.needle.is_empty()
     }
 
     /// Every occurrence in `text`, as byte offsets, not overlapping.
@@ -107,7 +98,7 @@ impl TextQuery {
     }
 
     /// Every hit in the library, in library order, walking each report.
-    pub fn find(&self, library: &Library) -> Vec<TextHit> {
+    pub(crate) fn find(&self, library: &Library) -> Vec<TextHit> {
         library
             .reports()
             .par_iter()

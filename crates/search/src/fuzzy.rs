@@ -58,12 +58,12 @@ pub struct Scored {
 
 /// A matching key (distinct text) and its score.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct KeyScore {
-    pub key: u32,
-    pub score: i32,
+pub(crate) struct KeyScore {
+    pub(crate) key: u32,
+    pub(crate) score: i32,
     /// Bit per term that matched the text; each other term names the
     /// place, which decides entry by entry.
-    pub text_terms: u64,
+    pub(crate) text_terms: u64,
 }
 
 /// Terms past this many must match the text (one bit each in a mask).
@@ -72,7 +72,7 @@ const PLACE_TERMS: usize = 64;
 /// For each term, the reports whose place (township or year) it names, or
 /// `None` when it names none.
 #[derive(Debug, Default)]
-pub struct PlaceMatches {
+pub(crate) struct PlaceMatches {
     per_term: Vec<Option<Vec<bool>>>,
     /// Per term, its best score on a township (or a year): what a term
     /// that names the place adds to a key's score, so that a heading found
@@ -129,7 +129,7 @@ impl FuzzyQuery {
     }
 
     /// Which reports' places each term names (see [`PlaceMatches`]).
-    pub fn places(&self, index: &SearchIndex) -> PlaceMatches {
+    pub(crate) fn places(&self, index: &SearchIndex) -> PlaceMatches {
         let mut places = PlaceMatches::default();
         // A lone word must match the text: no place to work out (the most
         // common query, on every keystroke).
@@ -178,7 +178,7 @@ impl FuzzyQuery {
 
     /// Every key among `candidates` (all keys when `None`) that matches,
     /// with its score, in key order.
-    pub fn matching_keys(
+    pub(crate) fn matching_keys(
         &self,
         index: &SearchIndex,
         places: &PlaceMatches,
@@ -309,7 +309,7 @@ impl FuzzyQuery {
 /// how many entries match in all. Entries of one key share its score and
 /// length, so keys are put in order and only the entries of the keys that
 /// reach the first `limit` places are ever listed.
-pub fn best_entries(
+pub(crate) fn best_entries(
     index: &SearchIndex,
     places: &PlaceMatches,
     keys: &mut [KeyScore],

@@ -26,12 +26,12 @@ pub struct Entry {
     /// The section's place in [`Report::outline`] order, or [`WHOLE_REPORT`].
     pub section: u32,
     /// Index of its text in the index's keys.
-    pub key: u32,
+    pub(crate) key: u32,
 }
 
 /// One distinct searchable text.
 #[derive(Debug, Clone)]
-pub struct Key {
+pub(crate) struct Key {
     text: Range<u32>,
     /// The text as matched: [`fold`]ed (the same range when that changes nothing).
     folded: Range<u32>,
@@ -73,7 +73,7 @@ pub(super) struct ReportPlace {
 
 impl SearchIndex {
     /// Index every report of `library`, in library order.
-    pub fn build(library: &Library) -> SearchIndex {
+    pub(crate) fn build(library: &Library) -> SearchIndex {
         let mut index = SearchIndex::default();
         let mut key_of: HashMap<String, u32> = HashMap::new();
         let mut township_of: HashMap<&str, u32> = HashMap::new();

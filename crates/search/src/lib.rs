@@ -2,11 +2,11 @@
 //! substring over paragraph text. One engine for the TUI's popup and for
 //! `baogao search`; no terminal code here.
 //!
-//! - [`index`]: the heading index, built once from a [`Library`].
-//! - [`pinyin`]: pinyin keys and the pinyin matcher.
-//! - [`fuzzy`]: query terms, skim matching, ranking.
+//! - `index.rs`: the heading index, built once from a [`Library`].
+//! - `pinyin.rs`: pinyin keys and the pinyin matcher.
+//! - `fuzzy.rs`: query terms, skim matching, ranking.
 //! - [`fulltext`]: substring hits in paragraphs, snippets.
-//! - [`paragraphs`]: every paragraph in one list with the characters it
+//! - `paragraphs.rs`: every paragraph in one list with the characters it
 //!   holds, so that full-text search runs down an array and skips the
 //!   paragraphs that cannot match.
 //!
@@ -19,16 +19,18 @@
 #![forbid(unsafe_code)]
 
 pub mod fulltext;
-pub mod fuzzy;
-pub mod index;
-pub mod paragraphs;
-pub mod pinyin;
+pub(crate) mod fuzzy;
+pub(crate) mod index;
+pub(crate) mod paragraphs;
+pub(crate) mod pinyin;
 
-pub use fulltext::{Snippet, TextHit, TextQuery, snippet};
-pub use fuzzy::{FuzzyQuery, KeyScore, PlaceMatches, Scored, best_entries};
+pub use fulltext::{Snippet, TextHit, snippet};
+pub use fuzzy::{FuzzyQuery, Scored};
 pub use index::{Entry, SearchIndex, WHOLE_REPORT, section_path};
 
 use baogao_report::library::Library;
+use fulltext::TextQuery;
+use fuzzy::best_entries;
 use index::fold;
 use paragraphs::ParagraphIndex;
 use std::sync::{Arc, OnceLock};

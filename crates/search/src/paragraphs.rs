@@ -31,11 +31,11 @@ const BITS: u32 = (WORDS * 64) as u32;
 /// A set of characters, inexact: membership is by a 9-bit hash.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 #[repr(align(64))]
-pub struct CharSet([u64; WORDS]);
+pub(crate) struct CharSet([u64; WORDS]);
 
 impl CharSet {
     /// The characters of `text`, ASCII letters folded to lower case.
-    pub fn of(text: &str) -> CharSet {
+    pub(crate) fn of(text: &str) -> CharSet {
         let mut set = CharSet::default();
         for c in text.chars() {
             let bit = bit_of(c);
@@ -46,7 +46,7 @@ impl CharSet {
 
     /// Whether every character of `other` may be in `self` (no false
     /// negatives: `true` whenever it is).
-    pub fn may_contain_all(&self, other: &CharSet) -> bool {
+    pub(crate) fn may_contain_all(&self, other: &CharSet) -> bool {
         self.0
             .iter()
             .zip(&other.0)
@@ -63,14 +63,14 @@ fn bit_of(c: char) -> usize {
 
 /// One paragraph and its place, as a full-text hit names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Paragraph<'a> {
-    pub text: &'a str,
+pub(crate) struct Paragraph<'a> {
+    pub(crate) text: &'a str,
     /// Index of the report in [`Library::reports`].
-    pub report: u32,
+    pub(crate) report: u32,
     /// The section in outline order, or [`super::WHOLE_REPORT`] for the preamble.
-    pub section: u32,
+    pub(crate) section: u32,
     /// Index of the paragraph in its section (or preamble).
-    pub index: u32,
+    pub(crate) index: u32,
 }
 
 /// Every paragraph of a library in reading order ([`for_each_paragraph_list`],
@@ -82,7 +82,7 @@ pub(crate) struct ParagraphIndex<'a> {
 }
 
 impl<'a> ParagraphIndex<'a> {
-    pub fn build(library: &'a Library) -> ParagraphIndex<'a> {
+    pub(crate) fn build(library: &'a Library) -> ParagraphIndex<'a> {
         let reports = library.reports();
         let mut total = 0;
         for report in reports {
@@ -111,12 +111,12 @@ impl<'a> ParagraphIndex<'a> {
     }
 
     /// The paragraphs, in reading order.
-    pub fn paragraphs(&self) -> &[Paragraph<'a>] {
+    pub(crate) fn paragraphs(&self) -> &[Paragraph<'a>] {
         &self.paragraphs
     }
 
     /// The character set of each paragraph, at the same index.
-    pub fn sets(&self) -> &[CharSet] {
+    pub(crate) fn sets(&self) -> &[CharSet] {
         &self.sets
     }
 }

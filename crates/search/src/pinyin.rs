@@ -61,7 +61,7 @@ impl Syllable {
 
 /// Every syllable any character of the library can be read as, interned.
 #[derive(Debug, Default)]
-pub struct SyllableTable {
+pub(crate) struct SyllableTable {
     syllables: Vec<Syllable>,
     by_text: HashMap<Box<[u8]>, u16>,
     by_char: HashMap<char, (u32, u8)>,
@@ -128,7 +128,7 @@ fn spellings(plain: &str) -> Vec<Vec<u8>> {
 /// All texts' readings, stored contiguously: per character a range of
 /// syllable ids, per text a range of characters.
 #[derive(Debug, Default)]
-pub struct PinyinArena {
+pub(crate) struct PinyinArena {
     pub(super) table: SyllableTable,
     /// Per character of every text: (first id in `ids`, count).
     chars: Vec<(u32, u8)>,
@@ -142,7 +142,7 @@ pub struct PinyinArena {
 /// One text's pinyin: which characters of the arena are its own, and which
 /// letters its readings can offer (to reject a query before matching).
 #[derive(Debug, Clone, Copy, Default)]
-pub struct PinyinKey {
+pub(crate) struct PinyinKey {
     start: u32,
     len: u32,
     /// Bit per letter/digit that occurs anywhere in the readings.
@@ -162,7 +162,7 @@ pub(super) fn letter_bit(byte: u8) -> u64 {
 
 impl PinyinArena {
     /// Record the readings of every character of `text`.
-    pub fn add(&mut self, text: &str) -> PinyinKey {
+    pub(crate) fn add(&mut self, text: &str) -> PinyinKey {
         let start = self.chars.len() as u32;
         let mut key = PinyinKey {
             start,
@@ -196,14 +196,14 @@ impl PinyinArena {
 
 /// A match: its score and the matched characters (char indices, ascending).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PinyinMatch {
-    pub score: i32,
-    pub positions: Vec<usize>,
+pub(crate) struct PinyinMatch {
+    pub(crate) score: i32,
+    pub(crate) positions: Vec<usize>,
 }
 
 /// Matches one lowercase ASCII query against pinyin keys, reusing its buffers.
 #[derive(Debug, Clone)]
-pub struct PinyinMatcher {
+pub(crate) struct PinyinMatcher {
     query: Vec<u8>,
     query_letters: u64,
     /// best[i * (m + 1) + q]: the best score of a match of `query[..q]`
@@ -217,7 +217,7 @@ pub struct PinyinMatcher {
 
 impl PinyinMatcher {
     /// A matcher for `query`; `None` unless it is all ASCII letters and digits.
-    pub fn new(query: &str) -> Option<PinyinMatcher> {
+    pub(crate) fn new(query: &str) -> Option<PinyinMatcher> {
         if query.is_empty() || !query.bytes().all(|b| b.is_ascii_alphanumeric()) {
             return None;
         }
@@ -237,14 +237,19 @@ impl PinyinMatcher {
 
     /// Whether `key` can possibly match: every query letter occurs in its
     /// readings, and the query's first letter begins one.
-    pub fn may_match(&self, key: PinyinKey) -> bool {
+    pub(crate) fn may_match(&self, key: PinyinKey) -> bool {
         key.letters & self.query_letters == self.query_letters
             && key.initials & letter_bit(self.query[0]) != 0
     }
 
     /// The best score of `key` (`body_start`: where the text's words begin,
     /// after an ordinal such as "一、"), or `None` if the query does not match.
-    pub fn score(&mut self, arena: &PinyinArena, key: PinyinKey, body_start: usize) -> Option<i32> {
+    pub(crate) fn score(
+        &mut self,
+        arena: &PinyinArena,
+        key: PinyinKey,
+        body_start: usize,
+    ) -> Option<i32> {
         if !self.may_match(key) {
             return None;
         }
@@ -253,7 +258,7 @@ impl PinyinMatcher {
     }
 
     /// The best match of `key` with its positions, or `None`.
-    pub fn find(
+    pub(crate) fn find(
         &mut self,
         arena: &PinyinArena,
         key: PinyinKey,

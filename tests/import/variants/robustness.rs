@@ -3,8 +3,7 @@
 //! Part of `variants`; shares its helpers.
 
 use super::*;
-use baogao_import::decode::DecodeError;
-use baogao_import::{ImportError, import_bytes, import_text};
+use baogao_import::{DecodeError, ImportError, import_bytes, import_text};
 
 // ---------------------------------------------------------------- encodings, line ends
 

@@ -15,8 +15,8 @@ use std::collections::{HashMap, HashSet};
 mod signature;
 mod watermark;
 
-pub use signature::{Signature, take_signature};
-pub use watermark::strip_watermark;
+pub(crate) use signature::take_signature;
+pub(crate) use watermark::strip_watermark;
 
 /// Words that mark a line as page furniture when the line is short:
 /// download and membership prompts, sharing and tipping, navigation,
@@ -126,7 +126,7 @@ fn numbered_piece(line: &str) -> Option<u32> {
 
 /// A short line of site furniture: navigation, download prompt, counters,
 /// an attachment's file name ("…计划表.docx"), "篇一:" of a collection page.
-pub fn is_site_line(line: &str) -> bool {
+pub(crate) fn is_site_line(line: &str) -> bool {
     let lower = line.to_ascii_lowercase();
     // "本文链接:https://…": a link line, however long its address.
     if lower.contains("http") && !line.contains('。') && page_width_str(line) <= 200 {
@@ -167,7 +167,7 @@ fn is_footer_start(line: &str) -> bool {
 
 /// Index of the first footer line, if the page has a footer: a footer line
 /// in the second half of the text (by characters) after which the rest goes.
-pub fn footer_start(lines: &[String]) -> Option<usize> {
+pub(crate) fn footer_start(lines: &[String]) -> Option<usize> {
     let total: usize = lines.iter().map(|l| l.len()).sum();
     let mut seen = 0;
     for (i, line) in lines.iter().enumerate() {
@@ -185,7 +185,7 @@ pub fn footer_start(lines: &[String]) -> Option<usize> {
 
 /// Does line `i` stand apart from the report's sentences: not a heading,
 /// not a sentence broken off mid-way, not the continuation of one?
-pub fn stands_apart(lines: &[String], i: usize) -> bool {
+pub(crate) fn stands_apart(lines: &[String], i: usize) -> bool {
     let line = &lines[i];
     let previous = lines[..i].iter().rev().find(|l| !l.is_empty());
     marker(line).is_none()
@@ -199,7 +199,7 @@ pub fn stands_apart(lines: &[String], i: usize) -> bool {
 
 /// A breadcrumb trail: "您现在的位置:首页 > …", "首页 >> 部门目录 >> …",
 /// " > 规划计划 > 计划总结", "找总结网 > 工作计划 > …".
-pub fn is_breadcrumb(line: &str) -> bool {
+pub(crate) fn is_breadcrumb(line: &str) -> bool {
     let key = simplified(line);
     if [
         "您现在的位置",
@@ -229,7 +229,7 @@ pub fn is_breadcrumb(line: &str) -> bool {
 }
 
 /// The items of a breadcrumb trail (used to find the county it names).
-pub fn breadcrumb_parts(line: &str) -> Vec<String> {
+pub(crate) fn breadcrumb_parts(line: &str) -> Vec<String> {
     line.split(['>', '»', '›', '→', ':', '\u{FF1A}'])
         .map(trim)
         .filter(|p| !p.is_empty())
@@ -238,7 +238,7 @@ pub fn breadcrumb_parts(line: &str) -> Vec<String> {
 }
 
 /// An image caption or infographic link ("图片解读:…", "一图读懂…", "图为…").
-pub fn is_caption(line: &str) -> bool {
+pub(crate) fn is_caption(line: &str) -> bool {
     let line = line.trim_start_matches(|c: char| "◆■●▶►▲△▼★※ ".contains(c));
     let key = simplified(line);
     page_width_str(line) <= 100
@@ -251,7 +251,7 @@ pub fn is_caption(line: &str) -> bool {
 
 /// A stray page number or counter: "0", "12", "- 3 -", "第3页",
 /// "3/12", "—5—", "第 3 页 共 12 页", "Page 3 of 12".
-pub fn is_page_number(line: &str) -> bool {
+pub(crate) fn is_page_number(line: &str) -> bool {
     let furniture = |c: char| {
         matches!(c, ' ' | '-' | '—' | '–' | '第' | '页' | '/' | '共' | '·')
             || c.is_ascii_alphabetic()
@@ -272,7 +272,7 @@ pub fn is_page_number(line: &str) -> bool {
 
 /// A table-of-contents entry: a heading, a dot leader and a page number
 /// ("一、2023年工作总结 ……………… 1"), or the 目录 line itself.
-pub fn is_toc_line(line: &str) -> bool {
+pub(crate) fn is_toc_line(line: &str) -> bool {
     let squashed: String = line.chars().filter(|c| !c.is_whitespace()).collect();
     if squashed == "目录" {
         return true;
@@ -289,7 +289,7 @@ pub fn is_toc_line(line: &str) -> bool {
 /// Running heads and feet of a PDF: a short line that is not a sentence or
 /// a heading and stands three times or more, identically, in the body
 /// ("XX镇人民政府文件", the title on every page). Returns those lines.
-pub fn running_lines(lines: &[String]) -> HashSet<&str> {
+pub(crate) fn running_lines(lines: &[String]) -> HashSet<&str> {
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for line in lines {
         if !line.is_empty()
@@ -310,7 +310,7 @@ pub fn running_lines(lines: &[String]) -> HashSet<&str> {
 /// A "| author" tag or a short label with no Chinese ("| cwl2",
 /// "- 19.09 KB"). Figures with no Chinese ("4.65%。", "23") are report text
 /// that a PDF broke off, and stay.
-pub fn is_tag_line(line: &str) -> bool {
+pub(crate) fn is_tag_line(line: &str) -> bool {
     let has_han = line.chars().any(super::text::is_han);
     let tag_shaped =
         line.starts_with(['|', '#', '@']) || line.chars().any(|c| c.is_ascii_alphabetic());
@@ -318,13 +318,13 @@ pub fn is_tag_line(line: &str) -> bool {
 }
 
 /// A disclaimer list item of a document-sharing site: "- 1、本文档由用户上传…".
-pub fn is_dash_list_item(line: &str) -> bool {
+pub(crate) fn is_dash_list_item(line: &str) -> bool {
     line.starts_with("- ") || line.starts_with("• ") || line.starts_with("· ")
 }
 
 /// "附件:…", "相关附件:", "名词解释": the start of a report's appendix, whose
 /// numbered items are not outline headings.
-pub fn is_attachment_note(line: &str) -> bool {
+pub(crate) fn is_attachment_note(line: &str) -> bool {
     let key = simplified(line);
     ["附件", "相关附件", "名词解释", "附录"]
         .iter()
@@ -333,7 +333,7 @@ pub fn is_attachment_note(line: &str) -> bool {
 
 /// Decorations a social-media post puts before its headings ("◆一、…",
 /// "■ (一)…"): dropped so the heading is seen.
-pub fn strip_decoration(line: &str) -> &str {
+pub(crate) fn strip_decoration(line: &str) -> &str {
     let rest = line.trim_start_matches(|c: char| "◆◇■□●○▶►▷★☆▲△▼▽◎❖▪•·※→".contains(c) || c == ' ');
     if rest.len() < line.len() && baogao_report::marker::marker(rest).is_some() {
         rest
@@ -343,7 +343,7 @@ pub fn strip_decoration(line: &str) -> &str {
 }
 
 /// Who wrote and checked a post or page: "编辑:王小丽", "审核:张明".
-pub fn is_credit_line(line: &str) -> bool {
+pub(crate) fn is_credit_line(line: &str) -> bool {
     let key = simplified(line);
     line.chars().count() <= 20
         && ["编辑", "审核", "校对", "责编", "摄影", "作者", "来源"]

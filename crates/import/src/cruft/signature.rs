@@ -7,18 +7,18 @@ use crate::place::is_org_name;
 
 /// The closing signature of a report: what it takes out of the body.
 #[derive(Debug, Default, PartialEq, Eq)]
-pub struct Signature {
+pub(crate) struct Signature {
     /// The signing body, when one alone signs.
-    pub org: Option<String>,
+    pub(crate) org: Option<String>,
     /// The date under the signature, as YYYY-MM-DD.
-    pub date: Option<String>,
+    pub(crate) date: Option<String>,
 }
 
 /// Take the signature off the end of the body: the signing bodies
 /// ("中共石桥镇委员会 石桥镇人民政府") over a date line ("2022年12月20日"),
 /// perhaps followed by an attachment note (附件:…), which stays. Without a
 /// date line nothing is taken: a body name alone may be text.
-pub fn take_signature(lines: &mut Vec<String>) -> Signature {
+pub(crate) fn take_signature(lines: &mut Vec<String>) -> Signature {
     let mut last: Vec<usize> = (0..lines.len())
         .rev()
         .filter(|&i| !lines[i].is_empty())

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 /// A candidate is a suffix of 4–40 characters that does not end a sentence,
 /// ends at least three lines and at least a fifth of the lines long enough
 /// to carry it. The longest such suffix wins.
-pub fn strip_watermark(lines: &mut [String]) -> Option<String> {
+pub(crate) fn strip_watermark(lines: &mut [String]) -> Option<String> {
     const MIN: usize = 4;
     const MAX: usize = 40;
     // Look for it in the first lines only: a watermark on every paragraph
