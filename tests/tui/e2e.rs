@@ -280,6 +280,9 @@ fn search_for_a_heading_by_pinyin_and_read_it() {
         !screen.contains("› dangjian"),
         "the popup closed:\n{screen}"
     );
+    // n repeats the heading search: the next result opens.
+    session.send(b"n");
+    session.wait_for("result 2/", WAIT);
     // Full text from the shell's own input method: pasted Chinese.
     session.send(b"/\t\x1b[200~\xe5\x9e\x83\xe5\x9c\xbe\x1b[201~");
     session.wait_for("Full text · ", WAIT);

@@ -1,7 +1,10 @@
 //! The search popup drawn with ratatui's `TestBackend`: typing, the marked
 //! characters, selection, Enter jumping the reader, Esc giving the screen
-//! back, full-text hits and n/N. Searches run inline here (no worker thread).
+//! back, full-text hits (one row per paragraph) and n/N over either kind of
+//! result, and the last query of each mode shown again, selected. Searches
+//! run inline here (no worker thread).
 
+use baogao_report::library::Library;
 use baogao_testkit::draw::{app, draw};
 use baogao_testkit::fixtures::{library_from_dir, library_past_the_hit_cap, search_library};
 use baogao_testkit::keys::{click, key, mouse, paste, press};
@@ -151,19 +154,10 @@ fn full_text_hits_are_marked_in_the_reader_and_n_steps_through_them() {
         text.iter().any(|row| row.contains("Full text \u{B7} ")),
         "{text:#?}"
     );
-    let total = library
-        .reports()
-        .iter()
-        .flat_map(|r| {
-            r.preamble
-                .iter()
-                .chain(r.outline().flat_map(|(_, s)| &s.paragraphs))
-        })
-        .map(|p| p.matches("垃圾分类").count())
-        .sum::<usize>();
+    let (total, paragraphs) = hits_and_paragraphs(&library, "垃圾分类");
     assert!(
         text.iter()
-            .any(|row| row.contains(&format!("{total} matches"))),
+            .any(|row| row.contains(&format!("{total} hits in {paragraphs} paragraphs"))),
         "{text:#?}"
     );
     press(&mut app, "\n");
@@ -185,13 +179,14 @@ fn full_text_hits_are_marked_in_the_reader_and_n_steps_through_them() {
     assert!(rows(&draw(&mut app, 120, 40))[38].contains(&format!("hit {total}/{total}")));
 }
 
+// Before, n said "no full-text hits"; it repeats either kind of search now.
 #[test]
-fn n_without_a_full_text_search_says_so() {
+fn n_without_a_search_says_how_to_get_one() {
     let library = search_library();
     let mut app = app(&library);
     press(&mut app, "n");
     let text = rows(&draw(&mut app, 80, 24));
-    assert!(text[22].contains("no full-text hits"), "{}", text[22]);
+    assert!(text[22].contains("nothing to repeat"), "{}", text[22]);
 }
 
 #[test]
@@ -201,12 +196,16 @@ fn the_popup_draws_at_every_size_without_spilling() {
         .flat_map(|w| [(w, 6), (w, 15), (w, 30)])
         .chain((1..=40).map(|h| (40, h)))
     {
-        let mut app = app(&library);
-        press(&mut app, "/zsyz");
-        key(&mut app, KeyCode::Down, KeyModifiers::NONE);
-        let text = rows(&draw(&mut app, width, height));
-        for row in &text {
-            assert!(unicode_width::UnicodeWidthStr::width(row.as_str()) <= width as usize);
+        // Headings, and full text with several hits to a paragraph (a
+        // count at the row's end).
+        for keys in ["/zsyz", "/\t垃圾分类"] {
+            let mut app = app(&library);
+            press(&mut app, keys);
+            key(&mut app, KeyCode::Down, KeyModifiers::NONE);
+            let text = rows(&draw(&mut app, width, height));
+            for row in &text {
+                assert!(unicode_width::UnicodeWidthStr::width(row.as_str()) <= width as usize);
+            }
         }
     }
 }
@@ -258,17 +257,31 @@ fn enter_on_a_preamble_hit_goes_to_that_hit() {
     }
 }
 
+// Before, n said "no full-text hits" after a heading jump; now the heading
+// search is the one n repeats.
 #[test]
 fn a_heading_jump_ends_the_full_text_hits() {
     let library = search_library();
     let mut app = app(&library);
     press(&mut app, "/\t垃圾分类\n");
     assert!(rows(&draw(&mut app, 120, 40))[38].contains("hit 1/"));
-    // The popup opens in the mode used last: Tab back to headings.
+    // The popup opens in the mode used last: Tab back to headings, where
+    // the full-text query comes along selected and typing replaces it.
     press(&mut app, "/\tzsyz\nn");
-    let text = rows(&draw(&mut app, 120, 40));
+    let screen = draw(&mut app, 120, 40);
+    let text = rows(&screen);
     assert!(!text[38].contains("hit "), "{}", text[38]);
-    assert!(text[38].contains("no full-text hits"), "{}", text[38]);
+    assert!(text[38].contains("result 2/"), "{}", text[38]);
+    // No full-text hit is marked any more.
+    let marked = (1..38u16)
+        .flat_map(|y| (0..120u16).map(move |x| (x, y)))
+        .any(|at| {
+            screen[at]
+                .modifier
+                .contains(Modifier::REVERSED | Modifier::BOLD)
+                && at.0 > 30
+        });
+    assert!(!marked, "{text:#?}");
 }
 
 #[test]
@@ -326,4 +339,338 @@ fn ctrl_j_a_line_feed_opens_the_result_like_enter() {
     let opened = rows(&draw(&mut by_enter, 120, 40));
     assert!(opened[38].contains("石塘乡"), "{opened:#?}");
     assert_eq!(rows(&draw(&mut by_line_feed, 120, 40)), opened);
+}
+
+/// Hits of `query` in the library's paragraphs, and the paragraphs holding them.
+fn hits_and_paragraphs(library: &Library, query: &str) -> (usize, usize) {
+    let counts: Vec<usize> = library
+        .reports()
+        .iter()
+        .flat_map(|r| {
+            r.preamble
+                .iter()
+                .chain(r.outline().flat_map(|(_, s)| &s.paragraphs))
+        })
+        .map(|p| p.matches(query).count())
+        .filter(|&n| n > 0)
+        .collect();
+    (counts.iter().sum(), counts.len())
+}
+
+/// The popup's results at 120 columns: each result's first row, the
+/// inside of the popup only (the tree shows on its left).
+fn result_rows(text: &[String]) -> Vec<String> {
+    let count = text
+        .iter()
+        .position(|row| row.contains(" \u{B7} Tab: "))
+        .expect("the count line");
+    text[count + 1..]
+        .iter()
+        .step_by(2)
+        .take_while(|row| !row.contains('\u{2514}'))
+        .map(|row| {
+            row.split('\u{2502}')
+                .nth(2)
+                .unwrap_or("")
+                .trim()
+                .to_string()
+        })
+        .take_while(|inside| !inside.is_empty())
+        .collect()
+}
+
+/// Where the status bar says n/N are: "hit 3/17" or "result 3/17".
+fn walked(text: &[String]) -> String {
+    let bar = &text[38];
+    for word in ["result ", "hit "] {
+        if let Some(at) = bar.rfind(word) {
+            let number = bar[at + word.len()..].split_whitespace().next();
+            return format!("{word}{}", number.unwrap_or(""));
+        }
+    }
+    String::new()
+}
+
+#[test]
+fn n_and_shift_n_walk_the_heading_results_in_order() {
+    let library = search_library();
+    let mut app = app(&library);
+    press(&mut app, "/zsyz");
+    let listed = result_rows(&rows(&draw(&mut app, 120, 40)));
+    assert!(listed.len() >= 3, "{listed:#?}");
+    press(&mut app, "\n");
+    let text = rows(&draw(&mut app, 120, 40));
+    let count = text[38]
+        .split("result 1/")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .expect("result 1/N in the status bar")
+        .to_string();
+    assert!(text[2].contains(&listed[0]), "{text:#?}");
+    press(&mut app, "n");
+    let text = rows(&draw(&mut app, 120, 40));
+    assert!(
+        text[38].contains(&format!("result 2/{count}")),
+        "{}",
+        text[38]
+    );
+    assert!(text[2].contains(&listed[1]), "{text:#?}");
+    // The tree follows, as it does for full-text hits (it cuts headings).
+    let start: String = listed[1].chars().take(8).collect();
+    let in_tree = text.iter().any(|row| {
+        row.split('│')
+            .nth(1)
+            .is_some_and(|tree| tree.contains(&start))
+    });
+    assert!(in_tree, "{text:#?}");
+    press(&mut app, "n");
+    assert!(rows(&draw(&mut app, 120, 40))[2].contains(&listed[2]));
+    // Round the ends, backwards.
+    press(&mut app, "NNN");
+    let text = rows(&draw(&mut app, 120, 40));
+    assert!(
+        text[38].contains(&format!("result {count}/{count}")),
+        "{}",
+        text[38]
+    );
+}
+
+#[test]
+fn n_repeats_whichever_search_was_last_used_with_enter() {
+    let library = search_library();
+    let mut app = app(&library);
+    press(&mut app, "/zsyz\n");
+    assert!(walked(&rows(&draw(&mut app, 120, 40))).starts_with("result 1/"));
+    // A full-text search typed but left with Esc does not count.
+    press(&mut app, "/\t");
+    key(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    press(&mut app, "垃圾分类");
+    key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    press(&mut app, "n");
+    assert!(walked(&rows(&draw(&mut app, 120, 40))).starts_with("result 2/"));
+    // Used with Enter, it does.
+    press(&mut app, "/\nn");
+    assert!(walked(&rows(&draw(&mut app, 120, 40))).starts_with("hit 2/"));
+}
+
+/// The input row of the popup and whether each character of `query` in it
+/// is drawn reversed.
+fn input_reversed(screen: &ratatui::buffer::Buffer, query: &str) -> Vec<bool> {
+    let y = rows(screen)
+        .iter()
+        .position(|row| row.contains('\u{203A}'))
+        .expect("the input row");
+    modifiers_of(screen, y as u16, query)
+        .into_iter()
+        .map(|m| m.contains(Modifier::REVERSED))
+        .collect()
+}
+
+#[test]
+fn reopening_shows_the_last_query_selected_with_its_results() {
+    let library = search_library();
+    let mut app = app(&library);
+    press(&mut app, "/zsyz");
+    let first = rows(&draw(&mut app, 120, 40));
+    press(&mut app, "\n/");
+    let screen = draw(&mut app, 120, 40);
+    let text = rows(&screen);
+    assert!(
+        text.iter().any(|row| row.contains("\u{203A} zsyz")),
+        "{text:#?}"
+    );
+    assert_eq!(input_reversed(&screen, "zsyz"), vec![true; 4], "{text:#?}");
+    // The same results, and the count line.
+    assert_eq!(result_rows(&text), result_rows(&first));
+    assert!(
+        text.iter()
+            .any(|row| row.contains("Headings \u{B7} ") && row.contains("match"))
+    );
+    // Typing replaces the selected query.
+    press(&mut app, "dj");
+    let screen = draw(&mut app, 120, 40);
+    let text = rows(&screen);
+    assert!(
+        text.iter().any(|row| row.contains("\u{203A} dj ")),
+        "{text:#?}"
+    );
+    assert_eq!(input_reversed(&screen, "dj"), vec![false; 2]);
+}
+
+#[test]
+fn moving_keeps_the_recalled_query_and_backspace_deletes_it_whole() {
+    let library = search_library();
+    let input_row = |app: &mut App| {
+        rows(&draw(app, 80, 24))
+            .into_iter()
+            .find(|row| row.contains('\u{203A}'))
+            .expect("the input row")
+    };
+    for (moving, typed) in [
+        (KeyCode::End, "\u{203A} zsyzx "),
+        (KeyCode::Right, "\u{203A} zsyzx "),
+        (KeyCode::Home, "\u{203A} xzsyz "),
+        (KeyCode::Left, "\u{203A} xzsyz "),
+    ] {
+        let mut app = app(&library);
+        press(&mut app, "/zsyz\n/");
+        key(&mut app, moving, KeyModifiers::NONE);
+        let screen = draw(&mut app, 80, 24);
+        assert_eq!(
+            input_reversed(&screen, "zsyz"),
+            vec![false; 4],
+            "{moving:?}"
+        );
+        press(&mut app, "x");
+        assert!(input_row(&mut app).contains(typed), "{moving:?}");
+    }
+    let mut app = app(&library);
+    press(&mut app, "/zsyz");
+    key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    press(&mut app, "/");
+    key(&mut app, KeyCode::Backspace, KeyModifiers::NONE);
+    let text = rows(&draw(&mut app, 80, 24));
+    assert!(
+        text.iter().any(|row| row.contains("\u{203A}  ")),
+        "{text:#?}"
+    );
+    assert!(
+        text.iter().any(|row| row.contains("pinyin works")),
+        "{text:#?}"
+    );
+}
+
+#[test]
+fn the_selected_query_is_reversed_with_colours_and_without() {
+    let library = search_library();
+    for no_color in [false, true] {
+        let mut app = App::new(
+            &library,
+            baogao_layout::Widths::default(),
+            baogao_tui::theme::Theme::new(no_color),
+        );
+        press(&mut app, "/招商\n/");
+        let screen = draw(&mut app, 100, 30);
+        assert_eq!(
+            input_reversed(&screen, "招商"),
+            vec![true; 2],
+            "no_color {no_color}"
+        );
+    }
+}
+
+#[test]
+fn tab_shows_the_other_modes_last_query_selected_and_runs_it() {
+    let library = search_library();
+    let mut app = app(&library);
+    press(&mut app, "/zsyz\t");
+    key(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    press(&mut app, "垃圾分类\n/");
+    let (hits, paragraphs) = hits_and_paragraphs(&library, "垃圾分类");
+    let full_text = format!("{hits} hits in {paragraphs} paragraphs");
+    let screen = draw(&mut app, 120, 40);
+    let text = rows(&screen);
+    assert!(
+        text.iter().any(|row| row.contains("\u{203A} 垃圾分类")),
+        "{text:#?}"
+    );
+    assert!(text.iter().any(|row| row.contains(&full_text)), "{text:#?}");
+    press(&mut app, "\t");
+    let screen = draw(&mut app, 120, 40);
+    let text = rows(&screen);
+    assert!(
+        text.iter().any(|row| row.contains("\u{203A} zsyz")),
+        "{text:#?}"
+    );
+    assert_eq!(input_reversed(&screen, "zsyz"), vec![true; 4]);
+    assert!(text.iter().any(|row| row.contains("招商引资")), "{text:#?}");
+    press(&mut app, "\t");
+    let screen = draw(&mut app, 120, 40);
+    let text = rows(&screen);
+    assert_eq!(input_reversed(&screen, "垃圾分类"), vec![true; 4]);
+    assert!(text.iter().any(|row| row.contains(&full_text)), "{text:#?}");
+}
+
+#[test]
+fn full_text_lists_a_paragraph_once_with_its_hit_count() {
+    let library = search_library();
+    let (hits, paragraphs) = hits_and_paragraphs(&library, "垃圾分类");
+    assert!(
+        hits > paragraphs,
+        "the test needs a paragraph with two hits"
+    );
+    let mut app = app(&library);
+    press(&mut app, "/\t垃圾分类");
+    let screen = draw(&mut app, 120, 40);
+    let text = rows(&screen);
+    let listed = result_rows(&text);
+    assert_eq!(listed.len(), paragraphs, "{text:#?}");
+    // The count ends the row (the popup's inside, trimmed).
+    let count_of = |row: &String| {
+        row.rsplit_once(" \u{D7}")
+            .and_then(|(_, n)| n.parse::<usize>().ok())
+            .unwrap_or(1)
+    };
+    let counts: Vec<usize> = listed.iter().map(count_of).collect();
+    assert_eq!(counts.iter().sum::<usize>(), hits, "{listed:#?}");
+    // Enter on the first paragraph with several hits opens at its first
+    // hit; n goes to its second.
+    let row = counts
+        .iter()
+        .position(|&n| n > 1)
+        .expect("a row with a count");
+    let before: usize = counts[..row].iter().sum();
+    for _ in 0..row {
+        key(&mut app, KeyCode::Down, KeyModifiers::NONE);
+    }
+    press(&mut app, "\n");
+    let text = rows(&draw(&mut app, 120, 40));
+    assert_eq!(
+        walked(&text),
+        format!("hit {}/{hits}", before + 1),
+        "{}",
+        text[38]
+    );
+    press(&mut app, "n");
+    let text = rows(&draw(&mut app, 120, 40));
+    assert_eq!(
+        walked(&text),
+        format!("hit {}/{hits}", before + 2),
+        "{}",
+        text[38]
+    );
+}
+
+#[test]
+fn a_counted_row_fits_a_narrow_popup_without_cutting_a_character() {
+    let library = search_library();
+    for width in 30..=60 {
+        let mut app = app(&library);
+        press(&mut app, "/\t垃圾分类");
+        let screen = draw(&mut app, width, 20);
+        let text = rows(&screen);
+        // The popup's right border: the column of the top right corner.
+        let top = text
+            .iter()
+            .position(|row| row.contains("Search"))
+            .expect("the popup");
+        let right = (0..width)
+            .rev()
+            .find(|&x| screen[(x, top as u16)].symbol() == "\u{2510}")
+            .expect("the top right corner");
+        let mut counted = 0;
+        for (y, row) in text.iter().enumerate().skip(top + 1) {
+            assert!(unicode_width::UnicodeWidthStr::width(row.as_str()) <= width as usize);
+            if row.contains("\u{2514}") {
+                break;
+            }
+            assert_eq!(
+                screen[(right, y as u16)].symbol(),
+                "\u{2502}",
+                "{width}: {text:#?}"
+            );
+            counted += usize::from(row.contains(" \u{D7}"));
+        }
+        assert!(counted > 0, "{width}: {text:#?}");
+    }
 }

@@ -13,8 +13,8 @@ use super::effect::Effect;
 use super::help::HelpLayer;
 use super::keymap::{Action, Scope, action_for};
 use super::reader::ReaderPane;
-use super::search::SearchLayer;
 use super::search::worker::SearchClient;
+use super::search::{Recall, SearchLayer};
 use super::theme::Theme;
 use super::tree::TreePane;
 use crate::position::ReadingPosition;
@@ -81,6 +81,10 @@ pub struct App<'a> {
     search_mode: Mode,
     /// The newest request number a closed popup used.
     last_search_seq: u64,
+    /// Each mode's last query, shown again when the popup reopens.
+    recall: Recall,
+    /// The mode and query of the search n/N go through.
+    walked: Option<(Mode, String)>,
     widths: Widths,
     theme: Theme,
     quit: bool,
@@ -114,6 +118,8 @@ impl<'a> App<'a> {
             search: SearchClient::inline(library),
             search_mode: Mode::Headings,
             last_search_seq: 0,
+            recall: Recall::default(),
+            walked: None,
             widths,
             theme,
             quit: false,
@@ -262,7 +268,8 @@ impl<'a> App<'a> {
             Action::Quit => Effect::Quit,
             Action::Help => Effect::OpenHelp,
             Action::Search => Effect::OpenSearch,
-            // n/N step through the reader's hits whichever pane has the keys.
+            // n/N step through the last search's results whichever pane has
+            // the keys.
             Action::NextHit => self.reader.step_hit(self.library, true),
             Action::PreviousHit => self.reader.step_hit(self.library, false),
             Action::FocusNext | Action::FocusPrevious => Effect::Focus(match self.focus {
@@ -302,11 +309,7 @@ impl<'a> App<'a> {
                 self.layers.push(Layer::Help(help));
                 self.unfitted = true;
             }
-            Effect::OpenSearch => {
-                let search = SearchLayer::new(self.search_mode, self.last_search_seq);
-                self.layers.push(Layer::Search(search));
-                self.unfitted = true;
-            }
+            Effect::OpenSearch => self.open_search(),
             Effect::CloseLayer => {
                 self.pop_layer();
             }

@@ -185,14 +185,14 @@ pub const KEYMAP: &[Binding] = &[
         S::Global,
         &[ch('n')],
         A::NextHit,
-        "next full-text hit",
+        "next result of the last search (hit or heading)",
         None,
     ),
     bind(
         S::Global,
         &[ch('N')],
         A::PreviousHit,
-        "previous full-text hit",
+        "previous result of the last search",
         None,
     ),
     bind(

@@ -5,6 +5,7 @@
 //! screen.
 
 mod marks;
+mod walk;
 
 use super::document::{BlockKind, Document, Layout};
 use super::effect::Effect;
@@ -20,6 +21,7 @@ use marks::Mark;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
+pub(crate) use walk::{HeadingResults, LastSearch};
 
 /// Where the top line of the screen is, in terms that survive a new width:
 /// a block and a byte offset inside it.
@@ -58,8 +60,9 @@ pub(crate) struct ReaderPane<'a> {
     height: usize,
     /// Where to put the top line once the document is laid out.
     pending: Option<Target>,
-    hits: Option<HitMarks>,
-    /// The hits in the report shown, by block (ascending).
+    /// What n/N go through: the last search used with Enter.
+    last: Option<LastSearch>,
+    /// The full-text hits in the report shown, by block (ascending).
     marks: Vec<Mark>,
     widths: Widths,
     theme: Theme,

@@ -19,6 +19,8 @@ pub struct Theme {
     pub(crate) status: Style,
     pub(crate) key: Style,
     pub(crate) notice: Style,
+    /// A recalled query in the search input, selected: typing replaces it.
+    pub(crate) selection: Style,
     /// Matched characters in a search result.
     pub(crate) mark: Style,
     /// A full-text hit in the reader, and the one n/N went to.
@@ -50,6 +52,9 @@ impl Theme {
             status: Style::new().add_modifier(Modifier::REVERSED),
             key: colour(bold, Color::Yellow),
             notice: colour(bold, Color::Magenta),
+            // Reversed, as a text field shows selected text, with or
+            // without colours.
+            selection: Style::new().add_modifier(Modifier::REVERSED),
             mark: colour(bold.add_modifier(Modifier::UNDERLINED), Color::Yellow),
             hit: if no_color {
                 Style::new().add_modifier(Modifier::UNDERLINED)

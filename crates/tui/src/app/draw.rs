@@ -116,7 +116,12 @@ impl App<'_> {
         if let Some(at) = self.reader.hit_position() {
             // "1/200000+": the hits past the kept ones are not stepped through.
             let more = if at.complete { "" } else { "+" };
-            right = format!("hit {}/{}{more}  {right}", at.current, at.count);
+            right = format!(
+                "{} {}/{}{more}  {right}",
+                at.walked.word(),
+                at.current,
+                at.count
+            );
         }
         (parts.join(" · "), right)
     }

@@ -1,18 +1,19 @@
-//! The app's side of searching: going to a result, the worker's answers,
+//! The app's side of searching: opening the popup with what it showed
+//! last, going to a result (which n/N then repeat), the worker's answers,
 //! typed text and the mouse over the popup, and the terminal cursor in the
 //! popup's input line.
 
 use super::{App, Focus, Layer};
 use crate::effect::Effect;
 use crate::keymap::Action;
-use crate::reader::HitMarks;
+use crate::reader::{HeadingResults, HitMarks, LastSearch};
 use crate::search::SearchLayer;
 use crate::search::view::SearchView;
 use crate::search::worker::{ResultRow, SearchClient, Update};
-use baogao_search::section_path;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 use ratatui::widgets::Block;
+use std::sync::Arc;
 
 impl<'a> App<'a> {
     /// Run searches on a worker instead of in the event loop.
@@ -49,10 +50,28 @@ impl<'a> App<'a> {
         }
     }
 
+    /// Open the popup with the last query of its mode, selected, and its
+    /// results; the result n/N went to last is the one selected.
+    pub(super) fn open_search(&mut self) {
+        if let (Some((mode, query)), Some(at)) = (&self.walked, self.reader.hit_position()) {
+            let last = self.recall.get_mut(*mode);
+            if last.query == *query {
+                last.place = at.current - 1;
+            }
+        }
+        let mut search =
+            SearchLayer::new(self.search_mode, self.last_search_seq, self.recall.clone());
+        let effect = search.rerun();
+        self.layers.push(Layer::Search(search));
+        self.unfitted = true;
+        self.apply(effect);
+    }
+
     pub(super) fn pop_layer(&mut self) -> Option<Layer> {
         let layer = self.layers.pop();
         if let Some(Layer::Search(search)) = &layer {
             self.last_search_seq = search.seq();
+            self.recall = search.recall();
         }
         layer
     }
@@ -75,41 +94,45 @@ impl<'a> App<'a> {
     }
 
     /// Enter on a result: close the popup and read there; the tree follows.
+    /// The search becomes the one n/N go through.
     pub(super) fn go_to_result(&mut self, row: ResultRow) {
-        let text_hits = match self.pop_layer() {
-            Some(Layer::Search(layer)) => layer.shown().and_then(|shown| {
-                let len = shown.request.query.trim().len();
-                let complete = shown.complete;
-                shown.text_hits.clone().map(|hits| (hits, complete, len))
-            }),
-            _ => None,
+        let Some(Layer::Search(layer)) = self.pop_layer() else {
+            return;
         };
-        let report = row.report as usize;
-        match (row.hit, text_hits) {
-            (Some(hit), Some((hits, complete, len))) => {
+        let Some(shown) = layer.shown() else {
+            return;
+        };
+        let last = match (row.hit, &shown.text_hits) {
+            (Some(hit), Some(hits)) => {
                 let current = if hits.get(row.index) == Some(&hit) {
                     row.index
                 } else {
                     0
                 };
-                self.reader.set_hits(Some(HitMarks {
-                    hits,
-                    complete,
-                    len,
+                LastSearch::Text(HitMarks {
+                    hits: Arc::clone(hits),
+                    complete: shown.complete,
+                    len: shown.request.query.trim().len(),
                     current,
-                }));
-                self.reader.go_to_current_hit(self.library);
+                })
             }
             _ => {
-                let Some(found) = self.library.reports().get(report) else {
-                    return;
-                };
-                // A heading search ends the full-text one: its marks go.
-                self.reader.set_hits(None);
-                self.reader
-                    .open(self.library, report, &section_path(found, row.section));
+                let places = shown.rows.iter().map(|r| (r.report, r.section)).collect();
+                let current = shown
+                    .rows
+                    .iter()
+                    .position(|r| r.index == row.index)
+                    .unwrap_or(0);
+                LastSearch::Headings(HeadingResults {
+                    places: Arc::new(places),
+                    complete: shown.rows.len() >= shown.total,
+                    current,
+                })
             }
-        }
+        };
+        self.walked = Some((shown.request.mode, shown.request.query.clone()));
+        self.reader.set_last_search(Some(last));
+        self.reader.go_to_current_hit(self.library);
         self.reveal_reader();
         self.focus = Focus::Reader;
     }

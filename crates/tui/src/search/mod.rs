@@ -7,7 +7,8 @@
 //!
 //! The layer owns what it shows; the app routes keys to it and acts on what
 //! it asks for (an `Effect`): a new query to run, a result to go to, or
-//! to be closed.
+//! to be closed. What it should show again when reopened (each mode's last
+//! query and the result chosen) it hands back as a `Recall`.
 
 pub(crate) mod input;
 pub(crate) mod view;
@@ -20,11 +21,48 @@ use input::LineInput;
 use ratatui::layout::Rect;
 use worker::{Request, Update};
 
+/// What the popup keeps of each mode between openings, as less and vim
+/// keep the last search: the query, and the place of the result chosen.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Recall {
+    headings: Remembered,
+    full_text: Remembered,
+}
+
+/// One mode's last query and where in its results the user was: a
+/// [`ResultRow::index`](worker::ResultRow) (for full text, a hit's place
+/// among all the hits).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Remembered {
+    pub(crate) query: String,
+    pub(crate) place: usize,
+}
+
+impl Recall {
+    pub(crate) fn get(&self, mode: Mode) -> &Remembered {
+        match mode {
+            Mode::Headings => &self.headings,
+            Mode::FullText => &self.full_text,
+        }
+    }
+
+    pub(crate) fn get_mut(&mut self, mode: Mode) -> &mut Remembered {
+        match mode {
+            Mode::Headings => &mut self.headings,
+            Mode::FullText => &mut self.full_text,
+        }
+    }
+}
+
 /// The popup's state.
 #[derive(Debug)]
 pub(crate) struct SearchLayer {
     input: LineInput,
     mode: Mode,
+    /// The other mode's last query (this mode's is in `input`).
+    recall: Recall,
+    /// The place to select once the answer to a recalled query comes.
+    restore: Option<usize>,
     /// Number of this popup's first request: answers below it were meant
     /// for an earlier popup.
     first_seq: u64,
@@ -43,10 +81,15 @@ pub(crate) struct SearchLayer {
 impl SearchLayer {
     /// A popup searching in `mode`, numbering its requests after `last_seq`
     /// (the last number an earlier popup used: a late answer to an earlier
-    /// popup must never pass for one of this popup's).
-    pub(crate) fn new(mode: Mode, last_seq: u64) -> SearchLayer {
+    /// popup must never pass for one of this popup's), showing `recall`'s
+    /// query of `mode` selected. Run [`SearchLayer::rerun`] to show its
+    /// results again.
+    pub(crate) fn new(mode: Mode, last_seq: u64, recall: Recall) -> SearchLayer {
+        let last = recall.get(mode);
         SearchLayer {
-            input: LineInput::default(),
+            input: LineInput::recalled(&last.query),
+            restore: Some(last.place),
+            recall,
             mode,
             first_seq: last_seq + 1,
             seq: last_seq,
@@ -56,6 +99,36 @@ impl SearchLayer {
             visible: 1,
             open_when_answered: false,
         }
+    }
+
+    /// Search for the recalled query again, if there is one.
+    pub(crate) fn rerun(&mut self) -> Effect {
+        if self.is_blank() {
+            return Effect::None;
+        }
+        let restore = self.restore;
+        let effect = self.query_changed();
+        self.restore = restore;
+        effect
+    }
+
+    /// What to show when the popup opens next: each mode's query, and the
+    /// result selected in this one.
+    pub(crate) fn recall(&self) -> Recall {
+        let mut recall = self.recall.clone();
+        *recall.get_mut(self.mode) = Remembered {
+            query: self.input.text().to_string(),
+            place: self.selected_place(),
+        };
+        recall
+    }
+
+    /// The selected row's place in the whole result list.
+    fn selected_place(&self) -> usize {
+        self.shown
+            .as_ref()
+            .and_then(|u| u.rows.get(self.selected))
+            .map_or(0, |row| row.index)
     }
 
     /// The number of the newest request.
@@ -105,6 +178,7 @@ impl SearchLayer {
     fn query_changed(&mut self) -> Effect {
         self.seq += 1;
         self.open_when_answered = false;
+        self.restore = None;
         Effect::Search(Request {
             seq: self.seq,
             mode: self.mode,
@@ -131,10 +205,7 @@ impl SearchLayer {
                     .and_then(|u| u.rows.get(self.selected))
                     .map_or(Effect::None, |row| Effect::Go(row.clone()));
             }
-            Action::ToggleMode => {
-                self.mode = self.mode.toggled();
-                return self.query_changed();
-            }
+            Action::ToggleMode => return self.toggle_mode(),
             Action::DeleteBack if self.input.delete_back() => return self.query_changed(),
             Action::DeleteForward if self.input.delete_forward() => return self.query_changed(),
             Action::DeleteToStart if self.input.delete_to_start() => return self.query_changed(),
@@ -147,6 +218,25 @@ impl SearchLayer {
             _ => {}
         }
         Effect::None
+    }
+
+    /// Tab: the other mode, with its last query selected and run. When it
+    /// has none yet, what is typed is searched there instead: a heading
+    /// query that found nothing is tried on the text with one key.
+    fn toggle_mode(&mut self) -> Effect {
+        *self.recall.get_mut(self.mode) = Remembered {
+            query: self.input.text().to_string(),
+            place: self.selected_place(),
+        };
+        self.mode = self.mode.toggled();
+        let last = self.recall.get(self.mode).clone();
+        if last.query.trim().is_empty() {
+            return self.query_changed();
+        }
+        self.input = LineInput::recalled(&last.query);
+        let effect = self.query_changed();
+        self.restore = Some(last.place);
+        effect
     }
 
     /// A click on row `y` of the popup's inside: the first click on a
@@ -165,6 +255,15 @@ impl SearchLayer {
         }
         self.select(index, rows);
         Effect::None
+    }
+
+    /// Select the row holding `place` of the whole list: the last row that
+    /// starts at or before it (a full-text row holds its paragraph's hits).
+    fn select_place(&mut self, place: usize) {
+        let Some(shown) = &self.shown else { return };
+        let rows = shown.rows.len();
+        let row = shown.rows.partition_point(|row| row.index <= place);
+        self.select(row.saturating_sub(1), rows);
     }
 
     fn select(&mut self, wanted: usize, rows: usize) {
@@ -198,7 +297,11 @@ impl SearchLayer {
                 self.selected = 0;
                 self.offset = 0;
             }
+            let fresh = update.request.seq == self.seq;
             self.shown = Some(update);
+            if fresh && let Some(place) = self.restore.take() {
+                self.select_place(place);
+            }
         }
         if self.open_when_answered && !self.waiting() {
             self.open_when_answered = false;
@@ -248,6 +351,7 @@ mod tests {
                 query: query.to_string(),
             },
             total: 0,
+            paragraphs: 0,
             complete: true,
             rows: Vec::new(),
             text_hits: None,
@@ -260,7 +364,7 @@ mod tests {
 
     #[test]
     fn only_answers_newer_than_the_shown_one_and_not_from_the_future_are_shown() {
-        let mut layer = SearchLayer::new(Mode::Headings, 0);
+        let mut layer = SearchLayer::new(Mode::Headings, 0, Recall::default());
         let _ = layer.type_text("z");
         let _ = layer.type_text("s");
         assert!(layer.waiting());
@@ -278,10 +382,10 @@ mod tests {
 
     #[test]
     fn a_new_popup_ignores_answers_meant_for_the_one_before() {
-        let mut first = SearchLayer::new(Mode::Headings, 0);
+        let mut first = SearchLayer::new(Mode::Headings, 0, Recall::default());
         let _ = first.type_text("n");
         let _ = first.type_text("a");
-        let mut second = SearchLayer::new(Mode::Headings, first.seq());
+        let mut second = SearchLayer::new(Mode::Headings, first.seq(), Recall::default());
         let _ = second.type_text("d");
         let _ = second.receive(update(1, "n"));
         let _ = second.receive(update(2, "na"));
@@ -292,7 +396,7 @@ mod tests {
 
     #[test]
     fn enter_before_the_answer_goes_once_the_answer_comes() {
-        let mut layer = SearchLayer::new(Mode::Headings, 0);
+        let mut layer = SearchLayer::new(Mode::Headings, 0, Recall::default());
         let _ = layer.type_text("z");
         let _ = layer.receive(update(1, "z"));
         let _ = layer.type_text("s");
@@ -305,6 +409,7 @@ mod tests {
             text: "招商".to_string(),
             positions: vec![0, 1],
             hit: None,
+            count: 1,
             index: 0,
         });
         let Effect::Go(row) = layer.receive(answer) else {
@@ -315,7 +420,7 @@ mod tests {
 
     #[test]
     fn typing_asks_for_a_search_and_esc_to_be_closed() {
-        let mut layer = SearchLayer::new(Mode::FullText, 4);
+        let mut layer = SearchLayer::new(Mode::FullText, 4, Recall::default());
         assert_eq!(
             layer.type_text("招商"),
             Effect::Search(Request {

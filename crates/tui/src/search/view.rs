@@ -10,9 +10,10 @@ use crate::theme::Theme;
 use baogao_layout::{Widths, truncate};
 use baogao_report::library::Library;
 use baogao_report::model::{Report, SectionPath};
-use baogao_search::{Mode, WHOLE_REPORT, fulltext::paragraph_text, section_path, snippet};
+use baogao_search::{Mode, TextHit, WHOLE_REPORT, fulltext::paragraph_text, section_path, snippet};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
 use ratatui::widgets::Widget;
 use std::ops::Range;
 
@@ -76,13 +77,15 @@ impl SearchView<'_> {
             Some(shown) if !layer.waiting() => shown,
             _ => return format!("{} \u{B7} searching\u{2026}", mode_label(layer.mode())),
         };
-        let mut count = match (shown.total, shown.complete) {
-            (0, _) => "no match".to_string(),
-            (1, _) => "1 match".to_string(),
-            (n, true) => format!("{n} matches"),
-            (n, false) => format!("over {n} matches"),
+        let mut count = match shown.request.mode {
+            Mode::Headings => match shown.total {
+                0 => "no match".to_string(),
+                1 => "1 match".to_string(),
+                n => format!("{n} matches"),
+            },
+            Mode::FullText => text_count(shown.total, shown.paragraphs, shown.complete),
         };
-        if shown.rows.len() < shown.total {
+        if shown.rows.len() < shown.paragraphs {
             count.push_str(&format!(", the first {} listed", shown.rows.len()));
         }
         format!(
@@ -103,23 +106,24 @@ impl SearchView<'_> {
         // What matched, cut to fit, and the byte ranges to mark in it.
         let (text, marked) = match row.hit {
             None => cut_heading(&row.text, &row.positions, width, self.widths),
-            Some(hit) => {
-                let paragraph =
-                    paragraph_text(self.library, hit.report, hit.section, hit.paragraph)
-                        .unwrap_or("");
-                let len = self
-                    .layer
-                    .shown()
-                    .map_or(0, |u| u.request.query.trim().len());
-                let start = (hit.offset as usize).min(paragraph.len());
-                let end = (start + len).min(paragraph.len());
-                let cut = snippet(paragraph, start..end, width, self.widths);
-                let text = truncate(&cut.text, width, self.widths).into_owned();
-                let marked = cut.hit.start.min(text.len())..cut.hit.end.min(text.len());
-                (text, vec![marked])
-            }
+            Some(hit) => self.cut_paragraph(hit, row, width),
         };
         let marked: Vec<_> = marked.into_iter().map(|range| (range, mark)).collect();
+        if let Some(count) = self.hit_count(row, width) {
+            // The count sits at the row's end, after the room the snippet had.
+            let x = area
+                .right()
+                .saturating_sub(self.widths.str(&count) as u16 + 1);
+            put_str(
+                buf,
+                x,
+                y,
+                area.right(),
+                &count,
+                place_style(theme, base, selected),
+                self.widths,
+            );
+        }
         put_spans(
             buf,
             area.x + 1,
@@ -131,7 +135,7 @@ impl SearchView<'_> {
             self.widths,
         );
         let place = place_of(report, row);
-        let place_style = if selected { base } else { theme.dim };
+        let place_style = place_style(theme, base, selected);
         put_str(
             buf,
             area.x + 3,
@@ -144,6 +148,72 @@ impl SearchView<'_> {
         if selected {
             fill(buf, area.x, y + 1, area.x + 3, base);
         }
+    }
+}
+
+impl SearchView<'_> {
+    /// What a full-text row says at its end: how many hits its paragraph
+    /// holds, when more than one and when the row of `width` cells keeps
+    /// room enough for its text.
+    fn hit_count(&self, row: &ResultRow, width: usize) -> Option<String> {
+        if row.hit.is_none() || row.count < 2 {
+            return None;
+        }
+        let count = format!("\u{D7}{}", row.count);
+        (width >= self.widths.str(&count) + 2 + MIN_SNIPPET).then_some(count)
+    }
+
+    /// A full-text row's text: its paragraph cut around the first hit to
+    /// `width` cells less the hit count at the end, every hit of the
+    /// paragraph that is in the cut marked.
+    fn cut_paragraph(
+        &self,
+        hit: TextHit,
+        row: &ResultRow,
+        width: usize,
+    ) -> (String, Vec<Range<usize>>) {
+        let paragraph =
+            paragraph_text(self.library, hit.report, hit.section, hit.paragraph).unwrap_or("");
+        let shown = self.layer.shown();
+        let len = shown.map_or(0, |u| u.request.query.trim().len());
+        let room = match self.hit_count(row, width) {
+            // The count, a space before it and a blank column after it.
+            Some(count) => width - self.widths.str(&count) - 2,
+            None => width,
+        };
+        let start = (hit.offset as usize).min(paragraph.len());
+        let end = (start + len).min(paragraph.len());
+        let cut = snippet(paragraph, start..end, room, self.widths);
+        let text = truncate(&cut.text, room, self.widths).into_owned();
+        let hits = shown
+            .and_then(|u| u.text_hits.as_deref())
+            .and_then(|hits| hits.get(row.index..row.index + row.count))
+            .unwrap_or_default();
+        // The cut holds the paragraph's text from some byte on, shifted by
+        // where the first hit landed in it: a hit is marked where that
+        // shift puts the same text.
+        let marked = hits
+            .iter()
+            .filter_map(|other| {
+                let from = other.offset as usize;
+                let to = (from + len).min(paragraph.len());
+                let at = (from + cut.hit.start).checked_sub(start)?;
+                let moved = at..at + (to - from);
+                let same = text
+                    .get(moved.clone())
+                    .zip(paragraph.get(from..to))
+                    .is_some_and(|(cut, whole)| cut == whole);
+                if same {
+                    Some(moved)
+                } else if *other == hit {
+                    // A hit wider than the row: what is left of it.
+                    Some(moved.start.min(text.len())..moved.end.min(text.len()))
+                } else {
+                    None
+                }
+            })
+            .collect();
+        (text, marked)
     }
 }
 
@@ -163,7 +233,12 @@ impl Widget for &SearchView<'_> {
             theme.key,
             self.widths,
         );
-        put_str(buf, x, area.y, area.right(), query, theme.text, self.widths);
+        let style = if self.layer.input().is_selected() {
+            theme.text.patch(theme.selection)
+        } else {
+            theme.text
+        };
+        put_str(buf, x, area.y, area.right(), query, style, self.widths);
         if area.height < 2 {
             return;
         }
@@ -189,6 +264,35 @@ impl Widget for &SearchView<'_> {
             self.draw_row(buf, area, y, row, index == self.layer.selected());
             y += 2;
         }
+    }
+}
+
+/// Cells a snippet keeps before a hit count may take room from it.
+const MIN_SNIPPET: usize = 8;
+
+/// The style of a row's dimmed parts: its place and its hit count.
+fn place_style(theme: Theme, base: Style, selected: bool) -> Style {
+    if selected { base } else { theme.dim }
+}
+
+/// The count line's words for full text: hits, and the paragraphs (rows)
+/// they are in.
+fn text_count(hits: usize, paragraphs: usize, complete: bool) -> String {
+    let plural = |n: usize, one: &str, many: &str| {
+        if n == 1 {
+            format!("1 {one}")
+        } else {
+            format!("{n} {many}")
+        }
+    };
+    match (hits, complete) {
+        (0, _) => "no match".to_string(),
+        (_, true) => format!(
+            "{} in {}",
+            plural(hits, "hit", "hits"),
+            plural(paragraphs, "paragraph", "paragraphs")
+        ),
+        (_, false) => format!("over {hits} hits in {paragraphs}+ paragraphs"),
     }
 }
 

@@ -13,7 +13,8 @@ use std::sync::mpsc::{self, RecvTimeoutError, Sender};
 use std::thread::Scope;
 use std::time::Duration;
 
-/// Heading matches put in order and shown; full-text hits listed in the popup.
+/// Heading matches put in order and shown; full-text paragraphs listed in
+/// the popup.
 pub const SHOWN_RESULTS: usize = 500;
 
 /// A query to run.
@@ -34,9 +35,13 @@ pub(crate) struct ResultRow {
     pub(crate) text: String,
     /// Matched characters of `text` (char indices), for highlighting.
     pub(crate) positions: Vec<usize>,
-    /// Full text: the hit itself.
+    /// Full text: the paragraph's first hit.
     pub(crate) hit: Option<TextHit>,
-    /// The row's place in the whole result list (full text: in `text_hits`).
+    /// Full text: the hits in the paragraph, this one and those after it
+    /// in `text_hits`; 1 for a heading.
+    pub(crate) count: usize,
+    /// The row's place in the whole result list (full text: its first hit's
+    /// place in `text_hits`).
     pub(crate) index: usize,
 }
 
@@ -44,8 +49,11 @@ pub(crate) struct ResultRow {
 #[derive(Debug, Clone)]
 pub struct Update {
     pub(crate) request: Request,
-    /// All matches, of which `rows` are the first.
+    /// All matches (full text: hits), of which `rows` are the first.
     pub total: usize,
+    /// Full text: the paragraphs holding the hits kept, one row each (of
+    /// which `rows` are the first); for headings, `total`.
+    pub(crate) paragraphs: usize,
     /// False when full-text hits were too many to keep them all.
     pub(crate) complete: bool,
     pub(crate) rows: Vec<ResultRow>,
@@ -178,6 +186,7 @@ pub fn answer(searcher: &mut Searcher, request: Request) -> Update {
                             .map(|q| q.positions(index, entry))
                             .unwrap_or_default(),
                         hit: None,
+                        count: 1,
                         index: place,
                     }
                 })
@@ -185,27 +194,60 @@ pub fn answer(searcher: &mut Searcher, request: Request) -> Update {
             (rows, true, None)
         }
         Matches::Text { hits, complete } => {
-            let rows = hits
-                .iter()
-                .take(SHOWN_RESULTS)
-                .enumerate()
-                .map(|(place, hit)| ResultRow {
-                    report: hit.report,
-                    section: hit.section,
-                    text: String::new(),
-                    positions: Vec::new(),
-                    hit: Some(*hit),
-                    index: place,
-                })
-                .collect();
+            let rows = paragraph_rows(hits);
             (rows, *complete, Some(Arc::clone(hits)))
         }
+    };
+    let paragraphs = match &text_hits {
+        Some(hits) => paragraph_count(hits),
+        None => total,
     };
     Update {
         request,
         total,
+        paragraphs,
         complete,
         rows,
         text_hits,
     }
+}
+
+/// One row per paragraph with hits (hits come in reading order, so a
+/// paragraph's hits are next to each other), the first [`SHOWN_RESULTS`].
+fn paragraph_rows(hits: &[TextHit]) -> Vec<ResultRow> {
+    let mut rows: Vec<ResultRow> = Vec::new();
+    for (place, hit) in hits.iter().enumerate() {
+        if let Some(last) = rows.last_mut()
+            && last.hit.is_some_and(|first| same_paragraph(&first, hit))
+        {
+            last.count += 1;
+            continue;
+        }
+        if rows.len() == SHOWN_RESULTS {
+            break;
+        }
+        rows.push(ResultRow {
+            report: hit.report,
+            section: hit.section,
+            text: String::new(),
+            positions: Vec::new(),
+            hit: Some(*hit),
+            count: 1,
+            index: place,
+        });
+    }
+    rows
+}
+
+/// How many paragraphs hold the hits.
+fn paragraph_count(hits: &[TextHit]) -> usize {
+    let repeats = hits
+        .windows(2)
+        .filter(|pair| same_paragraph(&pair[0], &pair[1]))
+        .count();
+    hits.len() - repeats
+}
+
+fn same_paragraph(a: &TextHit, b: &TextHit) -> bool {
+    (a.report, a.section, a.paragraph) == (b.report, b.section, b.paragraph)
 }
