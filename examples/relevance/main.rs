@@ -170,7 +170,7 @@ fn report(
         }
         let left_out = queries.len() - judged.len();
         println!(
-            "\n### {set} queries ({}; {left_out} left out, nothing relevant here)\n\n{}",
+            "\n### {set} queries: {} scored, {left_out} left out (nothing relevant in this library)\n\n{}",
             judged.len(),
             table::means(&judged, &ENGINES)
         );
