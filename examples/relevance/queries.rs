@@ -205,3 +205,75 @@ pub fn read(path: &Path) -> anyhow::Result<Vec<Query>> {
     }
     Ok(queries)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_hand_written_file_reads_and_has_every_kind() {
+        let path = baogao_testkit::fixtures::test_data("relevance/queries.tsv");
+        let queries = read(&path).expect("the hand-written queries read");
+        assert!(queries.len() >= 40, "{} queries", queries.len());
+        for kind in Kind::ALL {
+            assert!(queries.iter().any(|q| q.kind == kind), "no {kind:?} query");
+        }
+        // The forms the generator derives are the forms written by hand.
+        for query in &queries {
+            let derived = match query.kind {
+                Kind::Chinese => Some(query.word.clone()),
+                Kind::Pinyin => forms::full(&query.word),
+                Kind::Initials => forms::initials(&query.word),
+                Kind::Mixed => forms::mixed(&query.word),
+                _ => continue,
+            };
+            assert_eq!(derived.as_deref(), Some(query.text.as_str()), "{query:?}");
+        }
+    }
+
+    #[test]
+    fn the_bundled_reports_give_every_kind_each_with_a_relevant_heading() {
+        let library = baogao_testkit::fixtures::bundled_library();
+        let searcher = baogao_search::Searcher::new(&library, 10);
+        let index = searcher.index();
+        let words = crate::words::frequent(&library, index, 10);
+        assert_eq!(words.len(), 10, "{words:?}");
+        let queries = generated(&library, index, &words, 1);
+        assert!(queries.len() >= 40, "{} queries", queries.len());
+        for kind in Kind::ALL {
+            assert!(queries.iter().any(|q| q.kind == kind), "no {kind:?} query");
+        }
+        for query in &queries {
+            let relevant = truth::relevant(&library, index, &query.word, query.place.as_ref());
+            assert!(!relevant.is_empty(), "{query:?}");
+            // Only the Chinese kind types the word as it is.
+            assert_eq!(
+                query.kind == Kind::Chinese,
+                query.text == query.word,
+                "{query:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_line_needs_its_fields_and_a_place_only_for_place() {
+        let dir = baogao_testkit::fixtures::temp_dir();
+        let bad = [
+            "pinyin\tdangjian",
+            "spelling\tdangjian\t党建",
+            "place\t党建 2020\t党建",
+            "chinese\t党建\t党建\t2020",
+        ];
+        for line in bad {
+            let path = baogao_testkit::fixtures::write_text(dir.path(), "q.tsv", line);
+            assert!(read(&path).is_err(), "{line:?} was read");
+        }
+        let good =
+            "# a comment\n\nplace\tdj nanjizhen\t党建\t南麂镇\nplace\t党建 2020\t党建\t2020\n";
+        let path = baogao_testkit::fixtures::write_text(dir.path(), "q.tsv", good);
+        let queries = read(&path).expect("a good file reads");
+        assert_eq!(queries.len(), 2);
+        assert_eq!(queries[0].place, Some(Place::Township("南麂镇".into())));
+        assert_eq!(queries[1].place, Some(Place::Year(2020)));
+    }
+}

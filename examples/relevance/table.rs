@@ -2,7 +2,7 @@
 //! table: for each engine, precision at 10, recall over every result and
 //! over the first 500 (what the popup lists), and the mean reciprocal rank.
 
-use crate::queries::{Kind, Query};
+use crate::queries::{Kind, Place, Query};
 use baogao_testkit::relevance::{mean, precision_at, recall, reciprocal_rank};
 use std::collections::HashSet;
 use std::fmt::Write;
@@ -100,8 +100,8 @@ pub fn each(judged: &[Judged], engines: &[&str]) -> String {
     out.push('\n');
     for j in judged {
         let place = match &j.query.place {
-            Some(crate::queries::Place::Year(year)) => year.to_string(),
-            Some(crate::queries::Place::Township(name)) => name.clone(),
+            Some(Place::Year(year)) => year.to_string(),
+            Some(Place::Township(name)) => name.clone(),
             None => String::new(),
         };
         let _ = write!(

@@ -176,6 +176,29 @@ mod tests {
     }
 
     #[test]
+    fn the_words_of_the_bundled_reports_follow_the_rule() {
+        let library = baogao_testkit::fixtures::bundled_library();
+        let searcher = baogao_search::Searcher::new(&library, 10);
+        let index = searcher.index();
+        let words = frequent(&library, index, 10);
+        assert_eq!(words.len(), 10, "{words:?}");
+        for word in &words {
+            assert!(LENGTHS.contains(&word.chars().count()), "{word}");
+            assert!(word.chars().all(is_han), "{word}");
+            let headings: HashSet<&str> = index
+                .entries()
+                .iter()
+                .filter(|e| e.section != WHOLE_REPORT)
+                .map(|e| index.text(e))
+                .filter(|text| text.contains(word.as_str()))
+                .collect();
+            assert!(headings.len() >= MIN_HEADINGS, "{word}: {headings:?}");
+            let others = words.iter().filter(|w| *w != word);
+            assert!(others.clone().all(|w| !w.contains(word.as_str())), "{word}");
+        }
+    }
+
+    #[test]
     fn picking_skips_words_inside_others_and_balances_lengths() {
         let ranked = ["发展", "工作", "经济发展", "建设", "党建", "乡村振兴"];
         let picked = pick(ranked.iter().map(|w| (*w).to_string()), 4);
