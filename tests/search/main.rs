@@ -5,6 +5,7 @@
 //!   while typing, snippets.
 //! - `command`: `baogao search` from the shell.
 //! - `props`: any query gives consistent results, as the fuzz target checks.
+//! - `scope`: searching within one report.
 //!
 //! The popup that shows the results is tested with the reader, in
 //! `tests/tui`.
@@ -12,3 +13,4 @@
 mod command;
 mod engine;
 mod props;
+mod scope;

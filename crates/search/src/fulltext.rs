@@ -8,7 +8,7 @@
 //! not a copy of it; [`snippet`] cuts the text around a hit for display.
 
 use super::index::WHOLE_REPORT;
-use super::paragraphs::{CharSet, ParagraphIndex};
+use super::paragraphs::{CharSet, Run};
 use baogao_layout::{Widths, is_closer};
 use baogao_report::library::Library;
 use baogao_report::model::{Report, Section};
@@ -108,16 +108,15 @@ impl TextQuery {
             .collect()
     }
 
-    /// Every hit in the paragraphs of `index`, in library order: the same
-    /// hits as [`TextQuery::find`] over the library it was built from, found
-    /// by running down its list and skipping the paragraphs whose character
-    /// set lacks one of the query's.
-    pub(crate) fn find_indexed(&self, index: &ParagraphIndex) -> Vec<TextHit> {
+    /// Every hit in a run of a paragraph index, in library order: the same
+    /// hits as [`TextQuery::find`] (or [`TextQuery::find_in_report`]) over
+    /// what the run holds, found by running down it and skipping the
+    /// paragraphs whose character set lacks one of the query's.
+    pub(crate) fn find_indexed(&self, run: Run) -> Vec<TextHit> {
         const CHUNK: usize = 2048;
-        index
-            .paragraphs()
+        run.paragraphs
             .par_chunks(CHUNK)
-            .zip(index.sets().par_chunks(CHUNK))
+            .zip(run.sets.par_chunks(CHUNK))
             .flat_map_iter(|(paragraphs, sets)| {
                 let mut hits = Vec::new();
                 for (paragraph, set) in paragraphs.iter().zip(sets) {
@@ -138,7 +137,9 @@ impl TextQuery {
             .collect()
     }
 
-    fn find_in_report(&self, report_index: u32, report: &Report) -> Vec<TextHit> {
+    /// Every hit in one report (at `report_index` in its library), in
+    /// reading order.
+    pub(crate) fn find_in_report(&self, report_index: u32, report: &Report) -> Vec<TextHit> {
         let mut hits = Vec::new();
         for_each_paragraph_list(report, |section, paragraphs| {
             for (paragraph, text) in paragraphs.iter().enumerate() {

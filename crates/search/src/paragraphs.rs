@@ -81,6 +81,14 @@ pub(crate) struct ParagraphIndex<'a> {
     sets: Vec<CharSet>,
 }
 
+/// A stretch of a [`ParagraphIndex`]: paragraphs and their sets, at the
+/// same indices.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Run<'i, 'a> {
+    pub(crate) paragraphs: &'i [Paragraph<'a>],
+    pub(crate) sets: &'i [CharSet],
+}
+
 impl<'a> ParagraphIndex<'a> {
     pub(crate) fn build(library: &'a Library) -> ParagraphIndex<'a> {
         let reports = library.reports();
@@ -110,14 +118,27 @@ impl<'a> ParagraphIndex<'a> {
         ParagraphIndex { paragraphs, sets }
     }
 
-    /// The paragraphs, in reading order.
-    pub(crate) fn paragraphs(&self) -> &[Paragraph<'a>] {
-        &self.paragraphs
+    /// The whole list.
+    pub(crate) fn all(&self) -> Run<'_, 'a> {
+        Run {
+            paragraphs: &self.paragraphs,
+            sets: &self.sets,
+        }
     }
 
-    /// The character set of each paragraph, at the same index.
-    pub(crate) fn sets(&self) -> &[CharSet] {
-        &self.sets
+    /// The paragraphs of the report at `report` in [`Library::reports`]:
+    /// one run of the list, found by bisection (none past the end).
+    pub(crate) fn of_report(&self, report: usize) -> Run<'_, 'a> {
+        let from = self
+            .paragraphs
+            .partition_point(|p| (p.report as usize) < report);
+        let to = self
+            .paragraphs
+            .partition_point(|p| p.report as usize <= report);
+        Run {
+            paragraphs: &self.paragraphs[from..to],
+            sets: &self.sets[from..to],
+        }
     }
 }
 
@@ -159,14 +180,23 @@ mod tests {
             });
         }
         let listed: Vec<_> = index
-            .paragraphs()
+            .all()
+            .paragraphs
             .iter()
             .map(|p| (p.report, p.section, p.index, p.text))
             .collect();
         assert_eq!(listed, expected);
-        assert_eq!(index.sets().len(), listed.len());
-        for (paragraph, set) in index.paragraphs().iter().zip(index.sets()) {
+        assert_eq!(index.all().sets.len(), listed.len());
+        for (paragraph, set) in index.all().paragraphs.iter().zip(index.all().sets) {
             assert_eq!(*set, CharSet::of(paragraph.text));
+        }
+        // Each report's run is exactly its paragraphs; past the end, none.
+        for report in 0..=library.reports().len() {
+            let run = index.of_report(report);
+            let expected = listed.iter().filter(|p| p.0 as usize == report).count();
+            assert_eq!(run.paragraphs.len(), expected, "{report}");
+            assert_eq!(run.sets.len(), expected, "{report}");
+            assert!(run.paragraphs.iter().all(|p| p.report as usize == report));
         }
     }
 
