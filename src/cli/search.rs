@@ -2,27 +2,31 @@
 //!
 //! Headings mode prints the best matches first (the popup's order); full-text
 //! mode prints every hit in reading order with a snippet around it. `--json`
-//! gives the same results as an array of objects for scripts.
+//! gives the same results as an array of objects for scripts. `--report`
+//! searches one report instead of the whole library.
 
-use super::{Outcome, command_library, load, report_load_errors, text};
+use super::{Outcome, command_library, describe_source, load, report_load_errors, text};
+use anyhow::bail;
 use baogao_layout::{Widths, truncate};
 use baogao_report::library::Library;
 use baogao_report::model::{Report, SectionPath};
 use baogao_search::{
-    MAX_TEXT_HITS, Matches, Mode, SearchIndex, Searcher, TextHit, WHOLE_REPORT, section_path,
-    snippet,
+    MAX_TEXT_HITS, Matches, Mode, Scope, SearchIndex, Searcher, TextHit, WHOLE_REPORT,
+    section_path, snippet,
 };
 use baogao_tui::shelf::{report_title, township_label, year_label};
 use clap::Args;
 use serde::Serialize;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 const AFTER_HELP: &str = "\
 Headings mode (the default) matches every heading and report title fuzzily,
 and a query in Latin letters also by pinyin: full (zhaoshang), initials
 (zsyz) or both mixed. Words separated by spaces must all match. Full-text
 mode finds the exact text in paragraphs (Latin letters in any case).
+With --report ID, only that report is searched (its headings and title, or
+its paragraphs); `baogao list` prints the ids.
 
 Each result names the report (township · year · title), the heading path
 from the top and the report id; full-text results add a snippet.
@@ -37,6 +41,7 @@ Examples:
   baogao search zsyz
   baogao search --dir data/reports 招商引资
   baogao search --full-text --limit 5 垃圾分类
+  baogao search --report nanji-2020-work-summary --full-text 垃圾分类
   baogao search --json nanji";
 
 /// Search headings (fuzzy, with pinyin) or paragraph text of a library.
@@ -55,6 +60,10 @@ pub struct SearchArgs {
     /// Search paragraph text for QUERY as written, instead of headings.
     #[arg(long)]
     pub full_text: bool,
+
+    /// Search only the report with this id (as `baogao list` prints it).
+    #[arg(long, value_name = "ID")]
+    pub report: Option<String>,
 
     /// Print a JSON array instead of text.
     #[arg(long)]
@@ -108,8 +117,15 @@ pub fn run(args: &SearchArgs, widths: Widths, out: &mut dyn Write) -> anyhow::Re
     } else {
         Mode::Headings
     };
+    let scope = match &args.report {
+        None => Scope::Library,
+        Some(id) => match library.index_of(id) {
+            Some(index) => Scope::Report(index),
+            None => bail!("{}", unknown_report(id, args.dir.as_deref())),
+        },
+    };
     let mut searcher = Searcher::new(&library, limit);
-    let results = searcher.search(mode, &query);
+    let results = searcher.search_in(scope, mode, &query);
     let found: Vec<Found> = match &results.matches {
         Matches::Headings { hits, .. } => hits
             .iter()
@@ -163,6 +179,19 @@ pub fn run(args: &SearchArgs, widths: Widths, out: &mut dyn Write) -> anyhow::Re
     } else {
         Outcome::Problems
     })
+}
+
+/// Why `--report` names no report: the id, where it was looked for, and
+/// the command that lists the ids.
+fn unknown_report(id: &str, dir: Option<&Path>) -> String {
+    let list = match dir {
+        Some(dir) => format!("baogao list {}", dir.display()),
+        None => "baogao list".to_string(),
+    };
+    format!(
+        "no report with id `{id}` in {}. `{list}` shows every id.",
+        describe_source(dir)
+    )
 }
 
 fn heading_result<'a>(
