@@ -24,7 +24,8 @@ const AFTER_HELP: &str = "\
 Headings mode (the default) matches every heading and report title fuzzily,
 and a query in Latin letters also by pinyin: full (zhaoshang), initials
 (zsyz) or both mixed. Words separated by spaces must all match. Full-text
-mode finds the exact text in paragraphs (Latin letters in any case).
+mode finds the exact text in paragraphs (Latin letters in any case, and
+punctuation in either width: `,` finds `，` and `，` finds `,`).
 With --report ID, only that report is searched (its headings and title, or
 its paragraphs); `baogao list` prints the ids.
 
@@ -35,7 +36,8 @@ With --json, prints an array of objects with the fields report_id, township,
 year, heading, path (the headings from the top, the last being `heading`),
 score (higher is better; in full-text mode, how often the query occurs in
 that paragraph) and, in full-text mode, snippet, paragraph (its index in the
-section) and offset (of the hit, in bytes).
+section), offset and length (of the hit in the paragraph as written, in
+bytes).
 
 Examples:
   baogao search zsyz
@@ -90,6 +92,10 @@ struct Found<'a> {
     paragraph: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     offset: Option<u32>,
+    /// The hit's length as written: a mark in the other width than the
+    /// query's makes it differ from the query's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    length: Option<u32>,
 }
 
 /// Width of a snippet in text output and JSON.
@@ -137,7 +143,7 @@ pub fn run(args: &SearchArgs, widths: Widths, out: &mut dyn Write) -> anyhow::Re
             })
             .flat_map(|paragraph| paragraph.iter().map(|hit| (hit, paragraph.len())))
             .take(limit)
-            .map(|(hit, count)| text_result(&library, hit, count, &query, widths))
+            .map(|(hit, count)| text_result(&library, hit, count, widths))
             .collect(),
     };
     if args.json {
@@ -219,6 +225,7 @@ fn heading_result<'a>(
         snippet: None,
         paragraph: None,
         offset: None,
+        length: None,
     }
 }
 
@@ -226,7 +233,6 @@ fn text_result<'a>(
     library: &'a Library,
     hit: &TextHit,
     same_paragraph: usize,
-    query: &str,
     widths: Widths,
 ) -> Found<'a> {
     let report = &library.reports()[hit.report as usize];
@@ -235,9 +241,14 @@ fn text_result<'a>(
     let paragraph =
         baogao_search::fulltext::paragraph_text(library, hit.report, hit.section, hit.paragraph)
             .unwrap_or_default();
-    let len = query.trim().len();
+    // The hit as written, which may hold the other width of a mark.
     let start = hit.offset as usize;
-    let cut = snippet(paragraph, start..start + len, SNIPPET_WIDTH, widths);
+    let cut = snippet(
+        paragraph,
+        start..start + hit.len as usize,
+        SNIPPET_WIDTH,
+        widths,
+    );
     Found {
         report_id: &report.id,
         township: report.township.as_deref(),
@@ -248,6 +259,7 @@ fn text_result<'a>(
         snippet: Some(cut.text),
         paragraph: Some(hit.paragraph),
         offset: Some(hit.offset),
+        length: Some(hit.len),
     }
 }
 
