@@ -2,27 +2,32 @@
 //!
 //! Headings mode prints the best matches first (the popup's order); full-text
 //! mode prints every hit in reading order with a snippet around it. `--json`
-//! gives the same results as an array of objects for scripts.
+//! gives the same results as an array of objects for scripts. `--report`
+//! searches one report instead of the whole library.
 
-use super::{Outcome, command_library, load, report_load_errors, text};
+use super::{Outcome, command_library, describe_source, load, report_load_errors, text};
+use anyhow::bail;
 use baogao_layout::{Widths, truncate};
 use baogao_report::library::Library;
 use baogao_report::model::{Report, SectionPath};
 use baogao_search::{
-    MAX_TEXT_HITS, Matches, Mode, SearchIndex, Searcher, TextHit, WHOLE_REPORT, section_path,
-    snippet,
+    MAX_TEXT_HITS, Matches, Mode, Scope, SearchIndex, Searcher, TextHit, WHOLE_REPORT,
+    section_path, snippet,
 };
 use baogao_tui::shelf::{report_title, township_label, year_label};
 use clap::Args;
 use serde::Serialize;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 const AFTER_HELP: &str = "\
 Headings mode (the default) matches every heading and report title fuzzily,
 and a query in Latin letters also by pinyin: full (zhaoshang), initials
 (zsyz) or both mixed. Words separated by spaces must all match. Full-text
-mode finds the exact text in paragraphs (Latin letters in any case).
+mode finds the exact text in paragraphs (Latin letters in any case, and
+punctuation in either width: `,` finds `，` and `，` finds `,`).
+With --report ID, only that report is searched (its headings and title, or
+its paragraphs); `baogao list` prints the ids.
 
 Each result names the report (township · year · title), the heading path
 from the top and the report id; full-text results add a snippet.
@@ -31,12 +36,14 @@ With --json, prints an array of objects with the fields report_id, township,
 year, heading, path (the headings from the top, the last being `heading`),
 score (higher is better; in full-text mode, how often the query occurs in
 that paragraph) and, in full-text mode, snippet, paragraph (its index in the
-section) and offset (of the hit, in bytes).
+section), offset and length (of the hit in the paragraph as written, in
+bytes).
 
 Examples:
   baogao search zsyz
   baogao search --dir data/reports 招商引资
   baogao search --full-text --limit 5 垃圾分类
+  baogao search --report nanji-2020-work-summary --full-text 垃圾分类
   baogao search --json nanji";
 
 /// Search headings (fuzzy, with pinyin) or paragraph text of a library.
@@ -55,6 +62,10 @@ pub struct SearchArgs {
     /// Search paragraph text for QUERY as written, instead of headings.
     #[arg(long)]
     pub full_text: bool,
+
+    /// Search only the report with this id (as `baogao list` prints it).
+    #[arg(long, value_name = "ID")]
+    pub report: Option<String>,
 
     /// Print a JSON array instead of text.
     #[arg(long)]
@@ -81,6 +92,10 @@ struct Found<'a> {
     paragraph: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     offset: Option<u32>,
+    /// The hit's length as written: a mark in the other width than the
+    /// query's makes it differ from the query's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    length: Option<u32>,
 }
 
 /// Width of a snippet in text output and JSON.
@@ -108,8 +123,15 @@ pub fn run(args: &SearchArgs, widths: Widths, out: &mut dyn Write) -> anyhow::Re
     } else {
         Mode::Headings
     };
+    let scope = match &args.report {
+        None => Scope::Library,
+        Some(id) => match library.index_of(id) {
+            Some(index) => Scope::Report(index),
+            None => bail!("{}", unknown_report(id, args.dir.as_deref())),
+        },
+    };
     let mut searcher = Searcher::new(&library, limit);
-    let results = searcher.search(mode, &query);
+    let results = searcher.search_in(scope, mode, &query);
     let found: Vec<Found> = match &results.matches {
         Matches::Headings { hits, .. } => hits
             .iter()
@@ -121,7 +143,7 @@ pub fn run(args: &SearchArgs, widths: Widths, out: &mut dyn Write) -> anyhow::Re
             })
             .flat_map(|paragraph| paragraph.iter().map(|hit| (hit, paragraph.len())))
             .take(limit)
-            .map(|(hit, count)| text_result(&library, hit, count, &query, widths))
+            .map(|(hit, count)| text_result(&library, hit, count, widths))
             .collect(),
     };
     if args.json {
@@ -165,6 +187,19 @@ pub fn run(args: &SearchArgs, widths: Widths, out: &mut dyn Write) -> anyhow::Re
     })
 }
 
+/// Why `--report` names no report: the id, where it was looked for, and
+/// the command that lists the ids.
+fn unknown_report(id: &str, dir: Option<&Path>) -> String {
+    let list = match dir {
+        Some(dir) => format!("baogao list {}", dir.display()),
+        None => "baogao list".to_string(),
+    };
+    format!(
+        "no report with id `{id}` in {}. `{list}` shows every id.",
+        describe_source(dir)
+    )
+}
+
 fn heading_result<'a>(
     library: &'a Library,
     index: &SearchIndex,
@@ -190,6 +225,7 @@ fn heading_result<'a>(
         snippet: None,
         paragraph: None,
         offset: None,
+        length: None,
     }
 }
 
@@ -197,7 +233,6 @@ fn text_result<'a>(
     library: &'a Library,
     hit: &TextHit,
     same_paragraph: usize,
-    query: &str,
     widths: Widths,
 ) -> Found<'a> {
     let report = &library.reports()[hit.report as usize];
@@ -206,9 +241,14 @@ fn text_result<'a>(
     let paragraph =
         baogao_search::fulltext::paragraph_text(library, hit.report, hit.section, hit.paragraph)
             .unwrap_or_default();
-    let len = query.trim().len();
+    // The hit as written, which may hold the other width of a mark.
     let start = hit.offset as usize;
-    let cut = snippet(paragraph, start..start + len, SNIPPET_WIDTH, widths);
+    let cut = snippet(
+        paragraph,
+        start..start + hit.len as usize,
+        SNIPPET_WIDTH,
+        widths,
+    );
     Found {
         report_id: &report.id,
         township: report.township.as_deref(),
@@ -219,6 +259,7 @@ fn text_result<'a>(
         snippet: Some(cut.text),
         paragraph: Some(hit.paragraph),
         offset: Some(hit.offset),
+        length: Some(hit.len),
     }
 }
 

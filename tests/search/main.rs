@@ -5,6 +5,8 @@
 //!   while typing, snippets.
 //! - `command`: `baogao search` from the shell.
 //! - `props`: any query gives consistent results, as the fuzz target checks.
+//! - `punctuation`: full text takes either width of a mark for one.
+//! - `scope`: searching within one report.
 //!
 //! The popup that shows the results is tested with the reader, in
 //! `tests/tui`.
@@ -12,3 +14,5 @@
 mod command;
 mod engine;
 mod props;
+mod punctuation;
+mod scope;

@@ -21,7 +21,7 @@ fn query() -> impl Strategy<Value = String> {
         "[招商引资党建垃圾分类南麂镇工作总结年]{1,3}",
         "[a-zA-Z]{1,6}",
         "[0-9]{1,4}",
-        "[ ,.，。、()（）“”]{1,2}",
+        "[ ,.，。、()（）“”;；:：!！?？%％]{1,2}",
         any::<char>().prop_map(|c| c.to_string()),
     ];
     prop::collection::vec(piece, 1..4).prop_map(|pieces| pieces.concat())

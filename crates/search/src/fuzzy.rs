@@ -21,6 +21,7 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use rayon::prelude::*;
 use std::cmp::Reverse;
+use std::ops::Range;
 
 /// A matched run of characters, beyond skim's own consecutive bonus.
 const UNBROKEN: i32 = 2 * LETTER;
@@ -308,13 +309,16 @@ impl FuzzyQuery {
 /// score), best first: score, then shorter text, then library order; and
 /// how many entries match in all. Entries of one key share its score and
 /// length, so keys are put in order and only the entries of the keys that
-/// reach the first `limit` places are ever listed.
+/// reach the first `limit` places are ever listed. With `only`, just the
+/// entries of that range (one report's) count.
 pub(crate) fn best_entries(
     index: &SearchIndex,
     places: &PlaceMatches,
     keys: &mut [KeyScore],
     limit: usize,
+    only: Option<&Range<u32>>,
 ) -> (Vec<Scored>, usize) {
+    let entries_of = |key: u32| entries_in(index.entries_of(key), only);
     // Entries of a key whose text matched only some terms are kept by place.
     let kept = |key: &KeyScore, entry: u32| {
         places.allows(key.text_terms, index.entries[entry as usize].report)
@@ -322,7 +326,7 @@ pub(crate) fn best_entries(
     let total = keys
         .iter()
         .map(|k| {
-            let entries = index.entries_of(k.key);
+            let entries = entries_of(k.key);
             if places.all_in_text(k.text_terms) {
                 entries.len()
             } else {
@@ -339,7 +343,7 @@ pub(crate) fn best_entries(
         }
         let start = best.len();
         for key in group {
-            let entries = index.entries_of(key.key).iter();
+            let entries = entries_of(key.key).iter();
             best.extend(entries.filter(|&&e| kept(key, e)).map(|&entry| Scored {
                 entry,
                 score: key.score,
@@ -350,4 +354,14 @@ pub(crate) fn best_entries(
     }
     best.truncate(limit);
     (best, total)
+}
+
+/// The part of `entries` (ascending ids) within `range`; all without one.
+fn entries_in<'e>(entries: &'e [u32], range: Option<&Range<u32>>) -> &'e [u32] {
+    let Some(range) = range else {
+        return entries;
+    };
+    let from = entries.partition_point(|&e| e < range.start);
+    let to = entries.partition_point(|&e| e < range.end);
+    &entries[from..to]
 }

@@ -33,6 +33,7 @@ use fulltext::TextQuery;
 use fuzzy::best_entries;
 use index::fold;
 use paragraphs::ParagraphIndex;
+use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
 /// What a query searches.
@@ -53,12 +54,25 @@ impl Mode {
     }
 }
 
+/// Where a query searches: the whole library, or one report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Scope {
+    /// Every report.
+    #[default]
+    Library,
+    /// Only the report at this index in [`Library::reports`]: its headings
+    /// (its title included) or its paragraphs. An index past the end
+    /// finds nothing.
+    Report(usize),
+}
+
 /// Full-text hits kept at most; past this a query is too broad to list.
 pub const MAX_TEXT_HITS: usize = 200_000;
 
 /// The results of one query.
 #[derive(Debug, Clone)]
 pub struct Results {
+    pub scope: Scope,
     pub mode: Mode,
     pub query: String,
     pub matches: Matches,
@@ -94,7 +108,7 @@ impl Results {
         self.len() == 0
     }
 
-    fn empty(mode: Mode, query: &str) -> Results {
+    fn empty(scope: Scope, mode: Mode, query: &str) -> Results {
         let matches = match mode {
             Mode::Headings => Matches::Headings {
                 hits: Arc::default(),
@@ -107,6 +121,7 @@ impl Results {
             },
         };
         Results {
+            scope,
             mode,
             query: query.to_string(),
             matches,
@@ -162,11 +177,20 @@ impl<'a> Searcher<'a> {
         self.history.clear();
     }
 
-    /// Run `query` in `mode`, narrowing from an earlier query when one is a prefix.
+    /// Run `query` in `mode` over the whole library, narrowing from an
+    /// earlier query when one is a prefix: [`Searcher::search_in`] with
+    /// [`Scope::Library`].
     pub fn search(&mut self, mode: Mode, query: &str) -> Results {
-        // Keep only the earlier queries this one extends.
+        self.search_in(Scope::Library, mode, query)
+    }
+
+    /// Run `query` in `mode` within `scope`, narrowing from an earlier
+    /// query of the same scope and mode when one is a prefix.
+    pub fn search_in(&mut self, scope: Scope, mode: Mode, query: &str) -> Results {
+        // Keep only the earlier queries this one extends. Another scope's
+        // results are of other reports: a change of scope starts afresh.
         while let Some(last) = self.history.last() {
-            if last.mode == mode && query.starts_with(last.query.as_str()) {
+            if last.scope == scope && last.mode == mode && query.starts_with(last.query.as_str()) {
                 break;
             }
             self.history.pop();
@@ -177,16 +201,16 @@ impl<'a> Searcher<'a> {
             return last.clone();
         }
         let results = match mode {
-            Mode::Headings => self.headings(query),
-            Mode::FullText => self.full_text(query),
+            Mode::Headings => self.headings(scope, query),
+            Mode::FullText => self.full_text(scope, query),
         };
         self.history.push(results.clone());
         results
     }
 
-    fn headings(&self, query: &str) -> Results {
+    fn headings(&self, scope: Scope, query: &str) -> Results {
         let Some(fuzzy) = FuzzyQuery::new(query) else {
-            return Results::empty(Mode::Headings, query);
+            return Results::empty(scope, Mode::Headings, query);
         };
         // Only a longer last term narrows: a new term may name a place,
         // which admits keys whose text an earlier term alone did not match.
@@ -200,12 +224,20 @@ impl<'a> Searcher<'a> {
             _ => None,
         });
         let index = self.index();
+        // In one report's scope only its entries are listed, and only their
+        // keys are matched (the history holds this scope's keys alone).
+        let only = scope_entries(index, scope);
+        let within = within.or_else(|| {
+            only.clone()
+                .map(|entries| Arc::new(keys_of(index, entries)))
+        });
         let places = fuzzy.places(index);
         let within = within.as_deref().map(Vec::as_slice);
         let mut keys = fuzzy.matching_keys(index, &places, within);
         let matched: Vec<u32> = keys.iter().map(|k| k.key).collect();
-        let (hits, total) = best_entries(index, &places, &mut keys, self.rank_limit);
+        let (hits, total) = best_entries(index, &places, &mut keys, self.rank_limit, only.as_ref());
         Results {
+            scope,
             mode: Mode::Headings,
             query: query.to_string(),
             matches: Matches::Headings {
@@ -216,21 +248,30 @@ impl<'a> Searcher<'a> {
         }
     }
 
-    fn full_text(&self, query: &str) -> Results {
+    fn full_text(&self, scope: Scope, query: &str) -> Results {
         let Some(text) = TextQuery::new(query) else {
-            return Results::empty(Mode::FullText, query);
+            return Results::empty(scope, Mode::FullText, query);
         };
         // Each query afresh: down the prepared list of paragraphs, which
         // beat revisiting the earlier hits' paragraphs report by report
         // (10 000 reports: 3-5 ms against 6-8 ms after a first character),
         // or, unprepared (a single `baogao search`), through the reports.
-        let mut hits = match self.paragraphs.get() {
-            Some(paragraphs) => text.find_indexed(paragraphs),
-            None => text.find(self.library),
+        // One report's scope reads that report's paragraphs only.
+        let mut hits = match (self.paragraphs.get(), scope) {
+            (Some(paragraphs), Scope::Library) => text.find_indexed(paragraphs.all()),
+            (Some(paragraphs), Scope::Report(report)) => {
+                text.find_indexed(paragraphs.of_report(report))
+            }
+            (None, Scope::Library) => text.find(self.library),
+            (None, Scope::Report(report)) => match self.library.reports().get(report) {
+                Some(found) => text.find_in_report(report as u32, found),
+                None => Vec::new(),
+            },
         };
         let complete = hits.len() <= MAX_TEXT_HITS;
         hits.truncate(MAX_TEXT_HITS);
         Results {
+            scope,
             mode: Mode::FullText,
             query: query.to_string(),
             matches: Matches::Text {
@@ -239,4 +280,27 @@ impl<'a> Searcher<'a> {
             },
         }
     }
+}
+
+/// The entries of the report a scope names, as a range of entry ids (a
+/// report's entries are one run, in library order); `None` for the library.
+fn scope_entries(index: &SearchIndex, scope: Scope) -> Option<Range<u32>> {
+    let Scope::Report(report) = scope else {
+        return None;
+    };
+    let entries = index.entries();
+    let from = entries.partition_point(|e| (e.report as usize) < report);
+    let to = entries.partition_point(|e| e.report as usize <= report);
+    Some(from as u32..to as u32)
+}
+
+/// The distinct keys of a range of entries, in key order.
+fn keys_of(index: &SearchIndex, entries: Range<u32>) -> Vec<u32> {
+    let mut keys: Vec<u32> = index.entries()[entries.start as usize..entries.end as usize]
+        .iter()
+        .map(|entry| entry.key)
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
 }

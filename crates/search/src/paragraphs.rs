@@ -10,7 +10,8 @@
 //!
 //! Beside each paragraph is a [`CharSet`] of 512 bits (one cache line):
 //! every character sets one bit, chosen by a hash of the character (ASCII
-//! letters folded to lower case, as the query is). A paragraph that
+//! letters folded to lower case and full-width punctuation to its ASCII
+//! form, as the query is). A paragraph that
 //! contains the query contains each of its characters, so its set has all
 //! the query's bits; a paragraph that lacks one cannot match and is skipped
 //! unread. There are false positives (another character with the same
@@ -21,7 +22,7 @@
 //! A single search (`baogao search`) walks the reports instead, since
 //! building this costs more than one query saves.
 
-use super::fulltext::for_each_paragraph_list;
+use super::fulltext::{for_each_paragraph_list, half_width};
 use baogao_report::library::Library;
 use rayon::prelude::*;
 
@@ -34,7 +35,8 @@ const BITS: u32 = (WORDS * 64) as u32;
 pub(crate) struct CharSet([u64; WORDS]);
 
 impl CharSet {
-    /// The characters of `text`, ASCII letters folded to lower case.
+    /// The characters of `text`, ASCII letters folded to lower case and
+    /// full-width punctuation to ASCII.
     pub(crate) fn of(text: &str) -> CharSet {
         let mut set = CharSet::default();
         for c in text.chars() {
@@ -56,8 +58,9 @@ impl CharSet {
 
 fn bit_of(c: char) -> usize {
     // Fibonacci hashing: CJK code points are consecutive, and the top bits of
-    // the product spread neighbours apart.
-    let code = u32::from(c.to_ascii_lowercase());
+    // the product spread neighbours apart. Both widths of a punctuation mark
+    // get one bit, as the search takes them for one character.
+    let code = u32::from(half_width(c).to_ascii_lowercase());
     (code.wrapping_mul(0x9E37_79B9) >> (32 - BITS.trailing_zeros())) as usize
 }
 
@@ -79,6 +82,14 @@ pub(crate) struct Paragraph<'a> {
 pub(crate) struct ParagraphIndex<'a> {
     paragraphs: Vec<Paragraph<'a>>,
     sets: Vec<CharSet>,
+}
+
+/// A stretch of a [`ParagraphIndex`]: paragraphs and their sets, at the
+/// same indices.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Run<'i, 'a> {
+    pub(crate) paragraphs: &'i [Paragraph<'a>],
+    pub(crate) sets: &'i [CharSet],
 }
 
 impl<'a> ParagraphIndex<'a> {
@@ -110,14 +121,27 @@ impl<'a> ParagraphIndex<'a> {
         ParagraphIndex { paragraphs, sets }
     }
 
-    /// The paragraphs, in reading order.
-    pub(crate) fn paragraphs(&self) -> &[Paragraph<'a>] {
-        &self.paragraphs
+    /// The whole list.
+    pub(crate) fn all(&self) -> Run<'_, 'a> {
+        Run {
+            paragraphs: &self.paragraphs,
+            sets: &self.sets,
+        }
     }
 
-    /// The character set of each paragraph, at the same index.
-    pub(crate) fn sets(&self) -> &[CharSet] {
-        &self.sets
+    /// The paragraphs of the report at `report` in [`Library::reports`]:
+    /// one run of the list, found by bisection (none past the end).
+    pub(crate) fn of_report(&self, report: usize) -> Run<'_, 'a> {
+        let from = self
+            .paragraphs
+            .partition_point(|p| (p.report as usize) < report);
+        let to = self
+            .paragraphs
+            .partition_point(|p| p.report as usize <= report);
+        Run {
+            paragraphs: &self.paragraphs[from..to],
+            sets: &self.sets[from..to],
+        }
     }
 }
 
@@ -132,6 +156,21 @@ mod tests {
             assert!(text.may_contain_all(&CharSet::of(query)), "{query}");
         }
         assert!(text.may_contain_all(&CharSet::default()));
+    }
+
+    #[test]
+    fn either_width_of_a_punctuation_mark_is_one_character() {
+        for (ascii, full) in [
+            (',', '，'),
+            (';', '；'),
+            ('(', '（'),
+            ('?', '？'),
+            ('~', '～'),
+        ] {
+            let narrow = CharSet::of(&format!("推进{ascii}完成"));
+            let wide = CharSet::of(&format!("推进{full}完成"));
+            assert_eq!(narrow, wide, "{ascii} {full}");
+        }
     }
 
     #[test]
@@ -159,14 +198,23 @@ mod tests {
             });
         }
         let listed: Vec<_> = index
-            .paragraphs()
+            .all()
+            .paragraphs
             .iter()
             .map(|p| (p.report, p.section, p.index, p.text))
             .collect();
         assert_eq!(listed, expected);
-        assert_eq!(index.sets().len(), listed.len());
-        for (paragraph, set) in index.paragraphs().iter().zip(index.sets()) {
+        assert_eq!(index.all().sets.len(), listed.len());
+        for (paragraph, set) in index.all().paragraphs.iter().zip(index.all().sets) {
             assert_eq!(*set, CharSet::of(paragraph.text));
+        }
+        // Each report's run is exactly its paragraphs; past the end, none.
+        for report in 0..=library.reports().len() {
+            let run = index.of_report(report);
+            let expected = listed.iter().filter(|p| p.0 as usize == report).count();
+            assert_eq!(run.paragraphs.len(), expected, "{report}");
+            assert_eq!(run.sets.len(), expected, "{report}");
+            assert!(run.paragraphs.iter().all(|p| p.report as usize == report));
         }
     }
 

@@ -270,7 +270,8 @@ fn scratch_dir() -> PathBuf {
 /// a fresh search gives (narrowing and the filter never lose or invent a
 /// match); heading matches have highlight positions inside their
 /// text; full-text hits are exactly the non-overlapping occurrences a plain
-/// case-folded count finds, each at an offset holding the query.
+/// count finds in the text folded as full text compares it ([`fold_text`]),
+/// each at an offset and length holding the query so folded.
 pub fn check_search(library: &baogao_report::library::Library, query: &str) {
     use baogao_search::fulltext::paragraph_text;
     use baogao_search::{FuzzyQuery, Matches, Mode, Searcher};
@@ -315,19 +316,18 @@ pub fn check_search(library: &baogao_report::library::Library, query: &str) {
                 }
             }
             Matches::Text { hits, complete } => {
-                let needle = query.trim();
+                let needle = fold_text(query.trim());
                 for hit in hits.iter() {
                     let text = paragraph_text(library, hit.report, hit.section, hit.paragraph)
                         .expect("a hit names a paragraph");
                     let at = hit.offset as usize;
-                    let found = text.as_bytes().get(at..at + needle.len());
+                    let found = text.get(at..at + hit.len as usize);
                     assert!(
-                        found.is_some_and(|found| found.eq_ignore_ascii_case(needle.as_bytes())),
+                        found.is_some_and(|found| fold_text(found) == needle),
                         "{query:?}: hit at {at} holds something else"
                     );
                 }
                 if *complete && !needle.is_empty() {
-                    let folded = needle.to_ascii_lowercase();
                     let expected: usize = library
                         .reports()
                         .iter()
@@ -336,11 +336,26 @@ pub fn check_search(library: &baogao_report::library::Library, query: &str) {
                                 .iter()
                                 .chain(r.outline().flat_map(|(_, s)| &s.paragraphs))
                         })
-                        .map(|p| p.to_ascii_lowercase().matches(folded.as_str()).count())
+                        .map(|p| fold_text(p).matches(needle.as_str()).count())
                         .sum();
                     assert_eq!(hits.len(), expected, "{query:?}: hits counted plainly");
                 }
             }
         }
     }
+}
+
+/// Text as full-text search compares it, worked out plainly: ASCII letters
+/// in lower case, and each full-width form (U+FF01–U+FF5E) of an ASCII
+/// punctuation mark as that mark, one character for one.
+pub fn fold_text(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            let narrow = u32::from(c)
+                .checked_sub(0xFEE0)
+                .and_then(char::from_u32)
+                .filter(|n| ('!'..='~').contains(n) && n.is_ascii_punctuation());
+            narrow.unwrap_or(c).to_ascii_lowercase()
+        })
+        .collect()
 }

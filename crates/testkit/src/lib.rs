@@ -15,6 +15,8 @@
 //! - [`invariants`]: the promises the fuzz targets check, which the property
 //!   tests check too.
 //! - [`property`]: proptest's configuration for the property tests.
+//! - [`relevance`]: precision at k, recall and reciprocal rank of a ranked
+//!   result list, for the relevance benchmark and search tests.
 //!
 //! The kit builds and reads; it does not judge. What a test expects stays
 //! in the test, so a helper can never make a test unable to fail. The
@@ -24,6 +26,7 @@
 
 pub mod fixtures;
 pub mod invariants;
+pub mod relevance;
 
 #[cfg(feature = "tui")]
 pub mod draw;
