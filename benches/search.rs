@@ -9,7 +9,7 @@
 use baogao_bundled::load_bundled;
 use baogao_corpus::{CorpusSpec, generate};
 use baogao_report::library::Library;
-use baogao_search::{Mode, Searcher};
+use baogao_search::{Mode, Scope, Searcher};
 use baogao_tui::search::worker::{Request, answer};
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
@@ -51,6 +51,7 @@ fn bench_library(c: &mut Criterion, name: &str, library: &Library) {
                         // and make the rows (marked characters included).
                         let request = Request {
                             seq: 0,
+                            scope: Scope::Library,
                             mode,
                             query: prefix,
                         };

@@ -6,7 +6,7 @@ use crate::table::{Row, median, median_duration, megabytes, ratios, time};
 use crate::{Tools, tui};
 use anyhow::bail;
 use baogao_report::library::Library;
-use baogao_search::{Mode, Searcher};
+use baogao_search::{Mode, Scope, Searcher};
 use baogao_tui::search::worker::{Request, SHOWN_RESULTS, Update, answer};
 use std::collections::HashSet;
 use std::ffi::OsStr;
@@ -134,6 +134,7 @@ fn timed_answer(searcher: &mut Searcher, mode: Mode, query: &str) -> (Duration, 
     searcher.forget();
     let request = Request {
         seq: 0,
+        scope: Scope::Library,
         mode,
         query: query.to_string(),
     };
@@ -346,6 +347,7 @@ pub fn keystrokes(searcher: &mut Searcher, runs: usize) -> Vec<Row> {
                     typed.push(c);
                     let request = Request {
                         seq: 0,
+                        scope: Scope::Library,
                         mode,
                         query: typed.clone(),
                     };

@@ -4,7 +4,10 @@
 //!   `TestBackend`) on the bundled reports, driven by key and mouse events:
 //!   the tree, reading on across sections, help, every size down to 1×1.
 //! - `search_popup`: the search popup drawn the same way: typing, marked
-//!   characters, selection, jumps, full-text hits and n/N.
+//!   characters, selection, jumps, full-text hits (a row per paragraph)
+//!   and n/N.
+//! - `search_again`: n/N repeating either kind of search, the popup
+//!   reopening on each mode's last query, Ctrl-R's one-report scope.
 //! - `screens`: whole-screen snapshots of the main states (first screen,
 //!   reading, the tree while reading, search results, help) at 120×40 and
 //!   at 50×20, where one pane fills the screen.
@@ -16,6 +19,7 @@ mod e2e;
 mod position;
 mod render;
 mod screens;
+mod search_again;
 mod search_popup;
 
 use baogao_testkit::keys::press;

@@ -1,8 +1,7 @@
 //! The search popup drawn with ratatui's `TestBackend`: typing, the marked
 //! characters, selection, Enter jumping the reader, Esc giving the screen
-//! back, full-text hits (one row per paragraph) and n/N over either kind of
-//! result, and the last query of each mode shown again, selected. Searches
-//! run inline here (no worker thread).
+//! back, full-text hits (one row per paragraph) and n/N. Searches run
+//! inline here (no worker thread).
 
 use baogao_report::library::Library;
 use baogao_testkit::draw::{app, draw};
@@ -16,7 +15,7 @@ use ratatui::layout::Position;
 use ratatui::style::Modifier;
 
 /// The cells of row `y` that hold the characters of `word`, with their modifiers.
-fn modifiers_of(buffer: &Buffer, y: u16, word: &str) -> Vec<Modifier> {
+pub(super) fn modifiers_of(buffer: &Buffer, y: u16, word: &str) -> Vec<Modifier> {
     let row = &rows(buffer)[y as usize];
     let Some(at) = row.find(word) else {
         return Vec::new();
@@ -342,7 +341,7 @@ fn ctrl_j_a_line_feed_opens_the_result_like_enter() {
 }
 
 /// Hits of `query` in the library's paragraphs, and the paragraphs holding them.
-fn hits_and_paragraphs(library: &Library, query: &str) -> (usize, usize) {
+pub(super) fn hits_and_paragraphs(library: &Library, query: &str) -> (usize, usize) {
     let counts: Vec<usize> = library
         .reports()
         .iter()
@@ -359,7 +358,7 @@ fn hits_and_paragraphs(library: &Library, query: &str) -> (usize, usize) {
 
 /// The popup's results at 120 columns: each result's first row, the
 /// inside of the popup only (the tree shows on its left).
-fn result_rows(text: &[String]) -> Vec<String> {
+pub(super) fn result_rows(text: &[String]) -> Vec<String> {
     let count = text
         .iter()
         .position(|row| row.contains(" \u{B7} Tab: "))
@@ -380,7 +379,7 @@ fn result_rows(text: &[String]) -> Vec<String> {
 }
 
 /// Where the status bar says n/N are: "hit 3/17" or "result 3/17".
-fn walked(text: &[String]) -> String {
+pub(super) fn walked(text: &[String]) -> String {
     let bar = &text[38];
     for word in ["result ", "hit "] {
         if let Some(at) = bar.rfind(word) {
@@ -389,206 +388,6 @@ fn walked(text: &[String]) -> String {
         }
     }
     String::new()
-}
-
-#[test]
-fn n_and_shift_n_walk_the_heading_results_in_order() {
-    let library = search_library();
-    let mut app = app(&library);
-    press(&mut app, "/zsyz");
-    let listed = result_rows(&rows(&draw(&mut app, 120, 40)));
-    assert!(listed.len() >= 3, "{listed:#?}");
-    press(&mut app, "\n");
-    let text = rows(&draw(&mut app, 120, 40));
-    let count = text[38]
-        .split("result 1/")
-        .nth(1)
-        .and_then(|rest| rest.split_whitespace().next())
-        .expect("result 1/N in the status bar")
-        .to_string();
-    assert!(text[2].contains(&listed[0]), "{text:#?}");
-    press(&mut app, "n");
-    let text = rows(&draw(&mut app, 120, 40));
-    assert!(
-        text[38].contains(&format!("result 2/{count}")),
-        "{}",
-        text[38]
-    );
-    assert!(text[2].contains(&listed[1]), "{text:#?}");
-    // The tree follows, as it does for full-text hits (it cuts headings).
-    let start: String = listed[1].chars().take(8).collect();
-    let in_tree = text.iter().any(|row| {
-        row.split('│')
-            .nth(1)
-            .is_some_and(|tree| tree.contains(&start))
-    });
-    assert!(in_tree, "{text:#?}");
-    press(&mut app, "n");
-    assert!(rows(&draw(&mut app, 120, 40))[2].contains(&listed[2]));
-    // Round the ends, backwards.
-    press(&mut app, "NNN");
-    let text = rows(&draw(&mut app, 120, 40));
-    assert!(
-        text[38].contains(&format!("result {count}/{count}")),
-        "{}",
-        text[38]
-    );
-}
-
-#[test]
-fn n_repeats_whichever_search_was_last_used_with_enter() {
-    let library = search_library();
-    let mut app = app(&library);
-    press(&mut app, "/zsyz\n");
-    assert!(walked(&rows(&draw(&mut app, 120, 40))).starts_with("result 1/"));
-    // A full-text search typed but left with Esc does not count.
-    press(&mut app, "/\t");
-    key(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
-    press(&mut app, "垃圾分类");
-    key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
-    press(&mut app, "n");
-    assert!(walked(&rows(&draw(&mut app, 120, 40))).starts_with("result 2/"));
-    // Used with Enter, it does.
-    press(&mut app, "/\nn");
-    assert!(walked(&rows(&draw(&mut app, 120, 40))).starts_with("hit 2/"));
-}
-
-/// The input row of the popup and whether each character of `query` in it
-/// is drawn reversed.
-fn input_reversed(screen: &ratatui::buffer::Buffer, query: &str) -> Vec<bool> {
-    let y = rows(screen)
-        .iter()
-        .position(|row| row.contains('\u{203A}'))
-        .expect("the input row");
-    modifiers_of(screen, y as u16, query)
-        .into_iter()
-        .map(|m| m.contains(Modifier::REVERSED))
-        .collect()
-}
-
-#[test]
-fn reopening_shows_the_last_query_selected_with_its_results() {
-    let library = search_library();
-    let mut app = app(&library);
-    press(&mut app, "/zsyz");
-    let first = rows(&draw(&mut app, 120, 40));
-    press(&mut app, "\n/");
-    let screen = draw(&mut app, 120, 40);
-    let text = rows(&screen);
-    assert!(
-        text.iter().any(|row| row.contains("\u{203A} zsyz")),
-        "{text:#?}"
-    );
-    assert_eq!(input_reversed(&screen, "zsyz"), vec![true; 4], "{text:#?}");
-    // The same results, and the count line.
-    assert_eq!(result_rows(&text), result_rows(&first));
-    assert!(
-        text.iter()
-            .any(|row| row.contains("Headings \u{B7} ") && row.contains("match"))
-    );
-    // Typing replaces the selected query.
-    press(&mut app, "dj");
-    let screen = draw(&mut app, 120, 40);
-    let text = rows(&screen);
-    assert!(
-        text.iter().any(|row| row.contains("\u{203A} dj ")),
-        "{text:#?}"
-    );
-    assert_eq!(input_reversed(&screen, "dj"), vec![false; 2]);
-}
-
-#[test]
-fn moving_keeps_the_recalled_query_and_backspace_deletes_it_whole() {
-    let library = search_library();
-    let input_row = |app: &mut App| {
-        rows(&draw(app, 80, 24))
-            .into_iter()
-            .find(|row| row.contains('\u{203A}'))
-            .expect("the input row")
-    };
-    for (moving, typed) in [
-        (KeyCode::End, "\u{203A} zsyzx "),
-        (KeyCode::Right, "\u{203A} zsyzx "),
-        (KeyCode::Home, "\u{203A} xzsyz "),
-        (KeyCode::Left, "\u{203A} xzsyz "),
-    ] {
-        let mut app = app(&library);
-        press(&mut app, "/zsyz\n/");
-        key(&mut app, moving, KeyModifiers::NONE);
-        let screen = draw(&mut app, 80, 24);
-        assert_eq!(
-            input_reversed(&screen, "zsyz"),
-            vec![false; 4],
-            "{moving:?}"
-        );
-        press(&mut app, "x");
-        assert!(input_row(&mut app).contains(typed), "{moving:?}");
-    }
-    let mut app = app(&library);
-    press(&mut app, "/zsyz");
-    key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
-    press(&mut app, "/");
-    key(&mut app, KeyCode::Backspace, KeyModifiers::NONE);
-    let text = rows(&draw(&mut app, 80, 24));
-    assert!(
-        text.iter().any(|row| row.contains("\u{203A}  ")),
-        "{text:#?}"
-    );
-    assert!(
-        text.iter().any(|row| row.contains("pinyin works")),
-        "{text:#?}"
-    );
-}
-
-#[test]
-fn the_selected_query_is_reversed_with_colours_and_without() {
-    let library = search_library();
-    for no_color in [false, true] {
-        let mut app = App::new(
-            &library,
-            baogao_layout::Widths::default(),
-            baogao_tui::theme::Theme::new(no_color),
-        );
-        press(&mut app, "/招商\n/");
-        let screen = draw(&mut app, 100, 30);
-        assert_eq!(
-            input_reversed(&screen, "招商"),
-            vec![true; 2],
-            "no_color {no_color}"
-        );
-    }
-}
-
-#[test]
-fn tab_shows_the_other_modes_last_query_selected_and_runs_it() {
-    let library = search_library();
-    let mut app = app(&library);
-    press(&mut app, "/zsyz\t");
-    key(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
-    press(&mut app, "垃圾分类\n/");
-    let (hits, paragraphs) = hits_and_paragraphs(&library, "垃圾分类");
-    let full_text = format!("{hits} hits in {paragraphs} paragraphs");
-    let screen = draw(&mut app, 120, 40);
-    let text = rows(&screen);
-    assert!(
-        text.iter().any(|row| row.contains("\u{203A} 垃圾分类")),
-        "{text:#?}"
-    );
-    assert!(text.iter().any(|row| row.contains(&full_text)), "{text:#?}");
-    press(&mut app, "\t");
-    let screen = draw(&mut app, 120, 40);
-    let text = rows(&screen);
-    assert!(
-        text.iter().any(|row| row.contains("\u{203A} zsyz")),
-        "{text:#?}"
-    );
-    assert_eq!(input_reversed(&screen, "zsyz"), vec![true; 4]);
-    assert!(text.iter().any(|row| row.contains("招商引资")), "{text:#?}");
-    press(&mut app, "\t");
-    let screen = draw(&mut app, 120, 40);
-    let text = rows(&screen);
-    assert_eq!(input_reversed(&screen, "垃圾分类"), vec![true; 4]);
-    assert!(text.iter().any(|row| row.contains(&full_text)), "{text:#?}");
 }
 
 #[test]

@@ -7,7 +7,7 @@ mod draw;
 mod searching;
 
 use draw::reader_text_area;
-use searching::on_search_mouse;
+use searching::{Walked, on_search_mouse};
 
 use super::effect::Effect;
 use super::help::HelpLayer;
@@ -81,10 +81,11 @@ pub struct App<'a> {
     search_mode: Mode,
     /// The newest request number a closed popup used.
     last_search_seq: u64,
-    /// Each mode's last query, shown again when the popup reopens.
+    /// Each mode's last query and the scope, shown again when the popup
+    /// reopens.
     recall: Recall,
-    /// The mode and query of the search n/N go through.
-    walked: Option<(Mode, String)>,
+    /// The search n/N go through.
+    walked: Option<Walked>,
     widths: Widths,
     theme: Theme,
     quit: bool,

@@ -30,6 +30,7 @@ pub(crate) enum Action {
     NextHit,
     PreviousHit,
     ToggleMode,
+    ToggleScope,
     DeleteBack,
     DeleteForward,
     DeleteToStart,
@@ -428,6 +429,13 @@ pub const KEYMAP: &[Binding] = &[
         A::Help,
         "show every key (? is text here)",
         Some("keys"),
+    ),
+    bind(
+        S::Search,
+        &[ctrl('r')],
+        A::ToggleScope,
+        "search the report being read, or every report",
+        Some("report/all"),
     ),
     bind(
         S::Search,

@@ -10,6 +10,7 @@ use crate::reader::{HeadingResults, HitMarks, LastSearch};
 use crate::search::SearchLayer;
 use crate::search::view::SearchView;
 use crate::search::worker::{ResultRow, SearchClient, Update};
+use baogao_search::{Mode, Scope};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 use ratatui::widgets::Block;
@@ -53,14 +54,20 @@ impl<'a> App<'a> {
     /// Open the popup with the last query of its mode, selected, and its
     /// results; the result n/N went to last is the one selected.
     pub(super) fn open_search(&mut self) {
-        if let (Some((mode, query)), Some(at)) = (&self.walked, self.reader.hit_position()) {
-            let last = self.recall.get_mut(*mode);
-            if last.query == *query {
+        let open_report = self.reader.location().map(|(report, _)| report);
+        if let (Some(walked), Some(at)) = (&self.walked, self.reader.hit_position()) {
+            let scope = self.recall.scope(open_report);
+            let last = self.recall.get_mut(walked.mode);
+            if walked.scope == scope && last.query == walked.query {
                 last.place = at.current - 1;
             }
         }
-        let mut search =
-            SearchLayer::new(self.search_mode, self.last_search_seq, self.recall.clone());
+        let mut search = SearchLayer::new(
+            self.search_mode,
+            self.last_search_seq,
+            self.recall.clone(),
+            open_report,
+        );
         let effect = search.rerun();
         self.layers.push(Layer::Search(search));
         self.unfitted = true;
@@ -130,7 +137,11 @@ impl<'a> App<'a> {
                 })
             }
         };
-        self.walked = Some((shown.request.mode, shown.request.query.clone()));
+        self.walked = Some(Walked {
+            scope: shown.request.scope,
+            mode: shown.request.mode,
+            query: shown.request.query.clone(),
+        });
         self.reader.set_last_search(Some(last));
         self.reader.go_to_current_hit(self.library);
         self.reveal_reader();
@@ -160,4 +171,13 @@ pub(super) fn on_search_mouse(layer: &mut SearchLayer, mouse: MouseEvent, screen
         }
         _ => Effect::None,
     }
+}
+
+/// The search n/N go through, as the popup asked for it: when the popup
+/// reopens on the same search, the result n/N reached is the one selected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Walked {
+    scope: Scope,
+    mode: Mode,
+    query: String,
 }

@@ -2,65 +2,39 @@
 //! results of what is typed, updated on every keystroke.
 //!
 //! - `input`: the line being typed, edited by character.
+//! - `recall`: what the popup shows again when reopened.
 //! - [`worker`]: the queries run off the event loop, answered with rows.
 //! - `view`: drawing the popup.
 //!
 //! The layer owns what it shows; the app routes keys to it and acts on what
 //! it asks for (an `Effect`): a new query to run, a result to go to, or
 //! to be closed. What it should show again when reopened (each mode's last
-//! query and the result chosen) it hands back as a `Recall`.
+//! query, the result chosen, the scope) it hands back as a `Recall`.
 
 pub(crate) mod input;
+pub(crate) mod recall;
 pub(crate) mod view;
 pub mod worker;
 
 use super::effect::Effect;
 use super::keymap::Action;
-use baogao_search::Mode;
+use baogao_search::{Mode, Scope};
 use input::LineInput;
 use ratatui::layout::Rect;
+pub(crate) use recall::Recall;
+use recall::Remembered;
 use worker::{Request, Update};
-
-/// What the popup keeps of each mode between openings, as less and vim
-/// keep the last search: the query, and the place of the result chosen.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(crate) struct Recall {
-    headings: Remembered,
-    full_text: Remembered,
-}
-
-/// One mode's last query and where in its results the user was: a
-/// [`ResultRow::index`](worker::ResultRow) (for full text, a hit's place
-/// among all the hits).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(crate) struct Remembered {
-    pub(crate) query: String,
-    pub(crate) place: usize,
-}
-
-impl Recall {
-    pub(crate) fn get(&self, mode: Mode) -> &Remembered {
-        match mode {
-            Mode::Headings => &self.headings,
-            Mode::FullText => &self.full_text,
-        }
-    }
-
-    pub(crate) fn get_mut(&mut self, mode: Mode) -> &mut Remembered {
-        match mode {
-            Mode::Headings => &mut self.headings,
-            Mode::FullText => &mut self.full_text,
-        }
-    }
-}
 
 /// The popup's state.
 #[derive(Debug)]
 pub(crate) struct SearchLayer {
     input: LineInput,
     mode: Mode,
-    /// The other mode's last query (this mode's is in `input`).
+    /// The other mode's last query (this mode's is in `input`), and
+    /// whether to search only the report being read.
     recall: Recall,
+    /// The report open in the reader, which the popup may search alone.
+    open_report: Option<usize>,
     /// The place to select once the answer to a recalled query comes.
     restore: Option<usize>,
     /// Number of this popup's first request: answers below it were meant
@@ -82,14 +56,20 @@ impl SearchLayer {
     /// A popup searching in `mode`, numbering its requests after `last_seq`
     /// (the last number an earlier popup used: a late answer to an earlier
     /// popup must never pass for one of this popup's), showing `recall`'s
-    /// query of `mode` selected. Run [`SearchLayer::rerun`] to show its
-    /// results again.
-    pub(crate) fn new(mode: Mode, last_seq: u64, recall: Recall) -> SearchLayer {
+    /// query of `mode` selected; in `open_report` alone when the recall
+    /// says so. Run [`SearchLayer::rerun`] to show its results again.
+    pub(crate) fn new(
+        mode: Mode,
+        last_seq: u64,
+        recall: Recall,
+        open_report: Option<usize>,
+    ) -> SearchLayer {
         let last = recall.get(mode);
         SearchLayer {
             input: LineInput::recalled(&last.query),
             restore: Some(last.place),
             recall,
+            open_report,
             mode,
             first_seq: last_seq + 1,
             seq: last_seq,
@@ -140,6 +120,12 @@ impl SearchLayer {
         self.mode
     }
 
+    /// Where the popup searches: the report being read, when the user
+    /// asked for it and one is open, else every report.
+    pub(crate) fn scope(&self) -> Scope {
+        self.recall.scope(self.open_report)
+    }
+
     pub(crate) fn input(&self) -> &LineInput {
         &self.input
     }
@@ -181,6 +167,7 @@ impl SearchLayer {
         self.restore = None;
         Effect::Search(Request {
             seq: self.seq,
+            scope: self.scope(),
             mode: self.mode,
             query: self.input.text().to_string(),
         })
@@ -206,6 +193,7 @@ impl SearchLayer {
                     .map_or(Effect::None, |row| Effect::Go(row.clone()));
             }
             Action::ToggleMode => return self.toggle_mode(),
+            Action::ToggleScope => return self.toggle_scope(),
             Action::DeleteBack if self.input.delete_back() => return self.query_changed(),
             Action::DeleteForward if self.input.delete_forward() => return self.query_changed(),
             Action::DeleteToStart if self.input.delete_to_start() => return self.query_changed(),
@@ -237,6 +225,18 @@ impl SearchLayer {
         let effect = self.query_changed();
         self.restore = Some(last.place);
         effect
+    }
+
+    /// Ctrl-R: the report being read alone, or every report again; the
+    /// query is run in the new scope.
+    fn toggle_scope(&mut self) -> Effect {
+        if self.open_report.is_none() {
+            return Effect::Notice(
+                "no report is open: Ctrl-R searches the one being read".to_string(),
+            );
+        }
+        self.recall.this_report = !self.recall.this_report;
+        self.query_changed()
     }
 
     /// A click on row `y` of the popup's inside: the first click on a
@@ -291,7 +291,9 @@ impl SearchLayer {
         let ours = (self.first_seq..=self.seq).contains(&update.request.seq);
         if newer && ours {
             let same_query = self.shown.as_ref().is_some_and(|s| {
-                s.request.query == update.request.query && s.request.mode == update.request.mode
+                s.request.query == update.request.query
+                    && s.request.mode == update.request.mode
+                    && s.request.scope == update.request.scope
             });
             if !same_query {
                 self.selected = 0;
@@ -347,6 +349,7 @@ mod tests {
         Update {
             request: Request {
                 seq,
+                scope: Scope::Library,
                 mode: Mode::Headings,
                 query: query.to_string(),
             },
@@ -364,7 +367,7 @@ mod tests {
 
     #[test]
     fn only_answers_newer_than_the_shown_one_and_not_from_the_future_are_shown() {
-        let mut layer = SearchLayer::new(Mode::Headings, 0, Recall::default());
+        let mut layer = SearchLayer::new(Mode::Headings, 0, Recall::default(), None);
         let _ = layer.type_text("z");
         let _ = layer.type_text("s");
         assert!(layer.waiting());
@@ -382,10 +385,10 @@ mod tests {
 
     #[test]
     fn a_new_popup_ignores_answers_meant_for_the_one_before() {
-        let mut first = SearchLayer::new(Mode::Headings, 0, Recall::default());
+        let mut first = SearchLayer::new(Mode::Headings, 0, Recall::default(), None);
         let _ = first.type_text("n");
         let _ = first.type_text("a");
-        let mut second = SearchLayer::new(Mode::Headings, first.seq(), Recall::default());
+        let mut second = SearchLayer::new(Mode::Headings, first.seq(), Recall::default(), None);
         let _ = second.type_text("d");
         let _ = second.receive(update(1, "n"));
         let _ = second.receive(update(2, "na"));
@@ -396,7 +399,7 @@ mod tests {
 
     #[test]
     fn enter_before_the_answer_goes_once_the_answer_comes() {
-        let mut layer = SearchLayer::new(Mode::Headings, 0, Recall::default());
+        let mut layer = SearchLayer::new(Mode::Headings, 0, Recall::default(), None);
         let _ = layer.type_text("z");
         let _ = layer.receive(update(1, "z"));
         let _ = layer.type_text("s");
@@ -420,16 +423,39 @@ mod tests {
 
     #[test]
     fn typing_asks_for_a_search_and_esc_to_be_closed() {
-        let mut layer = SearchLayer::new(Mode::FullText, 4, Recall::default());
+        let mut layer = SearchLayer::new(Mode::FullText, 4, Recall::default(), None);
         assert_eq!(
             layer.type_text("招商"),
             Effect::Search(Request {
                 seq: 5,
+                scope: Scope::Library,
                 mode: Mode::FullText,
                 query: "招商".to_string(),
             })
         );
         assert_eq!(layer.act(Action::CursorLeft), Effect::None);
         assert_eq!(layer.act(Action::Close), Effect::CloseLayer);
+    }
+
+    #[test]
+    fn ctrl_r_runs_the_query_in_the_open_report_and_back() {
+        let mut layer = SearchLayer::new(Mode::Headings, 0, Recall::default(), Some(7));
+        let _ = layer.type_text("dj");
+        let Effect::Search(request) = layer.act(Action::ToggleScope) else {
+            panic!("no search");
+        };
+        assert_eq!(
+            (request.scope, request.query.as_str()),
+            (Scope::Report(7), "dj")
+        );
+        assert!(layer.recall().this_report);
+        let Effect::Search(request) = layer.act(Action::ToggleScope) else {
+            panic!("no search");
+        };
+        assert_eq!(request.scope, Scope::Library);
+        // With no report open there is nothing to narrow to.
+        let mut layer = SearchLayer::new(Mode::Headings, 0, Recall::default(), None);
+        assert!(matches!(layer.act(Action::ToggleScope), Effect::Notice(_)));
+        assert_eq!(layer.scope(), Scope::Library);
     }
 }

@@ -3,14 +3,16 @@
 //! (what matched, with the matched characters marked, and where it is).
 
 use super::SearchLayer;
-use super::worker::ResultRow;
+use super::worker::{ResultRow, Update};
 use crate::paint::{fill, put_spans, put_str};
 use crate::shelf::{report_title, township_label, year_label};
 use crate::theme::Theme;
 use baogao_layout::{Widths, truncate};
 use baogao_report::library::Library;
 use baogao_report::model::{Report, SectionPath};
-use baogao_search::{Mode, TextHit, WHOLE_REPORT, fulltext::paragraph_text, section_path, snippet};
+use baogao_search::{
+    Mode, Scope, TextHit, WHOLE_REPORT, fulltext::paragraph_text, section_path, snippet,
+};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
@@ -61,37 +63,44 @@ impl SearchView<'_> {
         (&input.text()[start..], self.widths.str(&before[start..]))
     }
 
-    fn status_line(&self) -> String {
+    /// The line under the input: the mode, the scope when it is one
+    /// report (its title cut so the rest fits `width`), and what was found
+    /// or how to search.
+    fn status_line(&self, width: usize) -> String {
         let layer = self.layer;
         let other = mode_label(layer.mode().toggled()).to_lowercase();
         let switch = format!("Tab: {other}");
-        if layer.input().text().trim().is_empty() {
-            return match layer.mode() {
-                Mode::Headings => {
-                    format!("Headings and titles; pinyin works (zsyz, nanji) \u{B7} {switch}")
-                }
-                Mode::FullText => format!("Paragraph text, as written \u{B7} {switch}"),
+        let (mode, scope, rest, whole_library) = if layer.input().text().trim().is_empty() {
+            let (hint, whole_library) = match layer.mode() {
+                Mode::Headings => (
+                    "pinyin works (zsyz, nanji)",
+                    "Headings and titles; pinyin works (zsyz, nanji)",
+                ),
+                Mode::FullText => ("as written", "Paragraph text, as written"),
             };
-        }
-        let shown = match layer.shown() {
-            Some(shown) if !layer.waiting() => shown,
-            _ => return format!("{} \u{B7} searching\u{2026}", mode_label(layer.mode())),
+            (
+                layer.mode(),
+                layer.scope(),
+                format!("{hint} \u{B7} {switch}"),
+                Some(format!("{whole_library} \u{B7} {switch}")),
+            )
+        } else if let Some(shown) = layer.shown().filter(|_| !layer.waiting()) {
+            let count = found(shown);
+            let rest = format!("{count} \u{B7} {switch}");
+            (shown.request.mode, shown.request.scope, rest, None)
+        } else {
+            let rest = "searching\u{2026}".to_string();
+            (layer.mode(), layer.scope(), rest, None)
         };
-        let mut count = match shown.request.mode {
-            Mode::Headings => match shown.total {
-                0 => "no match".to_string(),
-                1 => "1 match".to_string(),
-                n => format!("{n} matches"),
-            },
-            Mode::FullText => text_count(shown.total, shown.paragraphs, shown.complete),
+        let label = mode_label(mode);
+        let Scope::Report(report) = scope else {
+            return whole_library.unwrap_or_else(|| format!("{label} \u{B7} {rest}"));
         };
-        if shown.rows.len() < shown.paragraphs {
-            count.push_str(&format!(", the first {} listed", shown.rows.len()));
-        }
-        format!(
-            "{} \u{B7} {count} \u{B7} {switch}",
-            mode_label(shown.request.mode)
-        )
+        let title = self.library.reports().get(report).map_or("", report_title);
+        let fixed = format!("{label} \u{B7} in  \u{B7} {rest}");
+        let room = width.saturating_sub(self.widths.str(&fixed)).max(MIN_TITLE);
+        let title = truncate(title, room, self.widths);
+        format!("{label} \u{B7} in {title} \u{B7} {rest}")
     }
 
     fn draw_row(&self, buf: &mut Buffer, area: Rect, y: u16, row: &ResultRow, selected: bool) {
@@ -242,7 +251,7 @@ impl Widget for &SearchView<'_> {
         if area.height < 2 {
             return;
         }
-        let status = self.status_line();
+        let status = self.status_line(area.width as usize);
         put_str(
             buf,
             area.x,
@@ -265,6 +274,26 @@ impl Widget for &SearchView<'_> {
             y += 2;
         }
     }
+}
+
+/// Cells of a report's title the scope keeps on the count line, however
+/// little room the rest leaves.
+const MIN_TITLE: usize = 8;
+
+/// What an answer found, for the count line.
+fn found(shown: &Update) -> String {
+    let mut count = match shown.request.mode {
+        Mode::Headings => match shown.total {
+            0 => "no match".to_string(),
+            1 => "1 match".to_string(),
+            n => format!("{n} matches"),
+        },
+        Mode::FullText => text_count(shown.total, shown.paragraphs, shown.complete),
+    };
+    if shown.rows.len() < shown.paragraphs {
+        count.push_str(&format!(", the first {} listed", shown.rows.len()));
+    }
+    count
 }
 
 /// Cells a snippet keeps before a hit count may take room from it.

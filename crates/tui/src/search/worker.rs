@@ -6,11 +6,11 @@
 //! without threads) use the inline client, which answers at once.
 
 use baogao_report::library::Library;
-use baogao_search::{FuzzyQuery, Matches, Mode, Searcher, TextHit};
+use baogao_search::{FuzzyQuery, Matches, Mode, Scope, Searcher, TextHit};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError, Sender};
-use std::thread::Scope;
+use std::thread;
 use std::time::Duration;
 
 /// Heading matches put in order and shown; full-text paragraphs listed in
@@ -21,6 +21,8 @@ pub const SHOWN_RESULTS: usize = 500;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Request {
     pub seq: u64,
+    /// Every report, or the one being read.
+    pub scope: Scope,
     pub mode: Mode,
     pub query: String,
 }
@@ -87,7 +89,7 @@ impl<'a> SearchClient<'a> {
     /// unwinding from a panic), after the search it may be running: the
     /// scope waits for it, so leave the terminal before the scope ends.
     pub(crate) fn background<'scope>(
-        scope: &'scope Scope<'scope, '_>,
+        scope: &'scope thread::Scope<'scope, '_>,
         library: &'scope Library,
         deliver: impl Fn(Update) -> bool + Send + 'scope,
     ) -> (SearchClient<'a>, WorkerGuard) {
@@ -166,7 +168,7 @@ impl Drop for WorkerGuard {
 
 /// Run one request and make its rows.
 pub fn answer(searcher: &mut Searcher, request: Request) -> Update {
-    let results = searcher.search(request.mode, &request.query);
+    let results = searcher.search_in(request.scope, request.mode, &request.query);
     let total = results.len();
     let (rows, complete, text_hits) = match &results.matches {
         Matches::Headings { hits, .. } => {
