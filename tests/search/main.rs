@@ -3,6 +3,7 @@
 //!
 //! - `engine`: ranking, pinyin, highlight positions, full text, narrowing
 //!   while typing, snippets.
+//! - `tiers`: close, homophone, typo and weak matches, in that order.
 //! - `command`: `baogao search` from the shell.
 //! - `props`: any query gives consistent results, as the fuzz target checks.
 //!
@@ -12,3 +13,4 @@
 mod command;
 mod engine;
 mod props;
+mod tiers;
