@@ -27,8 +27,9 @@ use rayon::prelude::*;
 /// tier ranks above every hit of the next, whatever the scores.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum MatchKind {
-    /// Each term as written, its characters together (or one apart, not
-    /// across punctuation), or its pinyin on consecutive characters.
+    /// Each term as written, its characters together (a term of three or
+    /// more may skip one character, not punctuation), or its pinyin on
+    /// consecutive characters, whole syllables or initials but the last.
     Close,
     /// A Chinese term with a character stood for by one read alike (党健
     /// for 党建), the others as written, together.

@@ -40,19 +40,28 @@ const EDITED: usize = 1;
 const SWAPPED: usize = 2;
 const LAYERS: usize = 3;
 
-/// What a piece that reaches `end` letters into `syllable` costs for
-/// stopping short, when another piece follows (`inner`): nothing for a
-/// whole syllable or its initial ("zh", "d": how initials are typed), and
-/// [`PARTIAL`] for more than the initial but not all ("chu" of chuang, in
-/// "chuxin": whoever types that far types the syllable they mean, 出新, not
-/// 创新).
-pub(super) fn partial(syllable: &[u8], end: usize, inner: bool) -> i32 {
-    let initial = if syllable.len() > 2 && matches!(&syllable[..2], b"zh" | b"ch" | b"sh") {
+/// How many letters of `syllable` are its initial: "zh", "ch", "sh", or
+/// the first letter; and "ly", "ny" of ü spelled "yu" (lyu), whose "y"
+/// starts the one vowel ("lyse" is 绿色). A piece followed by another must
+/// be the whole
+/// syllable or at most its initial, the two ways a syllable is typed (zsyz,
+/// zhaosyz, zhsyz). One that stops in between ("jin" of jing, "chu" of
+/// chuang) is not how anyone types the word they mean: "chuxin" is 出新,
+/// not 创新, and "jinchi" is 坚持 with a letter left out (a typo), not 境治.
+/// The last piece may stop anywhere: the query may be unfinished.
+pub(super) fn initial(syllable: &[u8]) -> usize {
+    if syllable.len() > 2 && matches!(&syllable[..2], b"zh" | b"ch" | b"sh" | b"ly" | b"ny") {
         2
     } else {
         1
-    };
-    if inner && end > initial && end < syllable.len() {
+    }
+}
+
+/// What a piece that reaches `end` letters into `syllable` costs in a
+/// weak match for stopping short when another piece follows (`inner`):
+/// [`PARTIAL`] past its initial (see [`initial`]).
+pub(super) fn partial(syllable: &[u8], end: usize, inner: bool) -> i32 {
+    if inner && end > initial(syllable) && end < syllable.len() {
         PARTIAL
     } else {
         0
@@ -309,14 +318,14 @@ impl LatinMatcher {
     }
 
     /// Keep `score` for a run of `query[..q_end]` in `layer` if it is the
-    /// best yet. With typos allowed, a piece that is not the last must be a
-    /// whole syllable (`end`: how far into its syllable the piece reached).
+    /// best yet, unless the piece (which reached `end` letters into its
+    /// syllable) is not the last and stops short: past the syllable's
+    /// initial, or at all with typos allowed (see [`initial`]).
     fn relax(&mut self, step: &Step, layer: usize, q_end: usize, end: usize, score: i32) {
         let m = self.query.len();
-        if step.typos && q_end < m && end < step.syllable.len() {
+        if q_end < m && end < step.syllable.len() && (step.typos || end > initial(step.syllable)) {
             return;
         }
-        let score = score + partial(step.syllable, end, q_end < m);
         let slot = layer * (m + 1) + q_end;
         if score > self.next[slot] {
             self.next[slot] = score;
@@ -360,8 +369,13 @@ impl LatinMatcher {
                 }
             }
         }
-        // A letter missing from the term (not the syllable's last: a piece
-        // may stop short of it anyway).
+        // The syllable's last letter missing before the next piece ("jin"
+        // for jing in "jinchi").
+        if c0 > 0 && c0 + 1 == syllable.len() && q + c0 < self.query.len() {
+            let score = Self::piece(step, c0, syllable.len()) + EDIT;
+            self.relax(step, EDITED, q + c0, syllable.len(), score);
+        }
+        // Another letter missing from the term.
         if c0 + 1 < syllable.len() {
             let c1 = common(&syllable[c0 + 1..], &self.query[q + c0..]);
             for j in 1..=c1 {
@@ -466,6 +480,7 @@ mod tests {
         for term in [
             "dangjain",
             "dangjan",
+            "dagjian",
             "dangjiian",
             "jingjifazan",
             "fazhna",

@@ -13,9 +13,9 @@ pub(crate) const LETTER: i32 = 16;
 /// A pinyin piece that is a whole syllable ("zhao") rather than its start
 /// ("zh").
 pub(crate) const WHOLE_SYLLABLE: i32 = 4;
-/// A pinyin piece followed by another that stops past its syllable's
-/// initial but short of its end ("chu" of chuang): nobody types half a
-/// syllable and goes on to the next.
+/// In a weak pinyin match, a piece followed by another that stops past its
+/// syllable's initial but short of its end ("chu" of chuang): nobody types
+/// half a syllable and goes on to the next (a close match may not).
 pub(crate) const PARTIAL: i32 = -LETTER;
 /// A character matched right after the previous matched one.
 pub(crate) const CONSECUTIVE: i32 = 8;
