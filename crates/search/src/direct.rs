@@ -16,6 +16,7 @@ use super::weights::{
     ALIKE_SOUND, AT_START, CLAUSE_START, COMMON_PAIR, CONSECUTIVE, GAP, LETTER, RARE_SOUND,
     SAME_SOUND, UNBROKEN,
 };
+use baogao_report::marker::is_han;
 
 const NONE: i32 = i32::MIN / 4;
 
@@ -110,7 +111,7 @@ impl Sounds {
     /// or more, each with a reading.
     pub(crate) fn new(term: &[char], table: &SyllableTable) -> Option<Sounds> {
         let allowed = homophones_allowed(term.len());
-        if allowed == 0 || !term.iter().all(|&c| is_hanzi(c)) {
+        if allowed == 0 || !term.iter().all(|&c| is_han(c)) {
             return None;
         }
         let chars = term.iter().map(|&c| CharSounds::new(c, table)).collect();
@@ -138,11 +139,6 @@ pub(crate) fn char_bit(c: char) -> u64 {
     }
     // Fibonacci hashing: the top six bits of the product pick the bit.
     1 << ((c as u32).wrapping_mul(0x9E37_79B9) >> 26)
-}
-
-/// A CJK ideograph: what has readings and may have homophones.
-pub(crate) fn is_hanzi(c: char) -> bool {
-    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3134F}')
 }
 
 /// Reusable buffers of the direct matcher, one set per thread.
@@ -278,7 +274,7 @@ pub(crate) fn homophone_run(
                 continue;
             }
             slips += 1;
-            if slips > sounds.allowed || !is_hanzi(c) {
+            if slips > sounds.allowed || !is_han(c) {
                 continue 'start;
             }
             let own = arena.table.sounds_of(arena.char_id(key, start + k));

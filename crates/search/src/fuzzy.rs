@@ -14,11 +14,12 @@
 //! ranking itself is in `rank.rs`.
 
 use super::direct::{
-    Scratch, Sounds, char_bit, homophone_run, homophones_allowed, is_hanzi, whole_text_score,
+    Scratch, Sounds, char_bit, homophone_run, homophones_allowed, whole_text_score,
 };
 use super::index::{Entry, Key, SearchIndex, fold};
 use super::latin::LatinMatcher;
 use super::pinyin::letter_bit;
+use baogao_report::marker::is_han;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use rayon::prelude::*;
@@ -196,7 +197,7 @@ impl FuzzyQuery {
     /// What the last term may match beyond its spelling.
     pub(crate) fn last_tolerance(&self) -> Tolerance {
         let last = &self.terms[self.terms.len() - 1];
-        let hanzi = last.chars.iter().all(|&c| is_hanzi(c));
+        let hanzi = last.chars.iter().all(|&c| is_han(c));
         Tolerance {
             typos: last.pinyin.as_ref().is_some_and(LatinMatcher::allows_typos),
             homophones: if hanzi {
