@@ -241,6 +241,13 @@ fn typing_narrows_to_the_same_results_as_a_fresh_search() {
             "南塘 党建",
             "dj nantang 2022",
             "2022 dj",
+            // Typos from five letters, homophones from two characters:
+            // the query that first allows one is searched afresh.
+            "dangjain",
+            "jingjifazan",
+            "党健",
+            "乡村振新",
+            "党健 nantang",
         ] {
             let mut typing = Searcher::new(&library, usize::MAX);
             let mut typed = String::new();

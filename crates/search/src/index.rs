@@ -8,6 +8,7 @@
 //! pinyin, where its words begin (after "一、"), and whether it has Latin
 //! letters or digits worth a direct match for a Latin query.
 
+use super::direct::char_bit;
 use super::pinyin::{PinyinArena, PinyinKey, letter_bit};
 use baogao_report::library::Library;
 use baogao_report::marker::{marker, shi_item};
@@ -44,6 +45,9 @@ pub(crate) struct Key {
     /// ([`letter_bit`]): a Latin query matches directly only if it has all
     /// of its own.
     pub(super) latin: u64,
+    /// Bit per other character ([`char_bit`]): a term's characters can
+    /// only all be in the text when their bits all are.
+    pub(super) chars_seen: u64,
 }
 
 /// Every heading and report title of a library, ready to be searched.
@@ -118,6 +122,13 @@ impl SearchIndex {
             index.key_entries[*slot as usize] = id as u32;
             *slot += 1;
         }
+        let weighed = index.keys.iter().enumerate().map(|(k, key)| {
+            let headings = index.key_starts[k + 1] - index.key_starts[k];
+            (key.pinyin, headings)
+        });
+        let townships = index.townships.iter().map(|key| (key.pinyin, 0));
+        let texts: Vec<_> = weighed.chain(townships).collect();
+        index.pinyin.weigh_pairs(texts.into_iter());
         index
     }
 
@@ -160,6 +171,7 @@ impl SearchIndex {
             body_start: body_start(text).min(u16::MAX as usize) as u16,
             chars: chars.min(u16::MAX as usize) as u16,
             latin: folded_text.bytes().fold(0, |bits, b| bits | letter_bit(b)),
+            chars_seen: folded_text.chars().fold(0, |bits, c| bits | char_bit(c)),
         }
     }
 

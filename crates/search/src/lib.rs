@@ -3,8 +3,12 @@
 //! `baogao search`; no terminal code here.
 //!
 //! - `index.rs`: the heading index, built once from a [`Library`].
-//! - `pinyin.rs`: pinyin keys and the pinyin matcher.
-//! - `fuzzy.rs`: query terms, skim matching, ranking.
+//! - `pinyin.rs`: the readings of characters (spellings and sounds).
+//! - `latin.rs`: a Latin term through pinyin (close, typo; weak in
+//!   `apart.rs`).
+//! - `direct.rs`: a term's own characters (close, homophone, weak).
+//! - `fuzzy.rs`: query terms, place words, each key's tier and score.
+//! - `rank.rs`: the order of hits; `weights.rs`: the weights of scores.
 //! - [`fulltext`]: substring hits in paragraphs, snippets.
 //! - `paragraphs.rs`: every paragraph in one list with the characters it
 //!   holds, so that full-text search runs down an array and skips the
@@ -13,26 +17,31 @@
 //! [`Searcher`] ties them together for typing: it keeps the results of the
 //! queries typed so far, so that one more character of a heading query only
 //! re-examines what matched before (a longer query can only match a
-//! subset), and Backspace goes back to a result already computed. Full text
+//! subset, unless it has just grown long enough for typos or homophones),
+//! and Backspace goes back to a result already computed. Full text
 //! runs each query afresh down the prepared paragraph list.
 
 #![forbid(unsafe_code)]
 
+pub(crate) mod apart;
+pub(crate) mod direct;
 pub mod fulltext;
 pub(crate) mod fuzzy;
 pub(crate) mod index;
+pub(crate) mod latin;
 pub(crate) mod paragraphs;
 pub(crate) mod pinyin;
+pub(crate) mod rank;
+pub(crate) mod weights;
 
 pub use fulltext::{Snippet, TextHit, snippet};
-pub use fuzzy::{FuzzyQuery, Scored};
+pub use fuzzy::{FuzzyQuery, MatchKind, Scored};
 pub use index::{Entry, SearchIndex, WHOLE_REPORT, section_path};
 
 use baogao_report::library::Library;
 use fulltext::TextQuery;
-use fuzzy::best_entries;
-use index::fold;
 use paragraphs::ParagraphIndex;
+use rank::best_entries;
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
@@ -80,11 +89,15 @@ pub struct Results {
 
 #[derive(Debug, Clone)]
 pub enum Matches {
-    /// The best matching entries (up to the searcher's limit), best first,
-    /// of `total` that match.
+    /// The best matching entries (up to the searcher's limit), best first
+    /// (by tier, then score: every [`MatchKind::Weak`] hit after all the
+    /// others), of `total` that match.
     Headings {
         hits: Arc<Vec<Scored>>,
         total: usize,
+        /// How many of `total` are not [`MatchKind::Weak`]: the close ones
+        /// and those found through a homophone or a typo.
+        close: usize,
         /// The matching distinct texts (for narrowing).
         keys: Arc<Vec<u32>>,
     },
@@ -113,6 +126,7 @@ impl Results {
             Mode::Headings => Matches::Headings {
                 hits: Arc::default(),
                 total: 0,
+                close: 0,
                 keys: Arc::default(),
             },
             Mode::FullText => Matches::Text {
@@ -213,15 +227,17 @@ impl<'a> Searcher<'a> {
             return Results::empty(scope, Mode::Headings, query);
         };
         // Only a longer last term narrows: a new term may name a place,
-        // which admits keys whose text an earlier term alone did not match.
-        let terms = |query: &str| fold(query).split_whitespace().count();
+        // which admits keys whose text an earlier term alone did not match;
+        // and a term that has just grown long enough to allow a typo or one
+        // more homophone may match what the shorter one did not.
         let within = self.history.last().and_then(|last| match &last.matches {
-            Matches::Headings { keys, .. }
-                if !last.query.trim().is_empty() && terms(&last.query) == terms(query) =>
-            {
-                Some(keys.clone())
+            Matches::Headings { keys, .. } => {
+                let before = FuzzyQuery::new(&last.query)?;
+                let narrows = before.len() == fuzzy.len()
+                    && fuzzy.last_tolerance().within(before.last_tolerance());
+                narrows.then(|| keys.clone())
             }
-            _ => None,
+            Matches::Text { .. } => None,
         });
         let index = self.index();
         // In one report's scope only its entries are listed, and only their
@@ -235,14 +251,15 @@ impl<'a> Searcher<'a> {
         let within = within.as_deref().map(Vec::as_slice);
         let mut keys = fuzzy.matching_keys(index, &places, within);
         let matched: Vec<u32> = keys.iter().map(|k| k.key).collect();
-        let (hits, total) = best_entries(index, &places, &mut keys, self.rank_limit, only.as_ref());
+        let ranked = best_entries(index, &places, &mut keys, self.rank_limit, only.as_ref());
         Results {
             scope,
             mode: Mode::Headings,
             query: query.to_string(),
             matches: Matches::Headings {
-                hits: Arc::new(hits),
-                total,
+                hits: Arc::new(ranked.hits),
+                total: ranked.total,
+                close: ranked.close,
                 keys: Arc::new(matched),
             },
         }

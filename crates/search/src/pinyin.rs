@@ -1,36 +1,20 @@
-//! Pinyin keys and the pinyin matcher: a Latin query finds Chinese text by
-//! full pinyin ("zhaoshang"), by initials ("zsyz"), or by any mix of the two
-//! ("zhaosyz"), through every reading of a polyphonic character.
+//! Pinyin readings: what each character of the library can be read as, kept
+//! once per distinct character, and per text a list of its characters.
 //!
-//! Each searchable text gets a [`PinyinKey`] once, at index time: for every
-//! character, the syllables it can be read as (ids into one shared syllable
-//! table); Latin letters and digits stand for themselves. A query matches
-//! when it can be cut into pieces, each a prefix of one reading of a
-//! character, the characters in text order. [`PinyinMatcher`] finds the
-//! best-scoring such cut by dynamic programming, in O(chars × query ×
-//! readings) with no allocation per text, and gives the matched character
-//! positions for highlighting.
+//! A character has two views of its readings:
+//!
+//! - **spellings**, for Latin queries: each toneless reading as it can be
+//!   typed ("lü" as "lv", "lu" and "lyu"), interned as [`Syllable`]s whose
+//!   prefixes the Latin matcher (`latin.rs`) cuts a query into;
+//! - **sounds**, for homophones of Chinese queries (`hanzi.rs`): each
+//!   toneless reading once ("lü" stays apart from "lu"), and its class
+//!   under the input methods' fuzzy pinyin (z/zh, c/ch, s/sh, n/l, -n/-ng),
+//!   so that 新 (xin) can stand for 兴 (xing).
+//!
+//! Latin letters and digits read as themselves.
 
 use pinyin::ToPinyinMulti;
 use std::collections::HashMap;
-
-/// Score of one query letter consumed by a match: the same as skim's, so that
-/// pinyin and direct matches rank on one scale.
-pub(super) const LETTER: i32 = 16;
-/// A piece that is a whole syllable ("zhao") rather than its start ("zh").
-const WHOLE_SYLLABLE: i32 = 4;
-/// A character matched right after the previous matched one.
-const CONSECUTIVE: i32 = 8;
-/// Each matched character: more than [`CONSECUTIVE`], so that the same
-/// letters on fewer characters win — "dangjian" is 党建 (dang + jian), not
-/// 丹岗建 (dan + g + jian), though both run unbroken.
-const PIECE: i32 = -10;
-/// Skipping characters between two matched ones.
-const GAP: i32 = -6;
-/// The first matched character begins the text or its body (after "一、").
-pub(super) const AT_START: i32 = 12;
-
-const NONE: i32 = i32::MIN / 4;
 
 /// Longest syllable kept: "zhuang", "chuang" and "shuang" have six letters.
 const SYLLABLE_MAX: usize = 7;
@@ -59,84 +43,212 @@ impl Syllable {
     }
 }
 
-/// Every syllable any character of the library can be read as, interned.
+/// What one distinct character reads as: ranges of ids in the table.
+#[derive(Debug, Clone, Copy, Default)]
+struct CharReadings {
+    /// Into `spelling_ids`.
+    spellings: (u32, u8),
+    /// Into `sound_ids`.
+    sounds: (u32, u8),
+    /// Bit per letter that begins a spelling.
+    initials: u64,
+    /// Bit per letter that is second in a spelling.
+    seconds: u64,
+    /// How many of the spellings come from the character's first (most
+    /// common) reading: the rest are rarer readings.
+    primary: u8,
+}
+
+/// Every spelling and sound any character of the library has, interned,
+/// and the readings of each distinct character.
 #[derive(Debug, Default)]
 pub(crate) struct SyllableTable {
     syllables: Vec<Syllable>,
-    by_text: HashMap<Box<[u8]>, u16>,
-    by_char: HashMap<char, (u32, u8)>,
-    /// Syllable ids per character, in `by_char`'s ranges.
-    char_ids: Vec<u16>,
+    by_spelling: HashMap<Box<[u8]>, u16>,
+    /// Per sound id, its fuzzy class id.
+    classes: Vec<u16>,
+    by_sound: HashMap<String, u16>,
+    by_class: HashMap<String, u16>,
+    by_char: HashMap<char, u32>,
+    chars: Vec<CharReadings>,
+    spelling_ids: Vec<u16>,
+    sound_ids: Vec<u16>,
+}
+
+/// Fewer than 1 500 syllables exist even counting every reading and
+/// spelling: an id fits in 16 bits.
+fn intern<K: std::hash::Hash + Eq>(map: &mut HashMap<K, u16>, key: K) -> (u16, bool) {
+    let next = u16::try_from(map.len()).unwrap_or(u16::MAX);
+    let mut fresh = false;
+    let id = *map.entry(key).or_insert_with(|| {
+        fresh = true;
+        next
+    });
+    (id, fresh)
 }
 
 impl SyllableTable {
-    fn intern(&mut self, text: &[u8]) -> u16 {
-        if let Some(&id) = self.by_text.get(text) {
+    /// The id of `c` in the table, its readings worked out on first sight.
+    fn char_id(&mut self, c: char) -> u32 {
+        if let Some(&id) = self.by_char.get(&c) {
             return id;
         }
-        // Fewer than 1 500 syllables exist even counting every reading.
-        let id = u16::try_from(self.syllables.len()).unwrap_or(u16::MAX);
-        self.syllables.push(Syllable::new(text));
-        self.by_text.insert(text.into(), id);
+        let (spellings, primary, sounds) = readings(c);
+        let mut entry = CharReadings {
+            spellings: (self.spelling_ids.len() as u32, 0),
+            sounds: (self.sound_ids.len() as u32, 0),
+            initials: 0,
+            seconds: 0,
+            primary: primary.min(u8::MAX.into()) as u8,
+        };
+        for text in &spellings {
+            let (id, fresh) = intern(&mut self.by_spelling, text.clone().into_boxed_slice());
+            if fresh {
+                self.syllables.push(Syllable::new(text));
+            }
+            entry.initials |= letter_bit(text[0]);
+            entry.seconds |= text.get(1).map_or(0, |&b| letter_bit(b));
+            self.spelling_ids.push(id);
+        }
+        for sound in &sounds {
+            let (id, fresh) = intern(&mut self.by_sound, sound.clone());
+            if fresh {
+                let (class, _) = intern(&mut self.by_class, fuzzy_class(sound));
+                self.classes.push(class);
+            }
+            self.sound_ids.push(id);
+        }
+        entry.spellings.1 = spellings.len().min(u8::MAX.into()) as u8;
+        entry.sounds.1 = sounds.len().min(u8::MAX.into()) as u8;
+        let id = self.chars.len() as u32;
+        self.chars.push(entry);
+        self.by_char.insert(c, id);
         id
     }
 
-    /// The readings of `c` as syllable ids, cached per character.
-    fn readings(&mut self, c: char) -> (u32, u8) {
-        if let Some(&range) = self.by_char.get(&c) {
-            return range;
-        }
-        let mut texts: Vec<Vec<u8>> = Vec::new();
-        if c.is_ascii_alphanumeric() {
-            texts.push(vec![c.to_ascii_lowercase() as u8]);
-        } else if let Some(multi) = c.to_pinyin_multi() {
-            for reading in multi {
-                for text in spellings(reading.plain()) {
-                    if !texts.contains(&text) {
-                        texts.push(text);
-                    }
-                }
-            }
-        }
-        let start = self.char_ids.len() as u32;
-        for text in &texts {
-            let id = self.intern(text);
-            self.char_ids.push(id);
-        }
-        let range = (start, texts.len().min(u8::MAX as usize) as u8);
-        self.by_char.insert(c, range);
-        range
+    fn spellings_of(&self, char_id: u32) -> &[u16] {
+        let (start, len) = self.chars[char_id as usize].spellings;
+        &self.spelling_ids[start as usize..start as usize + len as usize]
     }
 
-    fn syllable(&self, id: u16) -> &[u8] {
+    /// The sound ids of a character of the library, its most common first.
+    pub(crate) fn sounds_of(&self, char_id: u32) -> &[u16] {
+        let (start, len) = self.chars[char_id as usize].sounds;
+        &self.sound_ids[start as usize..start as usize + len as usize]
+    }
+
+    /// The fuzzy class of a sound id.
+    pub(crate) fn class_of(&self, sound: u16) -> u16 {
+        self.classes[sound as usize]
+    }
+
+    /// The sounds and fuzzy classes of a query character that the library
+    /// has (a sound no character of the library has cannot match), and its
+    /// most common sound with that sound's class, without adding to the
+    /// table.
+    pub(crate) fn query_sounds(&self, c: char) -> (Vec<u16>, Vec<u16>, Option<(u16, u16)>) {
+        let (_, _, sounds) = readings(c);
+        let ids: Vec<u16> = sounds
+            .iter()
+            .filter_map(|s| self.by_sound.get(s).copied())
+            .collect();
+        let mut classes: Vec<u16> = sounds
+            .iter()
+            .filter_map(|s| self.by_class.get(&fuzzy_class(s)).copied())
+            .collect();
+        classes.sort_unstable();
+        classes.dedup();
+        let primary = sounds.first().and_then(|s| {
+            let id = *self.by_sound.get(s)?;
+            Some((id, self.class_of(id)))
+        });
+        (ids, classes, primary)
+    }
+
+    pub(crate) fn syllable(&self, id: u16) -> &[u8] {
         self.syllables[id as usize].letters()
     }
 }
 
-/// How a reading can be typed: ü as "v" (the input-method habit) and as "u".
-fn spellings(plain: &str) -> Vec<Vec<u8>> {
+/// The spellings of `c`, how many of them spell its first reading, and
+/// its sounds: nothing for a character with no reading (punctuation, most
+/// symbols).
+fn readings(c: char) -> (Vec<Vec<u8>>, usize, Vec<String>) {
+    let mut spellings: Vec<Vec<u8>> = Vec::new();
+    let mut sounds: Vec<String> = Vec::new();
+    let mut primary = 0;
+    if c.is_ascii_alphanumeric() {
+        spellings.push(vec![c.to_ascii_lowercase() as u8]);
+        primary = 1;
+    } else if let Some(multi) = c.to_pinyin_multi() {
+        // The pinyin crate lists a character's most common reading first.
+        for (i, reading) in multi.into_iter().enumerate() {
+            let plain = reading.plain();
+            if !sounds.iter().any(|s| s == plain) {
+                sounds.push(plain.to_string());
+            }
+            for text in spellings_of(plain) {
+                if !text.is_empty() && !spellings.contains(&text) {
+                    spellings.push(text);
+                }
+            }
+            if i == 0 {
+                primary = spellings.len();
+            }
+        }
+    }
+    (spellings, primary, sounds)
+}
+
+/// How a reading can be typed: ü as "v" (the input-method habit), as "u",
+/// and as "yu" (the spelling of passports and of some input methods: 吕
+/// "lyu").
+fn spellings_of(plain: &str) -> Vec<Vec<u8>> {
     if plain.contains('ü') {
-        vec![
-            plain.replace('ü', "v").into_bytes(),
-            plain.replace('ü', "u").into_bytes(),
-        ]
+        ["v", "u", "yu"]
+            .iter()
+            .map(|ue| plain.replace('ü', ue).into_bytes())
+            .collect()
     } else {
         vec![plain.as_bytes().to_vec()]
     }
 }
 
-/// All texts' readings, stored contiguously: per character a range of
-/// syllable ids, per text a range of characters.
+/// A sound's class under the fuzzy pinyin that input methods offer for
+/// accents that merge them: zh, ch, sh as z, c, s; l as n; a final -ng as
+/// -n (ang/an, eng/en, ing/in). Two characters of one class are heard alike
+/// by many speakers, which is how a writer picks the wrong one.
+fn fuzzy_class(sound: &str) -> String {
+    let mut class = sound.to_string();
+    for (from, to) in [("zh", "z"), ("ch", "c"), ("sh", "s"), ("l", "n")] {
+        if let Some(rest) = class.strip_prefix(from) {
+            class = format!("{to}{rest}");
+            break;
+        }
+    }
+    if class.len() > 2
+        && let Some(stem) = class.strip_suffix("ng")
+    {
+        class = format!("{stem}n");
+    }
+    class
+}
+
+/// All texts' characters, stored contiguously as ids into one
+/// [`SyllableTable`]; per text a range of them.
 #[derive(Debug, Default)]
 pub(crate) struct PinyinArena {
-    pub(super) table: SyllableTable,
-    /// Per character of every text: (first id in `ids`, count).
-    chars: Vec<(u32, u8)>,
-    /// Per character of every text: the letters its readings begin with, so
+    pub(crate) table: SyllableTable,
+    /// Per character of every text: its id in the table.
+    chars: Vec<u32>,
+    /// Per character of every text: the letters its spellings begin with, so
     /// the matcher passes over a character that cannot take the next piece
     /// with one test.
     initials: Vec<u64>,
-    ids: Vec<u16>,
+    /// Per character of every text: how common the pair it starts is (this
+    /// character and the next) in the library's headings, as the log2 of
+    /// the number of headings that hold it; 0 for a text's last character.
+    pairs: Vec<u8>,
 }
 
 /// One text's pinyin: which characters of the arena are its own, and which
@@ -144,15 +256,15 @@ pub(crate) struct PinyinArena {
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct PinyinKey {
     start: u32,
-    len: u32,
+    pub(crate) len: u32,
     /// Bit per letter/digit that occurs anywhere in the readings.
-    pub(super) letters: u64,
+    pub(crate) letters: u64,
     /// Bit per letter/digit that begins a reading.
-    pub(super) initials: u64,
+    pub(crate) initials: u64,
 }
 
 /// The bit of an ASCII letter or digit in [`PinyinKey::letters`].
-pub(super) fn letter_bit(byte: u8) -> u64 {
+pub(crate) fn letter_bit(byte: u8) -> u64 {
     match byte {
         b'a'..=b'z' => 1 << (byte - b'a'),
         b'0'..=b'9' => 1 << (26 + byte - b'0'),
@@ -169,223 +281,85 @@ impl PinyinArena {
             ..PinyinKey::default()
         };
         for c in text.chars() {
-            let (first, count) = self.table.readings(c);
-            let own_start = self.ids.len() as u32;
-            let mut initials = 0;
-            for &id in &self.table.char_ids[first as usize..first as usize + count as usize] {
-                let syllable = self.table.syllable(id);
-                initials |= letter_bit(syllable[0]);
-                for &byte in syllable {
+            let id = self.table.char_id(c);
+            let initials = self.table.chars[id as usize].initials;
+            for &spelling in self.table.spellings_of(id) {
+                for &byte in self.table.syllable(spelling) {
                     key.letters |= letter_bit(byte);
                 }
-                self.ids.push(id);
             }
             key.initials |= initials;
-            self.chars.push((own_start, count));
+            self.chars.push(id);
             self.initials.push(initials);
         }
         key.len = self.chars.len() as u32 - start;
         key
     }
 
-    fn readings_of(&self, key: PinyinKey, index: usize) -> &[u16] {
-        let (first, count) = self.chars[key.start as usize + index];
-        &self.ids[first as usize..first as usize + count as usize]
-    }
-}
-
-/// A match: its score and the matched characters (char indices, ascending).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct PinyinMatch {
-    pub(crate) score: i32,
-    pub(crate) positions: Vec<usize>,
-}
-
-/// Matches one lowercase ASCII query against pinyin keys, reusing its buffers.
-#[derive(Debug, Clone)]
-pub(crate) struct PinyinMatcher {
-    query: Vec<u8>,
-    query_letters: u64,
-    /// best[i * (m + 1) + q]: the best score of a match of `query[..q]`
-    /// whose last piece ends at character i; filled only when positions are asked.
-    best: Vec<i32>,
-    from: Vec<(u32, u8)>,
-    row: Vec<i32>,
-    next_row: Vec<i32>,
-    before: Vec<i32>,
-}
-
-impl PinyinMatcher {
-    /// A matcher for `query`; `None` unless it is all ASCII letters and digits.
-    pub(crate) fn new(query: &str) -> Option<PinyinMatcher> {
-        if query.is_empty() || !query.bytes().all(|b| b.is_ascii_alphanumeric()) {
-            return None;
-        }
-        let query = query.to_ascii_lowercase().into_bytes();
-        let query_letters = query.iter().fold(0, |bits, &b| bits | letter_bit(b));
-        let m = query.len();
-        Some(PinyinMatcher {
-            query,
-            query_letters,
-            best: Vec::new(),
-            from: Vec::new(),
-            row: vec![NONE; m + 1],
-            next_row: vec![NONE; m + 1],
-            before: vec![NONE; m + 1],
-        })
-    }
-
-    /// Whether `key` can possibly match: every query letter occurs in its
-    /// readings, and the query's first letter begins one.
-    pub(crate) fn may_match(&self, key: PinyinKey) -> bool {
-        key.letters & self.query_letters == self.query_letters
-            && key.initials & letter_bit(self.query[0]) != 0
-    }
-
-    /// The best score of `key` (`body_start`: where the text's words begin,
-    /// after an ordinal such as "一、"), or `None` if the query does not match.
-    pub(crate) fn score(
-        &mut self,
-        arena: &PinyinArena,
-        key: PinyinKey,
-        body_start: usize,
-    ) -> Option<i32> {
-        if !self.may_match(key) {
-            return None;
-        }
-        self.run(arena, key, body_start, false)
-            .filter(|&score| score > NONE)
-    }
-
-    /// The best match of `key` with its positions, or `None`.
-    pub(crate) fn find(
-        &mut self,
-        arena: &PinyinArena,
-        key: PinyinKey,
-        body_start: usize,
-    ) -> Option<PinyinMatch> {
-        if !self.may_match(key) {
-            return None;
-        }
-        let score = self.run(arena, key, body_start, true)?;
-        let m = self.query.len();
-        let end = (0..key.len as usize).find(|&i| self.best[i * (m + 1) + m] == score)?;
-        let mut positions = Vec::new();
-        let (mut i, mut q) = (end, m);
-        while q > 0 {
-            positions.push(i);
-            let (prev, piece) = self.from[i * (m + 1) + q];
-            q -= piece as usize;
-            i = prev as usize;
-        }
-        positions.reverse();
-        Some(PinyinMatch { score, positions })
-    }
-
-    /// The dynamic programme. Row i holds, per query length q, the best score
-    /// of a match of `query[..q]` ending at character i; `before` the best
-    /// ending anywhere earlier than i - 1 (a gap away).
-    fn run(
-        &mut self,
-        arena: &PinyinArena,
-        key: PinyinKey,
-        body_start: usize,
-        trace: bool,
-    ) -> Option<i32> {
-        let m = self.query.len();
-        let n = key.len as usize;
-        if trace {
-            self.best.clear();
-            self.best.resize(n * (m + 1), NONE);
-            self.from.clear();
-            self.from.resize(n * (m + 1), (0, 0));
-        }
-        self.row.fill(NONE);
-        self.before.fill(NONE);
-        let mut result = NONE;
-        // Query lengths above `reach` have no match yet: no need to extend them.
-        let mut reach = 0;
-        for i in 0..n {
-            let initials = arena.initials[key.start as usize + i];
-            if initials & self.query_letters == 0 && reach == 0 {
-                continue;
+    /// Weigh every pair of neighbouring characters by how many headings
+    /// hold it: `texts` are the indexed texts, each with its number of
+    /// headings.
+    pub(crate) fn weigh_pairs(&mut self, texts: impl Iterator<Item = (PinyinKey, u32)> + Clone) {
+        let mut counts: HashMap<(u32, u32), u32> = HashMap::new();
+        let pair_at = |chars: &[u32], at: usize| (chars[at], chars[at + 1]);
+        for (key, headings) in texts.clone() {
+            let chars = &self.chars[key.start as usize..(key.start + key.len) as usize];
+            for at in 0..chars.len().saturating_sub(1) {
+                *counts.entry(pair_at(chars, at)).or_default() += headings;
             }
-            self.next_row.fill(NONE);
-            let start_bonus = if i == 0 || i == body_start {
-                AT_START
-            } else {
-                0
-            };
-            let mut next_reach = reach;
-            for q in 0..=reach.min(m - 1) {
-                if initials & letter_bit(self.query[q]) == 0 {
-                    continue;
-                }
-                let (base, prev) = if q == 0 {
-                    (start_bonus, usize::MAX)
-                } else {
-                    let consecutive = self.row[q].saturating_add(CONSECUTIVE);
-                    let gapped = self.before[q].saturating_add(GAP);
-                    if consecutive >= gapped {
-                        (consecutive, i.wrapping_sub(1))
-                    } else {
-                        (gapped, usize::MAX - 1)
-                    }
-                };
-                if base <= NONE / 2 {
-                    continue;
-                }
-                for &id in arena.readings_of(key, i) {
-                    let syllable = arena.table.syllable(id);
-                    let rest = &self.query[q..];
-                    let common = syllable
-                        .iter()
-                        .zip(rest)
-                        .take_while(|(a, b)| a == b)
-                        .count();
-                    for piece in 1..=common {
-                        let whole = if piece == syllable.len() {
-                            WHOLE_SYLLABLE
-                        } else {
-                            0
-                        };
-                        let score = base + LETTER * piece as i32 + whole + PIECE;
-                        if score > self.next_row[q + piece] {
-                            self.next_row[q + piece] = score;
-                            next_reach = next_reach.max(q + piece);
-                            if trace {
-                                let prev = match prev {
-                                    usize::MAX => i,
-                                    p if p == usize::MAX - 1 => self.best_before(i, q),
-                                    p => p,
-                                };
-                                self.from[i * (m + 1) + q + piece] = (prev as u32, piece as u8);
-                            }
-                        }
-                    }
-                }
-            }
-            reach = next_reach;
-            result = result.max(self.next_row[m]);
-            if trace {
-                self.best[i * (m + 1)..(i + 1) * (m + 1)].copy_from_slice(&self.next_row);
-            }
-            // Row i - 1 now lies a gap away from row i + 1.
-            for q in 0..=m {
-                self.before[q] = self.before[q].max(self.row[q]);
-            }
-            std::mem::swap(&mut self.row, &mut self.next_row);
         }
-        (result > NONE / 2).then_some(result)
+        self.pairs = vec![0; self.chars.len()];
+        for (key, _) in texts {
+            let chars = &self.chars[key.start as usize..(key.start + key.len) as usize];
+            for at in 0..chars.len().saturating_sub(1) {
+                let count = counts.get(&pair_at(chars, at)).copied().unwrap_or(0);
+                self.pairs[key.start as usize + at] = (count + 1).ilog2() as u8;
+            }
+        }
     }
 
-    /// The character before `i - 1` where the best match of `query[..q]`
-    /// ended (only called while tracing).
-    fn best_before(&self, i: usize, q: usize) -> usize {
-        let m = self.query.len();
-        (0..i.saturating_sub(1))
-            .max_by_key(|&j| (self.best[j * (m + 1) + q], std::cmp::Reverse(j)))
-            .unwrap_or(0)
+    /// How common the characters `run` of `key` are together: the weight
+    /// of their rarest neighbouring pair (0 for one character, or before
+    /// [`PinyinArena::weigh_pairs`]).
+    pub(crate) fn run_weight(&self, key: PinyinKey, run: std::ops::Range<usize>) -> i32 {
+        if run.len() < 2 || self.pairs.is_empty() {
+            return 0;
+        }
+        let start = key.start as usize;
+        self.pairs[start + run.start..start + run.end - 1]
+            .iter()
+            .min()
+            .map_or(0, |&w| i32::from(w))
+    }
+
+    /// How many of the spellings of character `index` of `key` spell its
+    /// most common reading (they come first).
+    pub(crate) fn primary(&self, key: PinyinKey, index: usize) -> usize {
+        let id = self.chars[key.start as usize + index];
+        self.table.chars[id as usize].primary.into()
+    }
+
+    /// The letters that are second in a spelling of character `index` of
+    /// `key`.
+    pub(crate) fn seconds(&self, key: PinyinKey, index: usize) -> u64 {
+        let id = self.chars[key.start as usize + index];
+        self.table.chars[id as usize].seconds
+    }
+
+    /// The spelling ids of character `index` of `key`.
+    pub(crate) fn spellings(&self, key: PinyinKey, index: usize) -> &[u16] {
+        self.table
+            .spellings_of(self.chars[key.start as usize + index])
+    }
+
+    /// The table id of character `index` of `key`.
+    pub(crate) fn char_id(&self, key: PinyinKey, index: usize) -> u32 {
+        self.chars[key.start as usize + index]
+    }
+
+    /// The letters that begin a spelling of character `index` of `key`.
+    pub(crate) fn initials(&self, key: PinyinKey, index: usize) -> u64 {
+        self.initials[key.start as usize + index]
     }
 }
 
@@ -393,24 +367,33 @@ impl PinyinMatcher {
 mod tests {
     use super::*;
 
-    fn score(query: &str, text: &str) -> Option<i32> {
+    #[test]
+    fn fuzzy_classes_merge_what_accents_merge() {
+        assert_eq!(fuzzy_class("xing"), fuzzy_class("xin"));
+        assert_eq!(fuzzy_class("zhang"), fuzzy_class("zan"));
+        assert_eq!(fuzzy_class("lan"), fuzzy_class("nang"));
+        assert_ne!(fuzzy_class("xing"), fuzzy_class("xian"));
+        // "ng" alone (嗯) keeps its letters.
+        assert_eq!(fuzzy_class("ng"), "ng");
+    }
+
+    #[test]
+    fn u_umlaut_is_typed_three_ways_but_sounds_once() {
         let mut arena = PinyinArena::default();
-        let key = arena.add(text);
-        PinyinMatcher::new(query)?.score(&arena, key, 0)
-    }
-
-    #[test]
-    fn the_same_letters_on_fewer_characters_rank_higher() {
-        // 丹岗建 reads dan + g(ang) + jian: unbroken too, but a piece more.
-        let party = score("dangjian", "抓实党建责任").unwrap();
-        let split = score("dangjian", "平安丹岗建设").unwrap();
-        assert!(party > split, "{party} <= {split}");
-    }
-
-    #[test]
-    fn unbroken_initials_rank_above_scattered_ones() {
-        let together = score("zsyz", "抓好招商引资工作").unwrap();
-        let scattered = score("zsyz", "做好招工与商业引导资金").unwrap();
-        assert!(together > scattered, "{together} <= {scattered}");
+        let key = arena.add("绿女奴");
+        let spell = |i| -> Vec<&[u8]> {
+            arena
+                .spellings(key, i)
+                .iter()
+                .map(|&id| arena.table.syllable(id))
+                .collect()
+        };
+        assert!(spell(0).contains(&b"lyu".as_slice()), "{:?}", spell(0));
+        assert!(spell(0).contains(&b"lv".as_slice()));
+        // 女 (nü) and 奴 (nu) share a spelling, not a sound.
+        let table = &arena.table;
+        let woman = table.sounds_of(arena.char_id(key, 1));
+        let slave = table.sounds_of(arena.char_id(key, 2));
+        assert!(woman.iter().all(|s| !slave.contains(s)));
     }
 }
