@@ -19,7 +19,8 @@
 //! re-examines what matched before (a longer query can only match a
 //! subset, unless it has just grown long enough for typos or homophones),
 //! and Backspace goes back to a result already computed. Full text
-//! runs each query afresh down the prepared paragraph list.
+//! runs each query afresh down the prepared paragraph list. A query searches
+//! a [`Scope`]: the whole library or one report.
 
 #![forbid(unsafe_code)]
 
@@ -81,6 +82,7 @@ pub const MAX_TEXT_HITS: usize = 200_000;
 /// The results of one query.
 #[derive(Debug, Clone)]
 pub struct Results {
+    /// Where the query searched.
     pub scope: Scope,
     pub mode: Mode,
     pub query: String,
