@@ -1,9 +1,12 @@
 //! `baogao search`: the popup's search engine from a shell.
 //!
-//! Headings mode prints the best matches first (the popup's order); full-text
-//! mode prints every hit in reading order with a snippet around it. `--json`
-//! gives the same results as an array of objects for scripts. `--report`
-//! searches one report instead of the whole library.
+//! Headings mode prints the best matches first (the popup's order), in
+//! tiers: a homophone or a typo is noted as in the popup, and the weak
+//! matches follow a divider line (or, when none is close, a line that says
+//! so). Full-text mode prints every hit in reading order with a snippet
+//! around it. `--json` gives the same results as an array of objects for
+//! scripts, a heading's tier in its `match` field. `--report` searches one
+//! report instead of the whole library.
 
 use super::{Outcome, command_library, describe_source, load, report_load_errors, text};
 use anyhow::bail;
@@ -11,9 +14,10 @@ use baogao_layout::{Widths, truncate};
 use baogao_report::library::Library;
 use baogao_report::model::{Report, SectionPath};
 use baogao_search::{
-    MAX_TEXT_HITS, Matches, Mode, Scope, SearchIndex, Searcher, TextHit, WHOLE_REPORT,
-    section_path, snippet,
+    MAX_TEXT_HITS, MatchKind, Matches, Mode, Scope, Scored, SearchIndex, Searcher, TextHit,
+    WHOLE_REPORT, section_path, snippet,
 };
+use baogao_tui::search::tier;
 use baogao_tui::shelf::{report_title, township_label, year_label};
 use clap::Args;
 use serde::Serialize;
@@ -30,14 +34,20 @@ With --report ID, only that report is searched (its headings and title, or
 its paragraphs); `baogao list` prints the ids.
 
 Each result names the report (township · year · title), the heading path
-from the top and the report id; full-text results add a snippet.
+from the top and the report id; full-text results add a snippet. Headings
+come in tiers: the close matches first, then those found through a
+homophone (noted `(同音)`) or a pinyin typo (noted `(typo)`), then, after a
+line `── 12 weak matches ──`, the weak ones (the query's characters or
+letters scattered over the heading). When no match is close, that line
+comes first and says `no close match · 12 weak matches`.
 
 With --json, prints an array of objects with the fields report_id, township,
 year, heading, path (the headings from the top, the last being `heading`),
-score (higher is better; in full-text mode, how often the query occurs in
-that paragraph) and, in full-text mode, snippet, paragraph (its index in the
-section), offset and length (of the hit in the paragraph as written, in
-bytes).
+score (higher is better, within a tier for headings; in full-text mode, how
+often the query occurs in that paragraph); in headings mode, match (the
+tier: close, homophone, typo or weak); in full-text mode, snippet,
+paragraph (its index in the section), offset and length (of the hit in the
+paragraph as written, in bytes).
 
 Examples:
   baogao search zsyz
@@ -86,6 +96,9 @@ struct Found<'a> {
     heading: String,
     path: Vec<&'a str>,
     score: i64,
+    /// A heading's tier; none for a full-text hit.
+    #[serde(rename = "match", skip_serializing_if = "Option::is_none")]
+    kind: Option<Tier>,
     #[serde(skip_serializing_if = "Option::is_none")]
     snippet: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -96,6 +109,21 @@ struct Found<'a> {
     /// query's makes it differ from the query's.
     #[serde(skip_serializing_if = "Option::is_none")]
     length: Option<u32>,
+}
+
+/// A heading's tier, which `--json` names in lower case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Tier(MatchKind);
+
+impl Serialize for Tier {
+    fn serialize<S: serde::Serializer>(&self, out: S) -> Result<S::Ok, S::Error> {
+        out.serialize_str(match self.0 {
+            MatchKind::Close => "close",
+            MatchKind::Homophone => "homophone",
+            MatchKind::Typo => "typo",
+            MatchKind::Weak => "weak",
+        })
+    }
 }
 
 /// Width of a snippet in text output and JSON.
@@ -135,7 +163,7 @@ pub fn run(args: &SearchArgs, widths: Widths, out: &mut dyn Write) -> anyhow::Re
     let found: Vec<Found> = match &results.matches {
         Matches::Headings { hits, .. } => hits
             .iter()
-            .map(|hit| heading_result(&library, searcher.index(), hit.entry, hit.score))
+            .map(|hit| heading_result(&library, searcher.index(), hit))
             .collect(),
         Matches::Text { hits, .. } => hits
             .chunk_by(|a, b| {
@@ -155,7 +183,17 @@ pub fn run(args: &SearchArgs, widths: Widths, out: &mut dyn Write) -> anyhow::Re
             truncate(&text::clean(&query), 60, widths)
         );
     } else {
-        for result in &found {
+        let weak = match &results.matches {
+            Matches::Headings { total, close, .. } => total.saturating_sub(*close),
+            Matches::Text { .. } => 0,
+        };
+        for (place, result) in found.iter().enumerate() {
+            let weak_tier = Some(Tier(MatchKind::Weak));
+            let first_weak =
+                result.kind == weak_tier && (place == 0 || found[place - 1].kind != weak_tier);
+            if first_weak {
+                print_divider(out, place == 0, weak, widths)?;
+            }
             print_result(out, result)?;
         }
     }
@@ -200,13 +238,8 @@ fn unknown_report(id: &str, dir: Option<&Path>) -> String {
     )
 }
 
-fn heading_result<'a>(
-    library: &'a Library,
-    index: &SearchIndex,
-    entry: u32,
-    score: i32,
-) -> Found<'a> {
-    let entry = &index.entries()[entry as usize];
+fn heading_result<'a>(library: &'a Library, index: &SearchIndex, hit: &Scored) -> Found<'a> {
+    let entry = &index.entries()[hit.entry as usize];
     let report = &library.reports()[entry.report as usize];
     let path = heading_path(report, &section_path(report, entry.section));
     Found {
@@ -221,7 +254,8 @@ fn heading_result<'a>(
             index.text(entry).to_string()
         },
         path,
-        score: score.into(),
+        score: hit.score.into(),
+        kind: Some(Tier(hit.kind)),
         snippet: None,
         paragraph: None,
         offset: None,
@@ -256,6 +290,7 @@ fn text_result<'a>(
         heading,
         path,
         score: same_paragraph as i64,
+        kind: None,
         snippet: Some(cut.text),
         paragraph: Some(hit.paragraph),
         offset: Some(hit.offset),
@@ -288,12 +323,18 @@ fn print_result(out: &mut dyn Write, result: &Found) -> std::io::Result<()> {
     }
     let place = text::clean(&place);
     match &result.snippet {
-        None => writeln!(
-            out,
-            "{}\n    {place}  [{}]",
-            text::clean(&result.heading),
-            result.report_id
-        ),
+        None => {
+            let note = match result.kind.and_then(|Tier(kind)| tier::note(kind)) {
+                Some(note) => format!("  {note}"),
+                None => String::new(),
+            };
+            writeln!(
+                out,
+                "{}{note}\n    {place}  [{}]",
+                text::clean(&result.heading),
+                result.report_id
+            )
+        }
         Some(snippet) => writeln!(
             out,
             "{place}  [{}]\n    {}",
@@ -301,4 +342,23 @@ fn print_result(out: &mut dyn Write, result: &Found) -> std::io::Result<()> {
             text::clean(snippet)
         ),
     }
+}
+
+/// The line before the first weak match: how many there are, and, when
+/// they come first, that no match is close.
+fn print_divider(
+    out: &mut dyn Write,
+    first: bool,
+    weak: usize,
+    widths: Widths,
+) -> std::io::Result<()> {
+    let words = if first {
+        tier::no_close_match(weak)
+    } else {
+        tier::weak_matches(weak)
+    };
+    // Two strokes each side: a line, not a ruler the width of a terminal
+    // the output may never reach.
+    let width = widths.str(&words) + 6;
+    writeln!(out, "{}", tier::divider(&words, width, widths))
 }

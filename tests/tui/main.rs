@@ -6,6 +6,8 @@
 //! - `search_popup`: the search popup drawn the same way: typing, marked
 //!   characters, selection, jumps, full-text hits (a row per paragraph)
 //!   and n/N.
+//! - `search_tiers`: the tiers of heading matches in the popup: notes,
+//!   the divider before the weak ones, "no close match".
 //! - `search_again`: n/N repeating either kind of search, the popup
 //!   reopening on each mode's last query, Ctrl-R's one-report scope.
 //! - `screens`: whole-screen snapshots of the main states (first screen,
@@ -21,6 +23,7 @@ mod render;
 mod screens;
 mod search_again;
 mod search_popup;
+mod search_tiers;
 
 use baogao_testkit::keys::press;
 use baogao_tui::app::App;

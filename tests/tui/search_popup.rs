@@ -356,16 +356,15 @@ pub(super) fn hits_and_paragraphs(library: &Library, query: &str) -> (usize, usi
     (counts.iter().sum(), counts.len())
 }
 
-/// The popup's results at 120 columns: each result's first row, the
-/// inside of the popup only (the tree shows on its left).
-pub(super) fn result_rows(text: &[String]) -> Vec<String> {
+/// The popup's rows at 120 columns after the count line, the inside of
+/// the popup only (the tree shows on its left), trimmed, up to its bottom.
+pub(super) fn list_rows(text: &[String]) -> Vec<String> {
     let count = text
         .iter()
-        .position(|row| row.contains(" \u{B7} Tab: "))
+        .position(|row| row.contains(" \u{B7} Tab: ") || row.contains("no close match"))
         .expect("the count line");
     text[count + 1..]
         .iter()
-        .step_by(2)
         .take_while(|row| !row.contains('\u{2514}'))
         .map(|row| {
             row.split('\u{2502}')
@@ -374,8 +373,31 @@ pub(super) fn result_rows(text: &[String]) -> Vec<String> {
                 .trim()
                 .to_string()
         })
-        .take_while(|inside| !inside.is_empty())
         .collect()
+}
+
+/// Whether a row of the popup's list is the divider before the weak matches.
+pub(super) fn is_divider(inside: &str) -> bool {
+    inside.starts_with("\u{2500}\u{2500} ")
+}
+
+/// The popup's results at 120 columns: each result's first row (the
+/// divider before the weak matches is not one).
+pub(super) fn result_rows(text: &[String]) -> Vec<String> {
+    let mut listed = Vec::new();
+    let mut rows = list_rows(text).into_iter();
+    while let Some(row) = rows.next() {
+        if is_divider(&row) {
+            continue;
+        }
+        if row.is_empty() {
+            break;
+        }
+        listed.push(row);
+        // The row under it says where it is.
+        rows.next();
+    }
+    listed
 }
 
 /// Where the status bar says n/N are: "hit 3/17" or "result 3/17".

@@ -2,9 +2,13 @@
 //! results of what is typed, updated on every keystroke.
 //!
 //! - `input`: the line being typed, edited by character.
+//! - `list`: which screen rows each result (and the divider before the
+//!   weak matches) takes.
 //! - `recall`: what the popup shows again when reopened.
+//! - [`tier`]: how a heading result's tier is shown (here and in
+//!   `baogao search`).
 //! - [`worker`]: the queries run off the event loop, answered with rows.
-//! - `view`: drawing the popup.
+//! - `view`: drawing the popup; `row`: drawing one result.
 //!
 //! The layer owns what it shows; the app routes keys to it and acts on what
 //! it asks for (an `Effect`): a new query to run, a result to go to, or
@@ -12,7 +16,10 @@
 //! query, the result chosen, the scope) it hands back as a `Recall`.
 
 pub(crate) mod input;
+pub(crate) mod list;
 pub(crate) mod recall;
+pub(crate) mod row;
+pub mod tier;
 pub(crate) mod view;
 pub mod worker;
 
@@ -20,6 +27,7 @@ use super::effect::Effect;
 use super::keymap::Action;
 use baogao_search::{Mode, Scope};
 use input::LineInput;
+use list::Slot;
 use ratatui::layout::Rect;
 pub(crate) use recall::Recall;
 use recall::Remembered;
@@ -48,8 +56,10 @@ pub(crate) struct SearchLayer {
     offset: usize,
     /// Enter came before the answer to the newest query: go once it comes.
     open_when_answered: bool,
-    /// Result rows that fit (each result takes two screen rows).
+    /// Results that fit (each takes two screen rows): a page.
     visible: usize,
+    /// Screen rows for results (and the divider before the weak ones).
+    height: usize,
 }
 
 impl SearchLayer {
@@ -77,6 +87,7 @@ impl SearchLayer {
             selected: 0,
             offset: 0,
             visible: 1,
+            height: 2,
             open_when_answered: false,
         }
     }
@@ -239,17 +250,31 @@ impl SearchLayer {
         self.query_changed()
     }
 
+    /// What the result list shows, row by row, from the first result on
+    /// screen: see [`list::slots`].
+    pub(crate) fn slots(&self) -> Vec<(usize, Slot)> {
+        let (rows, weak_from) = self.list_shape();
+        list::slots(self.offset, rows, weak_from, self.height)
+    }
+
+    /// How many results are listed, and the one the divider comes before.
+    fn list_shape(&self) -> (usize, Option<usize>) {
+        self.shown
+            .as_ref()
+            .map_or((0, None), |u| (u.rows.len(), u.weak_from))
+    }
+
     /// A click on row `y` of the popup's inside: the first click on a
-    /// result selects it, a click on the selected one goes there.
+    /// result selects it, a click on the selected one goes there; a click
+    /// on the divider does nothing.
     pub(crate) fn click(&mut self, y: usize) -> Effect {
         let Some(relative) = y.checked_sub(view::RESULTS_TOP) else {
             return Effect::None;
         };
-        let index = self.offset + relative / 2;
-        let rows = self.shown.as_ref().map_or(0, |u| u.rows.len());
-        if index >= rows || relative / 2 >= self.visible {
+        let Some(index) = list::result_at(&self.slots(), relative) else {
             return Effect::None;
-        }
+        };
+        let (rows, _) = self.list_shape();
         if index == self.selected {
             return self.act(Action::Open);
         }
@@ -272,12 +297,9 @@ impl SearchLayer {
     }
 
     fn keep_selection_visible(&mut self) {
-        let visible = self.visible.max(1);
-        if self.selected < self.offset {
-            self.offset = self.selected;
-        } else if self.selected >= self.offset + visible {
-            self.offset = self.selected + 1 - visible;
-        }
+        let (rows, weak_from) = self.list_shape();
+        self.offset =
+            list::offset_showing(self.selected, self.offset, rows, weak_from, self.height);
     }
 
     /// An answer arrived: show it if it is for the newest query (or if
@@ -334,128 +356,11 @@ impl SearchLayer {
 
     /// Fit to a frame of `frame` (border, input row, count row, results).
     pub(crate) fn resize(&mut self, frame: Rect) {
-        let rows = view::result_rows(frame);
-        self.visible = (rows / 2).max(1);
+        self.height = view::result_rows(frame);
+        self.visible = (self.height / 2).max(1);
         self.keep_selection_visible();
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use worker::ResultRow;
-
-    fn update(seq: u64, query: &str) -> Update {
-        Update {
-            request: Request {
-                seq,
-                scope: Scope::Library,
-                mode: Mode::Headings,
-                query: query.to_string(),
-            },
-            total: 0,
-            paragraphs: 0,
-            complete: true,
-            rows: Vec::new(),
-            text_hits: None,
-        }
-    }
-
-    fn shown_query(layer: &SearchLayer) -> Option<&str> {
-        layer.shown().map(|u| u.request.query.as_str())
-    }
-
-    #[test]
-    fn only_answers_newer_than_the_shown_one_and_not_from_the_future_are_shown() {
-        let mut layer = SearchLayer::new(Mode::Headings, 0, Recall::default(), None);
-        let _ = layer.type_text("z");
-        let _ = layer.type_text("s");
-        assert!(layer.waiting());
-        // The answer to "z" arrives first: better than nothing.
-        assert_eq!(layer.receive(update(1, "z")), Effect::None);
-        assert_eq!(shown_query(&layer), Some("z"));
-        assert!(layer.waiting());
-        let _ = layer.receive(update(2, "zs"));
-        assert_eq!(shown_query(&layer), Some("zs"));
-        assert!(!layer.waiting());
-        // A late answer to an older query does not replace it.
-        let _ = layer.receive(update(1, "z"));
-        assert_eq!(shown_query(&layer), Some("zs"));
-    }
-
-    #[test]
-    fn a_new_popup_ignores_answers_meant_for_the_one_before() {
-        let mut first = SearchLayer::new(Mode::Headings, 0, Recall::default(), None);
-        let _ = first.type_text("n");
-        let _ = first.type_text("a");
-        let mut second = SearchLayer::new(Mode::Headings, first.seq(), Recall::default(), None);
-        let _ = second.type_text("d");
-        let _ = second.receive(update(1, "n"));
-        let _ = second.receive(update(2, "na"));
-        assert_eq!(shown_query(&second), None);
-        let _ = second.receive(update(3, "d"));
-        assert_eq!(shown_query(&second), Some("d"));
-    }
-
-    #[test]
-    fn enter_before_the_answer_goes_once_the_answer_comes() {
-        let mut layer = SearchLayer::new(Mode::Headings, 0, Recall::default(), None);
-        let _ = layer.type_text("z");
-        let _ = layer.receive(update(1, "z"));
-        let _ = layer.type_text("s");
-        // The rows of "z" are on screen, but Enter means "zs".
-        assert_eq!(layer.act(Action::Open), Effect::None);
-        let mut answer = update(2, "zs");
-        answer.rows.push(ResultRow {
-            report: 0,
-            section: 3,
-            text: "招商".to_string(),
-            positions: vec![0, 1],
-            hit: None,
-            count: 1,
-            index: 0,
-        });
-        let Effect::Go(row) = layer.receive(answer) else {
-            panic!("Enter went nowhere");
-        };
-        assert_eq!(row.text, "招商");
-    }
-
-    #[test]
-    fn typing_asks_for_a_search_and_esc_to_be_closed() {
-        let mut layer = SearchLayer::new(Mode::FullText, 4, Recall::default(), None);
-        assert_eq!(
-            layer.type_text("招商"),
-            Effect::Search(Request {
-                seq: 5,
-                scope: Scope::Library,
-                mode: Mode::FullText,
-                query: "招商".to_string(),
-            })
-        );
-        assert_eq!(layer.act(Action::CursorLeft), Effect::None);
-        assert_eq!(layer.act(Action::Close), Effect::CloseLayer);
-    }
-
-    #[test]
-    fn ctrl_r_runs_the_query_in_the_open_report_and_back() {
-        let mut layer = SearchLayer::new(Mode::Headings, 0, Recall::default(), Some(7));
-        let _ = layer.type_text("dj");
-        let Effect::Search(request) = layer.act(Action::ToggleScope) else {
-            panic!("no search");
-        };
-        assert_eq!(
-            (request.scope, request.query.as_str()),
-            (Scope::Report(7), "dj")
-        );
-        assert!(layer.recall().this_report);
-        let Effect::Search(request) = layer.act(Action::ToggleScope) else {
-            panic!("no search");
-        };
-        assert_eq!(request.scope, Scope::Library);
-        // With no report open there is nothing to narrow to.
-        let mut layer = SearchLayer::new(Mode::Headings, 0, Recall::default(), None);
-        assert!(matches!(layer.act(Action::ToggleScope), Effect::Notice(_)));
-        assert_eq!(layer.scope(), Scope::Library);
-    }
-}
+mod tests;

@@ -1,23 +1,21 @@
 //! Drawing the search popup inside its frame: the input line, a line that
-//! says what is searched and how much was found, then two rows per result
-//! (what matched, with the matched characters marked, and where it is).
+//! says what is searched and how much was found, then the results, two
+//! rows each (drawn by `row.rs`), with a divider line before the first
+//! weak heading match when closer ones come before it.
 
 use super::SearchLayer;
-use super::worker::{ResultRow, Update};
-use crate::paint::{fill, put_spans, put_str};
-use crate::shelf::{report_title, township_label, year_label};
+use super::list::{self, Slot};
+use super::tier;
+use super::worker::Update;
+use crate::paint::put_str;
+use crate::shelf::report_title;
 use crate::theme::Theme;
 use baogao_layout::{Widths, truncate};
 use baogao_report::library::Library;
-use baogao_report::model::{Report, SectionPath};
-use baogao_search::{
-    Mode, Scope, TextHit, WHOLE_REPORT, fulltext::paragraph_text, section_path, snippet,
-};
+use baogao_search::{Mode, Scope};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
-use ratatui::style::Style;
 use ratatui::widgets::Widget;
-use std::ops::Range;
 
 /// What the input line starts with.
 const PROMPT: &str = "\u{203A} ";
@@ -70,7 +68,7 @@ impl SearchView<'_> {
         let layer = self.layer;
         let other = mode_label(layer.mode().toggled()).to_lowercase();
         let switch = format!("Tab: {other}");
-        let (mode, scope, rest, whole_library) = if layer.input().text().trim().is_empty() {
+        if layer.input().text().trim().is_empty() {
             let (hint, whole_library) = match layer.mode() {
                 Mode::Headings => (
                     "pinyin works (zsyz, nanji)",
@@ -78,23 +76,36 @@ impl SearchView<'_> {
                 ),
                 Mode::FullText => ("as written", "Paragraph text, as written"),
             };
-            (
-                layer.mode(),
-                layer.scope(),
-                format!("{hint} \u{B7} {switch}"),
-                Some(format!("{whole_library} \u{B7} {switch}")),
-            )
-        } else if let Some(shown) = layer.shown().filter(|_| !layer.waiting()) {
-            let count = found(shown);
-            let rest = format!("{count} \u{B7} {switch}");
-            (shown.request.mode, shown.request.scope, rest, None)
-        } else {
-            let rest = "searching\u{2026}".to_string();
-            (layer.mode(), layer.scope(), rest, None)
+            return match layer.scope() {
+                Scope::Library => format!("{whole_library} \u{B7} {switch}"),
+                scope @ Scope::Report(_) => {
+                    let rest = format!("{hint} \u{B7} {switch}");
+                    self.scoped(layer.mode(), scope, &rest, width)
+                }
+            };
+        }
+        let Some(shown) = layer.shown().filter(|_| !layer.waiting()) else {
+            return self.scoped(layer.mode(), layer.scope(), "searching\u{2026}", width);
         };
+        let (mode, scope) = (shown.request.mode, shown.request.scope);
+        let count = found(shown);
+        let line = self.scoped(mode, scope, &format!("{count} \u{B7} {switch}"), width);
+        // What was found matters more than the hint: where both do not
+        // fit, the hint goes rather than the end of the count.
+        if self.widths.str(&line) > width {
+            self.scoped(mode, scope, &count, width)
+        } else {
+            line
+        }
+    }
+
+    /// "{mode} · {rest}", with one report's scope "{mode} · in {title} ·
+    /// {rest}", the title cut so that the line fits `width` cells (but
+    /// never to less than [`MIN_TITLE`]).
+    fn scoped(&self, mode: Mode, scope: Scope, rest: &str, width: usize) -> String {
         let label = mode_label(mode);
         let Scope::Report(report) = scope else {
-            return whole_library.unwrap_or_else(|| format!("{label} \u{B7} {rest}"));
+            return format!("{label} \u{B7} {rest}");
         };
         let title = self.library.reports().get(report).map_or("", report_title);
         let fixed = format!("{label} \u{B7} in  \u{B7} {rest}");
@@ -103,126 +114,10 @@ impl SearchView<'_> {
         format!("{label} \u{B7} in {title} \u{B7} {rest}")
     }
 
-    fn draw_row(&self, buf: &mut Buffer, area: Rect, y: u16, row: &ResultRow, selected: bool) {
-        let theme = self.theme;
-        let base = if selected { theme.selected } else { theme.text };
-        let mark = base.patch(theme.mark);
-        if selected {
-            fill(buf, area.x, y, area.right(), base);
-        }
-        let width = area.width.saturating_sub(1) as usize;
-        let report = &self.library.reports()[row.report as usize];
-        // What matched, cut to fit, and the byte ranges to mark in it.
-        let (text, marked) = match row.hit {
-            None => cut_heading(&row.text, &row.positions, width, self.widths),
-            Some(hit) => self.cut_paragraph(hit, row, width),
-        };
-        let marked: Vec<_> = marked.into_iter().map(|range| (range, mark)).collect();
-        if let Some(count) = self.hit_count(row, width) {
-            // The count sits at the row's end, after the room the snippet had.
-            let x = area
-                .right()
-                .saturating_sub(self.widths.str(&count) as u16 + 1);
-            put_str(
-                buf,
-                x,
-                y,
-                area.right(),
-                &count,
-                place_style(theme, base, selected),
-                self.widths,
-            );
-        }
-        put_spans(
-            buf,
-            area.x + 1,
-            y,
-            area.right(),
-            &text,
-            &marked,
-            base,
-            self.widths,
-        );
-        let place = place_of(report, row);
-        let place_style = place_style(theme, base, selected);
-        put_str(
-            buf,
-            area.x + 3,
-            y + 1,
-            area.right(),
-            &truncate(&place, width.saturating_sub(2), self.widths),
-            place_style,
-            self.widths,
-        );
-        if selected {
-            fill(buf, area.x, y + 1, area.x + 3, base);
-        }
-    }
-}
-
-impl SearchView<'_> {
-    /// What a full-text row says at its end: how many hits its paragraph
-    /// holds, when more than one and when the row of `width` cells keeps
-    /// room enough for its text.
-    fn hit_count(&self, row: &ResultRow, width: usize) -> Option<String> {
-        if row.hit.is_none() || row.count < 2 {
-            return None;
-        }
-        let count = format!("\u{D7}{}", row.count);
-        (width >= self.widths.str(&count) + 2 + MIN_SNIPPET).then_some(count)
-    }
-
-    /// A full-text row's text: its paragraph cut around the first hit to
-    /// `width` cells less the hit count at the end, every hit of the
-    /// paragraph that is in the cut marked.
-    fn cut_paragraph(
-        &self,
-        hit: TextHit,
-        row: &ResultRow,
-        width: usize,
-    ) -> (String, Vec<Range<usize>>) {
-        let paragraph =
-            paragraph_text(self.library, hit.report, hit.section, hit.paragraph).unwrap_or("");
-        let shown = self.layer.shown();
-        let len = shown.map_or(0, |u| u.request.query.trim().len());
-        let room = match self.hit_count(row, width) {
-            // The count, a space before it and a blank column after it.
-            Some(count) => width - self.widths.str(&count) - 2,
-            None => width,
-        };
-        let start = (hit.offset as usize).min(paragraph.len());
-        let end = (start + len).min(paragraph.len());
-        let cut = snippet(paragraph, start..end, room, self.widths);
-        let text = truncate(&cut.text, room, self.widths).into_owned();
-        let hits = shown
-            .and_then(|u| u.text_hits.as_deref())
-            .and_then(|hits| hits.get(row.index..row.index + row.count))
-            .unwrap_or_default();
-        // The cut holds the paragraph's text from some byte on, shifted by
-        // where the first hit landed in it: a hit is marked where that
-        // shift puts the same text.
-        let marked = hits
-            .iter()
-            .filter_map(|other| {
-                let from = other.offset as usize;
-                let to = (from + len).min(paragraph.len());
-                let at = (from + cut.hit.start).checked_sub(start)?;
-                let moved = at..at + (to - from);
-                let same = text
-                    .get(moved.clone())
-                    .zip(paragraph.get(from..to))
-                    .is_some_and(|(cut, whole)| cut == whole);
-                if same {
-                    Some(moved)
-                } else if *other == hit {
-                    // A hit wider than the row: what is left of it.
-                    Some(moved.start.min(text.len())..moved.end.min(text.len()))
-                } else {
-                    None
-                }
-            })
-            .collect();
-        (text, marked)
+    /// The line before the first weak match, in `width` cells.
+    fn divider(&self, shown: &Update, width: usize) -> String {
+        let weak = shown.total.saturating_sub(shown.close);
+        tier::divider(&tier::weak_matches(weak), width, self.widths)
     }
 }
 
@@ -264,14 +159,32 @@ impl Widget for &SearchView<'_> {
         let Some(shown) = self.layer.shown() else {
             return;
         };
-        let first = self.layer.offset();
-        let mut y = area.y + RESULTS_TOP as u16;
-        for (index, row) in shown.rows.iter().enumerate().skip(first) {
-            if y + 1 >= area.bottom() {
-                break;
+        // The layer places rows for clicks by the same slots, in the
+        // height it was fitted to: this area's.
+        let height = usize::from(area.height).saturating_sub(RESULTS_TOP);
+        let top = area.y + RESULTS_TOP as u16;
+        let offset = self.layer.offset();
+        for (y, slot) in list::slots(offset, shown.rows.len(), shown.weak_from, height) {
+            let y = top + y as u16;
+            match slot {
+                Slot::Divider => {
+                    let width = usize::from(area.width.saturating_sub(2));
+                    let line = self.divider(shown, width);
+                    put_str(
+                        buf,
+                        area.x + 1,
+                        y,
+                        area.right(),
+                        &line,
+                        theme.dim,
+                        self.widths,
+                    );
+                }
+                Slot::Result(index) => {
+                    let selected = index == self.layer.selected();
+                    self.draw_row(buf, area, y, &shown.rows[index], selected);
+                }
             }
-            self.draw_row(buf, area, y, row, index == self.layer.selected());
-            y += 2;
         }
     }
 }
@@ -280,13 +193,15 @@ impl Widget for &SearchView<'_> {
 /// little room the rest leaves.
 const MIN_TITLE: usize = 8;
 
-/// What an answer found, for the count line.
+/// What an answer found, for the count line: when every heading match is
+/// weak, it says so first.
 fn found(shown: &Update) -> String {
     let mut count = match shown.request.mode {
-        Mode::Headings => match shown.total {
-            0 => "no match".to_string(),
-            1 => "1 match".to_string(),
-            n => format!("{n} matches"),
+        Mode::Headings => match (shown.total, shown.close) {
+            (0, _) => "no match".to_string(),
+            (n, 0) => tier::no_close_match(n),
+            (1, _) => "1 match".to_string(),
+            (n, _) => format!("{n} matches"),
         },
         Mode::FullText => text_count(shown.total, shown.paragraphs, shown.complete),
     };
@@ -294,14 +209,6 @@ fn found(shown: &Update) -> String {
         count.push_str(&format!(", the first {} listed", shown.rows.len()));
     }
     count
-}
-
-/// Cells a snippet keeps before a hit count may take room from it.
-const MIN_SNIPPET: usize = 8;
-
-/// The style of a row's dimmed parts: its place and its hit count.
-fn place_style(theme: Theme, base: Style, selected: bool) -> Style {
-    if selected { base } else { theme.dim }
 }
 
 /// The count line's words for full text: hits, and the paragraphs (rows)
@@ -331,96 +238,4 @@ fn mode_label(mode: Mode) -> &'static str {
         Mode::Headings => "Headings",
         Mode::FullText => "Full text",
     }
-}
-
-/// Where a result is: township · year, then the report (for a text hit or a
-/// heading) and the headings above the one that matched.
-fn place_of(report: &Report, row: &ResultRow) -> String {
-    let mut place = format!(
-        "{} \u{B7} {}",
-        township_label(report.township.as_deref()),
-        year_label(report.year)
-    );
-    if row.section == WHOLE_REPORT {
-        if row.hit.is_some() {
-            place.push_str(" \u{B7} ");
-            place.push_str(report_title(report));
-        } else {
-            place.push_str(" \u{B7} ");
-            place.push_str(report.kind.label_zh(report.period));
-        }
-        return place;
-    }
-    let path = section_path(report, row.section);
-    // A heading result shows itself above: its place is its parents.
-    let depth = if row.hit.is_some() {
-        path.depth()
-    } else {
-        path.depth().saturating_sub(1)
-    };
-    for level in 1..=depth {
-        if let Some(section) = report.section(&SectionPath(path.0[..level].to_vec())) {
-            place.push_str(" \u{203A} ");
-            place.push_str(&section.heading);
-        }
-    }
-    place
-}
-
-/// A heading cut to `width` cells with its matched characters (byte ranges
-/// of the cut text): from its start when the matches fit that way, else
-/// around the matches; a "…" where it was cut is never marked.
-fn cut_heading(
-    text: &str,
-    positions: &[usize],
-    width: usize,
-    widths: Widths,
-) -> (String, Vec<Range<usize>>) {
-    let marked = char_ranges(text, positions);
-    let cut = truncate(text, width, widths);
-    let kept = if cut.len() < text.len() {
-        cut.len().saturating_sub(ELLIPSIS.len_utf8())
-    } else {
-        cut.len()
-    };
-    let (Some(first), Some(last)) = (marked.first(), marked.last()) else {
-        return (cut.into_owned(), marked);
-    };
-    if last.end <= kept {
-        return (cut.into_owned(), marked);
-    }
-    let span = first.start..last.end;
-    let around = snippet(text, span.clone(), width, widths);
-    if around.hit.is_empty() {
-        return (cut.into_owned(), Vec::new());
-    }
-    // The snippet keeps text[span] whole at `around.hit`: shift the marks.
-    let moved = marked
-        .iter()
-        .map(|range| {
-            let start = range.start - span.start + around.hit.start;
-            start..start + range.len()
-        })
-        .collect();
-    (around.text, moved)
-}
-
-const ELLIPSIS: char = '\u{2026}';
-
-/// Byte ranges of the characters at `positions` (char indices) in `text`.
-fn char_ranges(text: &str, positions: &[usize]) -> Vec<Range<usize>> {
-    let mut wanted = positions.iter().peekable();
-    let mut ranges: Vec<Range<usize>> = Vec::new();
-    for (index, (at, c)) in text.char_indices().enumerate() {
-        while wanted.peek().is_some_and(|&&p| p < index) {
-            wanted.next();
-        }
-        if wanted.peek() == Some(&&index) {
-            match ranges.last_mut() {
-                Some(last) if last.end == at => last.end = at + c.len_utf8(),
-                _ => ranges.push(at..at + c.len_utf8()),
-            }
-        }
-    }
-    ranges
 }

@@ -6,7 +6,7 @@
 //! without threads) use the inline client, which answers at once.
 
 use baogao_report::library::Library;
-use baogao_search::{FuzzyQuery, Matches, Mode, Scope, Searcher, TextHit};
+use baogao_search::{FuzzyQuery, MatchKind, Matches, Mode, Scope, Searcher, TextHit};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError, Sender};
@@ -37,6 +37,8 @@ pub(crate) struct ResultRow {
     pub(crate) text: String,
     /// Matched characters of `text` (char indices), for highlighting.
     pub(crate) positions: Vec<usize>,
+    /// A heading's tier; none for a text hit.
+    pub(crate) kind: Option<MatchKind>,
     /// Full text: the paragraph's first hit.
     pub(crate) hit: Option<TextHit>,
     /// Full text: the hits in the paragraph, this one and those after it
@@ -53,6 +55,12 @@ pub struct Update {
     pub(crate) request: Request,
     /// All matches (full text: hits), of which `rows` are the first.
     pub total: usize,
+    /// Headings: how many of `total` are not weak matches; full text:
+    /// `total` (a hit is exact).
+    pub(crate) close: usize,
+    /// Headings: the row of the first weak match when closer ones come
+    /// before it, where the popup draws a divider.
+    pub(crate) weak_from: Option<usize>,
     /// Full text: the paragraphs holding the hits kept, one row each (of
     /// which `rows` are the first); for headings, `total`.
     pub(crate) paragraphs: usize,
@@ -170,6 +178,10 @@ impl Drop for WorkerGuard {
 pub fn answer(searcher: &mut Searcher, request: Request) -> Update {
     let results = searcher.search_in(request.scope, request.mode, &request.query);
     let total = results.len();
+    let close = match &results.matches {
+        Matches::Headings { close, .. } => *close,
+        Matches::Text { .. } => total,
+    };
     let (rows, complete, text_hits) = match &results.matches {
         Matches::Headings { hits, .. } => {
             let index = searcher.index();
@@ -187,6 +199,7 @@ pub fn answer(searcher: &mut Searcher, request: Request) -> Update {
                             .as_ref()
                             .map(|q| q.positions(index, entry))
                             .unwrap_or_default(),
+                        kind: Some(hit.kind),
                         hit: None,
                         count: 1,
                         index: place,
@@ -204,9 +217,16 @@ pub fn answer(searcher: &mut Searcher, request: Request) -> Update {
         Some(hits) => paragraph_count(hits),
         None => total,
     };
+    // Hits come in tier order: the weak ones are the last rows.
+    let weak_from = rows
+        .iter()
+        .position(|row: &ResultRow| row.kind == Some(MatchKind::Weak))
+        .filter(|&row| row > 0);
     Update {
         request,
         total,
+        close,
+        weak_from,
         paragraphs,
         complete,
         rows,
@@ -233,6 +253,7 @@ fn paragraph_rows(hits: &[TextHit]) -> Vec<ResultRow> {
             section: hit.section,
             text: String::new(),
             positions: Vec::new(),
+            kind: None,
             hit: Some(*hit),
             count: 1,
             index: place,
