@@ -178,6 +178,26 @@ fn full_text_hits_are_marked_in_the_reader_and_n_steps_through_them() {
     assert!(rows(&draw(&mut app, 120, 40))[38].contains(&format!("hit {total}/{total}")));
 }
 
+// A punctuation mark matches in either width: the hit is marked over the
+// text as written, not over the query's length.
+#[test]
+fn a_hit_with_a_mark_in_the_other_width_is_marked_as_written() {
+    let library = search_library();
+    let mut app = app(&library);
+    press(&mut app, "/\t统筹，\n");
+    let screen = draw(&mut app, 120, 40);
+    let text = rows(&screen);
+    assert!(text[38].contains("hit 1/"), "{}", text[38]);
+    let current: String = (1..38u16)
+        .flat_map(|y| (0..120u16).map(move |x| (x, y)))
+        .map(|at| &screen[at])
+        .filter(|cell| cell.modifier.contains(Modifier::REVERSED | Modifier::BOLD))
+        .map(|cell| cell.symbol())
+        .collect::<String>()
+        .replace(' ', "");
+    assert_eq!(current, "统筹,", "{text:#?}");
+}
+
 // Before, n said "no full-text hits"; it repeats either kind of search now.
 #[test]
 fn n_without_a_search_says_how_to_get_one() {

@@ -119,7 +119,6 @@ impl<'a> App<'a> {
                 LastSearch::Text(HitMarks {
                     hits: Arc::clone(hits),
                     complete: shown.complete,
-                    len: shown.request.query.trim().len(),
                     current,
                 })
             }

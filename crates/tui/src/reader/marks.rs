@@ -11,13 +11,13 @@ use std::sync::Arc;
 
 /// Full-text hits to mark in the text and step through with n/N: all of
 /// them (in library order) or, when `complete` is false, the first
-/// [`baogao_search::MAX_TEXT_HITS`]; the length of each in bytes, and the
-/// one the reader went to.
+/// [`baogao_search::MAX_TEXT_HITS`] (each knows its own length: a
+/// punctuation mark may stand in the other width than the query's), and
+/// the one the reader went to.
 #[derive(Debug, Clone)]
 pub(crate) struct HitMarks {
     pub(crate) hits: Arc<Vec<TextHit>>,
     pub(crate) complete: bool,
-    pub(crate) len: usize,
     pub(crate) current: usize,
 }
 
@@ -43,7 +43,7 @@ impl ReaderPane<'_> {
                 let start = hit.offset as usize;
                 self.marks.push(Mark {
                     block,
-                    range: start..start + marks.len,
+                    range: start..start + hit.len as usize,
                     current: marks.current == from + i,
                 });
             }

@@ -115,9 +115,8 @@ impl SearchView<'_> {
         let paragraph =
             paragraph_text(self.library, hit.report, hit.section, hit.paragraph).unwrap_or("");
         let shown = self.layer.shown();
-        let len = shown.map_or(0, |u| u.request.query.trim().len());
         let start = (hit.offset as usize).min(paragraph.len());
-        let end = (start + len).min(paragraph.len());
+        let end = (start + hit.len as usize).min(paragraph.len());
         let cut = snippet(paragraph, start..end, room, self.widths);
         let text = truncate(&cut.text, room, self.widths).into_owned();
         let hits = shown
@@ -131,7 +130,7 @@ impl SearchView<'_> {
             .iter()
             .filter_map(|other| {
                 let from = other.offset as usize;
-                let to = (from + len).min(paragraph.len());
+                let to = (from + other.len as usize).min(paragraph.len());
                 let at = (from + cut.hit.start).checked_sub(start)?;
                 let moved = at..at + (to - from);
                 let same = text
