@@ -122,11 +122,20 @@ impl SearchIndex {
             index.key_entries[*slot as usize] = id as u32;
             *slot += 1;
         }
-        let weighed = index.keys.iter().enumerate().map(|(k, key)| {
-            let headings = index.key_starts[k + 1] - index.key_starts[k];
-            (key.pinyin, headings)
-        });
-        let townships = index.townships.iter().map(|key| (key.pinyin, 0));
+        // Only headings say how the library writes: a report's title line
+        // differs from report to report by its township and year alone.
+        let mut in_heading = vec![false; index.keys.len()];
+        for entry in &index.entries {
+            if entry.section != WHOLE_REPORT {
+                in_heading[entry.key as usize] = true;
+            }
+        }
+        let weighed = index
+            .keys
+            .iter()
+            .zip(in_heading)
+            .map(|(key, heading)| (key.pinyin, usize::from(key.body_start), heading));
+        let townships = index.townships.iter().map(|key| (key.pinyin, 0, false));
         let texts: Vec<_> = weighed.chain(townships).collect();
         index.pinyin.weigh_pairs(texts.into_iter());
         index

@@ -17,7 +17,8 @@
 use super::apart::Apart;
 use super::pinyin::{PinyinArena, PinyinKey, letter_bit};
 use super::weights::{
-    AT_START, COMMON_PAIR, CONSECUTIVE, EDIT, LETTER, PARTIAL, PIECE, RARE_READING, WHOLE_SYLLABLE,
+    AT_START, COMMON_PAIR, COMMON_PAIR_SHORT, CONSECUTIVE, EDIT, LETTER, PARTIAL, PIECE,
+    RARE_READING, SHORT_TERM, WHOLE_SYLLABLE,
 };
 use crate::MatchKind;
 use std::ops::Range;
@@ -95,6 +96,9 @@ pub(crate) struct LatinMatch {
 pub(crate) struct LatinMatcher {
     query: Vec<u8>,
     query_letters: u64,
+    /// What a doubling of how often the library writes a run's characters
+    /// together adds ([`COMMON_PAIR`], more for a short term).
+    pair_weight: i32,
     /// Consecutive runs, per layer and query length q: the best
     /// score of a run matching `query[..q]` that ends at the previous
     /// character (`cur`) or this one (`next`), and where that run starts.
@@ -118,6 +122,11 @@ impl LatinMatcher {
         Some(LatinMatcher {
             query,
             query_letters,
+            pair_weight: if m <= SHORT_TERM {
+                COMMON_PAIR_SHORT
+            } else {
+                COMMON_PAIR
+            },
             cur: vec![NONE; LAYERS * (m + 1)],
             next: vec![NONE; LAYERS * (m + 1)],
             cur_from: vec![0; LAYERS * (m + 1)],
@@ -301,7 +310,7 @@ impl LatinMatcher {
                     // The run's characters: how often the library writes
                     // them together counts (see `COMMON_PAIR`).
                     let run = self.next_from[layer * width + m] as usize..i + 1;
-                    let score = score + COMMON_PAIR * arena.run_weight(key, run.clone());
+                    let score = score + self.pair_weight * arena.run_weight(key, run.clone());
                     if result.as_ref().is_none_or(|(best, _)| score > *best) {
                         result = Some((score, run));
                     }

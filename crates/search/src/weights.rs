@@ -48,9 +48,19 @@ pub(crate) const EDIT: i32 = -LETTER;
 /// 半 "pan"), not the first the pinyin crate lists: as much as a letter, so
 /// that "shpa" is 深化平安 before 上半 (shang + pan).
 pub(crate) const RARE_READING: i32 = -LETTER;
-/// Per doubling of the number of headings that hold the rarest pair of
-/// neighbouring characters a pinyin or homophone match covers: among runs
-/// that fit the letters equally ("lsfz": 绿色发展, 力以赴抓), the one the
-/// library writes most often is the word meant, and a run that straddles
-/// two words (力以赴抓, from 全力以赴抓…) is rare as a pair somewhere.
+/// Per doubling of the number of distinct headings that hold the rarest
+/// pair of neighbouring characters a pinyin or homophone match covers:
+/// among runs that fit the letters equally ("lsfz": 绿色发展, 力以赴抓), the
+/// one the library writes most often is the word meant, and a run that
+/// straddles two words (力以赴抓, from 全力以赴抓…) is rare as a pair
+/// somewhere.
 pub(crate) const COMMON_PAIR: i32 = 4;
+/// [`COMMON_PAIR`] for a Latin term of at most [`SHORT_TERM`] letters
+/// ("js", "jic"): so few letters fit a great many runs (建设, 加速, 吉山…),
+/// and say nothing of which is meant; how widely the library uses the run
+/// must then outweigh where it stands in the heading ([`AT_START`]: one
+/// doubling is worth more).
+pub(crate) const COMMON_PAIR_SHORT: i32 = 4 * COMMON_PAIR;
+/// The longest Latin term that weighs its run's pairs by
+/// [`COMMON_PAIR_SHORT`].
+pub(crate) const SHORT_TERM: usize = 3;
