@@ -143,6 +143,18 @@ fn the_input_edits_by_character_and_takes_pastes() {
     assert!(input_row(&mut app).contains("\u{203A} 招商 资qj引 "));
 }
 
+/// The text of the hit the reader went to, drawn reversed and bold on a
+/// 120×40 screen (it may wrap onto a second line).
+fn current_hit(screen: &Buffer) -> String {
+    (1..38u16)
+        .flat_map(|y| (0..120u16).map(move |x| (x, y)))
+        .map(|at| &screen[at])
+        .filter(|cell| cell.modifier.contains(Modifier::REVERSED | Modifier::BOLD))
+        .map(|cell| cell.symbol())
+        .collect::<String>()
+        .replace(' ', "")
+}
+
 #[test]
 fn full_text_hits_are_marked_in_the_reader_and_n_steps_through_them() {
     let library = search_library();
@@ -163,14 +175,7 @@ fn full_text_hits_are_marked_in_the_reader_and_n_steps_through_them() {
     let screen = draw(&mut app, 120, 40);
     let text = rows(&screen);
     assert!(text[38].contains(&format!("hit 1/{total}")), "{}", text[38]);
-    // The hit gone to is drawn reversed (it may wrap onto a second line).
-    let current: String = (1..38u16)
-        .flat_map(|y| (0..120u16).map(move |x| (x, y)))
-        .map(|at| &screen[at])
-        .filter(|cell| cell.modifier.contains(Modifier::REVERSED | Modifier::BOLD))
-        .map(|cell| cell.symbol())
-        .collect::<String>()
-        .replace(' ', "");
+    let current = current_hit(&screen);
     assert_eq!(current, "垃圾分类", "{text:#?}");
     press(&mut app, "n");
     assert!(rows(&draw(&mut app, 120, 40))[38].contains(&format!("hit 2/{total}")));
@@ -188,13 +193,7 @@ fn a_hit_with_a_mark_in_the_other_width_is_marked_as_written() {
     let screen = draw(&mut app, 120, 40);
     let text = rows(&screen);
     assert!(text[38].contains("hit 1/"), "{}", text[38]);
-    let current: String = (1..38u16)
-        .flat_map(|y| (0..120u16).map(move |x| (x, y)))
-        .map(|at| &screen[at])
-        .filter(|cell| cell.modifier.contains(Modifier::REVERSED | Modifier::BOLD))
-        .map(|cell| cell.symbol())
-        .collect::<String>()
-        .replace(' ', "");
+    let current = current_hit(&screen);
     assert_eq!(current, "统筹,", "{text:#?}");
 }
 
