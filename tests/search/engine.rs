@@ -3,7 +3,7 @@
 
 use baogao_layout::{AmbiguousWidth, Widths};
 use baogao_search::{FuzzyQuery, Matches, Mode, Searcher, WHOLE_REPORT, snippet};
-use baogao_testkit::fixtures::search_library;
+use baogao_testkit::fixtures::{library_from_dir, search_library, temp_dir, write_json};
 
 /// The texts of the heading results of `query`, best first.
 fn headings(searcher: &mut Searcher, query: &str) -> Vec<String> {
@@ -341,4 +341,44 @@ fn snippets_fit_their_width_and_keep_the_hit() {
             }
         }
     }
+}
+
+// A term that names a township and matches a heading only loosely counts as
+// the place (`zj`: 张家镇), so that heading is not among the keys matched;
+// one letter more (`zjx`) names no township and counts as a loose match of
+// the text. The longer query must not be narrowed from the shorter one's
+// keys, or it would miss what a fresh search finds.
+#[test]
+fn a_term_that_stops_naming_a_place_is_searched_afresh() {
+    let dir = temp_dir();
+    for (id, township, heading) in [
+        (
+            "zizhuang-2021-work-summary",
+            "紫庄街道",
+            "一、做好基层宣传工作",
+        ),
+        ("zhangjia-2021-work-summary", "张家镇", "一、抓好安全生产"),
+    ] {
+        let report = serde_json::json!({
+            "schema": 1,
+            "id": id,
+            "title": format!("{township}2021年工作总结"),
+            "township": township,
+            "year": 2021,
+            "period": "annual",
+            "kind": "work-summary",
+            "sections": [{ "heading": heading, "paragraphs": ["工作稳步推进。"] }],
+        });
+        write_json(dir.path(), &format!("{id}.json"), &report);
+    }
+    let library = library_from_dir(dir.path());
+    let mut typing = Searcher::new(&library, usize::MAX);
+    typing.search(Mode::Headings, "紫庄 zj");
+    let typed = typing.search(Mode::Headings, "紫庄 zjx");
+    let fresh = Searcher::new(&library, usize::MAX).search(Mode::Headings, "紫庄 zjx");
+    assert_eq!(
+        format!("{:?}", typed.matches),
+        format!("{:?}", fresh.matches)
+    );
+    assert!(!fresh.is_empty(), "{fresh:?}");
 }

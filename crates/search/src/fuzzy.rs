@@ -223,6 +223,12 @@ impl FuzzyQuery {
             .collect()
     }
 
+    /// Whether the last term names some report's place (a lone term never
+    /// does: it must match the text).
+    pub(crate) fn last_term_names_a_place(&self, index: &SearchIndex) -> bool {
+        self.terms.len() >= 2 && self.places(index).names_some(self.terms.len() - 1)
+    }
+
     /// Which reports' places each term names (see [`PlaceMatches`]).
     pub(crate) fn places(&self, index: &SearchIndex) -> PlaceMatches {
         let mut places = PlaceMatches::default();

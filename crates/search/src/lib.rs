@@ -228,20 +228,23 @@ impl<'a> Searcher<'a> {
         let Some(fuzzy) = FuzzyQuery::new(query) else {
             return Results::empty(scope, Mode::Headings, query);
         };
+        let index = self.index();
         // Only a longer last term narrows: a new term may name a place,
         // which admits keys whose text an earlier term alone did not match;
-        // and a term that has just grown long enough to allow a typo or one
-        // more homophone may match what the shorter one did not.
+        // a term that has just grown long enough to allow a typo or one
+        // more homophone may match what the shorter one did not; and a last
+        // term that named a place counted as the place, not as a loose match
+        // of the text, which its longer form (naming none) may be.
         let within = self.history.last().and_then(|last| match &last.matches {
             Matches::Headings { keys, .. } => {
                 let before = FuzzyQuery::new(&last.query)?;
                 let narrows = before.len() == fuzzy.len()
-                    && fuzzy.last_tolerance().within(before.last_tolerance());
+                    && fuzzy.last_tolerance().within(before.last_tolerance())
+                    && !before.last_term_names_a_place(index);
                 narrows.then(|| keys.clone())
             }
             Matches::Text { .. } => None,
         });
-        let index = self.index();
         // In one report's scope only its entries are listed, and only their
         // keys are matched (the history holds this scope's keys alone).
         let only = scope_entries(index, scope);
