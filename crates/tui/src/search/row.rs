@@ -220,15 +220,24 @@ fn cut_heading(
     if around.hit.is_empty() {
         return (cut.into_owned(), Vec::new());
     }
-    // The snippet keeps text[span] whole at `around.hit`: shift the marks.
+    // The snippet keeps text[span] whole at `around.hit` (even when it is
+    // wider than the row): shift the marks, then cut to the row and keep
+    // only the marks that are still inside.
+    let text = truncate(&around.text, width, widths).into_owned();
+    let inside = if text.len() < around.text.len() {
+        text.len().saturating_sub(ELLIPSIS.len_utf8())
+    } else {
+        text.len()
+    };
     let moved = marked
         .iter()
         .map(|range| {
             let start = range.start - span.start + around.hit.start;
             start..start + range.len()
         })
+        .filter(|range| range.end <= inside)
         .collect();
-    (around.text, moved)
+    (text, moved)
 }
 
 const ELLIPSIS: char = '\u{2026}';
@@ -249,4 +258,30 @@ fn char_ranges(text: &str, positions: &[usize]) -> Vec<Range<usize>> {
         }
     }
     ranges
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cut_heading;
+    use baogao_layout::Widths;
+
+    // Matched characters wider than the row are cut with the rest: nothing
+    // runs past the row (over a note such as "(同音)"), and no mark points
+    // past the text kept.
+    #[test]
+    fn matches_wider_than_the_row_are_cut_to_it() {
+        let widths = Widths::default();
+        let heading = "一、全面推进乡村振兴战略实施";
+        let positions: Vec<usize> = (2..12).collect();
+        for width in [6, 9, 15] {
+            let (text, marks) = cut_heading(heading, &positions, width, widths);
+            assert!(widths.str(&text) <= width, "{text:?} at {width}");
+            assert!(marks.iter().all(|mark| mark.end <= text.len()), "{marks:?}");
+            assert!(
+                marks.iter().all(
+                    |mark| text.is_char_boundary(mark.start) && text.is_char_boundary(mark.end)
+                )
+            );
+        }
+    }
 }
