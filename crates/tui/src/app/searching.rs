@@ -60,6 +60,7 @@ impl<'a> App<'a> {
             let last = self.recall.get_mut(walked.mode);
             if walked.scope == scope && last.query == walked.query {
                 last.place = at.current - 1;
+                last.scope = scope;
             }
         }
         let mut search = SearchLayer::new(

@@ -77,7 +77,7 @@ impl SearchLayer {
         let last = recall.get(mode);
         SearchLayer {
             input: LineInput::recalled(&last.query),
-            restore: Some(last.place),
+            restore: Some(last.place_in(recall.scope(open_report))),
             recall,
             open_report,
             mode,
@@ -110,6 +110,7 @@ impl SearchLayer {
         *recall.get_mut(self.mode) = Remembered {
             query: self.input.text().to_string(),
             place: self.selected_place(),
+            scope: self.recall.scope(self.open_report),
         };
         recall
     }
@@ -223,9 +224,11 @@ impl SearchLayer {
     /// has none yet, what is typed is searched there instead: a heading
     /// query that found nothing is tried on the text with one key.
     fn toggle_mode(&mut self) -> Effect {
+        let scope = self.recall.scope(self.open_report);
         *self.recall.get_mut(self.mode) = Remembered {
             query: self.input.text().to_string(),
             place: self.selected_place(),
+            scope,
         };
         self.mode = self.mode.toggled();
         let last = self.recall.get(self.mode).clone();
@@ -234,7 +237,7 @@ impl SearchLayer {
         }
         self.input = LineInput::recalled(&last.query);
         let effect = self.query_changed();
-        self.restore = Some(last.place);
+        self.restore = Some(last.place_in(scope));
         effect
     }
 
