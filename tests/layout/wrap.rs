@@ -137,7 +137,7 @@ fn check_prohibitions(
         }
         if upper.ends_with(is_opener) {
             let run_start = upper.trim_end_matches(is_opener).len();
-            let next = lower.chars().next().map(|c| widths.char(c)).unwrap_or(0);
+            let next = lower.chars().next().map_or(0, |c| widths.char(c));
             let possible = run_start > 0 && widths.str(&upper[run_start..]) + next <= pane;
             assert!(
                 !strict && !possible,
