@@ -73,6 +73,9 @@ pub fn run(bin: &Path, dir: &Path, state_home: &Path, query: &str) -> anyhow::Re
         })
         .map_err(|error| anyhow::anyhow!("no pseudo-terminal: {error}"))?;
     let mut command = CommandBuilder::new(bin);
+    // portable-pty starts a command in the home directory unless told
+    // otherwise; the library's path may be relative to ours.
+    command.cwd(std::env::current_dir().context("the current directory")?);
     command.arg(dir);
     command.env("TERM", "xterm-256color");
     command.env("XDG_STATE_HOME", state_home);
