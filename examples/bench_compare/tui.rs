@@ -78,7 +78,12 @@ pub fn run(bin: &Path, dir: &Path, state_home: &Path, query: &str) -> anyhow::Re
     command.cwd(std::env::current_dir().context("the current directory")?);
     command.arg(dir);
     command.env("TERM", "xterm-256color");
-    command.env("XDG_STATE_HOME", state_home);
+    // An absolute path: a relative XDG_STATE_HOME is ignored (as the XDG
+    // spec says), and the reading position would go to the user's own.
+    command.env(
+        "XDG_STATE_HOME",
+        std::path::absolute(state_home).context("the state directory")?,
+    );
     let start = Instant::now();
     let child = pair
         .slave
