@@ -366,7 +366,7 @@ impl Rng {
 fn read_nanji(session: &mut Session) {
     session.wait_for("南麂镇", WAIT);
     session.send(b"jjljljlj\r");
-    session.wait_for("(一)千方百计促发展", WAIT);
+    session.wait_for("（一）千方百计促发展", WAIT);
 }
 
 #[test]

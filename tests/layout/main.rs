@@ -9,4 +9,5 @@
 //! `tests/tui`; the wrapper on any Unicode straight from the sanitiser in
 //! `tests/hostile` (`props`).
 
+mod fill;
 mod wrap;

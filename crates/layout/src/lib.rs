@@ -14,11 +14,21 @@
 
 mod cluster;
 mod layout;
+mod punctuation;
+mod spread;
 #[cfg(test)]
 mod tests;
 
 use cluster::Clusters;
 pub use cluster::is_closer;
+pub use punctuation::{
+    MARK_GROWTH, full_width_marks, full_width_punctuation, shown_offset, written_offset,
+};
+pub use spread::{NATURAL_GAP, spread};
+
+/// The first-line indent of a paragraph, in cells: two Chinese characters
+/// (首行缩进), in the reader and in `baogao show` alike.
+pub const PARAGRAPH_INDENT: usize = 4;
 use std::borrow::Cow;
 use unicode_width::UnicodeWidthChar;
 

@@ -1,29 +1,47 @@
-//! The help layer (`?`): every key from the key table, by scope. It is drawn
-//! over the screen in a frame the app draws; its own keys scroll it and Esc
-//! closes it.
+//! The help layer (`?`): every key from the key table, by scope, and what
+//! the mouse does. It is drawn over the screen in a frame the app draws; its
+//! own keys and the mouse wheel scroll it and Esc closes it. Descriptions
+//! wrap at 50 columns rather than being cut.
 
 use super::effect::Effect;
 use super::keymap::{Action, Scope, bindings, keys_label};
 use super::paint::put_str;
 use super::theme::Theme;
-use baogao_layout::{Widths, truncate};
+use baogao_layout::{Widths, truncate, wrap_cjk};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
-const SCOPES: [Scope; 5] = [
+const SCOPES: [Scope; 6] = [
     Scope::Global,
     Scope::Tree,
     Scope::Reader,
+    Scope::Outline,
     Scope::Search,
     Scope::Help,
 ];
 
-/// One line of the help text: a scope title, a key row, or a blank.
+/// What the mouse does, listed after the keys: the wheel and a click.
+const MOUSE: [(&str, &str); 3] = [
+    ("wheel", "scroll the pane under the pointer (or this help)"),
+    ("click", "give a pane the keys; in the tree, select the row"),
+    (
+        "click",
+        "in the search results, select; a second click goes there",
+    ),
+];
+
+/// Descriptions wrap at this many cells: longer lines are hard to scan.
+const DESCRIPTION_WIDTH: usize = 50;
+
+/// One line of the help text: a scope title, a key row (its keys and the
+/// first line of its description), a further line of a description, or a
+/// blank.
 #[derive(Debug)]
 enum HelpLine {
     Title(&'static str),
-    Key(String, &'static str),
+    Key(String, String),
+    More(String),
     Blank,
 }
 
@@ -47,9 +65,19 @@ impl HelpLayer {
                 lines.push(HelpLine::Blank);
             }
             lines.push(HelpLine::Title(scope.title()));
-            lines.extend(bindings(scope).map(|binding| {
-                HelpLine::Key(keys_label(binding, usize::MAX), binding.description)
-            }));
+            for binding in bindings(scope) {
+                push_key(
+                    &mut lines,
+                    keys_label(binding, usize::MAX),
+                    binding.description,
+                    widths,
+                );
+            }
+        }
+        lines.push(HelpLine::Blank);
+        lines.push(HelpLine::Title("Mouse"));
+        for (what, description) in MOUSE {
+            push_key(&mut lines, what.to_string(), description, widths);
         }
         HelpLayer {
             lines,
@@ -63,12 +91,24 @@ impl HelpLayer {
     /// Scroll (the last page stays full), or close.
     pub(crate) fn act(&mut self, action: Action) -> Effect {
         let last = self.lines.len().saturating_sub(self.height);
+        let page = self.height.saturating_sub(1).max(1);
         match action {
             Action::Down => self.scroll = (self.scroll + 1).min(last),
             Action::Up => self.scroll = self.scroll.saturating_sub(1),
+            Action::PageDown => self.scroll = (self.scroll + page).min(last),
+            Action::PageUp => self.scroll = self.scroll.saturating_sub(page),
+            Action::First => self.scroll = 0,
+            Action::Last => self.scroll = last,
             Action::Close => return Effect::CloseLayer,
             _ => {}
         }
+        Effect::None
+    }
+
+    /// The mouse wheel: `lines` down (negative: up).
+    pub(crate) fn scroll(&mut self, lines: isize) -> Effect {
+        let last = self.lines.len().saturating_sub(self.height);
+        self.scroll = self.scroll.saturating_add_signed(lines).min(last);
         Effect::None
     }
 
@@ -95,7 +135,9 @@ impl HelpLayer {
             .iter()
             .map(|line| match line {
                 HelpLine::Title(title) => widths.str(title),
-                HelpLine::Key(_, description) => 2 + key_width + 2 + widths.str(description),
+                HelpLine::Key(_, description) | HelpLine::More(description) => {
+                    2 + key_width + 2 + widths.str(description)
+                }
                 HelpLine::Blank => 0,
             })
             .max()
@@ -165,10 +207,32 @@ impl Widget for &HelpLayer {
                         widths,
                     );
                 }
+                HelpLine::More(description) => {
+                    let x = area.x + 2 + key_width as u16 + 2;
+                    let room = area.right().saturating_sub(x) as usize;
+                    put_str(
+                        buf,
+                        x,
+                        y,
+                        area.right(),
+                        &truncate(description, room, widths),
+                        theme.text,
+                        widths,
+                    );
+                }
                 HelpLine::Blank => {}
             }
         }
     }
+}
+
+/// A key row, its description wrapped at [`DESCRIPTION_WIDTH`].
+fn push_key(lines: &mut Vec<HelpLine>, keys: String, description: &str, widths: Widths) {
+    let mut parts = wrap_cjk(description, DESCRIPTION_WIDTH, 0, widths)
+        .into_iter()
+        .map(|line| line.text(description).trim_end().to_string());
+    lines.push(HelpLine::Key(keys, parts.next().unwrap_or_default()));
+    lines.extend(parts.map(HelpLine::More));
 }
 
 #[cfg(test)]
@@ -181,6 +245,35 @@ mod tests {
         help.resize(3);
         assert_eq!(help.act(Action::Down), Effect::None);
         assert_eq!(help.scroll, 1);
+        assert_eq!(help.act(Action::Last), Effect::None);
+        assert_eq!(help.scroll, help.lines.len() - 3);
+        assert_eq!(help.act(Action::First), Effect::None);
+        assert_eq!(help.scroll, 0);
+        assert_eq!(help.act(Action::PageDown), Effect::None);
+        assert_eq!(help.scroll, 2);
+        assert_eq!(help.scroll(-9), Effect::None);
+        assert_eq!(help.scroll, 0);
         assert_eq!(help.act(Action::Close), Effect::CloseLayer);
+    }
+
+    #[test]
+    fn descriptions_wrap_at_fifty_columns_and_the_mouse_is_listed() {
+        let help = HelpLayer::new(Theme::default(), Widths::default());
+        let widths = Widths::default();
+        for line in &help.lines {
+            if let HelpLine::Key(_, text) | HelpLine::More(text) = line {
+                assert!(widths.str(text) <= DESCRIPTION_WIDTH, "{text}");
+            }
+        }
+        assert!(
+            help.lines
+                .iter()
+                .any(|line| matches!(line, HelpLine::More(_)))
+        );
+        assert!(
+            help.lines
+                .iter()
+                .any(|line| matches!(line, HelpLine::Title("Mouse")))
+        );
     }
 }

@@ -5,8 +5,8 @@
 //! - [`app`]: routes events between the panes and layers, carries out the
 //!   effects (`effect`) they return, and draws them.
 //! - `tree` (township → year → report → sections) and `reader` (one report,
-//!   laid out by `document`) are the two panes; `help` and the [`search`]
-//!   popup are layers; `status` draws the bottom rows.
+//!   laid out by `document`) are the two panes; `help`, `outline` and the
+//!   [`search`] popup are layers; `status` draws the bottom rows.
 //! - [`keymap`]: the one key table; [`theme`]: colours; `paint`: text into
 //!   cells by our own widths; [`shelf`]: the library grouped for the tree;
 //!   `terminal`: entering and always leaving the terminal.
@@ -21,6 +21,7 @@ mod document;
 mod effect;
 mod help;
 pub mod keymap;
+mod outline;
 mod paint;
 pub mod position;
 mod reader;

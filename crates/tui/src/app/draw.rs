@@ -4,6 +4,7 @@
 
 use super::{App, Focus, Layer};
 use crate::paint::{clear_left_of, put_str};
+use crate::reader::Progress;
 use crate::search::SearchLayer;
 use crate::shelf::{report_title, township_label, year_label};
 use crate::status::{render_footer, render_status};
@@ -101,6 +102,7 @@ impl App<'_> {
         };
         let report = &self.library.reports()[index];
         let mut parts: Vec<String> = Vec::new();
+        parts.extend(self.aside.clone());
         parts.push(township_label(report.township.as_deref()).to_string());
         parts.push(year_label(report.year));
         parts.push(report_title(report).to_string());
@@ -108,11 +110,11 @@ impl App<'_> {
         if !crumbs.is_empty() {
             parts.push(crumbs.join(" › "));
         }
-        let mut right = self
-            .reader
-            .percent()
-            .map(|p| format!("{p}%"))
-            .unwrap_or_default();
+        let mut right = match self.reader.progress() {
+            Some(Progress::All) => "all".to_string(),
+            Some(Progress::Percent(p)) => format!("{p}%"),
+            None => String::new(),
+        };
         if let Some(at) = self.reader.hit_position() {
             // "1/200000+": the hits past the kept ones are not stepped through.
             let more = if at.complete { "" } else { "+" };
@@ -142,12 +144,16 @@ const ASCII_BORDER: border::Set = border::Set {
 /// screen the text keeps this measure (50 Chinese characters).
 const MAX_TEXT_WIDTH: u16 = 100;
 
-/// The reader's text area inside its border (its first row is the breadcrumb).
+/// The reader's text area inside its border (its first row is the
+/// breadcrumb): the whole pane but a blank column each side, or, on a pane
+/// wider than the measure, a column of the measure in its middle.
 pub(super) fn reader_text_area(reader: Rect) -> Rect {
     let inner = Block::bordered().inner(reader);
     // One blank column each side keeps text off the border.
-    let width = inner.width.saturating_sub(2).min(MAX_TEXT_WIDTH);
-    Rect::new(inner.x + 1, inner.y, width, inner.height)
+    let room = inner.width.saturating_sub(2);
+    let width = room.min(MAX_TEXT_WIDTH);
+    let margin = (room - width) / 2;
+    Rect::new(inner.x + 1 + margin, inner.y, width, inner.height)
 }
 
 impl Widget for &App<'_> {
@@ -189,9 +195,9 @@ impl Widget for &App<'_> {
         }
         let (left, right) = self.status_text();
         let style = if self.notice.is_some() {
-            self.theme.notice.patch(self.theme.status)
+            self.theme.notice.patch(self.theme.status())
         } else {
-            self.theme.status
+            self.theme.status()
         };
         render_status(areas.status, buf, &left, &right, style, self.widths);
         if let Some(footer) = areas.footer {
@@ -217,6 +223,13 @@ impl Widget for &App<'_> {
                     Clear.render(frame, buf);
                     let inner = self.render_frame(frame, buf, "Search", true);
                     self.search_view(layer).render(inner, buf);
+                }
+                Layer::Outline(outline) => {
+                    let frame = outline.frame(area);
+                    clear_left_of(buf, frame);
+                    Clear.render(frame, buf);
+                    let inner = self.render_frame(frame, buf, "Outline", true);
+                    outline.render(inner, buf);
                 }
             }
         }
