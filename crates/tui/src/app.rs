@@ -197,8 +197,12 @@ impl<'a> App<'a> {
         for layer in &mut self.layers {
             match layer {
                 Layer::Help(help) => {
-                    let rows = help.frame(area).height.saturating_sub(2);
-                    help.resize(usize::from(rows));
+                    let frame = help.frame(area);
+                    let (rows, columns) = (
+                        frame.height.saturating_sub(2),
+                        frame.width.saturating_sub(2),
+                    );
+                    help.resize(usize::from(rows), usize::from(columns));
                 }
                 Layer::Search(search) => search.resize(SearchLayer::frame(area)),
                 Layer::Outline(outline) => {
@@ -396,7 +400,8 @@ impl<'a> App<'a> {
         let Some(report) = self.library.reports().get(index) else {
             return Effect::None;
         };
-        let outline = OutlineLayer::new(index, report, path, self.theme, self.widths);
+        let full_width = self.reader.punctuation() == crate::document::Punctuation::FullWidth;
+        let outline = OutlineLayer::new(index, report, path, full_width, self.theme, self.widths);
         self.layers.push(Layer::Outline(outline));
         self.unfitted = true;
         Effect::None

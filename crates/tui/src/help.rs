@@ -34,6 +34,14 @@ const MOUSE: [(&str, &str); 3] = [
 /// Descriptions wrap at this many cells: longer lines are hard to scan.
 const DESCRIPTION_WIDTH: usize = 50;
 
+/// One entry of the help: a scope title, a key row, or a blank.
+#[derive(Debug)]
+enum Entry {
+    Title(&'static str),
+    Key(String, &'static str),
+    Blank,
+}
+
 /// One line of the help text: a scope title, a key row (its keys and the
 /// first line of its description), a further line of a description, or a
 /// blank.
@@ -49,7 +57,12 @@ enum HelpLine {
 /// scrolled.
 #[derive(Debug)]
 pub(crate) struct HelpLayer {
+    entries: Vec<Entry>,
+    /// The entries with descriptions wrapped at `wrapped_at` cells.
     lines: Vec<HelpLine>,
+    wrapped_at: usize,
+    /// The width the text needs with descriptions wrapped at 50 columns.
+    full_width: u16,
     scroll: usize,
     /// Rows of text on screen, known after the app fits the layer.
     height: usize,
@@ -59,33 +72,37 @@ pub(crate) struct HelpLayer {
 
 impl HelpLayer {
     pub(crate) fn new(theme: Theme, widths: Widths) -> HelpLayer {
-        let mut lines = Vec::new();
+        let mut entries = Vec::new();
         for scope in SCOPES {
-            if !lines.is_empty() {
-                lines.push(HelpLine::Blank);
+            if !entries.is_empty() {
+                entries.push(Entry::Blank);
             }
-            lines.push(HelpLine::Title(scope.title()));
+            entries.push(Entry::Title(scope.title()));
             for binding in bindings(scope) {
-                push_key(
-                    &mut lines,
+                entries.push(Entry::Key(
                     keys_label(binding, usize::MAX),
                     binding.description,
-                    widths,
-                );
+                ));
             }
         }
-        lines.push(HelpLine::Blank);
-        lines.push(HelpLine::Title("Mouse"));
+        entries.push(Entry::Blank);
+        entries.push(Entry::Title("Mouse"));
         for (what, description) in MOUSE {
-            push_key(&mut lines, what.to_string(), description, widths);
+            entries.push(Entry::Key(what.to_string(), description));
         }
-        HelpLayer {
+        let lines = wrapped(&entries, DESCRIPTION_WIDTH, widths);
+        let mut help = HelpLayer {
+            entries,
             lines,
+            wrapped_at: DESCRIPTION_WIDTH,
+            full_width: 0,
             scroll: 0,
             height: 1,
             theme,
             widths,
-        }
+        };
+        help.full_width = help.text_width();
+        help
     }
 
     /// Scroll (the last page stays full), or close.
@@ -116,7 +133,7 @@ impl HelpLayer {
     /// as the text needs.
     pub(crate) fn frame(&self, area: Rect) -> Rect {
         // Borders and a column of air on the right.
-        let width = area.width.min(self.text_width() + 3);
+        let width = area.width.min(self.full_width + 3);
         let height = area.height.min(self.lines.len() as u16 + 2);
         Rect::new(
             area.x + (area.width - width) / 2,
@@ -161,8 +178,16 @@ impl HelpLayer {
         self.lines.len() > self.height
     }
 
-    /// Fit the text to `rows` rows.
-    pub(crate) fn resize(&mut self, rows: usize) {
+    /// Fit the text to `rows` rows of `columns` cells: descriptions wrap
+    /// at 50 columns, or at what is left beside the keys when that is less.
+    pub(crate) fn resize(&mut self, rows: usize, columns: usize) {
+        let key_width = self.key_width().min(columns / 2);
+        let room = columns.saturating_sub(2 + key_width + 2);
+        let wrap_at = room.clamp(1, DESCRIPTION_WIDTH);
+        if wrap_at != self.wrapped_at {
+            self.lines = wrapped(&self.entries, wrap_at, self.widths);
+            self.wrapped_at = wrap_at;
+        }
         self.height = rows.max(1);
         self.scroll = self
             .scroll
@@ -226,13 +251,26 @@ impl Widget for &HelpLayer {
     }
 }
 
-/// A key row, its description wrapped at [`DESCRIPTION_WIDTH`].
-fn push_key(lines: &mut Vec<HelpLine>, keys: String, description: &str, widths: Widths) {
-    let mut parts = wrap_cjk(description, DESCRIPTION_WIDTH, 0, widths)
-        .into_iter()
-        .map(|line| line.text(description).trim_end().to_string());
-    lines.push(HelpLine::Key(keys, parts.next().unwrap_or_default()));
-    lines.extend(parts.map(HelpLine::More));
+/// The help's lines, descriptions wrapped at `width` cells.
+fn wrapped(entries: &[Entry], width: usize, widths: Widths) -> Vec<HelpLine> {
+    let mut lines = Vec::new();
+    for entry in entries {
+        match entry {
+            Entry::Title(title) => lines.push(HelpLine::Title(title)),
+            Entry::Blank => lines.push(HelpLine::Blank),
+            Entry::Key(keys, description) => {
+                let mut parts = wrap_cjk(description, width, 0, widths)
+                    .into_iter()
+                    .map(|line| line.text(description).trim_end().to_string());
+                lines.push(HelpLine::Key(
+                    keys.clone(),
+                    parts.next().unwrap_or_default(),
+                ));
+                lines.extend(parts.map(HelpLine::More));
+            }
+        }
+    }
+    lines
 }
 
 #[cfg(test)]
@@ -242,7 +280,7 @@ mod tests {
     #[test]
     fn it_scrolls_itself_and_asks_to_be_closed() {
         let mut help = HelpLayer::new(Theme::default(), Widths::default());
-        help.resize(3);
+        help.resize(3, 80);
         assert_eq!(help.act(Action::Down), Effect::None);
         assert_eq!(help.scroll, 1);
         assert_eq!(help.act(Action::Last), Effect::None);
@@ -275,5 +313,13 @@ mod tests {
                 .iter()
                 .any(|line| matches!(line, HelpLine::Title("Mouse")))
         );
+        // On a narrow screen they wrap at what is left beside the keys.
+        let mut help = help;
+        help.resize(10, 40);
+        for line in &help.lines {
+            if let HelpLine::Key(_, text) | HelpLine::More(text) = line {
+                assert!(widths.str(text) <= 40 - 2 - help.key_width() - 2, "{text}");
+            }
+        }
     }
 }

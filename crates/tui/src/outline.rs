@@ -8,7 +8,7 @@ use super::effect::Effect;
 use super::keymap::Action;
 use super::paint::put_str;
 use super::theme::Theme;
-use baogao_layout::{Widths, truncate};
+use baogao_layout::{Widths, full_width_punctuation, truncate};
 use baogao_report::model::{Report, SectionPath};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -73,6 +73,7 @@ impl OutlineLayer {
         index: usize,
         report: &Report,
         current: &SectionPath,
+        full_width: bool,
         theme: Theme,
         widths: Widths,
     ) -> OutlineLayer {
@@ -94,7 +95,12 @@ impl OutlineLayer {
             by_path.insert(path.0.clone(), entries.len());
             entries.push(Entry {
                 path,
-                heading: section.heading.clone(),
+                // As the reader shows it.
+                heading: if full_width {
+                    full_width_punctuation(&section.heading).into_owned()
+                } else {
+                    section.heading.clone()
+                },
                 characters: own,
             });
         }
@@ -263,6 +269,7 @@ mod tests {
             index,
             report,
             &SectionPath(vec![0, 2]),
+            true,
             Theme::default(),
             Widths::default(),
         );
@@ -297,6 +304,7 @@ mod tests {
             index,
             report,
             &SectionPath::front(),
+            true,
             Theme::default(),
             Widths::default(),
         );

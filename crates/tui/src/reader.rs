@@ -170,6 +170,11 @@ impl<'a> ReaderPane<'a> {
         }
     }
 
+    /// How punctuation is shown.
+    pub(crate) fn punctuation(&self) -> Punctuation {
+        self.punctuation
+    }
+
     /// Show half-width marks between Chinese full-width, or the text as
     /// written; the reader stays where it was. Returns the mode now on.
     pub(crate) fn toggle_punctuation(&mut self, library: &'a Library) -> Punctuation {
