@@ -7,6 +7,12 @@
 //! straddle the edge. [`truncate`] cuts labels with "…". Both measure with
 //! one [`Widths`], so the ambiguous-width setting applies everywhere alike.
 //!
+//! How a printed report is set, on top of that: [`full_width_punctuation`]
+//! shows half-width `,` `;` `:` `(` `)` between Chinese characters
+//! full-width (with [`shown_offset`] and [`written_offset`] to map places
+//! between the two texts), [`spread`] puts the blank cells of a short row
+//! inside it, and [`PARAGRAPH_INDENT`] is the first-line indent.
+//!
 //! Pure library code: no terminal here, the TUI turns [`WrappedLine`]s into
 //! ratatui lines.
 

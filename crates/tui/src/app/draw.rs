@@ -3,17 +3,19 @@
 //! Drawing reads the state and never changes it.
 
 use super::{App, Focus, Layer};
+use crate::document::Punctuation;
 use crate::paint::{clear_left_of, put_str};
 use crate::reader::Progress;
 use crate::search::SearchLayer;
 use crate::shelf::{report_title, township_label, year_label};
 use crate::status::{render_footer, render_status};
 use crate::tree::TreeView;
-use baogao_layout::{AmbiguousWidth, truncate, wrap_cjk};
+use baogao_layout::{AmbiguousWidth, full_width_punctuation, truncate, wrap_cjk};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::symbols::border;
 use ratatui::widgets::{Block, Clear, Widget};
+use std::borrow::Cow;
 
 impl App<'_> {
     /// Draw a pane's frame with `title` and return the area inside it. The
@@ -93,6 +95,15 @@ impl App<'_> {
         }
     }
 
+    /// Report text as the reader shows it: marks between Chinese
+    /// characters full-width unless the text is read as written.
+    fn shown<'t>(&self, text: &'t str) -> Cow<'t, str> {
+        match self.reader.punctuation() {
+            Punctuation::FullWidth => full_width_punctuation(text),
+            Punctuation::AsWritten => Cow::Borrowed(text),
+        }
+    }
+
     fn status_text(&self) -> (String, String) {
         if let Some(notice) = &self.notice {
             return (notice.clone(), String::new());
@@ -105,7 +116,7 @@ impl App<'_> {
         parts.extend(self.aside.clone());
         parts.push(township_label(report.township.as_deref()).to_string());
         parts.push(year_label(report.year));
-        parts.push(report_title(report).to_string());
+        parts.push(self.shown(report_title(report)).into_owned());
         let crumbs = self.reader.breadcrumb();
         if !crumbs.is_empty() {
             parts.push(crumbs.join(" › "));
@@ -183,10 +194,13 @@ impl Widget for &App<'_> {
             .render(inner, buf);
         }
         if let Some(reader) = areas.reader {
-            let title = self.reader.location().map_or("", |(index, _)| {
-                report_title(&self.library.reports()[index])
-            });
-            self.render_frame(reader, buf, title, self.focus == Focus::Reader);
+            let title = self
+                .reader
+                .location()
+                .map_or(Cow::Borrowed(""), |(index, _)| {
+                    self.shown(report_title(&self.library.reports()[index]))
+                });
+            self.render_frame(reader, buf, &title, self.focus == Focus::Reader);
             if self.reader.location().is_some() {
                 self.reader.render(reader_text_area(reader), buf);
             } else {
