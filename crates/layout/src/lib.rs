@@ -28,7 +28,8 @@ mod tests;
 use cluster::Clusters;
 pub use cluster::is_closer;
 pub use punctuation::{
-    MARK_GROWTH, full_width_marks, full_width_punctuation, shown_offset, written_offset,
+    MARK_GROWTH, full_width_marks, full_width_punctuation, shown_offset, with_full_width,
+    written_offset,
 };
 pub use spread::{NATURAL_GAP, spread};
 

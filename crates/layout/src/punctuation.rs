@@ -49,11 +49,9 @@ pub fn full_width_marks(text: &str) -> Vec<usize> {
     let after = |at: usize| text[at + 1..].chars().next();
     let chinese = |c: Option<char>| c.is_some_and(is_chinese);
     let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+    let in_number = |at: usize| digit(before(at)) && digit(after(at));
     // A lone mark: Chinese on one side at least, and never between digits.
-    let lone = |at: usize| {
-        let (b, a) = (before(at), after(at));
-        (chinese(b) || chinese(a)) && !(digit(b) && digit(a))
-    };
+    let lone = |at: usize| (chinese(before(at)) || chinese(after(at))) && !in_number(at);
     let mut marks = Vec::new();
     let mut open: Vec<usize> = Vec::new();
     for (at, &byte) in bytes.iter().enumerate() {
@@ -65,7 +63,7 @@ pub fn full_width_marks(text: &str) -> Vec<usize> {
                     let inside = text[start + 1..at].chars().any(is_chinese);
                     let opens_chinese = chinese(before(start))
                         || (before(start).is_none_or(char::is_whitespace) && chinese(after(at)));
-                    if inside || opens_chinese {
+                    if (inside || opens_chinese) && !in_number(start) && !in_number(at) {
                         marks.push(start);
                         marks.push(at);
                     }
@@ -85,16 +83,26 @@ pub fn full_width_marks(text: &str) -> Vec<usize> {
 /// `text` with the marks [`full_width_marks`] finds shown full-width;
 /// borrowed when there are none.
 pub fn full_width_punctuation(text: &str) -> Cow<'_, str> {
-    let marks = full_width_marks(text);
+    with_full_width(text, &full_width_marks(text))
+}
+
+/// `text` with the half-width marks at `marks` (as [`full_width_marks`]
+/// gives them) shown full-width, for a caller that keeps the marks too.
+pub fn with_full_width<'a>(text: &'a str, marks: &[usize]) -> Cow<'a, str> {
     if marks.is_empty() {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 2 * marks.len());
     let mut from = 0;
-    for at in marks {
-        out.push_str(&text[from..at]);
-        if let Some(full) = full_width(text.as_bytes()[at]) {
-            out.push(full);
+    for &at in marks {
+        let Some(before) = text.get(from..at) else {
+            continue;
+        };
+        out.push_str(before);
+        match text.as_bytes().get(at).copied().and_then(full_width) {
+            Some(full) => out.push(full),
+            // Not one of the marks: kept as it is.
+            None => out.push_str(text.get(at..=at).unwrap_or("")),
         }
         from = at + 1;
     }
@@ -163,6 +171,7 @@ mod tests {
         }
         assert_eq!(shown("共1,000人,其中"), "共1,000人，其中");
         assert_eq!(shown("函数f(x)的值"), "函数f(x)的值");
+        assert_eq!(shown("1(1镇)"), "1(1镇)");
         assert!(matches!(
             full_width_punctuation("全是中文。"),
             Cow::Borrowed(_)

@@ -181,8 +181,7 @@ impl<'a> Document<'a> {
             return (Cow::Borrowed(text), Vec::new());
         }
         let marks = full_width_marks(text);
-        let shown = baogao_layout::full_width_punctuation(text);
-        (shown, marks)
+        (baogao_layout::with_full_width(text, &marks), marks)
     }
 
     fn push(&mut self, kind: BlockKind, text: &'a str, section: usize, index_in_section: usize) {
