@@ -431,6 +431,14 @@ impl<'a> App<'a> {
         };
         match self.layers.last_mut() {
             Some(Layer::Help(help)) => return help.scroll(wheel),
+            // The wheel moves the outline's selection, a section a notch.
+            Some(Layer::Outline(outline)) => {
+                return match wheel.signum() {
+                    1 => outline.act(Action::Down),
+                    -1 => outline.act(Action::Up),
+                    _ => Effect::None,
+                };
+            }
             Some(_) => return Effect::None,
             None => {}
         }

@@ -23,7 +23,10 @@ const SCOPES: [Scope; 6] = [
 
 /// What the mouse does, listed after the keys: the wheel and a click.
 const MOUSE: [(&str, &str); 3] = [
-    ("wheel", "scroll the pane under the pointer (or this help)"),
+    (
+        "wheel",
+        "scroll the pane under the pointer, this help, or the outline's selection",
+    ),
     ("click", "give a pane the keys; in the tree, select the row"),
     (
         "click",
