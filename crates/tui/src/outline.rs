@@ -185,14 +185,21 @@ impl OutlineLayer {
         self.keep_selected_in_view();
     }
 
-    /// The length and reading time of the whole report, as its first line says.
-    pub(crate) fn summary(&self) -> String {
-        format!(
-            "{} sections · {} characters · about {} min at {CHARACTERS_PER_MINUTE} a minute",
+    /// The length and reading time of the whole report, as its first line
+    /// says; the reading speed too when `width` cells leave room for it.
+    pub(crate) fn summary(&self, width: usize) -> String {
+        let short = format!(
+            "{} sections · {} characters · about {} min",
             self.entries.len(),
             grouped(self.total),
             reading_minutes(self.total)
-        )
+        );
+        let long = format!("{short} at {CHARACTERS_PER_MINUTE} a minute");
+        if self.widths.str(&long) <= width {
+            long
+        } else {
+            short
+        }
     }
 
     /// The section rows as drawn: indent and heading, length, minutes.
@@ -220,7 +227,11 @@ impl Widget for &OutlineLayer {
             area.x,
             area.y,
             area.right(),
-            &truncate(&self.summary(), area.width as usize, widths),
+            &truncate(
+                &self.summary(area.width as usize),
+                area.width as usize,
+                widths,
+            ),
             theme.dim,
             widths,
         );
@@ -290,7 +301,8 @@ mod tests {
         assert_eq!(reading_minutes(1), 1);
         assert_eq!(reading_minutes(301), 2);
         assert_eq!(grouped(1_234_567), "1,234,567");
-        assert!(outline.summary().contains("min"));
+        assert!(outline.summary(100).ends_with("min at 300 a minute"));
+        assert!(outline.summary(50).ends_with(" min"));
     }
 
     #[test]
