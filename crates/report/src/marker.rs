@@ -219,8 +219,10 @@ pub fn shi_item(text: &str) -> Option<(u32, usize)> {
 /// Whether a heading runs into its text, as a printed report sets it: the
 /// heading is the bold start of its section's first paragraph rather than
 /// a line of its own. Decided from the shape of the two: a 一是/二是 item
-/// always reads that way, and so does a heading that stops at a clause
-/// mark (，、；：) where its sentence goes on in the paragraph. Either way
+/// that ends with a mark (it was cut from its paragraph at a sentence or a
+/// clause) reads that way, and so does any heading that stops at a clause
+/// mark (，、；：) where its sentence goes on in the paragraph. A 一是 item
+/// with no mark at its end was a line of its own and stays one. Either way
 /// there must be a paragraph to run into, and not one that starts a list
 /// of its own. The model keeps such headings as sections; only the reader
 /// draws them this way.
@@ -232,10 +234,12 @@ pub fn runs_in(heading: &str, first_paragraph: Option<&str>) -> bool {
         return false;
     }
     let heading = heading.trim_end();
-    shi_item(heading).is_some()
-        || heading.ends_with([
-            ',', '\u{FF0C}', '\u{3001}', ';', '\u{FF1B}', ':', '\u{FF1A}',
-        ])
+    let clause = [
+        ',', '\u{FF0C}', '\u{3001}', ';', '\u{FF1B}', ':', '\u{FF1A}',
+    ];
+    // 。！？ and their half-width forms.
+    let sentence = ['\u{3002}', '\u{FF01}', '\u{FF1F}', '.', '!', '?'];
+    heading.ends_with(clause) || (shi_item(heading).is_some() && heading.ends_with(sentence))
 }
 
 /// A CJK ideograph (the unified blocks and their extensions, plus 〇).
@@ -345,12 +349,17 @@ mod tests {
 
     #[test]
     fn headings_that_run_into_their_text() {
-        // A 一是 item, whatever its end, leads its paragraph.
+        // A 一是 item cut from its paragraph leads it.
         assert!(runs_in(
             "一是持续保护海洋生态环境。",
             Some("严格控制游客总量")
         ));
         assert!(runs_in(
+            "三是聚焦城市高品质;",
+            Some("以争创国家卫生镇为抓手")
+        ));
+        // One with no mark at its end was a line of its own.
+        assert!(!runs_in(
             "三是聚焦城市高品质",
             Some("以争创国家卫生镇为抓手")
         ));
