@@ -390,3 +390,22 @@ fn help_scrolls_to_its_end_and_lists_the_mouse() {
             .contains("Everywhere")
     );
 }
+
+#[test]
+fn a_heading_is_found_by_its_marks_in_either_width() {
+    let library = bundled_library();
+    // The report writes "(一)千方百计促发展,生态…"; the reader shows it
+    // full-width, and either form of the query finds it.
+    for query in [
+        "/（一）千方百计促发展，生态\n",
+        "/(一)千方百计促发展,生态\n",
+    ] {
+        let mut app = app(&library);
+        press(&mut app, query);
+        let text = rows(&draw(&mut app, 120, 40));
+        assert!(
+            text[2].contains("（一）千方百计促发展，生态"),
+            "{query}: {text:#?}"
+        );
+    }
+}
