@@ -66,6 +66,20 @@ struct Cli {
     /// text out by it. Also set by BAOGAO_AMBIGUOUS_WIDE=1.
     #[arg(long, global = true, env = "BAOGAO_AMBIGUOUS_WIDE", value_parser = clap::builder::FalseyValueParser::new())]
     ambiguous_wide: bool,
+
+    /// The reader's colours: for a dark or a light background, or `auto`
+    /// to ask the terminal (it answers in a few milliseconds; one that does
+    /// not is taken as dark). Also set by BAOGAO_THEME.
+    #[arg(long, value_enum, env = "BAOGAO_THEME", default_value = "auto")]
+    theme: ThemeArg,
+}
+
+/// `--theme`: which background the reader's colours are for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum ThemeArg {
+    Dark,
+    Light,
+    Auto,
 }
 
 #[derive(Debug, Subcommand)]
@@ -114,7 +128,14 @@ fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         Some(Command::Search(args)) => search::run(&args, widths(cli.ambiguous_wide), out),
         Some(Command::Show(args)) => show::run(&args, widths(cli.ambiguous_wide), out),
         Some(Command::Validate(args)) => validate::run(&args, out),
-        None => read::run(cli.dir, widths(cli.ambiguous_wide), out),
+        None => {
+            let background = match cli.theme {
+                ThemeArg::Dark => Some(baogao_tui::theme::Background::Dark),
+                ThemeArg::Light => Some(baogao_tui::theme::Background::Light),
+                ThemeArg::Auto => None,
+            };
+            read::run(cli.dir, widths(cli.ambiguous_wide), background, out)
+        }
     }
 }
 

@@ -12,11 +12,16 @@ use baogao_layout::Widths;
 use baogao_report::library::Library;
 use baogao_report::load::Loaded;
 use baogao_tui::position::{StateError, StateFile, library_key};
-use baogao_tui::{self as tui, Exit, Options, theme::Theme};
+use baogao_tui::{self as tui, Exit, Options, theme::Background, theme::Theme};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
-pub fn run(dir: Option<PathBuf>, widths: Widths, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+pub fn run(
+    dir: Option<PathBuf>,
+    widths: Widths,
+    background: Option<Background>,
+    out: &mut dyn Write,
+) -> anyhow::Result<Outcome> {
     if !std::io::stdout().is_terminal() {
         return list::run(&list::ListArgs { dir, json: false }, out);
     }
@@ -52,7 +57,8 @@ pub fn run(dir: Option<PathBuf>, widths: Widths, out: &mut dyn Write) -> anyhow:
     let mut state = open_state(&mut notices, &mut state_errors);
     let options = Options {
         widths,
-        theme: Theme::from_env(),
+        background,
+        no_color: Theme::no_color_from_env(),
         notice: (!notices.is_empty()).then(|| notices.join("; ")),
         resume: state.as_ref().and_then(|state| state.get(&key).cloned()),
     };

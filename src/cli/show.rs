@@ -5,10 +5,13 @@
 //! spaces of printed Chinese (首行缩进), blank lines between blocks. On a
 //! terminal (or with `--width`) lines are wrapped by the reader's CJK
 //! wrapper, so no line starts with "，"; in a file each paragraph is one line.
+//! Half-width `,` `;` `:` `(` `)` between Chinese characters are printed
+//! full-width, as the reader shows them, unless `--as-written` asks for the
+//! text exactly as the report has it.
 
 use super::{Outcome, command_library, describe_source, load, report_load_errors, text};
 use anyhow::bail;
-use baogao_layout::{Widths, wrap_cjk};
+use baogao_layout::{PARAGRAPH_INDENT, Widths, full_width_punctuation, wrap_cjk};
 use baogao_report::library::Library;
 use baogao_report::load::parse_bytes;
 use baogao_report::model::Report;
@@ -53,6 +56,12 @@ pub struct ShowArgs {
     /// (one line per paragraph); 0 turns wrapping off.
     #[arg(long, value_name = "N")]
     width: Option<usize>,
+
+    /// Print punctuation exactly as the report has it. By default a
+    /// half-width `,` `;` `:` `(` `)` between Chinese characters is printed
+    /// full-width (，；：（）), never inside numbers or Latin text.
+    #[arg(long)]
+    as_written: bool,
 }
 
 pub fn run(args: &ShowArgs, widths: Widths, out: &mut dyn Write) -> anyhow::Result<Outcome> {
@@ -108,6 +117,7 @@ fn print(
             render(
                 report,
                 wrap_width(args.width).map(|width| Wrap { width, widths }),
+                !args.as_written,
             )
             .as_bytes(),
         )?;
@@ -185,10 +195,18 @@ fn wrap_width(asked: Option<usize>) -> Option<usize> {
 }
 
 /// The report as plain text, ending in a newline; lines at most `width`
-/// cells when given.
-fn render(report: &Report, wrap: Option<Wrap>) -> String {
+/// cells when given; with `full_width`, half-width marks between Chinese
+/// characters printed full-width.
+fn render(report: &Report, wrap: Option<Wrap>, full_width: bool) -> String {
+    let shown = |text: &str| -> String {
+        if full_width {
+            full_width_punctuation(text).into_owned()
+        } else {
+            text.to_string()
+        }
+    };
     let mut page = String::new();
-    push_wrapped(&mut page, "", "", &report.title, wrap);
+    push_wrapped(&mut page, "", "", &shown(&report.title), wrap);
     let title_width = page.lines().map(text::width).max().unwrap_or(0);
     page.push_str(&"=".repeat(title_width));
     page.push('\n');
@@ -221,21 +239,26 @@ fn render(report: &Report, wrap: Option<Wrap>) -> String {
             page.push_str(lines.trim_start_matches(' '));
         }
     }
-    push_paragraphs(&mut page, "", &report.preamble, wrap);
+    let paragraphs = |page: &mut String, indent: &str, paragraphs: &[String]| {
+        for paragraph in paragraphs {
+            page.push('\n');
+            push_wrapped(page, indent, &opening(), &shown(paragraph), wrap);
+        }
+    };
+    paragraphs(&mut page, "", &report.preamble);
     for (path, section) in report.outline() {
         let indent = "  ".repeat(path.depth() - 1);
         page.push('\n');
-        push_wrapped(&mut page, &indent, "", &section.heading, wrap);
-        push_paragraphs(&mut page, &indent, &section.paragraphs, wrap);
+        push_wrapped(&mut page, &indent, "", &shown(&section.heading), wrap);
+        paragraphs(&mut page, &indent, &section.paragraphs);
     }
     page
 }
 
-fn push_paragraphs(page: &mut String, indent: &str, paragraphs: &[String], wrap: Option<Wrap>) {
-    for paragraph in paragraphs {
-        page.push('\n');
-        push_wrapped(page, indent, "\u{3000}\u{3000}", paragraph, wrap);
-    }
+/// What opens a paragraph: ideographic spaces as wide as the reader's
+/// indent (两个字符, four cells).
+fn opening() -> String {
+    "\u{3000}".repeat(PARAGRAPH_INDENT / 2)
 }
 
 /// One block: `indent` before every line, `opening` before the first, the
@@ -313,7 +336,7 @@ mod tests {
                 )],
             )],
         };
-        let page = render(&report, None);
+        let page = render(&report, None, false);
         let expected = "\
 南麂镇2020年工作总结
 ====================
@@ -335,5 +358,16 @@ published: 2022-02-16
   \u{3000}\u{3000}一年来,……
 ";
         assert_eq!(page, expected);
+        // By default marks between Chinese characters are full-width.
+        let page = render(&report, None, true);
+        assert!(
+            page.contains("\u{3000}\u{3000}今年以来\u{FF0C}……"),
+            "{page}"
+        );
+        assert!(
+            page.contains("\u{FF08}一\u{FF09}千方百计促发展。"),
+            "{page}"
+        );
+        assert!(page.contains("2022-02-16"), "{page}");
     }
 }

@@ -24,8 +24,9 @@ fn show_prints_title_metadata_and_indented_outline() {
         "year:      2020",
         "published: 2022-02-16",
         "一、2020年工作总结",
-        "  (一)千方百计促发展,生态产业转型加快。",
-        "  (二)坚持不懈强统筹,城乡面貌持续改善。",
+        // Marks between Chinese characters are printed full-width.
+        "  （一）千方百计促发展，生态产业转型加快。",
+        "  （二）坚持不懈强统筹，城乡面貌持续改善。",
         "二、2021年工作计划",
     ] {
         assert!(
@@ -34,8 +35,8 @@ fn show_prints_title_metadata_and_indented_outline() {
         );
     }
     assert!(!page.contains("publisher"), "null fields are skipped");
-    assert!(page.contains("一年来,我们始终把经济发展作为工作重点。"));
-    assert!(page.contains("今年以来,我镇在县委"));
+    assert!(page.contains("一年来，我们始终把经济发展作为工作重点。"));
+    assert!(page.contains("\u{3000}\u{3000}今年以来，我镇在县委"));
 
     let json = baogao(tmp.path(), args.iter().chain([&OsStr::new("--json")]));
     assert_eq!(code(&json), 0);
@@ -49,6 +50,27 @@ fn show_prints_title_metadata_and_indented_outline() {
             "南麂镇2020年工作总结及2021年工作思路"
         )
     );
+}
+
+#[test]
+fn show_as_written_keeps_the_punctuation_of_the_report() {
+    let tmp = TempDir::new().unwrap();
+    let dir = good_library(tmp.path());
+    let args = [
+        OsStr::new("show"),
+        OsStr::new("--dir"),
+        dir.as_os_str(),
+        OsStr::new("nanji-2020-work-summary"),
+        OsStr::new("--as-written"),
+    ];
+    let output = baogao(tmp.path(), args);
+    assert_eq!(code(&output), 0, "stderr: {}", stderr(&output));
+    let page = stdout(&output);
+    assert!(
+        page.contains("  (一)千方百计促发展,生态产业转型加快。"),
+        "{page}"
+    );
+    assert!(page.contains("一年来,我们始终把经济发展作为工作重点。"));
 }
 
 #[test]

@@ -5,8 +5,14 @@
 //! its end, without exception from width 6 on), and arbitrary strings
 //! (proptest) partitioned and fitted.
 //!
+//! `fill`: how full the reader's rows are at 50 columns (the figure the
+//! docs give); `punctuation`: full-width marks between Chinese characters,
+//! on arbitrary text.
+//!
 //! How wrapped text looks in the reader is tested with the reader, in
 //! `tests/tui`; the wrapper on any Unicode straight from the sanitiser in
 //! `tests/hostile` (`props`).
 
+mod fill;
+mod punctuation;
 mod wrap;

@@ -22,21 +22,21 @@ fn open_a_section_scroll_turn_the_page_and_quit() {
     session.send(b"jl");
     session.wait_for("工作总结", WAIT);
     session.send(b"jlj\r");
-    let screen = session.wait_for("(一)千方百计促发展", WAIT);
+    let screen = session.wait_for("（一）千方百计促发展", WAIT);
     assert!(
         screen.contains("南麂镇 · 2020 · 南麂镇2020年工作总结"),
         "{screen}"
     );
-    // Down a line, then on to the next section.
-    session.send(b"j]");
+    // On to the next section.
+    session.send(b"]");
     let screen = session.wait_until(
-        |screen| reader_rows(screen)[0].starts_with("(一)千方百计促发展"),
+        |screen| reader_rows(screen)[0].starts_with("（一）千方百计促发展"),
         WAIT,
-        "(一) at the top of the reader",
+        "（一） at the top of the reader",
     );
     let breadcrumb = screen.lines().nth(1).unwrap_or_default();
     assert!(
-        breadcrumb.contains("一、2020年工作总结") && !breadcrumb.contains("(一)"),
+        breadcrumb.contains("一、2020年工作总结") && !breadcrumb.contains("（一）"),
         "{screen}"
     );
     // A line further: the breadcrumb names (一) now that its heading has gone up.
@@ -46,7 +46,7 @@ fn open_a_section_scroll_turn_the_page_and_quit() {
             screen
                 .lines()
                 .nth(1)
-                .is_some_and(|line| line.contains("› (一)千方百计促发展"))
+                .is_some_and(|line| line.contains("› （一）千方百计促发展"))
         },
         WAIT,
         "the breadcrumb of (一)",
@@ -201,17 +201,17 @@ fn reopening_returns_to_the_report_section_and_line_left() {
     let state = temp_dir();
     let mut session = started(120, 40, &state);
     session.send(b"jjljljlj\r");
-    session.wait_for("(一)千方百计促发展", WAIT);
+    session.wait_for("（一）千方百计促发展", WAIT);
     session.send(b"]]jjj");
     let screen = session.wait_until(
         |s| {
             s.lines()
                 .nth(1)
-                .is_some_and(|crumb| crumb.contains("(二)坚持不懈"))
-                && !reader_rows(s)[0].contains("(二)")
+                .is_some_and(|crumb| crumb.contains("（二）坚持不懈"))
+                && !reader_rows(s)[0].contains("（二）")
         },
         WAIT,
-        "three lines into (二)",
+        "three lines into （二）",
     );
     let left = reader_rows(&screen);
     session.send(b"q");
@@ -228,7 +228,7 @@ fn reopening_returns_to_the_report_section_and_line_left() {
     again.send(b"q");
     again.wait_exit(WAIT);
     let mut narrow = Session::start(BAOGAO, &[], 50, 20, state.path());
-    let screen = narrow.wait_for("(二)坚持不懈", WAIT);
+    let screen = narrow.wait_for("（二）坚持不懈", WAIT);
     assert!(screen.contains("南麂镇 · 2020"), "{screen}");
     narrow.send(b"q");
     narrow.wait_exit(WAIT);
@@ -247,7 +247,7 @@ fn a_corrupt_state_file_costs_a_notice_not_the_reading() {
     let mut session = started(80, 24, &state);
     session.wait_for("reading-position file unusable", WAIT);
     session.send(b"jjljljlj\r");
-    session.wait_for("(一)千方百计促发展", WAIT);
+    session.wait_for("（一）千方百计促发展", WAIT);
     session.send(b"q");
     assert_eq!(session.wait_exit(WAIT), 0);
     // …and the whole story, file:line:col and reason, once the terminal is back.

@@ -14,11 +14,14 @@
 //!   reading, the tree while reading, search results, help) at 120×40 and
 //!   at 50×20, where one pane fills the screen.
 //! - `position`: the reading-position state file the reader resumes from.
+//! - `printed`: the reader as a printed report: run-in headings, levels,
+//!   the centred column, punctuation, edges, half pages, the outline, help.
 //! - `e2e`: the real binary in a pseudo-terminal: keys in, the screen read
 //!   back, the terminal given back on exit, signals, resizes, a panic.
 
 mod e2e;
 mod position;
+mod printed;
 mod render;
 mod screens;
 mod search_again;

@@ -56,12 +56,13 @@ fn reading_flows_into_the_next_section_and_the_tree_follows() {
     let text = screen(&draw(&mut app, 120, 40));
     // The status bar names the section; the reader's top line is its heading.
     let breadcrumb = rows(&draw(&mut app, 120, 40))[38].clone();
+    // Shown full-width and indented a character, as a second level is.
     assert!(
-        breadcrumb.contains("› (一)千方百计促发展"),
+        breadcrumb.contains("› （一）千方百计促发展"),
         "{breadcrumb}\n{text}"
     );
     assert!(
-        rows(&draw(&mut app, 120, 40))[2].contains("│ (一)千方百计促发展"),
+        rows(&draw(&mut app, 120, 40))[2].contains("│   （一）千方百计促发展"),
         "{text}"
     );
     // Paging on goes past the section's end into the next ones.
@@ -347,16 +348,16 @@ fn paging_on_from_the_last_page_brings_each_last_section_to_the_top() {
         crumbs.push(rows(&draw(&mut app, 120, 40))[38].clone());
     }
     // The last section of 南麂镇's report is (四) of 二、; G shows an earlier one at the top.
-    assert!(!crumbs[0].contains("(四)强化党建"), "{crumbs:?}");
+    assert!(!crumbs[0].contains("（四）强化党建"), "{crumbs:?}");
     assert!(
         crumbs
             .last()
-            .is_some_and(|crumb| crumb.contains("(四)强化党建")),
+            .is_some_and(|crumb| crumb.contains("（四）强化党建")),
         "{crumbs:?}"
     );
     // Each press moved at most one section on: (二) and (三) of 二、 were seen on the way.
     assert!(
-        crumbs.iter().any(|crumb| crumb.contains("(三)聚焦民生")),
+        crumbs.iter().any(|crumb| crumb.contains("（三）聚焦民生")),
         "{crumbs:?}"
     );
 }

@@ -84,7 +84,7 @@ fn down_then_enter_reads_that_section_and_the_tree_follows() {
         "popup closed"
     );
     // The reader's first text row is the heading chosen.
-    let heading = second.trim_matches(|c| c == '│' || c == ' ').to_string();
+    let heading = shown(second.trim_matches(|c| c == '│' || c == ' '));
     assert!(text[2].contains(&heading), "{heading}\n{text:#?}");
     assert!(text[38].contains("石塘乡 \u{B7} 2021"), "{text:#?}");
     // The tree unfolded to it.
@@ -193,8 +193,9 @@ fn a_hit_with_a_mark_in_the_other_width_is_marked_as_written() {
     let screen = draw(&mut app, 120, 40);
     let text = rows(&screen);
     assert!(text[38].contains("hit 1/"), "{}", text[38]);
+    // Marked over the text as written, which the reader shows full-width.
     let current = current_hit(&screen);
-    assert_eq!(current, "统筹,", "{text:#?}");
+    assert_eq!(current, "统筹，", "{text:#?}");
 }
 
 // Before, n said "no full-text hits"; it repeats either kind of search now.
@@ -250,7 +251,7 @@ fn a_click_selects_a_result_and_a_second_click_reads_it() {
     );
     click(&mut app, 30, second.0);
     let text = rows(&draw(&mut app, 120, 40));
-    let heading = second.1.trim_matches(|c| c == '│' || c == ' ').to_string();
+    let heading = shown(second.1.trim_matches(|c| c == '│' || c == ' '));
     assert!(text[2].contains(&heading), "{heading}\n{text:#?}");
     // The wheel moves the selection: Enter then reads the second result.
     press(&mut app, "/zsyz");
@@ -313,7 +314,8 @@ fn a_jump_into_a_folded_report_unfolds_the_tree_to_the_section() {
         text.iter().any(|row| row.contains("(一)深化招商引资")),
         "{text:#?}"
     );
-    assert!(text[2].contains("(一)深化招商引资"), "{text:#?}");
+    // The reader shows the marks between Chinese characters full-width.
+    assert!(text[2].contains("（一）深化招商引资"), "{text:#?}");
 }
 
 #[test]
@@ -513,4 +515,10 @@ fn a_counted_row_fits_a_narrow_popup_without_cutting_a_character() {
         }
         assert!(counted > 0, "{width}: {text:#?}");
     }
+}
+
+/// A heading as the reader shows it: the marks between Chinese characters
+/// full-width (the popup lists headings as written).
+fn shown(heading: &str) -> String {
+    baogao_layout::full_width_punctuation(heading).into_owned()
 }

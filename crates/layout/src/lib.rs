@@ -7,6 +7,12 @@
 //! straddle the edge. [`truncate`] cuts labels with "…". Both measure with
 //! one [`Widths`], so the ambiguous-width setting applies everywhere alike.
 //!
+//! How a printed report is set, on top of that: [`full_width_punctuation`]
+//! shows half-width `,` `;` `:` `(` `)` between Chinese characters
+//! full-width (with [`shown_offset`] and [`written_offset`] to map places
+//! between the two texts), [`spread`] puts the blank cells of a short row
+//! inside it, and [`PARAGRAPH_INDENT`] is the first-line indent.
+//!
 //! Pure library code: no terminal here, the TUI turns [`WrappedLine`]s into
 //! ratatui lines.
 
@@ -14,11 +20,22 @@
 
 mod cluster;
 mod layout;
+mod punctuation;
+mod spread;
 #[cfg(test)]
 mod tests;
 
 use cluster::Clusters;
 pub use cluster::is_closer;
+pub use punctuation::{
+    MARK_GROWTH, full_width_marks, full_width_punctuation, shown_offset, with_full_width,
+    written_offset,
+};
+pub use spread::{NATURAL_GAP, spread};
+
+/// The first-line indent of a paragraph, in cells: two Chinese characters
+/// (首行缩进), in the reader and in `baogao show` alike.
+pub const PARAGRAPH_INDENT: usize = 4;
 use std::borrow::Cow;
 use unicode_width::UnicodeWidthChar;
 

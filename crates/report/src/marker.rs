@@ -216,6 +216,32 @@ pub fn shi_item(text: &str) -> Option<(u32, usize)> {
     Some((number, numeral_len + '是'.len_utf8()))
 }
 
+/// Whether a heading runs into its text, as a printed report sets it: the
+/// heading is the bold start of its section's first paragraph rather than
+/// a line of its own. Decided from the shape of the two: a 一是/二是 item
+/// that ends with a mark (it was cut from its paragraph at a sentence or a
+/// clause) reads that way, and so does any heading that stops at a clause
+/// mark (，、；：) where its sentence goes on in the paragraph. A 一是 item
+/// with no mark at its end was a line of its own and stays one. Either way
+/// there must be a paragraph to run into, and not one that starts a list
+/// of its own. The model keeps such headings as sections; only the reader
+/// draws them this way.
+pub fn runs_in(heading: &str, first_paragraph: Option<&str>) -> bool {
+    let Some(paragraph) = first_paragraph.map(str::trim).filter(|p| !p.is_empty()) else {
+        return false;
+    };
+    if marker(paragraph).is_some() || shi_item(paragraph).is_some() {
+        return false;
+    }
+    let heading = heading.trim_end();
+    let clause = [
+        ',', '\u{FF0C}', '\u{3001}', ';', '\u{FF1B}', ':', '\u{FF1A}',
+    ];
+    // 。！？ and their half-width forms.
+    let sentence = ['\u{3002}', '\u{FF01}', '\u{FF1F}', '.', '!', '?'];
+    heading.ends_with(clause) || (shi_item(heading).is_some() && heading.ends_with(sentence))
+}
+
 /// A CJK ideograph (the unified blocks and their extensions, plus 〇).
 pub fn is_han(c: char) -> bool {
     matches!(c,
@@ -319,6 +345,46 @@ mod tests {
         ] {
             assert_eq!(marker(line), None, "{line}");
         }
+    }
+
+    #[test]
+    fn headings_that_run_into_their_text() {
+        // A 一是 item cut from its paragraph leads it.
+        assert!(runs_in(
+            "一是持续保护海洋生态环境。",
+            Some("严格控制游客总量")
+        ));
+        assert!(runs_in(
+            "三是聚焦城市高品质;",
+            Some("以争创国家卫生镇为抓手")
+        ));
+        // One with no mark at its end was a line of its own.
+        assert!(!runs_in(
+            "三是聚焦城市高品质",
+            Some("以争创国家卫生镇为抓手")
+        ));
+        // A heading cut at a clause mark: its sentence goes on below.
+        assert!(runs_in(
+            "二是全面推进垃圾分类,",
+            Some("全岛投放分类式垃圾桶")
+        ));
+        assert!(runs_in(
+            "(一)脱贫攻坚成效显著：",
+            Some("全乡建档立卡贫困户")
+        ));
+        assert!(runs_in("1.加强领导，", Some("成立工作专班")));
+        // A heading that is a whole sentence, or a title, stands alone.
+        assert!(!runs_in(
+            "(一)千方百计促发展,生态产业转型加快。",
+            Some("一年来")
+        ));
+        assert!(!runs_in("一、2020年工作总结", Some("2020年,面对疫情")));
+        assert!(!runs_in("（三）聚力乡村振兴", Some("坚持镇村融合发展")));
+        // Nothing to run into, or the text below is a list of its own.
+        assert!(!runs_in("一是筑牢疫情防控线,", None));
+        assert!(!runs_in("一是筑牢疫情防控线,", Some("  ")));
+        assert!(!runs_in("(二)强化保障,", Some("1.落实责任")));
+        assert!(!runs_in("(二)强化保障,", Some("一是落实责任")));
     }
 
     #[test]

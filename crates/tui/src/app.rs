@@ -12,6 +12,7 @@ use searching::{Walked, on_search_mouse};
 use super::effect::Effect;
 use super::help::HelpLayer;
 use super::keymap::{Action, Scope, action_for};
+use super::outline::OutlineLayer;
 use super::reader::ReaderPane;
 use super::search::worker::SearchClient;
 use super::search::{Recall, SearchLayer};
@@ -45,6 +46,7 @@ pub(crate) enum Focus {
 pub(crate) enum Layer {
     Help(HelpLayer),
     Search(SearchLayer),
+    Outline(OutlineLayer),
 }
 
 /// Where everything goes on the current screen.
@@ -76,6 +78,9 @@ pub struct App<'a> {
     /// what is laid out no longer fits, and keys must wait for a draw.
     unfitted: bool,
     notice: Option<String>,
+    /// Said before where the reader is in the status bar, until the next
+    /// key: what a step past an edge did (n going round the end).
+    aside: Option<String>,
     search: SearchClient<'a>,
     /// The mode the popup opens in: the one used last.
     search_mode: Mode,
@@ -116,6 +121,7 @@ impl<'a> App<'a> {
             areas: None,
             unfitted: true,
             notice: None,
+            aside: None,
             search: SearchClient::inline(library),
             search_mode: Mode::Headings,
             last_search_seq: 0,
@@ -191,10 +197,18 @@ impl<'a> App<'a> {
         for layer in &mut self.layers {
             match layer {
                 Layer::Help(help) => {
-                    let rows = help.frame(area).height.saturating_sub(2);
-                    help.resize(usize::from(rows));
+                    let frame = help.frame(area);
+                    let (rows, columns) = (
+                        frame.height.saturating_sub(2),
+                        frame.width.saturating_sub(2),
+                    );
+                    help.resize(usize::from(rows), usize::from(columns));
                 }
                 Layer::Search(search) => search.resize(SearchLayer::frame(area)),
+                Layer::Outline(outline) => {
+                    let rows = outline.frame(area).height.saturating_sub(2);
+                    outline.resize(usize::from(rows));
+                }
             }
         }
         self.areas = areas;
@@ -236,6 +250,7 @@ impl<'a> App<'a> {
         match (self.layers.last(), self.focus) {
             (Some(Layer::Help(_)), _) => Scope::Help,
             (Some(Layer::Search(_)), _) => Scope::Search,
+            (Some(Layer::Outline(_)), _) => Scope::Outline,
             (None, Focus::Tree) => Scope::Tree,
             (None, Focus::Reader) => Scope::Reader,
         }
@@ -262,6 +277,7 @@ impl<'a> App<'a> {
     /// it is a global one, else by whoever has the keys.
     fn on_key(&mut self, key: &KeyEvent) -> Effect {
         self.notice = None;
+        self.aside = None;
         let Some(action) = action_for(self.scope(), key) else {
             return self.on_text_key(key);
         };
@@ -271,8 +287,27 @@ impl<'a> App<'a> {
             Action::Search => Effect::OpenSearch,
             // n/N step through the last search's results whichever pane has
             // the keys.
-            Action::NextHit => self.reader.step_hit(self.library, true),
-            Action::PreviousHit => self.reader.step_hit(self.library, false),
+            Action::NextHit | Action::PreviousHit => {
+                let effect = self
+                    .reader
+                    .step_hit(self.library, action == Action::NextHit);
+                // Going round the end is said, beside where the step led.
+                self.aside = self.reader.take_note();
+                effect
+            }
+            Action::NextReport | Action::PreviousReport if self.layers.is_empty() => {
+                self.step_report(action == Action::NextReport)
+            }
+            Action::Outline if self.layers.is_empty() => self.open_outline(),
+            Action::TogglePunctuation if self.layers.is_empty() => {
+                let shown = match self.reader.toggle_punctuation(self.library) {
+                    crate::document::Punctuation::FullWidth => {
+                        "punctuation: full-width between Chinese characters"
+                    }
+                    crate::document::Punctuation::AsWritten => "punctuation: as written",
+                };
+                Effect::Notice(shown.to_string())
+            }
             Action::FocusNext | Action::FocusPrevious => Effect::Focus(match self.focus {
                 Focus::Tree => Focus::Reader,
                 Focus::Reader => Focus::Tree,
@@ -280,6 +315,15 @@ impl<'a> App<'a> {
             _ => match self.layers.last_mut() {
                 Some(Layer::Help(help)) => help.act(action),
                 Some(Layer::Search(search)) => search.act(action),
+                Some(Layer::Outline(outline)) => match outline.act(action) {
+                    // The outline closes on the section it sends the reader to.
+                    Effect::Read { report, path } => {
+                        self.layers.pop();
+                        self.reader.open(self.library, report, &path);
+                        Effect::Scrolled
+                    }
+                    effect => effect,
+                },
                 None => match self.focus {
                     Focus::Tree => self.tree.act(action),
                     Focus::Reader => self.reader.act(action),
@@ -327,6 +371,42 @@ impl<'a> App<'a> {
         }
     }
 
+    /// Open the report after (or before) the one being read, in the
+    /// library's order (the tree's); at either end, say so.
+    fn step_report(&mut self, forward: bool) -> Effect {
+        let Some((index, _)) = self.reader.location() else {
+            return Effect::None;
+        };
+        let next = if forward {
+            Some(index + 1).filter(|&next| next < self.library.len())
+        } else {
+            index.checked_sub(1)
+        };
+        match next {
+            Some(next) => {
+                self.reader.open(self.library, next, &SectionPath::front());
+                Effect::Scrolled
+            }
+            None if forward => Effect::Notice("last report".to_string()),
+            None => Effect::Notice("first report".to_string()),
+        }
+    }
+
+    /// The outline of the report being read, over the screen.
+    fn open_outline(&mut self) -> Effect {
+        let Some((index, path)) = self.reader.location() else {
+            return Effect::None;
+        };
+        let Some(report) = self.library.reports().get(index) else {
+            return Effect::None;
+        };
+        let full_width = self.reader.punctuation() == crate::document::Punctuation::FullWidth;
+        let outline = OutlineLayer::new(index, report, path, full_width, self.theme, self.widths);
+        self.layers.push(Layer::Outline(outline));
+        self.unfitted = true;
+        Effect::None
+    }
+
     /// The tree selects what the reader shows at the top of its screen.
     fn follow_reader(&mut self) {
         if let Some((index, path)) = self.reader.location() {
@@ -344,8 +424,23 @@ impl<'a> App<'a> {
         if let Some(Layer::Search(layer)) = self.layers.last_mut() {
             return on_search_mouse(layer, mouse, areas.screen);
         }
-        if !self.layers.is_empty() {
-            return Effect::None;
+        let wheel: isize = match mouse.kind {
+            MouseEventKind::ScrollDown => 3,
+            MouseEventKind::ScrollUp => -3,
+            _ => 0,
+        };
+        match self.layers.last_mut() {
+            Some(Layer::Help(help)) => return help.scroll(wheel),
+            // The wheel moves the outline's selection, a section a notch.
+            Some(Layer::Outline(outline)) => {
+                return match wheel.signum() {
+                    1 => outline.act(Action::Down),
+                    -1 => outline.act(Action::Up),
+                    _ => Effect::None,
+                };
+            }
+            Some(_) => return Effect::None,
+            None => {}
         }
         let at = Position::new(mouse.column, mouse.row);
         let in_tree = areas.tree.filter(|area| area.contains(at));

@@ -1,29 +1,58 @@
-//! The help layer (`?`): every key from the key table, by scope. It is drawn
-//! over the screen in a frame the app draws; its own keys scroll it and Esc
-//! closes it.
+//! The help layer (`?`): every key from the key table, by scope, and what
+//! the mouse does. It is drawn over the screen in a frame the app draws; its
+//! own keys and the mouse wheel scroll it and Esc closes it. Descriptions
+//! wrap at 50 columns rather than being cut.
 
 use super::effect::Effect;
 use super::keymap::{Action, Scope, bindings, keys_label};
 use super::paint::put_str;
 use super::theme::Theme;
-use baogao_layout::{Widths, truncate};
+use baogao_layout::{Widths, truncate, wrap_cjk};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
-const SCOPES: [Scope; 5] = [
+const SCOPES: [Scope; 6] = [
     Scope::Global,
     Scope::Tree,
     Scope::Reader,
+    Scope::Outline,
     Scope::Search,
     Scope::Help,
 ];
 
-/// One line of the help text: a scope title, a key row, or a blank.
+/// What the mouse does, listed after the keys: the wheel and a click.
+const MOUSE: [(&str, &str); 3] = [
+    (
+        "wheel",
+        "scroll the pane under the pointer, this help, or the outline's selection",
+    ),
+    ("click", "give a pane the keys; in the tree, select the row"),
+    (
+        "click",
+        "in the search results, select; a second click goes there",
+    ),
+];
+
+/// Descriptions wrap at this many cells: longer lines are hard to scan.
+const DESCRIPTION_WIDTH: usize = 50;
+
+/// One entry of the help: a scope title, a key row, or a blank.
+#[derive(Debug)]
+enum Entry {
+    Title(&'static str),
+    Key(String, &'static str),
+    Blank,
+}
+
+/// One line of the help text: a scope title, a key row (its keys and the
+/// first line of its description), a further line of a description, or a
+/// blank.
 #[derive(Debug)]
 enum HelpLine {
     Title(&'static str),
-    Key(String, &'static str),
+    Key(String, String),
+    More(String),
     Blank,
 }
 
@@ -31,7 +60,12 @@ enum HelpLine {
 /// scrolled.
 #[derive(Debug)]
 pub(crate) struct HelpLayer {
+    entries: Vec<Entry>,
+    /// The entries with descriptions wrapped at `wrapped_at` cells.
     lines: Vec<HelpLine>,
+    wrapped_at: usize,
+    /// The width the text needs with descriptions wrapped at 50 columns.
+    full_width: u16,
     scroll: usize,
     /// Rows of text on screen, known after the app fits the layer.
     height: usize,
@@ -41,34 +75,60 @@ pub(crate) struct HelpLayer {
 
 impl HelpLayer {
     pub(crate) fn new(theme: Theme, widths: Widths) -> HelpLayer {
-        let mut lines = Vec::new();
+        let mut entries = Vec::new();
         for scope in SCOPES {
-            if !lines.is_empty() {
-                lines.push(HelpLine::Blank);
+            if !entries.is_empty() {
+                entries.push(Entry::Blank);
             }
-            lines.push(HelpLine::Title(scope.title()));
-            lines.extend(bindings(scope).map(|binding| {
-                HelpLine::Key(keys_label(binding, usize::MAX), binding.description)
-            }));
+            entries.push(Entry::Title(scope.title()));
+            for binding in bindings(scope) {
+                entries.push(Entry::Key(
+                    keys_label(binding, usize::MAX),
+                    binding.description,
+                ));
+            }
         }
-        HelpLayer {
+        entries.push(Entry::Blank);
+        entries.push(Entry::Title("Mouse"));
+        for (what, description) in MOUSE {
+            entries.push(Entry::Key(what.to_string(), description));
+        }
+        let lines = wrapped(&entries, DESCRIPTION_WIDTH, widths);
+        let mut help = HelpLayer {
+            entries,
             lines,
+            wrapped_at: DESCRIPTION_WIDTH,
+            full_width: 0,
             scroll: 0,
             height: 1,
             theme,
             widths,
-        }
+        };
+        help.full_width = help.text_width();
+        help
     }
 
     /// Scroll (the last page stays full), or close.
     pub(crate) fn act(&mut self, action: Action) -> Effect {
         let last = self.lines.len().saturating_sub(self.height);
+        let page = self.height.saturating_sub(1).max(1);
         match action {
             Action::Down => self.scroll = (self.scroll + 1).min(last),
             Action::Up => self.scroll = self.scroll.saturating_sub(1),
+            Action::PageDown => self.scroll = (self.scroll + page).min(last),
+            Action::PageUp => self.scroll = self.scroll.saturating_sub(page),
+            Action::First => self.scroll = 0,
+            Action::Last => self.scroll = last,
             Action::Close => return Effect::CloseLayer,
             _ => {}
         }
+        Effect::None
+    }
+
+    /// The mouse wheel: `lines` down (negative: up).
+    pub(crate) fn scroll(&mut self, lines: isize) -> Effect {
+        let last = self.lines.len().saturating_sub(self.height);
+        self.scroll = self.scroll.saturating_add_signed(lines).min(last);
         Effect::None
     }
 
@@ -76,7 +136,7 @@ impl HelpLayer {
     /// as the text needs.
     pub(crate) fn frame(&self, area: Rect) -> Rect {
         // Borders and a column of air on the right.
-        let width = area.width.min(self.text_width() + 3);
+        let width = area.width.min(self.full_width + 3);
         let height = area.height.min(self.lines.len() as u16 + 2);
         Rect::new(
             area.x + (area.width - width) / 2,
@@ -95,7 +155,9 @@ impl HelpLayer {
             .iter()
             .map(|line| match line {
                 HelpLine::Title(title) => widths.str(title),
-                HelpLine::Key(_, description) => 2 + key_width + 2 + widths.str(description),
+                HelpLine::Key(_, description) | HelpLine::More(description) => {
+                    2 + key_width + 2 + widths.str(description)
+                }
                 HelpLine::Blank => 0,
             })
             .max()
@@ -119,8 +181,16 @@ impl HelpLayer {
         self.lines.len() > self.height
     }
 
-    /// Fit the text to `rows` rows.
-    pub(crate) fn resize(&mut self, rows: usize) {
+    /// Fit the text to `rows` rows of `columns` cells: descriptions wrap
+    /// at 50 columns, or at what is left beside the keys when that is less.
+    pub(crate) fn resize(&mut self, rows: usize, columns: usize) {
+        let key_width = self.key_width().min(columns / 2);
+        let room = columns.saturating_sub(2 + key_width + 2);
+        let wrap_at = room.clamp(1, DESCRIPTION_WIDTH);
+        if wrap_at != self.wrapped_at {
+            self.lines = wrapped(&self.entries, wrap_at, self.widths);
+            self.wrapped_at = wrap_at;
+        }
         self.height = rows.max(1);
         self.scroll = self
             .scroll
@@ -165,10 +235,45 @@ impl Widget for &HelpLayer {
                         widths,
                     );
                 }
+                HelpLine::More(description) => {
+                    let x = area.x + 2 + key_width as u16 + 2;
+                    let room = area.right().saturating_sub(x) as usize;
+                    put_str(
+                        buf,
+                        x,
+                        y,
+                        area.right(),
+                        &truncate(description, room, widths),
+                        theme.text,
+                        widths,
+                    );
+                }
                 HelpLine::Blank => {}
             }
         }
     }
+}
+
+/// The help's lines, descriptions wrapped at `width` cells.
+fn wrapped(entries: &[Entry], width: usize, widths: Widths) -> Vec<HelpLine> {
+    let mut lines = Vec::new();
+    for entry in entries {
+        match entry {
+            Entry::Title(title) => lines.push(HelpLine::Title(title)),
+            Entry::Blank => lines.push(HelpLine::Blank),
+            Entry::Key(keys, description) => {
+                let mut parts = wrap_cjk(description, width, 0, widths)
+                    .into_iter()
+                    .map(|line| line.text(description).trim_end().to_string());
+                lines.push(HelpLine::Key(
+                    keys.clone(),
+                    parts.next().unwrap_or_default(),
+                ));
+                lines.extend(parts.map(HelpLine::More));
+            }
+        }
+    }
+    lines
 }
 
 #[cfg(test)]
@@ -178,9 +283,46 @@ mod tests {
     #[test]
     fn it_scrolls_itself_and_asks_to_be_closed() {
         let mut help = HelpLayer::new(Theme::default(), Widths::default());
-        help.resize(3);
+        help.resize(3, 80);
         assert_eq!(help.act(Action::Down), Effect::None);
         assert_eq!(help.scroll, 1);
+        assert_eq!(help.act(Action::Last), Effect::None);
+        assert_eq!(help.scroll, help.lines.len() - 3);
+        assert_eq!(help.act(Action::First), Effect::None);
+        assert_eq!(help.scroll, 0);
+        assert_eq!(help.act(Action::PageDown), Effect::None);
+        assert_eq!(help.scroll, 2);
+        assert_eq!(help.scroll(-9), Effect::None);
+        assert_eq!(help.scroll, 0);
         assert_eq!(help.act(Action::Close), Effect::CloseLayer);
+    }
+
+    #[test]
+    fn descriptions_wrap_at_fifty_columns_and_the_mouse_is_listed() {
+        let help = HelpLayer::new(Theme::default(), Widths::default());
+        let widths = Widths::default();
+        for line in &help.lines {
+            if let HelpLine::Key(_, text) | HelpLine::More(text) = line {
+                assert!(widths.str(text) <= DESCRIPTION_WIDTH, "{text}");
+            }
+        }
+        assert!(
+            help.lines
+                .iter()
+                .any(|line| matches!(line, HelpLine::More(_)))
+        );
+        assert!(
+            help.lines
+                .iter()
+                .any(|line| matches!(line, HelpLine::Title("Mouse")))
+        );
+        // On a narrow screen they wrap at what is left beside the keys.
+        let mut help = help;
+        help.resize(10, 40);
+        for line in &help.lines {
+            if let HelpLine::Key(_, text) | HelpLine::More(text) = line {
+                assert!(widths.str(text) <= 40 - 2 - help.key_width() - 2, "{text}");
+            }
+        }
     }
 }

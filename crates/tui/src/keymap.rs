@@ -39,6 +39,12 @@ pub(crate) enum Action {
     CursorRight,
     CursorStart,
     CursorEnd,
+    HalfPageDown,
+    HalfPageUp,
+    NextReport,
+    PreviousReport,
+    Outline,
+    TogglePunctuation,
 }
 
 /// Where a binding applies: everywhere, or while a pane or layer has the keys.
@@ -49,6 +55,7 @@ pub(crate) enum Scope {
     Reader,
     Search,
     Help,
+    Outline,
 }
 
 impl Scope {
@@ -60,6 +67,7 @@ impl Scope {
             Scope::Reader => "Reader",
             Scope::Search => "Search",
             Scope::Help => "This help",
+            Scope::Outline => "Outline",
         }
     }
 }
@@ -345,6 +353,50 @@ pub const KEYMAP: &[Binding] = &[
         None,
     ),
     bind(
+        S::Reader,
+        &[ctrl('d'), ch('d')],
+        A::HalfPageDown,
+        "half a page down",
+        None,
+    ),
+    bind(
+        S::Reader,
+        &[ctrl('u'), ch('u')],
+        A::HalfPageUp,
+        "half a page up",
+        None,
+    ),
+    bind(S::Reader, &[ctrl('f')], A::PageDown, "next page", None),
+    bind(S::Reader, &[ctrl('b')], A::PageUp, "previous page", None),
+    bind(
+        S::Reader,
+        &[ch('>')],
+        A::NextReport,
+        "next report (in the tree's order)",
+        None,
+    ),
+    bind(
+        S::Reader,
+        &[ch('<')],
+        A::PreviousReport,
+        "previous report",
+        None,
+    ),
+    bind(
+        S::Reader,
+        &[ch('o')],
+        A::Outline,
+        "outline: sections, their length, reading time",
+        Some("outline"),
+    ),
+    bind(
+        S::Reader,
+        &[ch('p')],
+        A::TogglePunctuation,
+        "punctuation: full-width, or as written",
+        None,
+    ),
+    bind(
         S::Search,
         &[plain(KeyCode::Enter)],
         A::Open,
@@ -493,6 +545,90 @@ pub const KEYMAP: &[Binding] = &[
         "close this help",
         Some("close"),
     ),
+    bind(
+        S::Help,
+        &[plain(KeyCode::PageDown), ch(' ')],
+        A::PageDown,
+        "a page down",
+        None,
+    ),
+    bind(
+        S::Help,
+        &[plain(KeyCode::PageUp), ch('b')],
+        A::PageUp,
+        "a page up",
+        None,
+    ),
+    bind(
+        S::Help,
+        &[ch('g'), plain(KeyCode::Home)],
+        A::First,
+        "to the top",
+        None,
+    ),
+    bind(
+        S::Help,
+        &[ch('G'), plain(KeyCode::End)],
+        A::Last,
+        "to the end",
+        None,
+    ),
+    bind(
+        S::Outline,
+        &[ch('j'), plain(KeyCode::Down)],
+        A::Down,
+        "select the section below",
+        Some("move"),
+    ),
+    bind(
+        S::Outline,
+        &[ch('k'), plain(KeyCode::Up)],
+        A::Up,
+        "select the section above",
+        None,
+    ),
+    bind(
+        S::Outline,
+        &[plain(KeyCode::PageDown)],
+        A::PageDown,
+        "a page of sections down",
+        None,
+    ),
+    bind(
+        S::Outline,
+        &[plain(KeyCode::PageUp)],
+        A::PageUp,
+        "a page of sections up",
+        None,
+    ),
+    bind(
+        S::Outline,
+        &[ch('g'), plain(KeyCode::Home)],
+        A::First,
+        "first section",
+        None,
+    ),
+    bind(
+        S::Outline,
+        &[ch('G'), plain(KeyCode::End)],
+        A::Last,
+        "last section",
+        None,
+    ),
+    bind(
+        S::Outline,
+        &[plain(KeyCode::Enter)],
+        A::Open,
+        "read the selected section",
+        Some("read"),
+    ),
+    bind(
+        S::Outline,
+        &[plain(KeyCode::Esc), ch('o'), ch('q')],
+        A::Close,
+        "close the outline",
+        Some("close"),
+    ),
 ];
 
 /// The action `key` runs in `scope`: the scope's own bindings first, then the
@@ -507,7 +643,7 @@ pub(crate) fn action_for(scope: Scope, key: &KeyEvent) -> Option<Action> {
     };
     find(scope).or_else(|| match scope {
         // Keys typed into the search are text, not commands.
-        Scope::Help | Scope::Search => find(Scope::Global).filter(|&action| {
+        Scope::Help | Scope::Search | Scope::Outline => find(Scope::Global).filter(|&action| {
             action == Action::Quit && key.modifiers.contains(KeyModifiers::CONTROL)
         }),
         _ => find(Scope::Global),
@@ -524,7 +660,7 @@ pub(crate) fn bindings(scope: Scope) -> impl Iterator<Item = &'static Binding> {
 pub(crate) fn hints(scope: Scope) -> Vec<(String, &'static str)> {
     // Help and the pane switch come first: on a narrow screen they are what
     // leads to everything else. Quit comes last: it is the one everyone knows.
-    let global: Vec<&Binding> = if matches!(scope, Scope::Help | Scope::Search) {
+    let global: Vec<&Binding> = if matches!(scope, Scope::Help | Scope::Search | Scope::Outline) {
         Vec::new()
     } else {
         bindings(Scope::Global).collect()

@@ -5,8 +5,8 @@
 //! - [`app`]: routes events between the panes and layers, carries out the
 //!   effects (`effect`) they return, and draws them.
 //! - `tree` (township → year → report → sections) and `reader` (one report,
-//!   laid out by `document`) are the two panes; `help` and the [`search`]
-//!   popup are layers; `status` draws the bottom rows.
+//!   laid out by `document`) are the two panes; `help`, `outline` and the
+//!   [`search`] popup are layers; `status` draws the bottom rows.
 //! - [`keymap`]: the one key table; [`theme`]: colours; `paint`: text into
 //!   cells by our own widths; [`shelf`]: the library grouped for the tree;
 //!   `terminal`: entering and always leaving the terminal.
@@ -21,6 +21,7 @@ mod document;
 mod effect;
 mod help;
 pub mod keymap;
+mod outline;
 mod paint;
 pub mod position;
 mod reader;
@@ -40,7 +41,7 @@ use search::worker::{SearchClient, Update};
 use std::io;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::Duration;
-use theme::Theme;
+use theme::{Background, Theme};
 
 /// How the reader ended: the user quit, or a signal asked it to stop.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,7 +54,11 @@ pub enum Exit {
 #[derive(Debug)]
 pub struct Options {
     pub widths: Widths,
-    pub theme: Theme,
+    /// The background to draw for; `None`: ask the terminal (OSC 11), and
+    /// take it as dark when it does not say.
+    pub background: Option<Background>,
+    /// `NO_COLOR`: emphasis only, no colours.
+    pub no_color: bool,
     /// Told once in the status bar (e.g. how many reports failed to load).
     pub notice: Option<String>,
     /// Where the reader left off last time.
@@ -85,7 +90,12 @@ pub fn run(library: &Library, options: Options) -> io::Result<Outcome> {
     if std::env::var_os("BAOGAO_DEBUG_PANIC").is_some() {
         panic!("BAOGAO_DEBUG_PANIC is set");
     }
-    let mut app = App::new(library, options.widths, options.theme);
+    let background = options
+        .background
+        .or_else(|| terminal::ask_background(terminal::BACKGROUND_TIMEOUT))
+        .unwrap_or_default();
+    let theme = Theme::for_background(background, options.no_color);
+    let mut app = App::new(library, options.widths, theme);
     let mut notices: Vec<String> = options.notice.into_iter().collect();
     if let Some(position) = &options.resume
         && !app.resume(position)

@@ -106,6 +106,60 @@ pub(crate) fn put_spans(
     put_str(buf, col, y, right, &text[at..], base, widths)
 }
 
+/// Draw `text` like [`put_spans`], with one blank cell before each byte
+/// offset of `gaps` (ascending; an offset may repeat): a justified row.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn put_spans_spread(
+    buf: &mut Buffer,
+    x: u16,
+    y: u16,
+    right: u16,
+    text: &str,
+    spans: &[(Range<usize>, Style)],
+    base: Style,
+    gaps: &[usize],
+    widths: Widths,
+) -> u16 {
+    if gaps.is_empty() {
+        return put_spans(buf, x, y, right, text, spans, base, widths);
+    }
+    let mut col = x;
+    let mut from = 0;
+    let ends = gaps
+        .iter()
+        .copied()
+        .filter(|&at| at <= text.len() && text.is_char_boundary(at))
+        .chain(std::iter::once(text.len()));
+    for to in ends {
+        if to < from {
+            continue;
+        }
+        let pieces: Vec<(Range<usize>, Style)> = spans
+            .iter()
+            .filter(|(range, _)| range.start < to && range.end > from)
+            .map(|(range, style)| {
+                (
+                    range.start.max(from) - from..range.end.min(to) - from,
+                    *style,
+                )
+            })
+            .collect();
+        col = put_spans(buf, col, y, right, &text[from..to], &pieces, base, widths);
+        if to < text.len() {
+            // The blank cell takes the style of what it sits in, so a mark
+            // running across it stays one.
+            let inside = spans
+                .iter()
+                .find(|(range, _)| range.start < to && range.end > to)
+                .map_or(base, |(_, style)| *style);
+            fill(buf, col, y, col.saturating_add(1).min(right), inside);
+            col = col.saturating_add(1);
+        }
+        from = to;
+    }
+    col
+}
+
 /// Before drawing a frame over `area`: a wide character just left of it
 /// would cover the frame's first column (its second half sits there), and
 /// ratatui's diff skips the cell a wide character covers, so the border

@@ -7,13 +7,13 @@
 mod marks;
 mod walk;
 
-use super::document::{BlockKind, Document, Layout};
+use super::document::{BlockKind, Document, Layout, Punctuation};
 use super::effect::Effect;
 use super::keymap::Action;
-use super::paint::{put_spans, put_str};
+use super::paint::{put_spans_spread, put_str};
 use super::theme::Theme;
 use crate::position::ReadingPosition;
-use baogao_layout::{Widths, truncate};
+use baogao_layout::{Widths, full_width_punctuation, spread, truncate};
 use baogao_report::library::Library;
 use baogao_report::model::SectionPath;
 pub(crate) use marks::HitMarks;
@@ -21,6 +21,7 @@ use marks::Mark;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
+use std::borrow::Cow;
 pub(crate) use walk::{HeadingResults, LastSearch};
 
 /// Where the top line of the screen is, in terms that survive a new width:
@@ -66,6 +67,19 @@ pub(crate) struct ReaderPane<'a> {
     marks: Vec<Mark>,
     widths: Widths,
     theme: Theme,
+    /// Half-width marks between Chinese shown full-width, or as written.
+    punctuation: Punctuation,
+    /// What n/N going round the end has to say, until the app takes it.
+    note: Option<String>,
+}
+
+/// How far through the report the screen is, for the status bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Progress {
+    /// The whole report is on screen.
+    All,
+    /// Percent scrolled: 0 at the top, 100 once the last line is on screen.
+    Percent(usize),
 }
 
 impl<'a> ReaderPane<'a> {
@@ -87,7 +101,7 @@ impl<'a> ReaderPane<'a> {
             .as_ref()
             .is_none_or(|doc| doc.report_index != index)
         {
-            self.document = Some(Document::new(index, report));
+            self.document = Some(Document::new(index, report, self.punctuation));
             self.layout = Layout::default();
             self.rebuild_marks();
         }
@@ -105,16 +119,18 @@ impl<'a> ReaderPane<'a> {
         let document = self.document.as_ref()?;
         let anchor = self.anchor();
         let block = document.blocks.get(anchor.block)?;
-        // The facts line is not in the report file: it stands for the title.
-        let offset = if block.kind == BlockKind::Facts {
-            0
-        } else {
-            anchor.offset
+        // The facts line is not in the report file: it stands for the title;
+        // a heading run into its paragraph is the heading's block.
+        let written = document.written_offset(anchor.block, anchor.offset);
+        let (index, offset) = match written {
+            _ if block.kind == BlockKind::Facts => (block.index_in_section, 0),
+            Some(offset) => (block.index_in_section, offset),
+            None => (0, 0),
         };
         Some(ReadingPosition {
             report_id: document.report.id.clone(),
             section: document.sections[block.section].path.0.clone(),
-            block: block.index_in_section,
+            block: index,
             offset,
         })
     }
@@ -128,19 +144,61 @@ impl<'a> ReaderPane<'a> {
     ) {
         let path = SectionPath(position.section.clone());
         self.open(library, index, &path);
-        let Some(document) = &self.document else {
-            return;
-        };
-        let section = document.section_index(&path);
-        let block = document.blocks.iter().position(|block| {
-            Some(block.section) == section && block.index_in_section == position.block
-        });
-        if let Some(block) = block {
-            self.jump_to(Anchor {
-                block,
-                offset: position.offset,
-            });
+        if let Some(anchor) = self.anchor_of(position) {
+            self.jump_to(anchor);
         }
+    }
+
+    /// Where a position in the text as written is in the text shown.
+    fn anchor_of(&self, position: &ReadingPosition) -> Option<Anchor> {
+        let document = self.document.as_ref()?;
+        let section = document.section_index(&SectionPath(position.section.clone()))?;
+        let block = document
+            .blocks
+            .iter()
+            .position(|block| block.section == section && block.index_in_section == position.block);
+        match block {
+            Some(block) => Some(Anchor {
+                block,
+                offset: document.shown_offset(block, position.offset),
+            }),
+            // A heading run into its paragraph has no block of its own.
+            None => Some(Anchor {
+                block: document.sections.get(section)?.first_block,
+                offset: 0,
+            }),
+        }
+    }
+
+    /// How punctuation is shown.
+    pub(crate) fn punctuation(&self) -> Punctuation {
+        self.punctuation
+    }
+
+    /// Show half-width marks between Chinese full-width, or the text as
+    /// written; the reader stays where it was. Returns the mode now on.
+    pub(crate) fn toggle_punctuation(&mut self, library: &'a Library) -> Punctuation {
+        self.punctuation = match self.punctuation {
+            Punctuation::FullWidth => Punctuation::AsWritten,
+            Punctuation::AsWritten => Punctuation::FullWidth,
+        };
+        let Some(document) = &self.document else {
+            return self.punctuation;
+        };
+        let index = document.report_index;
+        let position = self.position();
+        let Some(report) = library.reports().get(index) else {
+            return self.punctuation;
+        };
+        self.document = Some(Document::new(index, report, self.punctuation));
+        self.layout = Layout::default();
+        self.rebuild_marks();
+        let anchor = position
+            .as_ref()
+            .and_then(|position| self.anchor_of(position));
+        self.pending = anchor.map(Target::Text);
+        self.lay_out_opened();
+        self.punctuation
     }
 
     /// Put the top of the screen at `anchor` (now, or once laid out).
@@ -300,24 +358,30 @@ impl<'a> ReaderPane<'a> {
         } else {
             self.height.saturating_sub(1).max(1)
         };
+        let half = (self.height / 2).max(1);
+        let mut edge = None;
         match action {
             Action::Up => self.top = self.top.saturating_sub(1),
             Action::Down => self.scroll_down(1),
             Action::PageDown => self.scroll_down(page),
             Action::PageUp => self.top = self.top.saturating_sub(page),
+            Action::HalfPageDown => self.scroll_down(half),
+            Action::HalfPageUp => self.top = self.top.saturating_sub(half),
             Action::First => self.top = 0,
             Action::Last => self.top = self.max_top(),
-            Action::NextSection => self.next_section(|_| true),
+            Action::NextSection => edge = self.next_section(|_| true),
             Action::PreviousSection => self.previous_section(|_| true),
-            Action::NextTopSection => self.next_section(|path| path.depth() == 1),
+            Action::NextTopSection => edge = self.next_section(|path| path.depth() == 1),
             Action::PreviousTopSection => self.previous_section(|path| path.depth() <= 1),
             _ => {}
         }
         self.clamp();
-        if self.top == before {
-            Effect::None
-        } else {
+        if self.top != before {
             Effect::Scrolled
+        } else if let Some(edge) = edge {
+            Effect::Notice(edge.to_string())
+        } else {
+            Effect::None
         }
     }
 
@@ -347,11 +411,26 @@ impl<'a> ReaderPane<'a> {
             .map(|(_, &line)| line)
     }
 
-    fn next_section(&mut self, wanted: impl Fn(&SectionPath) -> bool) {
-        let top = self.top;
+    /// Go to the next section `wanted` accepts; at the last one, say so.
+    fn next_section(&mut self, wanted: impl Fn(&SectionPath) -> bool) -> Option<&'static str> {
+        let top = self.first_text_row();
         let next = self.section_starts(wanted).find(|&line| line > top);
-        if let Some(line) = next {
-            self.top = line;
+        match next {
+            Some(line) => {
+                self.top = line;
+                None
+            }
+            None => Some("last section"),
+        }
+    }
+
+    /// The first row on screen that holds text: the top row, or the
+    /// heading below it when the top row is the gap above that heading.
+    fn first_text_row(&self) -> usize {
+        let lines = &self.layout.lines;
+        match lines.get(self.top) {
+            Some(line) if line.block.is_none() && self.top + 1 < lines.len() => self.top + 1,
+            _ => self.top,
         }
     }
 
@@ -373,27 +452,30 @@ impl<'a> ReaderPane<'a> {
             Some(Target::Text(anchor) | Target::Hit(anchor)) => {
                 document.blocks.get(anchor.block).map_or(0, |b| b.section)
             }
-            None => self.layout.section_at(self.top),
+            None => self.layout.section_at(self.first_text_row()),
         };
         Some((document.report_index, &document.sections.get(section)?.path))
     }
 
-    /// How far through the report the reader has scrolled, in percent:
-    /// 0 at the top, 100 once the last line is on screen.
-    pub(crate) fn percent(&self) -> Option<usize> {
+    /// How far through the report the reader has scrolled; a report that
+    /// fits on the screen says so.
+    pub(crate) fn progress(&self) -> Option<Progress> {
         if self.layout.lines.is_empty() {
             return None;
         }
         let max_top = self.max_top();
-        Some(if self.top >= max_top {
-            100
+        Some(if max_top == 0 && self.top == 0 {
+            Progress::All
+        } else if self.top >= max_top {
+            Progress::Percent(100)
         } else {
-            self.top * 100 / max_top
+            Progress::Percent(self.top * 100 / max_top)
         })
     }
 
-    /// Headings from the top level down to the section at the top of the screen.
-    pub(crate) fn breadcrumb(&self) -> Vec<&str> {
+    /// Headings from the top level down to the section at the top of the
+    /// screen, with their punctuation shown as the text is.
+    pub(crate) fn breadcrumb(&self) -> Vec<Cow<'_, str>> {
         let Some(document) = &self.document else {
             return Vec::new();
         };
@@ -405,7 +487,10 @@ impl<'a> ReaderPane<'a> {
         for &index in &path.0 {
             walk = walk.child(index);
             if let Some(section) = document.report.section(&walk) {
-                crumbs.push(section.heading.as_str());
+                crumbs.push(match self.punctuation {
+                    Punctuation::FullWidth => full_width_punctuation(&section.heading),
+                    Punctuation::AsWritten => Cow::Borrowed(section.heading.as_str()),
+                });
             }
         }
         crumbs
@@ -422,10 +507,11 @@ impl Widget for &ReaderPane<'_> {
             return;
         }
         let mut crumbs = self.breadcrumb();
-        // The heading on the top line needs no repeating above it; at the
-        // report's front the title below says it all.
-        let section = self.layout.section_at(self.top);
-        if self.layout.section_lines.get(section) == Some(&self.top) {
+        // The heading on the first text row needs no repeating above it;
+        // at the report's front the title below says it all.
+        let first = self.first_text_row();
+        let section = self.layout.section_at(first);
+        if self.layout.section_lines.get(section) == Some(&first) {
             crumbs.pop();
         }
         let crumb = crumbs.join(" › ");
@@ -447,17 +533,41 @@ impl Widget for &ReaderPane<'_> {
             .enumerate()
         {
             let Some(block) = line.block else { continue };
-            let style = match document.blocks[block as usize].kind {
+            let kind = document.blocks[block as usize].kind;
+            let style = match kind {
                 BlockKind::Title => theme.title,
                 BlockKind::Facts => theme.dim,
-                BlockKind::Heading { depth: 1 } => theme.heading_top,
-                BlockKind::Heading { .. } => theme.heading,
+                BlockKind::Heading { depth } => theme.heading_at(depth),
                 BlockKind::Paragraph => theme.text,
             };
             let y = area.y + 1 + row as u16;
             let x = area.x.saturating_add(line.indent);
-            let spans = self.spans_in(block as usize, line.start as usize..line.end as usize);
-            put_spans(
+            let range = line.start as usize..line.end as usize;
+            let mut spans = Vec::new();
+            let lead = document.blocks[block as usize].lead;
+            if (line.start as usize) < lead {
+                let end = lead.min(line.end as usize) - line.start as usize;
+                spans.push((0..end, theme.run_in()));
+            }
+            spans.extend(self.spans_in(block as usize, range));
+            let text = &document.blocks[block as usize].text;
+            let gaps = if line.justify {
+                let wrapped = baogao_layout::WrappedLine {
+                    start: line.start as usize,
+                    end: line.end as usize,
+                    indent: usize::from(line.indent),
+                    width: self
+                        .widths
+                        .str(document.line_text(line).trim_end_matches(' ')),
+                };
+                spread(text, &wrapped, self.layout.width, self.widths)
+                    .into_iter()
+                    .map(|at| at - line.start as usize)
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            put_spans_spread(
                 buf,
                 x,
                 y,
@@ -465,6 +575,7 @@ impl Widget for &ReaderPane<'_> {
                 document.line_text(line),
                 &spans,
                 style,
+                &gaps,
                 self.widths,
             );
         }

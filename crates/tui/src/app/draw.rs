@@ -3,16 +3,19 @@
 //! Drawing reads the state and never changes it.
 
 use super::{App, Focus, Layer};
+use crate::document::Punctuation;
 use crate::paint::{clear_left_of, put_str};
+use crate::reader::Progress;
 use crate::search::SearchLayer;
 use crate::shelf::{report_title, township_label, year_label};
 use crate::status::{render_footer, render_status};
 use crate::tree::TreeView;
-use baogao_layout::{AmbiguousWidth, truncate, wrap_cjk};
+use baogao_layout::{AmbiguousWidth, full_width_punctuation, truncate, wrap_cjk};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::symbols::border;
 use ratatui::widgets::{Block, Clear, Widget};
+use std::borrow::Cow;
 
 impl App<'_> {
     /// Draw a pane's frame with `title` and return the area inside it. The
@@ -92,6 +95,15 @@ impl App<'_> {
         }
     }
 
+    /// Report text as the reader shows it: marks between Chinese
+    /// characters full-width unless the text is read as written.
+    fn shown<'t>(&self, text: &'t str) -> Cow<'t, str> {
+        match self.reader.punctuation() {
+            Punctuation::FullWidth => full_width_punctuation(text),
+            Punctuation::AsWritten => Cow::Borrowed(text),
+        }
+    }
+
     fn status_text(&self) -> (String, String) {
         if let Some(notice) = &self.notice {
             return (notice.clone(), String::new());
@@ -101,18 +113,19 @@ impl App<'_> {
         };
         let report = &self.library.reports()[index];
         let mut parts: Vec<String> = Vec::new();
+        parts.extend(self.aside.clone());
         parts.push(township_label(report.township.as_deref()).to_string());
         parts.push(year_label(report.year));
-        parts.push(report_title(report).to_string());
+        parts.push(self.shown(report_title(report)).into_owned());
         let crumbs = self.reader.breadcrumb();
         if !crumbs.is_empty() {
             parts.push(crumbs.join(" › "));
         }
-        let mut right = self
-            .reader
-            .percent()
-            .map(|p| format!("{p}%"))
-            .unwrap_or_default();
+        let mut right = match self.reader.progress() {
+            Some(Progress::All) => "all".to_string(),
+            Some(Progress::Percent(p)) => format!("{p}%"),
+            None => String::new(),
+        };
         if let Some(at) = self.reader.hit_position() {
             // "1/200000+": the hits past the kept ones are not stepped through.
             let more = if at.complete { "" } else { "+" };
@@ -142,12 +155,16 @@ const ASCII_BORDER: border::Set = border::Set {
 /// screen the text keeps this measure (50 Chinese characters).
 const MAX_TEXT_WIDTH: u16 = 100;
 
-/// The reader's text area inside its border (its first row is the breadcrumb).
+/// The reader's text area inside its border (its first row is the
+/// breadcrumb): the whole pane but a blank column each side, or, on a pane
+/// wider than the measure, a column of the measure in its middle.
 pub(super) fn reader_text_area(reader: Rect) -> Rect {
     let inner = Block::bordered().inner(reader);
     // One blank column each side keeps text off the border.
-    let width = inner.width.saturating_sub(2).min(MAX_TEXT_WIDTH);
-    Rect::new(inner.x + 1, inner.y, width, inner.height)
+    let room = inner.width.saturating_sub(2);
+    let width = room.min(MAX_TEXT_WIDTH);
+    let margin = (room - width) / 2;
+    Rect::new(inner.x + 1 + margin, inner.y, width, inner.height)
 }
 
 impl Widget for &App<'_> {
@@ -177,10 +194,13 @@ impl Widget for &App<'_> {
             .render(inner, buf);
         }
         if let Some(reader) = areas.reader {
-            let title = self.reader.location().map_or("", |(index, _)| {
-                report_title(&self.library.reports()[index])
-            });
-            self.render_frame(reader, buf, title, self.focus == Focus::Reader);
+            let title = self
+                .reader
+                .location()
+                .map_or(Cow::Borrowed(""), |(index, _)| {
+                    self.shown(report_title(&self.library.reports()[index]))
+                });
+            self.render_frame(reader, buf, &title, self.focus == Focus::Reader);
             if self.reader.location().is_some() {
                 self.reader.render(reader_text_area(reader), buf);
             } else {
@@ -189,9 +209,9 @@ impl Widget for &App<'_> {
         }
         let (left, right) = self.status_text();
         let style = if self.notice.is_some() {
-            self.theme.notice.patch(self.theme.status)
+            self.theme.notice.patch(self.theme.status())
         } else {
-            self.theme.status
+            self.theme.status()
         };
         render_status(areas.status, buf, &left, &right, style, self.widths);
         if let Some(footer) = areas.footer {
@@ -217,6 +237,13 @@ impl Widget for &App<'_> {
                     Clear.render(frame, buf);
                     let inner = self.render_frame(frame, buf, "Search", true);
                     self.search_view(layer).render(inner, buf);
+                }
+                Layer::Outline(outline) => {
+                    let frame = outline.frame(area);
+                    clear_left_of(buf, frame);
+                    Clear.render(frame, buf);
+                    let inner = self.render_frame(frame, buf, "Outline", true);
+                    outline.render(inner, buf);
                 }
             }
         }

@@ -40,10 +40,12 @@ impl ReaderPane<'_> {
         let to = marks.hits.partition_point(|hit| hit.report <= report);
         for (i, hit) in marks.hits[from..to].iter().enumerate() {
             if let Some(block) = document.paragraph_block(hit.section, hit.paragraph) {
-                let start = hit.offset as usize;
+                // Hits name the text as written; the marks go on the text shown.
+                let start = document.shown_offset(block, hit.offset as usize);
+                let end = document.shown_offset(block, (hit.offset + hit.len) as usize);
                 self.marks.push(Mark {
                     block,
-                    range: start..start + hit.len as usize,
+                    range: start..end,
                     current: marks.current == from + i,
                 });
             }
@@ -68,7 +70,7 @@ impl ReaderPane<'_> {
                 let start = mark.range.start.max(line.start) - line.start;
                 let end = mark.range.end.min(line.end) - line.start;
                 let style = if mark.current {
-                    self.theme.current_hit
+                    self.theme.current_hit()
                 } else {
                     self.theme.hit
                 };

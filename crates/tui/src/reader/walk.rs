@@ -105,14 +105,34 @@ impl<'a> ReaderPane<'a> {
             );
         };
         let count = last.len();
+        let word = match last {
+            LastSearch::Text(_) => Walked::Hit,
+            LastSearch::Headings(_) => Walked::Result,
+        }
+        .word();
         let current = last.current_mut();
+        let wrapped = if forward {
+            *current + 1 == count
+        } else {
+            *current == 0
+        };
         *current = if forward {
             (*current + 1) % count
         } else {
             (*current + count - 1) % count
         };
+        // Going round the end says so: the reader is back where it began.
+        self.note = (wrapped && count > 1).then(|| {
+            let end = if forward { "first" } else { "last" };
+            format!("wrapped to the {end} {word}")
+        });
         self.go_to_current_hit(library);
         Effect::SteppedHit
+    }
+
+    /// What the last step said about an edge (wrapped round), once.
+    pub(crate) fn take_note(&mut self) -> Option<String> {
+        self.note.take()
     }
 
     /// Show the current result: a hit's report with the line holding it a
@@ -153,10 +173,11 @@ impl<'a> ReaderPane<'a> {
             .as_ref()
             .and_then(|doc| doc.paragraph_block(hit.section, hit.paragraph));
         if let Some(block) = block {
-            self.pending = Some(Target::Hit(Anchor {
-                block,
-                offset: hit.offset as usize,
-            }));
+            let offset = self
+                .document
+                .as_ref()
+                .map_or(0, |doc| doc.shown_offset(block, hit.offset as usize));
+            self.pending = Some(Target::Hit(Anchor { block, offset }));
             self.apply_pending();
         }
     }
