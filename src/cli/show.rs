@@ -296,6 +296,7 @@ mod tests {
             county: Some("平阳县".to_string()),
             city: None,
             province: None,
+            code: None,
             year: Some(2020),
             period: Period::HalfYear,
             kind: Kind::WorkSummary,

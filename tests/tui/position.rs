@@ -320,6 +320,7 @@ fn sample_report() -> Report {
         county: None,
         city: None,
         province: None,
+        code: None,
         year: Some(2020),
         period: Period::Annual,
         kind: Kind::WorkSummary,

@@ -217,6 +217,7 @@ impl Corpus {
             county: Some(county.name.clone()),
             city: None,
             province: None,
+            code: None,
             year: Some(year),
             period,
             kind,
