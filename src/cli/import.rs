@@ -85,7 +85,13 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let mut failed = 0;
     for file in &args.files {
         match import_one(args, file, &mut written) {
-            Ok(report) => writeln!(out, "{}", summary_line(&report))?,
+            Ok(report) => {
+                writeln!(out, "{}", summary_line(&report))?;
+                if let Some(note) = unplaced_note(&report) {
+                    out.flush()?;
+                    eprintln!("note: {}", text::clean(&note));
+                }
+            }
             Err(error) => {
                 failed += 1;
                 // Show the lines printed so far before the error, in order.
@@ -103,6 +109,19 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         args.files.len()
     );
     Ok(Outcome::Problems)
+}
+
+/// Why a report has a township but no county: several units of the official
+/// list bear its name and the text names none of their counties, cities or
+/// provinces (`南塘镇: 4 units of this name, none named in the text`). The
+/// importer never guesses between them; this says so.
+fn unplaced_note(report: &Report) -> Option<String> {
+    let township = report.township.as_deref()?;
+    if report.code.is_some() || report.county.is_some() {
+        return None;
+    }
+    let units = baogao_places::Gazetteer::get().count_named(township);
+    (units > 1).then(|| format!("{township}: {units} units of this name, none named in the text"))
 }
 
 /// A report written earlier in this run, and the FILE it came from.

@@ -8,6 +8,7 @@
 
 mod import;
 mod list;
+mod places;
 mod read;
 mod search;
 mod show;
@@ -72,6 +73,7 @@ struct Cli {
 enum Command {
     Import(import::ImportArgs),
     List(list::ListArgs),
+    Places(places::PlacesArgs),
     Search(search::SearchArgs),
     Show(show::ShowArgs),
     Validate(validate::ValidateArgs),
@@ -111,6 +113,7 @@ fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     match cli.command {
         Some(Command::Import(args)) => import::run(&args, out),
         Some(Command::List(args)) => list::run(&args, out),
+        Some(Command::Places(args)) => places::run(&args, out),
         Some(Command::Search(args)) => search::run(&args, widths(cli.ambiguous_wide), out),
         Some(Command::Show(args)) => show::run(&args, widths(cli.ambiguous_wide), out),
         Some(Command::Validate(args)) => validate::run(&args, out),

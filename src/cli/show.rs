@@ -199,12 +199,13 @@ fn render(report: &Report, wrap: Option<Wrap>) -> String {
         report.kind.label_zh(report.period)
     );
     let year = report.year.map(|y| y.to_string());
-    let fields: [(&str, Option<&str>); 11] = [
+    let fields: [(&str, Option<&str>); 12] = [
         ("id", Some(&report.id)),
         ("township", report.township.as_deref()),
         ("county", report.county.as_deref()),
         ("city", report.city.as_deref()),
         ("province", report.province.as_deref()),
+        ("code", report.code.as_deref()),
         ("year", year.as_deref()),
         ("period", Some(report.period.as_str())),
         ("kind", Some(&kind)),

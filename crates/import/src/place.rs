@@ -131,6 +131,14 @@ fn place_ending_at(
     }
     name_start = whole_name_start(simple, name_start, unit_at + unit_len);
     let name: String = original[name_start..unit_at].iter().collect();
+    // "统筹城乡": the word 城乡 (town and country), unless the official list
+    // has the name (新城乡 is four townships).
+    if simple[unit_at] == '乡' && unit_at > name_start && simple[unit_at - 1] == '城' {
+        let whole: String = simple[name_start..=unit_at].iter().collect();
+        if Gazetteer::get().count_named(&whole) == 0 {
+            return None;
+        }
+    }
     if name.is_empty() || NOT_NAMES.contains(&&*simplified(&name)) || name.chars().count() > 10 {
         return None;
     }
@@ -563,6 +571,23 @@ mod tests {
         let p = parse_place("中共平阳县南麂镇委员会");
         assert_eq!(p.county.as_deref(), Some("平阳县"));
         assert_eq!(p.township.as_deref(), Some("南麂镇"));
+    }
+
+    #[test]
+    fn a_name_starts_at_a_boundary() {
+        // The official name wins over the words before it.
+        assert_eq!(
+            township("1月10日在吉忽伦图苏木召开").as_deref(),
+            Some("吉忽伦图苏木")
+        );
+        // A name not in the list starts after the date and the 在.
+        assert_eq!(
+            township("1月10日在青河苏木召开").as_deref(),
+            Some("青河苏木")
+        );
+        assert_eq!(township("共五千字乡镇工作总结"), None);
+        assert_eq!(township("推进城乡融合发展"), None);
+        assert_eq!(township("新城乡2021年工作总结").as_deref(), Some("新城乡"));
     }
 
     #[test]
