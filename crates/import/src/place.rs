@@ -50,12 +50,14 @@ pub(crate) fn parse_place(text: &str) -> Place {
         if let Some(unit) = UNITS.iter().find(|u| starts_with(&simple, j, u)) {
             let unit_len = unit.chars().count();
             // "乡镇", "镇乡", "乡村": the generic words, not the end of a name
-            // ("…五千字乡镇" names no township 五千字乡).
+            // ("…五千字乡镇" names no township 五千字乡), unless an official
+            // name ends here.
             let generic = |c: Option<&char>| c.is_some_and(|c| matches!(c, '乡' | '镇'));
             if unit_len == 1
                 && (generic(simple.get(j + 1))
-                    || simple.get(j + 1) == Some(&'村')
+                    || (simple[j] == '乡' && simple.get(j + 1) == Some(&'村'))
                     || generic(j.checked_sub(1).and_then(|i| simple.get(i))))
+                && !official_name_ends(&simple, j + 1)
             {
                 j += 1;
                 continue;
@@ -171,6 +173,15 @@ fn whole_name_start(simple: &[char], from: usize, end: usize) -> usize {
         .iter()
         .rposition(|c| matches!(c, '在' | '日'))
         .map_or(from, |p| from + p + 1)
+}
+
+/// Whether an official township name of up to ten characters ends at `end`.
+fn official_name_ends(simple: &[char], end: usize) -> bool {
+    let gazetteer = Gazetteer::get();
+    (end.saturating_sub(10)..end.saturating_sub(1)).any(|k| {
+        let candidate: String = simple[k..end].iter().collect();
+        gazetteer.count_named(&candidate) > 0
+    })
 }
 
 fn ends_with(chars: &[char], word: &str) -> bool {
@@ -588,6 +599,11 @@ mod tests {
         assert_eq!(township("共五千字乡镇工作总结"), None);
         assert_eq!(township("推进城乡融合发展"), None);
         assert_eq!(township("新城乡2021年工作总结").as_deref(), Some("新城乡"));
+        // 镇村 (town and village) after a name leaves the name whole.
+        assert_eq!(
+            township("南麂镇村级组织建设工作总结").as_deref(),
+            Some("南麂镇")
+        );
     }
 
     #[test]

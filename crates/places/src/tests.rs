@@ -78,3 +78,17 @@ fn pinyin_and_children() {
     assert!(towns.iter().all(|u| u.level == Level::Township));
     assert_eq!(g().children(g().by_code("33").expect("浙江")).len(), 11);
 }
+
+#[test]
+fn parsing_the_table_is_quick() {
+    // The first look-up of a process parses the table: it must stay a small
+    // part of an import. Generous for a debug build on a busy machine.
+    let start = std::time::Instant::now();
+    let parsed = Gazetteer::parse(TABLE);
+    assert_eq!(parsed.units().len(), 44_703);
+    assert!(
+        start.elapsed() < std::time::Duration::from_secs(2),
+        "{:?}",
+        start.elapsed()
+    );
+}
