@@ -9,11 +9,11 @@
 //! gazetteer, and the table is parsed only on the first call to
 //! [`Gazetteer::get`].
 //!
-//! The table is embedded uncompressed (741 736 bytes; deflate would make it
-//! 266 027). Compression would save under half a megabyte of a binary of
-//! several, at the price of a dependency and of inflating the table on the
-//! first look-up of every `baogao import`; parsing the plain text takes a
-//! few milliseconds and borrows every name from it without a copy.
+//! The table is embedded deflated (`build.rs`): 266 067 bytes instead of
+//! 741 736. Compression pays: the stripped release binary grows by 396 KB
+//! (4.16 → 4.56 MB) where the plain text made it grow by 848 KB. Inflating
+//! and indexing take about 6 ms (3 + 3), once per process, and only in the
+//! commands that place reports (`import`, `places QUERY`).
 //!
 //! Names are looked up as simplified characters, exactly as the official
 //! list writes them (`南麂镇`), without their unit where that leaves one
@@ -29,8 +29,17 @@ use std::sync::OnceLock;
 
 pub use short::short_name;
 
-/// The vendored table: one unit a line, see `data/places/README.md`.
-const TABLE: &str = include_str!("../../../data/places/divisions-2023.txt");
+/// The vendored table, deflated by `build.rs`: one unit a line, see
+/// `data/places/README.md`.
+const DEFLATED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/divisions-2023.deflate"));
+
+/// The table as text, inflated once and kept for the life of the process
+/// (every name of the gazetteer borrows from it).
+fn table() -> &'static str {
+    let bytes = miniz_oxide::inflate::decompress_to_vec(DEFLATED).unwrap_or_default();
+    let text = String::from_utf8(bytes).unwrap_or_default();
+    Box::leak(text.into_boxed_str())
+}
 
 /// The level of a unit in the hierarchy, outermost first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -98,20 +107,29 @@ pub struct Ancestors {
 pub struct Gazetteer {
     /// Every unit, in code order (a parent right before its children).
     units: Vec<Unit>,
-    /// Exact official name → indexes into `units`.
-    by_name: HashMap<&'static str, Vec<u32>>,
-    /// Name without its unit (镇, 县, 自治州…) → indexes.
-    by_short: HashMap<&'static str, Vec<u32>>,
+    /// Exact official name → the first unit of that name (an index into
+    /// `units`); `next_named` links it to the others. One map entry per
+    /// name and no list per name: building it is most of the first call's
+    /// cost, paid by every `baogao import`.
+    by_name: HashMap<&'static str, u32>,
+    /// For each unit, the next unit of the same name, or [`NONE`].
+    next_named: Vec<u32>,
+    /// Name without its unit (镇, 县, 自治州…) → indexes. Built on the first
+    /// look-up by short name: the importer never needs it.
+    by_short: OnceLock<HashMap<&'static str, Vec<u32>>>,
     /// Built on the first pinyin look-up: most callers never need it.
     by_pinyin: OnceLock<HashMap<String, Vec<u32>>>,
 }
 
 static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
 
+/// The end of a chain of units of one name.
+const NONE: u32 = u32::MAX;
+
 impl Gazetteer {
     /// The embedded gazetteer, parsed on first use.
     pub fn get() -> &'static Gazetteer {
-        GAZETTEER.get_or_init(|| Gazetteer::parse(TABLE))
+        GAZETTEER.get_or_init(|| Gazetteer::parse(table()))
     }
 
     fn parse(table: &'static str) -> Gazetteer {
@@ -140,23 +158,25 @@ impl Gazetteer {
                 name,
             });
         }
-        let mut by_name: HashMap<&'static str, Vec<u32>> = HashMap::with_capacity(units.len());
-        let mut by_short: HashMap<&'static str, Vec<u32>> = HashMap::with_capacity(units.len());
-        for (i, unit) in units.iter().enumerate() {
-            let i = u32::try_from(i).unwrap_or(u32::MAX);
+        let mut by_name: HashMap<&'static str, u32> = HashMap::with_capacity(units.len());
+        let mut next_named = vec![NONE; units.len()];
+        // From the last unit back, so that each chain runs in code order.
+        for (i, unit) in units.iter().enumerate().rev() {
             if unit.is_placeholder() {
                 continue;
             }
-            by_name.entry(unit.name).or_default().push(i);
-            let short = short_name(unit.name, unit.level);
-            if short != unit.name {
-                by_short.entry(short).or_default().push(i);
+            let i = u32::try_from(i).unwrap_or(NONE);
+            if let Some(next) = by_name.insert(unit.name, i)
+                && let Some(slot) = next_named.get_mut(i as usize)
+            {
+                *slot = next;
             }
         }
         Gazetteer {
             units,
             by_name,
-            by_short,
+            next_named,
+            by_short: OnceLock::new(),
             by_pinyin: OnceLock::new(),
         }
     }
@@ -174,22 +194,47 @@ impl Gazetteer {
             .collect()
     }
 
+    /// The indexes of the units named `name`, in code order.
+    fn named(&self, name: &str) -> impl Iterator<Item = u32> + '_ {
+        let first = self.by_name.get(name).copied().unwrap_or(NONE);
+        std::iter::successors((first != NONE).then_some(first), |&i| {
+            self.next_named
+                .get(i as usize)
+                .copied()
+                .filter(|&next| next != NONE)
+        })
+    }
+
     /// Units whose official name is `name` (simplified characters): the
     /// four 南塘镇, the one 南麂镇. Placeholders are never found.
     pub fn by_name(&self, name: &str) -> Vec<Unit> {
-        self.pick(self.by_name.get(name))
+        self.named(name)
+            .filter_map(|i| self.units.get(i as usize).copied())
+            .collect()
     }
 
     /// How many units bear the official name `name`.
     pub fn count_named(&self, name: &str) -> usize {
-        self.by_name.get(name).map_or(0, Vec::len)
+        self.named(name).count()
     }
 
     /// Units whose name without its unit is `short` (`南麂` → 南麂镇,
     /// `乐清` → 乐清市, `温州` → 温州市). All of them: the caller decides
     /// whether one is enough (see [`Gazetteer::by_short_name_unique`]).
     pub fn by_short_name(&self, short: &str) -> Vec<Unit> {
-        self.pick(self.by_short.get(short))
+        let index = self.by_short.get_or_init(|| {
+            let mut map: HashMap<&'static str, Vec<u32>> = HashMap::new();
+            for (i, unit) in self.units.iter().enumerate() {
+                let short = short_name(unit.name, unit.level);
+                if !unit.is_placeholder() && short != unit.name {
+                    map.entry(short)
+                        .or_default()
+                        .push(u32::try_from(i).unwrap_or(NONE));
+                }
+            }
+            map
+        });
+        self.pick(index.get(short))
     }
 
     /// The one unit of `level` whose short name is `short`, when exactly

@@ -72,7 +72,11 @@ pub fn short_name(name: &str, level: Level) -> &str {
     let Some(mut short) = units(level).iter().find_map(|u| name.strip_suffix(u)) else {
         return name;
     };
-    while let Some(rest) = NATIONALITIES.iter().find_map(|n| short.strip_suffix(n)) {
+    // Only an autonomous unit names nationalities: most names skip the list.
+    while short.ends_with('族') || short.ends_with("维吾尔") {
+        let Some(rest) = NATIONALITIES.iter().find_map(|n| short.strip_suffix(n)) else {
+            break;
+        };
         short = rest;
     }
     if short.chars().count() >= 2 {
