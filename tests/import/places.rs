@@ -222,3 +222,13 @@ fn a_text_naming_fifty_counties_imports_in_linear_time() {
         "8× the text took {large:?} against {small:?}"
     );
 }
+
+#[test]
+fn a_township_named_without_its_unit_only_when_one_unit_has_that_name() {
+    let r = report("南麂2020年工作总结", "今年以来，全镇上下团结一心。");
+    assert_eq!(r.township.as_deref(), Some("南麂镇"));
+    assert_eq!(r.county.as_deref(), Some("平阳县"));
+    // 平阳 is a county and several towns: no township.
+    let r = report("平阳2020年工作总结", "今年以来，各项工作稳步推进。");
+    assert_eq!(r.township, None);
+}

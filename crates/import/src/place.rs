@@ -288,8 +288,28 @@ pub(crate) fn resolve_place(sources: &PlaceSources) -> Place {
     {
         place.county = county_from_body(township, sources.body);
     }
+    if place.township.is_none() {
+        place.township = township_without_unit(sources.title);
+    }
     locate(&mut place, sources);
     place
+}
+
+/// "南麂2020年工作总结": a title that opens with a township's name without
+/// its unit. Taken only when one unit of the whole list (of any level) has
+/// that short name: 南麂 is 南麂镇, but 平阳 (a county and several towns)
+/// is nothing.
+fn township_without_unit(title: &str) -> Option<String> {
+    let head: String = simplified(title)
+        .chars()
+        .take_while(|c| is_han(*c))
+        .collect();
+    if !(2..=6).contains(&head.chars().count()) {
+        return None;
+    }
+    Gazetteer::get()
+        .by_short_name_unique(&head, Level::Township)
+        .map(|unit| unit.name.to_string())
 }
 
 /// Place the township found in the official list. The evidence is read in
