@@ -232,3 +232,14 @@ fn a_township_named_without_its_unit_only_when_one_unit_has_that_name() {
     let r = report("平阳2020年工作总结", "今年以来，各项工作稳步推进。");
     assert_eq!(r.township, None);
 }
+
+#[test]
+fn a_full_name_outweighs_a_short_one_that_is_also_a_word() {
+    // 三里屯街道 is in 朝阳区 and in 正定县; the body's 朝阳 is the ordinary
+    // word (sunrise industries), 正定县 the place.
+    let r = report(
+        "三里屯街道2021年工作总结",
+        "大力发展朝阳产业，在正定县委的正确领导下取得新成绩。",
+    );
+    assert_eq!(r.county.as_deref(), Some("正定县"));
+}

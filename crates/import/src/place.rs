@@ -392,8 +392,9 @@ fn locate(place: &mut Place, sources: &PlaceSources) {
 }
 
 /// The names of the levels above each candidate unit, full and short
-/// (平阳县 and 平阳), and how telling each is: a county 3, a city 2, a
-/// province 1.
+/// (平阳县 and 平阳), and how telling each is: a county more than a city, a
+/// city more than a province, and at one level the full name more than the
+/// short one, which may be an ordinary word as well (朝阳, 和平, 太平).
 struct Evidence {
     /// Name → (candidate index, weight).
     needles: HashMap<String, Vec<(usize, u8)>>,
@@ -412,13 +413,14 @@ impl Evidence {
         for (i, unit) in units.iter().enumerate() {
             let above = gazetteer.ancestors(*unit);
             let levels = [
-                (above.county, Level::County, 3),
-                (above.city, Level::City, 2),
-                (above.province, Level::Province, 1),
+                (above.county, Level::County, 6),
+                (above.city, Level::City, 4),
+                (above.province, Level::Province, 2),
             ];
-            for (at, level, weight) in levels {
+            for (at, level, full) in levels {
                 let Some(at) = at else { continue };
-                for form in [at.name, short_name(at.name, level)] {
+                let short = short_name(at.name, level);
+                for (form, weight) in [(at.name, full), (short, full - 1)] {
                     if form == own || form == township {
                         continue;
                     }
