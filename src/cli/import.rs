@@ -121,7 +121,13 @@ fn unplaced_note(report: &Report) -> Option<String> {
         return None;
     }
     let units = baogao_places::Gazetteer::get().count_named(township);
-    (units > 1).then(|| format!("{township}: {units} units of this name, none named in the text"))
+    // The text may have named a city or province several of them share.
+    let what = if report.city.is_some() || report.province.is_some() {
+        "the text names none of their counties"
+    } else {
+        "none named in the text"
+    };
+    (units > 1).then(|| format!("{township}: {units} units of this name, {what}"))
 }
 
 /// A report written earlier in this run, and the FILE it came from.

@@ -117,6 +117,15 @@ fn an_ambiguous_name_with_no_evidence_stays_unplaced() {
     let r = report("城关镇2021年工作总结", "今年以来，全镇上下团结一心。");
     assert_eq!(places(&r), [Some("城关镇"), None, None, None, None]);
     assert_eq!(r.id, "chengguan-2021-work-summary");
+    // A province names several of them: it is filled, the county is not.
+    let r = report(
+        "城关镇2021年工作总结",
+        "在安徽省委的正确领导下，全镇团结一心。",
+    );
+    assert_eq!(
+        places(&r),
+        [Some("城关镇"), None, None, Some("安徽省"), None]
+    );
     // 柳河县's short name is the township's own: no evidence of 柳河县.
     let r = report("柳河镇2021年工作总结", "柳河镇地处平原，交通便利。");
     assert_eq!(places(&r), [Some("柳河镇"), None, None, None, None]);
