@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 const AFTER_HELP: &str = "\
 For each FILE, prints one line: the report id, township (or -), year (or -)
 and the number of sections, e.g.
-  nanji-2020-work-summary  南麂镇  2020  11 sections
+  pingyang-nanji-2020-work-summary  南麂镇  2020  11 sections
 
 The importer decodes UTF-8 or GB18030/GBK text, removes web-page clutter
 (breadcrumbs, download and copyright lines, repeated watermarks, page numbers),
@@ -85,7 +85,13 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let mut failed = 0;
     for file in &args.files {
         match import_one(args, file, &mut written) {
-            Ok(report) => writeln!(out, "{}", summary_line(&report))?,
+            Ok(report) => {
+                writeln!(out, "{}", summary_line(&report))?;
+                if let Some(note) = unplaced_note(&report) {
+                    out.flush()?;
+                    eprintln!("note: {}", text::clean(&note));
+                }
+            }
             Err(error) => {
                 failed += 1;
                 // Show the lines printed so far before the error, in order.
@@ -103,6 +109,25 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         args.files.len()
     );
     Ok(Outcome::Problems)
+}
+
+/// Why a report has a township but no county: several units of the official
+/// list bear its name and the text names none of their counties, cities or
+/// provinces (`南塘镇: 4 units of this name, none named in the text`). The
+/// importer never guesses between them; this says so.
+fn unplaced_note(report: &Report) -> Option<String> {
+    let township = report.township.as_deref()?;
+    if report.code.is_some() || report.county.is_some() {
+        return None;
+    }
+    let units = baogao_places::Gazetteer::get().count_named(township);
+    // The text may have named a city or province several of them share.
+    let what = if report.city.is_some() || report.province.is_some() {
+        "the text names none of their counties"
+    } else {
+        "none named in the text"
+    };
+    (units > 1).then(|| format!("{township}: {units} units of this name, {what}"))
 }
 
 /// A report written earlier in this run, and the FILE it came from.

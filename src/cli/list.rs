@@ -39,7 +39,8 @@ pub struct ListArgs {
     pub dir: Option<PathBuf>,
 
     /// Print a JSON array of objects with the fields id, township, county,
-    /// year, period, kind, title and sections, instead of the table.
+    /// city, province, code, year, period, kind, title and sections,
+    /// instead of the table.
     #[arg(long)]
     pub json: bool,
 }
@@ -74,6 +75,9 @@ struct ListEntry<'a> {
     id: &'a str,
     township: Option<&'a str>,
     county: Option<&'a str>,
+    city: Option<&'a str>,
+    province: Option<&'a str>,
+    code: Option<&'a str>,
     year: Option<i32>,
     period: &'static str,
     kind: &'static str,
@@ -87,6 +91,9 @@ impl<'a> From<&'a Report> for ListEntry<'a> {
             id: &report.id,
             township: report.township.as_deref(),
             county: report.county.as_deref(),
+            city: report.city.as_deref(),
+            province: report.province.as_deref(),
+            code: report.code.as_deref(),
             year: report.year,
             period: report.period.as_str(),
             kind: report.kind.as_str(),
@@ -162,6 +169,7 @@ mod tests {
             county: None,
             city: None,
             province: None,
+            code: None,
             year: Some(2020),
             period: Period::Annual,
             kind: Kind::WorkSummary,

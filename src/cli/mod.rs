@@ -8,6 +8,7 @@
 
 mod import;
 mod list;
+mod places;
 mod read;
 mod search;
 mod show;
@@ -30,7 +31,7 @@ Examples:
   baogao                         read the reports bundled in the binary
   baogao data/reports            read the reports in a directory
   baogao import data/raw/*.txt   import raw text into data/reports/
-  baogao show nanji-2020-work-summary
+  baogao show pingyang-nanji-2020-work-summary
   baogao validate data/reports
 
 Exit status: 0 success; 1 problems found or some input failed; 2 usage error.";
@@ -86,6 +87,7 @@ enum ThemeArg {
 enum Command {
     Import(import::ImportArgs),
     List(list::ListArgs),
+    Places(places::PlacesArgs),
     Search(search::SearchArgs),
     Show(show::ShowArgs),
     Validate(validate::ValidateArgs),
@@ -125,6 +127,7 @@ fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     match cli.command {
         Some(Command::Import(args)) => import::run(&args, out),
         Some(Command::List(args)) => list::run(&args, out),
+        Some(Command::Places(args)) => places::run(&args, out),
         Some(Command::Search(args)) => search::run(&args, widths(cli.ambiguous_wide), out),
         Some(Command::Show(args)) => show::run(&args, widths(cli.ambiguous_wide), out),
         Some(Command::Validate(args)) => validate::run(&args, out),

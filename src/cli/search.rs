@@ -53,7 +53,7 @@ Examples:
   baogao search zsyz
   baogao search --dir data/reports 招商引资
   baogao search --full-text --limit 5 垃圾分类
-  baogao search --report nanji-2020-work-summary --full-text 垃圾分类
+  baogao search --report pingyang-nanji-2020-work-summary --full-text 垃圾分类
   baogao search --json nanji";
 
 /// Search headings (fuzzy, with pinyin) or paragraph text of a library.

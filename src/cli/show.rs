@@ -23,9 +23,9 @@ const AFTER_HELP: &str = "\
 `baogao list` prints the ids.
 
 Examples:
-  baogao show nanji-2020-work-summary
-  baogao show --dir data/reports nanji-2020-work-summary --json
-  baogao show nanji-2020-work-summary > 南麂镇2020.txt";
+  baogao show pingyang-nanji-2020-work-summary
+  baogao show --dir data/reports pingyang-nanji-2020-work-summary --json
+  baogao show pingyang-nanji-2020-work-summary > 南麂镇2020.txt";
 
 /// Show one report as readable text: title, metadata, preamble, then the
 /// headings and paragraphs of the outline.
@@ -217,12 +217,13 @@ fn render(report: &Report, wrap: Option<Wrap>, full_width: bool) -> String {
         report.kind.label_zh(report.period)
     );
     let year = report.year.map(|y| y.to_string());
-    let fields: [(&str, Option<&str>); 11] = [
+    let fields: [(&str, Option<&str>); 12] = [
         ("id", Some(&report.id)),
         ("township", report.township.as_deref()),
         ("county", report.county.as_deref()),
         ("city", report.city.as_deref()),
         ("province", report.province.as_deref()),
+        ("code", report.code.as_deref()),
         ("year", year.as_deref()),
         ("period", Some(report.period.as_str())),
         ("kind", Some(&kind)),
@@ -319,6 +320,7 @@ mod tests {
             county: Some("平阳县".to_string()),
             city: None,
             province: None,
+            code: None,
             year: Some(2020),
             period: Period::HalfYear,
             kind: Kind::WorkSummary,

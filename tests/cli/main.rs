@@ -1,6 +1,6 @@
 //! The command line: each test runs the real `baogao` on files in a
 //! temporary directory and checks exit codes, stdout, stderr and the files
-//! written. One module per subcommand (`import`, `list`, `show`,
+//! written. One module per subcommand (`import`, `list`, `places`, `show`,
 //! `validate`), and `usage` for what they share (help, exit codes, global
 //! options). `baogao search` is tested with the search engine, in
 //! `tests/search`; the reader in a terminal in `tests/tui`.
@@ -12,6 +12,7 @@
 
 mod import;
 mod list;
+mod places;
 mod show;
 mod usage;
 mod validate;

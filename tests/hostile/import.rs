@@ -152,7 +152,7 @@ fn an_import_cut_off_by_a_full_disk_leaves_no_partial_file_and_keeps_the_old_one
     let written: Vec<PathBuf> = files_under(&out).into_iter().collect();
     assert_eq!(
         written,
-        [PathBuf::from("nanji-2021-work-summary.json")],
+        [PathBuf::from("pingyang-nanji-2021-work-summary.json")],
         "no partial file"
     );
 

@@ -8,6 +8,8 @@
 //!   README describes them.
 //! - `shapes`: report shapes the samples do not show, one small file each in
 //!   `tests/data/shapes`.
+//! - `places`: placing the township in the official divisions (unique,
+//!   ambiguous, unknown names; 街道/苏木/乡; traditional characters).
 //! - `variants`: reports built in the test (numbering styles, traditional
 //!   characters, title blocks, PDF damage), and `variants::robustness`
 //!   (encodings, one-line pages, degenerate and arbitrary input).
@@ -16,6 +18,7 @@
 //! read a report's outline.
 
 mod decode;
+mod places;
 mod samples;
 mod seeds;
 mod shapes;

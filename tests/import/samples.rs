@@ -40,8 +40,10 @@ fn s01_xiaoping_county_from_body_and_numbers() {
         Period::Annual,
         Kind::WorkSummary,
     );
-    assert_eq!(r.county.as_deref(), Some("芷江县"));
-    assert_eq!(r.city, None);
+    // The body says 芷江县; the official list names it in full.
+    assert_eq!(r.county.as_deref(), Some("芷江侗族自治县"));
+    assert_eq!(r.city.as_deref(), Some("怀化市"));
+    assert_eq!(r.code.as_deref(), Some("431228223"));
     assert_heads(&r.sections, &["一、晓坪乡的基本情况", "二、工作开展情况"]);
     assert_eq!(
         r.sections[1].paragraphs[0]
@@ -92,7 +94,11 @@ fn s03_leyuan_one_line_body() {
         Period::Annual,
         Kind::WorkSummary,
     );
-    assert_eq!((r.county.as_deref(), r.city.as_deref()), (None, None));
+    // One 乐园乡 in the official list: placed though the text names no county.
+    assert_eq!(
+        (r.county.as_deref(), r.city.as_deref()),
+        (Some("瑞昌市"), Some("九江市"))
+    );
     assert_eq!(r.published.as_deref(), Some("2019-03-20"));
     assert_eq!(r.publisher, None);
     assert_eq!(
@@ -194,7 +200,9 @@ fn s07_mudong_cover_notice() {
         Kind::GovernmentWorkReport,
     );
     assert_eq!(r.county.as_deref(), Some("巴南区"));
-    assert_eq!(r.city.as_deref(), Some("重庆市"));
+    // A municipality's districts have no city between them and it.
+    assert_eq!(r.city, None);
+    assert_eq!(r.province.as_deref(), Some("重庆市"));
     assert_eq!(r.published.as_deref(), Some("2024-02-22"));
     assert_eq!(r.publisher.as_deref(), Some("重庆市巴南区木洞镇人民政府"));
     assert_heads(&r.sections, &["一、2023年工作回顾"]);
@@ -217,7 +225,10 @@ fn s08_xixi_street_office() {
         Period::Annual,
         Kind::WorkSummary,
     );
-    assert_eq!((r.county.as_deref(), r.city.as_deref()), (None, None));
+    assert_eq!(
+        (r.county.as_deref(), r.city.as_deref()),
+        (Some("西湖区"), Some("杭州市"))
+    );
     assert_eq!(r.published.as_deref(), Some("2022-03-14"));
     assert_eq!(r.publisher.as_deref(), Some("西溪街道"));
     assert_heads(&r.sections, &["一、2021年工作回顾"]);

@@ -11,10 +11,13 @@ use baogao_testkit::fixtures::repo_path;
 #[test]
 fn seed_000_nanji() {
     let r = import_file("data/raw", "000_");
-    assert_eq!(r.id, "nanji-2020-work-summary");
+    assert_eq!(r.id, "pingyang-nanji-2020-work-summary");
     assert_eq!(r.title, "南麂镇2020年工作总结及2021年工作思路");
     assert_eq!(r.township.as_deref(), Some("南麂镇"));
     assert_eq!(r.county.as_deref(), Some("平阳县"));
+    assert_eq!(r.city.as_deref(), Some("温州市"));
+    assert_eq!(r.province.as_deref(), Some("浙江省"));
+    assert_eq!(r.code.as_deref(), Some("330326119"));
     assert_eq!(r.year, Some(2020));
     assert_eq!((r.period, r.kind), (Period::Annual, Kind::WorkSummary));
     assert_eq!(r.published.as_deref(), Some("2022-02-16"));
@@ -122,7 +125,11 @@ fn seed_004_lupu_watermark_and_footer() {
     let r = import_file("data/raw", "004_");
     assert_eq!(r.title, "(玉环市)芦浦镇2020年工作总结和2021年工作思路汇报");
     assert_eq!(r.township.as_deref(), Some("芦浦镇"));
-    assert_eq!(r.city.as_deref(), Some("玉环市"));
+    // "(玉环市)" is the county-level city; 台州市 is above it.
+    assert_eq!(r.county.as_deref(), Some("玉环市"));
+    assert_eq!(r.city.as_deref(), Some("台州市"));
+    assert_eq!(r.province.as_deref(), Some("浙江省"));
+    assert_eq!(r.id, "yuhuan-lupu-2020-work-summary");
     assert_eq!(r.year, Some(2020));
     assert_eq!((r.period, r.kind), (Period::Annual, Kind::WorkSummary));
     assert_heads(&r.sections, &["一、2020年工作总结", "二、2021年工作思路"]);

@@ -269,10 +269,12 @@ fn traditional_characters() {
         "（一）加快產業轉型。大力發展海島旅遊。",
     ]));
     assert_eq!(r.title, "南麂鎮2020年工作總結及2021年工作計劃");
-    assert_eq!(r.township.as_deref(), Some("南麂鎮"));
+    // Placed in the official list, the township is written as it is there.
+    assert_eq!(r.township.as_deref(), Some("南麂镇"));
+    assert_eq!(r.county.as_deref(), Some("平阳县"));
     assert_eq!(r.year, Some(2020));
     assert_eq!((r.period, r.kind), (Period::Annual, Kind::WorkSummary));
-    assert_eq!(r.id, "nanji-2020-work-summary");
+    assert_eq!(r.id, "pingyang-nanji-2020-work-summary");
     assert_eq!(
         r.preamble,
         vec!["今年以來，我鎮在縣委、縣政府的正確領導下，全面完成各項目標任務。"]

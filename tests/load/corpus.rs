@@ -118,11 +118,28 @@ fn townships_vary_and_every_unit_occurs() {
     let counties: HashSet<&str> = reports.iter().filter_map(|r| r.county.as_deref()).collect();
     assert!(counties.len() >= 5, "{counties:?}");
     assert!(
-        counties
+        counties.iter().all(|c| ["县", "区", "市", "旗"]
             .iter()
-            .all(|c| ["县", "区", "市"].iter().any(|unit| c.ends_with(unit))),
+            .any(|unit| c.ends_with(unit))),
         "{counties:?}"
     );
+}
+
+#[test]
+fn places_are_real_and_complete() {
+    let divisions = baogao_places::Gazetteer::get();
+    for report in reports(300, 5) {
+        let code = report
+            .code
+            .as_deref()
+            .expect("every corpus report is placed");
+        let unit = divisions.by_code(code).expect("a real division code");
+        assert_eq!(report.township.as_deref(), Some(unit.name));
+        let above = divisions.ancestors(unit);
+        assert_eq!(report.county.as_deref(), above.county.map(|u| u.name));
+        assert_eq!(report.city.as_deref(), above.city.map(|u| u.name));
+        assert_eq!(report.province.as_deref(), above.province.map(|u| u.name));
+    }
 }
 
 #[test]

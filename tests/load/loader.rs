@@ -19,6 +19,7 @@ fn report(id: &str, township: Option<&str>, year: Option<i32>) -> Report {
         county: None,
         city: None,
         province: None,
+        code: None,
         year,
         period: Period::Annual,
         kind: Kind::WorkSummary,

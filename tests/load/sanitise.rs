@@ -222,6 +222,7 @@ fn sanitise_report_reaches_every_field_and_every_depth_but_the_id() {
         county: Some(red("平阳县")),
         city: Some(red("温州市")),
         province: Some(red("浙江省")),
+        code: None,
         year: Some(2020),
         period: Period::Annual,
         kind: Kind::WorkSummary,

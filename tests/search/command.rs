@@ -193,7 +193,7 @@ fn search(args: &[&str]) -> (Option<i32>, String, String) {
 
 #[test]
 fn search_command_searches_one_report_with_report() {
-    let id = "nanji-2020-work-summary";
+    let id = "pingyang-nanji-2020-work-summary";
     // 垃圾分类 is in three bundled reports; --report keeps one's hits.
     let (code, stdout, stderr) = search(&["--full-text", "--json", "--limit", "0", "垃圾分类"]);
     assert_eq!(code, Some(0), "{stderr}");

@@ -157,7 +157,10 @@ fn a_heading_shared_by_several_reports_is_found_in_each() {
         .collect();
     assert_eq!(
         reports,
-        ["lupu-2020-work-summary", "nanji-2020-work-summary"]
+        [
+            "yuhuan-lupu-2020-work-summary",
+            "pingyang-nanji-2020-work-summary"
+        ]
     );
     assert!(index.key_count() < index.len());
 }

@@ -197,5 +197,8 @@ fn search_command_shows_and_places_the_text_as_written() {
     assert!(output.status.success());
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(stdout.contains("33个点,完善"), "{stdout}");
-    assert!(stdout.contains("[nanji-2020-work-summary]"), "{stdout}");
+    assert!(
+        stdout.contains("[pingyang-nanji-2020-work-summary]"),
+        "{stdout}"
+    );
 }

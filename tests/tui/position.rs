@@ -320,6 +320,7 @@ fn sample_report() -> Report {
         county: None,
         city: None,
         province: None,
+        code: None,
         year: Some(2020),
         period: Period::Annual,
         kind: Kind::WorkSummary,
@@ -368,4 +369,17 @@ fn a_position_is_clamped_to_what_the_report_holds() {
         position("nanji", &[0, 0], 1, 4).clamped_to(&report),
         position("nanji", &[0, 0], 1, 3)
     );
+}
+
+#[test]
+fn a_position_saved_under_an_id_from_before_the_county_joined_it_resumes() {
+    let library = baogao_testkit::fixtures::bundled_library();
+    let mut app = baogao_testkit::draw::app(&library);
+    // Saved before the county joined ids; the bundled report is now
+    // pingyang-nanji-2020-work-summary.
+    assert!(app.resume(&position("nanji-2020-work-summary", &[0], 0, 0)));
+    let screen = baogao_testkit::screen::screen(&baogao_testkit::draw::draw(&mut app, 80, 24));
+    assert!(screen.contains("南麂镇2020年工作总结"), "{screen}");
+    // An id no report's id ends with is still gone.
+    assert!(!app.resume(&position("anji-2020-work-summary", &[], 0, 0)));
 }

@@ -2,9 +2,10 @@
 //! bundled reports.
 //!
 //! Performance is measured at 10 000 reports (`docs/performance.md`), and only five real ones
-//! ship. [`generate`] makes any number of schema-1 reports from them: made-up
-//! townships (镇/乡/街道, some sharing a name across counties) in made-up
-//! counties, years 2012–2025, both periods and every kind, titles that say
+//! ship. [`generate`] makes any number of schema-1 reports from them: real
+//! townships (镇/乡/街道/苏木) of real counties, drawn from the official
+//! divisions (`baogao-places`), some on purpose a name that townships of
+//! other counties bear too, years 2012–2025, both periods and every kind, titles that say
 //! all that, and sections shuffled and recombined across the bundled reports
 //! with paragraphs added or removed so each report is 7–28 KB of JSON (about
 //! 10 KB on average: 10 000 reports are about 100 MB). Text that names the
@@ -17,7 +18,8 @@
 //! memory with it; `cargo run --release --example gen_corpus` writes one to
 //! disk.
 //!
-//! Submodules: `rng` (SplitMix64), `names` (counties and townships),
+//! Submodules: `rng` (SplitMix64), `names` (counties and townships drawn
+//! from the divisions),
 //! `template` (source text with place and year left open), `marker`
 //! (outline numbers), `outline` (recombining and sizing sections).
 
@@ -32,7 +34,7 @@ mod template;
 use baogao_bundled::load_bundled;
 use baogao_report::load::LoadError;
 use baogao_report::model::{Kind, Period, Report, SCHEMA_VERSION};
-use names::{Gazetteer, Township};
+use names::{County, Gazetteer, Township};
 use outline::SectionPool;
 use rng::SplitMix64;
 use std::collections::HashSet;
@@ -84,10 +86,24 @@ pub fn generate_from(spec: &CorpusSpec, sources: &[Report]) -> Result<Corpus, Co
     if pool.is_empty() {
         return Err(CorpusError::NoSections);
     }
+    // The sources' own places are not drawn: their text is rewritten away
+    // from them, and a report must not name them by chance.
+    let avoid: HashSet<String> = sources
+        .iter()
+        .flat_map(|r| {
+            let names = source_names(r);
+            names
+                .township
+                .into_iter()
+                .chain(names.place)
+                .chain(names.regions)
+                .chain(names.region_places)
+        })
+        .collect();
     let mut rng = SplitMix64::new(spec.seed);
     // About a dozen reports per township: hundreds of townships at 10 000.
     let townships = (spec.reports / 12).clamp(12, 20_000);
-    let gazetteer = Gazetteer::new(townships, &mut rng);
+    let gazetteer = Gazetteer::new(townships, &avoid, &mut rng);
     Ok(Corpus {
         spec: *spec,
         produced: 0,
@@ -187,7 +203,7 @@ impl Corpus {
         let rng = &mut self.rng;
         let township = rng.pick(&self.gazetteer.townships);
         let county = &self.gazetteer.counties[township.county];
-        let (year, period, kind, id) = unique_identity(township, rng, &mut self.ids);
+        let (year, period, kind, id) = unique_identity(township, county, rng, &mut self.ids);
         let setting = Setting {
             township: &township.name,
             place: &township.place,
@@ -215,8 +231,9 @@ impl Corpus {
             title,
             township: Some(township.name.clone()),
             county: Some(county.name.clone()),
-            city: None,
-            province: None,
+            city: county.city.clone(),
+            province: county.province.clone(),
+            code: Some(township.code.clone()),
             year: Some(year),
             period,
             kind,
@@ -233,12 +250,13 @@ impl Corpus {
 }
 
 /// Year, period, kind and an id no earlier report has. The id reads like
-/// the importer's (shiqiao-2019-half-year-work-summary); when it is taken
+/// the importer's (pingyang-shiqiao-2019-half-year-work-summary); when it is taken
 /// (a township drawn twice for one year, or a namesake elsewhere) another
 /// year, period and kind are tried, and then, like the importer, a suffix
 /// of hex digits keeps it apart.
 fn unique_identity(
     township: &Township,
+    county: &County,
     rng: &mut SplitMix64,
     ids: &mut HashSet<String>,
 ) -> (i32, Period, Kind, String) {
@@ -256,7 +274,12 @@ fn unique_identity(
         } else {
             ""
         };
-        let mut id = format!("{}-{year}-{half}{}", township.pinyin, kind.as_str());
+        let mut id = format!(
+            "{}-{}-{year}-{half}{}",
+            county.pinyin,
+            township.pinyin,
+            kind.as_str()
+        );
         if attempt >= 4 {
             id = format!("{id}-{:08x}", rng.next_u64() as u32);
         }

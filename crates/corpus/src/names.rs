@@ -1,110 +1,27 @@
-//! Made-up places for a corpus: counties and the townships in them.
+//! Real places for a corpus: counties and their townships drawn from China's
+//! official divisions (`baogao-places`, the 2023 statistical codes).
 //!
-//! Names are built from syllable characters that place names use, each with
-//! its pinyin written beside it, so ids never depend on a pinyin table that
-//! may change. A county has townships (镇/乡, and 街道 mostly in a 区 or
-//! 市); a few townships share a name with one in another county, as real
-//! ones do, so a library has to tell them apart by county.
+//! Counties are drawn at random, and townships (镇/乡/街道/苏木) from each
+//! county's own list. On purpose, one township in [`SHARED_NAME_ONE_IN`]
+//! is a name several units bear (城关镇, 太平镇…), taken with its namesakes
+//! in other counties, so a library meets the real ambiguity: two rows of
+//! one name that only the county tells apart. The draw depends on the seed
+//! and the vendored table alone.
 
 use super::rng::SplitMix64;
+use baogao_places::{Gazetteer as Divisions, Level, Unit, short_name, to_pinyin};
 use std::collections::HashSet;
 
-/// Characters that start place names: directions, colours, qualities.
-const LEADING: &[(&str, &str)] = &[
-    ("东", "dong"),
-    ("西", "xi"),
-    ("南", "nan"),
-    ("北", "bei"),
-    ("大", "da"),
-    ("小", "xiao"),
-    ("新", "xin"),
-    ("古", "gu"),
-    ("清", "qing"),
-    ("白", "bai"),
-    ("金", "jin"),
-    ("龙", "long"),
-    ("凤", "feng"),
-    ("安", "an"),
-    ("永", "yong"),
-    ("福", "fu"),
-    ("吉", "ji"),
-    ("青", "qing"),
-    ("红", "hong"),
-    ("黄", "huang"),
-    ("高", "gao"),
-    ("太", "tai"),
-    ("双", "shuang"),
-    ("三", "san"),
-    ("万", "wan"),
-    ("仙", "xian"),
-    ("玉", "yu"),
-    ("瑞", "rui"),
-    ("泰", "tai"),
-    ("富", "fu"),
-    ("丹", "dan"),
-    ("紫", "zi"),
-    ("云", "yun"),
-    ("桃", "tao"),
-    ("梅", "mei"),
-    ("松", "song"),
-    ("芦", "lu"),
-    ("茶", "cha"),
-    ("银", "yin"),
-    ("马", "ma"),
-];
-
-/// Characters that end place names: landforms, waters, settlements.
-const TRAILING: &[(&str, &str)] = &[
-    ("山", "shan"),
-    ("河", "he"),
-    ("湖", "hu"),
-    ("溪", "xi"),
-    ("江", "jiang"),
-    ("塘", "tang"),
-    ("桥", "qiao"),
-    ("港", "gang"),
-    ("田", "tian"),
-    ("林", "lin"),
-    ("沙", "sha"),
-    ("岭", "ling"),
-    ("坪", "ping"),
-    ("岗", "gang"),
-    ("洲", "zhou"),
-    ("湾", "wan"),
-    ("泉", "quan"),
-    ("峰", "feng"),
-    ("岩", "yan"),
-    ("潭", "tan"),
-    ("浦", "pu"),
-    ("埠", "bu"),
-    ("渡", "du"),
-    ("庄", "zhuang"),
-    ("坝", "ba"),
-    ("口", "kou"),
-    ("门", "men"),
-    ("城", "cheng"),
-    ("关", "guan"),
-    ("店", "dian"),
-    ("寨", "zhai"),
-    ("营", "ying"),
-    ("阳", "yang"),
-    ("平", "ping"),
-    ("宁", "ning"),
-    ("兴", "xing"),
-    ("和", "he"),
-    ("丰", "feng"),
-    ("华", "hua"),
-    ("源", "yuan"),
-];
-
-/// A county-level unit: its full name (…县/…区/…市).
+/// A county-level unit.
 #[derive(Debug, Clone)]
 pub(crate) struct County {
     pub(crate) name: String,
-    /// The name without its unit: 青江县 → 青江.
+    /// The name without its unit: 平阳县 → 平阳.
     pub(crate) place: String,
-    /// A 区 or 市: urban, where 街道 are common.
-    urban: bool,
+    /// The name without its unit in pinyin, for ids: pingyang.
+    pub(crate) pinyin: String,
+    pub(crate) city: Option<String>,
+    pub(crate) province: Option<String>,
 }
 
 /// A township and where it is.
@@ -114,10 +31,12 @@ pub(crate) struct Township {
     pub(crate) name: String,
     /// The name without its unit: 石桥. Reports call the place by it.
     pub(crate) place: String,
-    /// 镇, 乡 or 街道.
+    /// 镇, 乡, 街道 or 苏木.
     pub(crate) unit: &'static str,
     /// `place` in toneless pinyin, for ids: shiqiao.
     pub(crate) pinyin: String,
+    /// The 9-digit division code.
+    pub(crate) code: String,
     pub(crate) county: usize,
 }
 
@@ -128,77 +47,125 @@ pub(crate) struct Gazetteer {
     pub(crate) townships: Vec<Township>,
 }
 
-/// One township in this many takes the name of a township elsewhere.
+/// One township in this many is a name other units bear too.
 const SHARED_NAME_ONE_IN: usize = 25;
 
+const UNITS: [&str; 4] = ["街道", "苏木", "镇", "乡"];
+
+/// The unit a township's name ends with, when it is one of the four and
+/// leaves a name of two characters or more (not 农场, 开发区…).
+fn township_unit(name: &str) -> Option<&'static str> {
+    let unit = UNITS.iter().find(|u| name.ends_with(*u))?;
+    (name.chars().count() >= unit.chars().count() + 2).then_some(*unit)
+}
+
 impl Gazetteer {
-    /// `township_count` townships spread over counties of about a dozen each.
-    pub(crate) fn new(township_count: usize, rng: &mut SplitMix64) -> Gazetteer {
-        let county_count = (township_count / 12).max(3);
-        let mut county_names = HashSet::new();
-        let mut counties = Vec::with_capacity(county_count);
-        while counties.len() < county_count {
-            let (place, _) = place_name(rng);
-            let (unit, urban) = match rng.weighted(&[6, 2, 2]) {
-                0 => ("县", false),
-                1 => ("区", true),
-                _ => ("市", true),
-            };
-            let name = format!("{place}{unit}");
-            if county_names.insert(name.clone()) {
-                counties.push(County { name, place, urban });
-            }
-        }
-        let mut taken: HashSet<(usize, String)> = HashSet::new();
-        let mut townships: Vec<Township> = Vec::with_capacity(township_count);
-        while townships.len() < township_count {
-            let county = rng.below(county_count);
-            let township = if !townships.is_empty() && rng.below(SHARED_NAME_ONE_IN) == 0 {
-                Township {
-                    county,
-                    ..rng.pick(&townships).clone()
+    /// `township_count` townships in counties of about a dozen each.
+    /// Places whose name (or name without its unit) is in `avoid` are not
+    /// drawn: the sources' own places, which their text names.
+    pub(crate) fn new(
+        township_count: usize,
+        avoid: &HashSet<String>,
+        rng: &mut SplitMix64,
+    ) -> Gazetteer {
+        let divisions = Divisions::get();
+        let allowed = |unit: &Unit| {
+            !avoid.contains(unit.name) && !avoid.contains(short_name(unit.name, unit.level))
+        };
+        let all_counties: Vec<Unit> = divisions
+            .units()
+            .iter()
+            .filter(|u| u.level == Level::County && u.name.ends_with(['县', '区', '市', '旗']))
+            .filter(|u| allowed(u))
+            .copied()
+            .collect();
+        let all_townships: Vec<Unit> = divisions
+            .units()
+            .iter()
+            .filter(|u| u.level == Level::Township && township_unit(u.name).is_some())
+            .filter(|u| allowed(u))
+            .copied()
+            .collect();
+        let mut out = Gazetteer {
+            counties: Vec::new(),
+            townships: Vec::with_capacity(township_count),
+        };
+        let mut county_codes: Vec<String> = Vec::new();
+        let mut taken: HashSet<String> = HashSet::new();
+        let wanted_counties = (township_count / 12).max(3);
+        let mut guard = 0;
+        while out.townships.len() < township_count && guard < township_count * 100 {
+            guard += 1;
+            let drawn: Vec<Unit> = if rng.below(SHARED_NAME_ONE_IN) == 0 {
+                // A name several units bear, with up to three of its units.
+                let unit = *rng.pick(&all_townships);
+                let namesakes = divisions.by_name(unit.name);
+                if namesakes.len() < 2 {
+                    continue;
                 }
+                namesakes.into_iter().filter(allowed).take(3).collect()
             } else {
-                let (place, pinyin) = place_name(rng);
-                let unit = township_unit(counties[county].urban, rng);
-                Township {
-                    name: format!("{place}{unit}"),
-                    place,
-                    unit,
-                    pinyin,
-                    county,
+                let county = if county_codes.len() < wanted_counties {
+                    *rng.pick(&all_counties)
+                } else {
+                    let code = rng.pick(&county_codes).clone();
+                    match divisions.by_code(&code) {
+                        Some(county) => county,
+                        None => continue,
+                    }
+                };
+                let towns: Vec<Unit> = divisions
+                    .children(county)
+                    .into_iter()
+                    .filter(|t| township_unit(t.name).is_some() && allowed(t))
+                    .collect();
+                if towns.is_empty() {
+                    continue;
                 }
+                vec![*rng.pick(&towns)]
             };
-            if taken.insert((county, township.name.clone())) {
-                townships.push(township);
+            for unit in drawn {
+                if out.townships.len() < township_count && taken.insert(unit.code()) {
+                    out.add(unit, &mut county_codes);
+                }
             }
         }
-        Gazetteer {
-            counties,
-            townships,
-        }
+        out
     }
-}
 
-/// Two syllables, now and then three: (石桥, shiqiao).
-fn place_name(rng: &mut SplitMix64) -> (String, String) {
-    let mut name = String::new();
-    let mut pinyin = String::new();
-    let leading = if rng.chance(120) { 2 } else { 1 };
-    for _ in 0..leading {
-        let (character, reading) = rng.pick(LEADING);
-        name.push_str(character);
-        pinyin.push_str(reading);
+    fn add(&mut self, unit: Unit, county_codes: &mut Vec<String>) {
+        let divisions = Divisions::get();
+        let above = divisions.ancestors(unit);
+        let Some(county) = above.county else { return };
+        let Some(unit_word) = township_unit(unit.name) else {
+            return;
+        };
+        let county_code = county.code();
+        let index = match county_codes.iter().position(|c| *c == county_code) {
+            Some(index) => index,
+            None => {
+                let place = short_name(county.name, Level::County).to_string();
+                self.counties.push(County {
+                    name: county.name.to_string(),
+                    pinyin: to_pinyin(&place),
+                    place,
+                    city: above.city.map(|c| c.name.to_string()),
+                    province: above.province.map(|p| p.name.to_string()),
+                });
+                county_codes.push(county_code);
+                county_codes.len() - 1
+            }
+        };
+        let place = unit.name.strip_suffix(unit_word).unwrap_or(unit.name);
+        self.townships.push(Township {
+            name: unit.name.to_string(),
+            place: place.to_string(),
+            unit: unit_word,
+            pinyin: to_pinyin(place),
+            code: unit.code(),
+            county: index,
+        });
     }
-    let (character, reading) = rng.pick(TRAILING);
-    name.push_str(character);
-    pinyin.push_str(reading);
-    (name, pinyin)
-}
-
-fn township_unit(urban: bool, rng: &mut SplitMix64) -> &'static str {
-    let weights: &[usize] = if urban { &[4, 1, 5] } else { &[7, 3, 1] };
-    ["镇", "乡", "街道"][rng.weighted(weights)]
 }
 
 #[cfg(test)]
@@ -206,34 +173,32 @@ mod tests {
     use super::*;
 
     #[test]
-    fn syllables_have_plain_lowercase_pinyin() {
-        for (character, reading) in LEADING.iter().chain(TRAILING) {
-            assert_eq!(character.chars().count(), 1, "{character}");
-            assert!(
-                !reading.is_empty() && reading.bytes().all(|b| b.is_ascii_lowercase()),
-                "{character}: {reading}"
-            );
-        }
-    }
-
-    #[test]
-    fn townships_are_unique_within_a_county_and_some_names_recur() {
-        let gazetteer = Gazetteer::new(600, &mut SplitMix64::new(11));
+    fn townships_are_real_unique_and_some_names_recur() {
+        let avoid: HashSet<String> = ["南麂".to_string()].into();
+        let gazetteer = Gazetteer::new(600, &avoid, &mut SplitMix64::new(11));
         assert_eq!(gazetteer.townships.len(), 600);
-        let mut seen = HashSet::new();
+        let divisions = Divisions::get();
+        let mut codes = HashSet::new();
         for township in &gazetteer.townships {
-            assert!(seen.insert((township.county, township.name.as_str())));
+            assert!(codes.insert(township.code.as_str()));
+            let unit = divisions.by_code(&township.code).expect("a real code");
+            assert_eq!(unit.name, township.name);
+            assert_eq!(
+                divisions.ancestors(unit).county.map(|c| c.name),
+                Some(gazetteer.counties[township.county].name.as_str())
+            );
             assert_eq!(
                 township.name,
                 format!("{}{}", township.place, township.unit)
             );
+            assert_ne!(township.place, "南麂");
         }
         let names: HashSet<&str> = gazetteer
             .townships
             .iter()
             .map(|t| t.name.as_str())
             .collect();
-        assert!(names.len() > 500, "{}", names.len());
+        assert!(names.len() > 400, "{}", names.len());
         assert!(names.len() < 600, "no name is shared across counties");
     }
 }

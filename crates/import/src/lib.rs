@@ -139,7 +139,14 @@ fn import_normalised(text: &str, source: &str) -> Result<Report, ImportError> {
             .flatten()
     });
     let period = meta::period_from_title(&title);
-    let id = meta::make_id(place.township.as_deref(), year, period, kind, text);
+    let id = meta::make_id(
+        place.county.as_deref(),
+        place.township.as_deref(),
+        year,
+        period,
+        kind,
+        text,
+    );
     let mut report = Report {
         schema: SCHEMA_VERSION,
         id,
@@ -154,6 +161,7 @@ fn import_normalised(text: &str, source: &str) -> Result<Report, ImportError> {
         county: place.county,
         city: place.city,
         province: place.province,
+        code: place.code,
         year,
         period,
         kind,

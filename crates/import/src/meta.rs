@@ -2,7 +2,6 @@
 
 use super::text::simplified;
 use baogao_report::model::{Kind, Period};
-use pinyin::ToPinyin;
 
 /// The year the title names: the first standalone 4-digit year in it
 /// ("南麂镇2020年…" → 2020, "2023上半年" → 2023, "xxxx年" → none).
@@ -69,10 +68,13 @@ pub fn kind_of(title: &str, addressed_to_congress: bool) -> Kind {
     Kind::Other
 }
 
-/// A stable, ASCII id: township in pinyin (without its unit), year, period
-/// and kind — "nanji-2020-work-summary". A report without a township or
-/// year gets a hash of its text instead, so anonymous reports stay apart.
+/// A stable, ASCII id: county and township in pinyin (without their
+/// units), year, period and kind — "pingyang-nanji-2020-work-summary".
+/// The county keeps apart townships of one name; without one the id starts
+/// at the township ("nanji-2020-work-summary"). A report without a township
+/// or year gets a hash of its text instead, so anonymous reports stay apart.
 pub(crate) fn make_id(
+    county: Option<&str>,
     township: Option<&str>,
     year: Option<i32>,
     period: Period,
@@ -81,7 +83,17 @@ pub(crate) fn make_id(
 ) -> String {
     let mut parts: Vec<String> = Vec::new();
     match township.map(name_in_pinyin).filter(|n| !n.is_empty()) {
-        Some(name) => parts.push(name),
+        Some(name) => {
+            let county = county.map(|c| {
+                let simple = simplified(c);
+                baogao_places::to_pinyin(baogao_places::short_name(
+                    &simple,
+                    baogao_places::Level::County,
+                ))
+            });
+            parts.extend(county.filter(|c| !c.is_empty()));
+            parts.push(name);
+        }
         None => parts.push("unnamed".into()),
     }
     match year {
@@ -105,21 +117,7 @@ fn name_in_pinyin(township: &str) -> String {
         .iter()
         .find_map(|unit| simple.strip_suffix(unit))
         .unwrap_or(&simple);
-    let mut out = String::new();
-    for (c, py) in name.chars().zip(name.to_pinyin()) {
-        match py {
-            // Ids are ASCII: ü (吕 lü, 女 nü) is written v, as pinyin input
-            // methods write it.
-            Some(py) => out.extend(py.plain().chars().filter_map(|c| match c {
-                '\u{FC}' => Some('v'),
-                c if c.is_ascii_alphanumeric() => Some(c),
-                _ => None,
-            })),
-            None if c.is_ascii_alphanumeric() => out.push(c.to_ascii_lowercase()),
-            None => {}
-        }
-    }
-    out
+    baogao_places::to_pinyin(name)
 }
 
 /// Eight hex digits that stand for `bytes`: the same text always gives the
@@ -193,6 +191,7 @@ mod tests {
     fn ids() {
         assert_eq!(
             make_id(
+                None,
                 Some("南麂镇"),
                 Some(2020),
                 Period::Annual,
@@ -203,6 +202,7 @@ mod tests {
         );
         assert_eq!(
             make_id(
+                None,
                 Some("西溪街道"),
                 Some(2021),
                 Period::HalfYear,
@@ -211,11 +211,33 @@ mod tests {
             ),
             "xixi-2021-half-year-work-summary"
         );
-        let anon = make_id(None, None, Period::Annual, Kind::WorkSummary, "text");
+        assert_eq!(
+            make_id(
+                Some("平阳县"),
+                Some("南麂镇"),
+                Some(2020),
+                Period::Annual,
+                Kind::WorkSummary,
+                "x"
+            ),
+            "pingyang-nanji-2020-work-summary"
+        );
+        assert_eq!(
+            make_id(
+                Some("峨边彝族自治县"),
+                Some("沙坪镇"),
+                Some(2021),
+                Period::Annual,
+                Kind::Other,
+                "x"
+            ),
+            "ebian-shaping-2021-other"
+        );
+        let anon = make_id(None, None, None, Period::Annual, Kind::WorkSummary, "text");
         assert!(anon.starts_with("unnamed-undated-work-summary-"));
         assert_eq!(
             anon,
-            make_id(None, None, Period::Annual, Kind::WorkSummary, "text")
+            make_id(None, None, None, Period::Annual, Kind::WorkSummary, "text")
         );
     }
 }

@@ -4,8 +4,18 @@
 //!
 //! Only what the text states is returned: an anonymised "xx镇", "〔…〕镇",
 //! "某乡" or the generic "乡镇" gives no township.
+//!
+//! The township found is then placed in the official divisions
+//! ([`baogao_places`]): a name that one unit bears fills county, city,
+//! province and code; a name several units bear is settled by the county,
+//! city or province the page names (right before the township first, then
+//! the title, the publisher and site names, then the body), and otherwise
+//! stays unplaced — never a guess. A name not in the list is kept as
+//! written.
 
 use super::text::{is_han, simplified};
+use baogao_places::{Gazetteer, Level, Unit, short_name};
+use std::collections::HashMap;
 
 /// The places a piece of text names. Every field is as written in the text.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -14,6 +24,8 @@ pub(crate) struct Place {
     pub(crate) county: Option<String>,
     pub(crate) city: Option<String>,
     pub(crate) province: Option<String>,
+    /// The township's division code, once placed in the official list.
+    pub(crate) code: Option<String>,
 }
 
 /// Township units, as simplified text. Traditional 鎮/鄉 fold to these.
@@ -37,6 +49,19 @@ pub(crate) fn parse_place(text: &str) -> Place {
     while j < simple.len() {
         if let Some(unit) = UNITS.iter().find(|u| starts_with(&simple, j, u)) {
             let unit_len = unit.chars().count();
+            // "乡镇", "镇乡", "乡村": the generic words, not the end of a name
+            // ("…五千字乡镇" names no township 五千字乡), unless an official
+            // name ends here.
+            let generic = |c: Option<&char>| c.is_some_and(|c| matches!(c, '乡' | '镇'));
+            if unit_len == 1
+                && (generic(simple.get(j + 1))
+                    || (simple[j] == '乡' && simple.get(j + 1) == Some(&'村'))
+                    || generic(j.checked_sub(1).and_then(|i| simple.get(i))))
+                && !official_name_ends(&simple, j + 1)
+            {
+                j += 1;
+                continue;
+            }
             // "湘乡市", "新乡市", "安乡县", "东乡区": 乡/镇 inside a higher name.
             if simple
                 .get(j + unit_len)
@@ -106,7 +131,16 @@ fn place_ending_at(
         }
         i += 1;
     }
+    name_start = whole_name_start(simple, name_start, unit_at + unit_len);
     let name: String = original[name_start..unit_at].iter().collect();
+    // "统筹城乡": the word 城乡 (town and country), unless the official list
+    // has the name (新城乡 is four townships).
+    if simple[unit_at] == '乡' && unit_at > name_start && simple[unit_at - 1] == '城' {
+        let whole: String = simple[name_start..=unit_at].iter().collect();
+        if Gazetteer::get().count_named(&whole) == 0 {
+            return None;
+        }
+    }
     if name.is_empty() || NOT_NAMES.contains(&&*simplified(&name)) || name.chars().count() > 10 {
         return None;
     }
@@ -115,6 +149,44 @@ fn place_ending_at(
         place.city = bracketed_city(original, start);
     }
     Some(place)
+}
+
+/// Where the township name ending at `end` starts, at `from` or later. A
+/// name of the official list wins: the longest one that ends the run
+/// ("日在锡林苏木" → 锡林苏木). Otherwise the name starts after a
+/// date ("…日") or the preposition 在 ("…日在某某苏木召开"): the words of the
+/// sentence before it are not part of it.
+fn whole_name_start(simple: &[char], from: usize, end: usize) -> usize {
+    let gazetteer = Gazetteer::get();
+    for k in from..end.saturating_sub(1) {
+        let candidate: String = simple[k..end].iter().collect();
+        if gazetteer.count_named(&candidate) > 0 {
+            return k;
+        }
+    }
+    let unit_at = end
+        - UNITS
+            .iter()
+            .find(|u| ends_with(&simple[..end], u))
+            .map_or(1, |u| u.chars().count());
+    simple[from..unit_at]
+        .iter()
+        .rposition(|c| matches!(c, '在' | '日'))
+        .map_or(from, |p| from + p + 1)
+}
+
+/// Whether an official township name of up to ten characters ends at `end`.
+fn official_name_ends(simple: &[char], end: usize) -> bool {
+    let gazetteer = Gazetteer::get();
+    (end.saturating_sub(10)..end.saturating_sub(1)).any(|k| {
+        let candidate: String = simple[k..end].iter().collect();
+        gazetteer.count_named(&candidate) > 0
+    })
+}
+
+fn ends_with(chars: &[char], word: &str) -> bool {
+    let n = word.chars().count();
+    chars.len() >= n && starts_with(chars, chars.len() - n, word)
 }
 
 /// "(玉环市)芦浦镇": a city or county in brackets just before the name.
@@ -216,7 +288,188 @@ pub(crate) fn resolve_place(sources: &PlaceSources) -> Place {
     {
         place.county = county_from_body(township, sources.body);
     }
+    if place.township.is_none() {
+        place.township = township_without_unit(sources.title);
+    }
+    locate(&mut place, sources);
     place
+}
+
+/// "南麂2020年工作总结": a title that opens with a township's name without
+/// its unit. Taken only when one unit of the whole list (of any level) has
+/// that short name: 南麂 is 南麂镇, but 平阳 (a county and several towns)
+/// is nothing.
+fn township_without_unit(title: &str) -> Option<String> {
+    let head: String = simplified(title)
+        .chars()
+        .take_while(|c| is_han(*c))
+        .collect();
+    if !(2..=6).contains(&head.chars().count()) {
+        return None;
+    }
+    Gazetteer::get()
+        .by_short_name_unique(&head, Level::Township)
+        .map(|unit| unit.name.to_string())
+}
+
+/// Place the township found in the official list. The evidence is read in
+/// tiers, best first: the levels written right before the township (already
+/// in `place`), the title, the publisher and site names, the body. A tier
+/// that points at some of the units bearing the name keeps only those; one
+/// unit left is the answer. Several left at the end: the levels they all
+/// share are filled, the rest stays null.
+fn locate(place: &mut Place, sources: &PlaceSources) {
+    let Some(township) = &place.township else {
+        return;
+    };
+    let gazetteer = Gazetteer::get();
+    let name = simplified(township).into_owned();
+    let mut units = gazetteer.by_name(&name);
+    if units.is_empty() {
+        // Names not in the 2023 list (renamed, merged, or not a township
+        // at all) are kept as written, with what the text says above them.
+        return;
+    }
+    let written: Vec<&str> = [&place.county, &place.city, &place.province]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .collect();
+    let publisher_and_sites: Vec<&str> = sources
+        .publisher
+        .into_iter()
+        .chain(sources.site_names.iter().map(String::as_str))
+        .chain(sources.title_block.iter().map(String::as_str))
+        .collect();
+    let title = [sources.title];
+    let body = [sources.body];
+    let tiers: [&[&str]; 4] = [&written, &title, &publisher_and_sites, &body];
+    let evidence = Evidence::new(gazetteer, &units, &name);
+    for (tier, texts) in tiers.iter().enumerate() {
+        let scores = evidence.scores(texts, units.len());
+        let best = scores.iter().copied().max().unwrap_or(0);
+        if best == 0 {
+            if tier == 0 && !written.is_empty() && units.len() == 1 {
+                // The page names a county or city the one unit of this name
+                // is not in: a renamed or moved unit. Keep what is written.
+                return;
+            }
+            continue;
+        }
+        units = units
+            .into_iter()
+            .zip(scores)
+            .filter(|(_, score)| *score == best)
+            .map(|(unit, _)| unit)
+            .collect();
+        if units.len() == 1 {
+            break;
+        }
+    }
+    place.township = Some(name);
+    let shared = |level: fn(&baogao_places::Ancestors) -> Option<Unit>| {
+        let first = units
+            .first()
+            .and_then(|u| level(&gazetteer.ancestors(*u)))?;
+        units
+            .iter()
+            .all(|u| level(&gazetteer.ancestors(*u)) == Some(first))
+            .then(|| first.name.to_string())
+    };
+    let county = shared(|a| a.county);
+    let city = shared(|a| a.city);
+    let province = shared(|a| a.province);
+    if let [unit] = units[..] {
+        place.county = county;
+        place.city = city;
+        place.province = province;
+        place.code = Some(unit.code());
+    } else {
+        place.county = county.or(place.county.take());
+        place.city = city.or(place.city.take());
+        place.province = province.or(place.province.take());
+    }
+}
+
+/// The names of the levels above each candidate unit, full and short
+/// (平阳县 and 平阳), and how telling each is: a county more than a city, a
+/// city more than a province, and at one level the full name more than the
+/// short one, which may be an ordinary word as well (朝阳, 和平, 太平).
+struct Evidence {
+    /// Name → (candidate index, weight).
+    needles: HashMap<String, Vec<(usize, u8)>>,
+    /// The longest needle, in characters.
+    longest: usize,
+    /// The township's name: where it stands, it is not a name above it.
+    township: String,
+}
+
+impl Evidence {
+    fn new(gazetteer: &Gazetteer, units: &[Unit], township: &str) -> Evidence {
+        // 柳河县's short name is 柳河镇's too: the township's own name is no
+        // evidence of the county.
+        let own = short_name(township, Level::Township);
+        let mut needles: HashMap<String, Vec<(usize, u8)>> = HashMap::new();
+        for (i, unit) in units.iter().enumerate() {
+            let above = gazetteer.ancestors(*unit);
+            let levels = [
+                (above.county, Level::County, 6),
+                (above.city, Level::City, 4),
+                (above.province, Level::Province, 2),
+            ];
+            for (at, level, full) in levels {
+                let Some(at) = at else { continue };
+                let short = short_name(at.name, level);
+                for (form, weight) in [(at.name, full), (short, full - 1)] {
+                    if form == own || form == township {
+                        continue;
+                    }
+                    let entry = needles.entry(form.to_string()).or_default();
+                    if !entry.contains(&(i, weight)) {
+                        entry.push((i, weight));
+                    }
+                }
+            }
+        }
+        let longest = needles.keys().map(|k| k.chars().count()).max().unwrap_or(0);
+        Evidence {
+            needles,
+            longest,
+            township: township.to_string(),
+        }
+    }
+
+    /// For each candidate, the weight of the most telling name of its
+    /// levels that `texts` contain. One pass over the text, trying the few
+    /// lengths a name can have at each character: linear in the text
+    /// however many places it names.
+    fn scores(&self, texts: &[&str], candidates: usize) -> Vec<u8> {
+        let mut scores = vec![0u8; candidates];
+        for text in texts {
+            let text = simplified(text).replace(&self.township, "|");
+            let starts: Vec<usize> = text
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain([text.len()])
+                .collect();
+            for (n, &from) in starts.iter().enumerate() {
+                if !text[from..].starts_with(is_han) {
+                    continue;
+                }
+                for len in 2..=self.longest {
+                    let Some(&to) = starts.get(n + len) else {
+                        break;
+                    };
+                    if let Some(hits) = self.needles.get(&text[from..to]) {
+                        for &(i, weight) in hits {
+                            scores[i] = scores[i].max(weight);
+                        }
+                    }
+                }
+            }
+        }
+        scores
+    }
 }
 
 /// The first county-level name in a site or organisation name:
@@ -351,6 +604,28 @@ mod tests {
         let p = parse_place("中共平阳县南麂镇委员会");
         assert_eq!(p.county.as_deref(), Some("平阳县"));
         assert_eq!(p.township.as_deref(), Some("南麂镇"));
+    }
+
+    #[test]
+    fn a_name_starts_at_a_boundary() {
+        // The official name wins over the words before it.
+        assert_eq!(
+            township("1月10日在吉忽伦图苏木召开").as_deref(),
+            Some("吉忽伦图苏木")
+        );
+        // A name not in the list starts after the date and the 在.
+        assert_eq!(
+            township("1月10日在青河苏木召开").as_deref(),
+            Some("青河苏木")
+        );
+        assert_eq!(township("共五千字乡镇工作总结"), None);
+        assert_eq!(township("推进城乡融合发展"), None);
+        assert_eq!(township("新城乡2021年工作总结").as_deref(), Some("新城乡"));
+        // 镇村 (town and village) after a name leaves the name whole.
+        assert_eq!(
+            township("南麂镇村级组织建设工作总结").as_deref(),
+            Some("南麂镇")
+        );
     }
 
     #[test]

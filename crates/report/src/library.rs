@@ -45,14 +45,41 @@ impl Library {
         &self.reports
     }
 
-    /// The first report (in reading order) with this id.
+    /// The first report (in reading order) with this id, or with the id
+    /// this one used to be (see [`Library::index_of`]).
     pub fn find(&self, id: &str) -> Option<&Report> {
-        self.first_by_id.get(id).map(|&index| &self.reports[index])
+        self.index_of(id).map(|index| &self.reports[index])
     }
 
-    /// The index (in reading order) of the first report with this id.
+    /// The index (in reading order) of the first report with this id. An id
+    /// no report has may be one from before the county joined ids
+    /// (`nanji-2020-work-summary`, now `pingyang-nanji-2020-work-summary`):
+    /// it names the one report whose id ends with `-` and it. When two
+    /// reports' ids end so (two 南塘镇 of different counties), it names
+    /// none: which was meant cannot be told.
     pub fn index_of(&self, id: &str) -> Option<usize> {
-        self.first_by_id.get(id).copied()
+        if let Some(&index) = self.first_by_id.get(id) {
+            return Some(index);
+        }
+        if id.is_empty() {
+            return None;
+        }
+        let mut found = None;
+        for (index, report) in self.reports.iter().enumerate() {
+            let older = report
+                .id
+                .strip_suffix(id)
+                .is_some_and(|head| head.ends_with('-'));
+            if older {
+                match found {
+                    None => found = Some((index, &report.id)),
+                    // Copies of one id count once: the first in reading order.
+                    Some((_, first)) if *first == report.id => {}
+                    Some(_) => return None,
+                }
+            }
+        }
+        found.map(|(index, _)| index)
     }
 
     pub fn len(&self) -> usize {
@@ -109,6 +136,41 @@ fn pinyin_key(text: &str) -> Vec<Cow<'static, str>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_id_from_before_the_county_joined_it_still_names_its_report() {
+        let report = |id: &str| Report {
+            schema: 1,
+            id: id.into(),
+            title: "t".into(),
+            township: None,
+            county: None,
+            city: None,
+            province: None,
+            code: None,
+            year: None,
+            period: Period::Annual,
+            kind: crate::model::Kind::Other,
+            published: None,
+            publisher: None,
+            source: None,
+            preamble: Vec::new(),
+            sections: Vec::new(),
+        };
+        let library = Library::new(vec![
+            report("pingyang-nanji-2020-work-summary"),
+            report("leqing-nantang-2022-work-summary"),
+            report("gaozhou-nantang-2022-work-summary"),
+        ]);
+        let nanji = library.index_of("pingyang-nanji-2020-work-summary");
+        assert!(nanji.is_some());
+        assert_eq!(library.index_of("nanji-2020-work-summary"), nanji);
+        // Two counties' 南塘镇: the old id could be either.
+        assert_eq!(library.index_of("nantang-2022-work-summary"), None);
+        // Only a whole part of an id: "anji-2020-…" is not "nanji-2020-…".
+        assert_eq!(library.index_of("anji-2020-work-summary"), None);
+        assert_eq!(library.index_of(""), None);
+    }
 
     #[test]
     fn pinyin_keys_are_toneless_syllables() {

@@ -53,6 +53,7 @@ pub fn sanitise_report(report: &mut Report) {
         &mut report.county,
         &mut report.city,
         &mut report.province,
+        &mut report.code,
         &mut report.published,
         &mut report.publisher,
         &mut report.source,

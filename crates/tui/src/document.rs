@@ -402,6 +402,7 @@ mod tests {
             county: None,
             city: None,
             province: None,
+            code: None,
             year: Some(2020),
             period: Period::Annual,
             kind: Kind::WorkSummary,

@@ -274,7 +274,7 @@ mod tests {
             .reports()
             .iter()
             .enumerate()
-            .find(|(_, r)| r.id == "nanji-2020-work-summary")
+            .find(|(_, r)| r.id == "pingyang-nanji-2020-work-summary")
             .expect("the bundled report");
         let outline = OutlineLayer::new(
             index,

@@ -112,6 +112,7 @@ mod tests {
             county: None,
             city: None,
             province: None,
+            code: None,
             year: None,
             period: Period::Annual,
             kind: Kind::Other,
