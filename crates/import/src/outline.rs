@@ -120,6 +120,28 @@ fn classify(paragraphs: Vec<String>) -> Vec<Piece> {
     pieces
 }
 
+/// Record every heading of the outline in the trace, with the rule that
+/// made it (numbering, an unnumbered part or slogan line, a 一是 item).
+pub(crate) fn trace_outline(sections: &[Section], level: usize, trace: &mut super::rules::Trace) {
+    use super::rules;
+    if !trace.is_on() {
+        return;
+    }
+    for section in sections {
+        let rule = if shi_item(&section.heading).is_some() {
+            rules::HEADING_ITEM
+        } else if marker(&section.heading).is_some() {
+            rules::HEADING_NUMBERED
+        } else if section.heading.ends_with(is_sentence_end) {
+            rules::HEADING_SLOGAN
+        } else {
+            rules::HEADING_PART
+        };
+        trace.heading(level, &section.heading, rule);
+        trace_outline(&section.sections, level + 1, trace);
+    }
+}
+
 /// The rank one level further out.
 fn rank_above(rank: Rank) -> Rank {
     match rank {
@@ -150,6 +172,13 @@ fn split_run_in(paragraph: &str, marker_len: usize) -> (String, Option<String>) 
             );
         }
     }
+    if let Some(end) = closing_word_end(after) {
+        let cut = marker_len + end;
+        return (
+            trim(&paragraph[..cut]).to_string(),
+            Some(trim(&paragraph[cut..]).to_string()),
+        );
+    }
     // "(一)脱贫攻坚成效显著:全乡…0.62%.": with no sentence end to stop
     // at, a colon ends the heading.
     let sentence_end = after.chars().take(MAX_HEADING).any(is_sentence_end);
@@ -167,6 +196,43 @@ fn split_run_in(paragraph: &str, marker_len: usize) -> (String, Option<String>) 
         );
     }
     split_heading(paragraph, marker_len, is_sentence_end, MAX_HEADING)
+}
+
+/// Words a heading of a report ends on: 情况, 回顾, 总结…
+const CLOSING_WORDS: &[&str] = &[
+    "情况", "回顾", "总结", "成就", "成效", "计划", "打算", "思路", "措施", "安排", "目标", "要点",
+];
+
+/// "一、乡基本情况乡位于…", "一、2021年工作回顾2021年是…": a heading run into
+/// its text with nothing between. When the first clause is long (a run-on)
+/// and a word headings end on stands in it, not followed by a connective or
+/// another such word, with a clause's worth of text after it, the heading
+/// ends after that word. Returns the byte offset in `after`.
+fn closing_word_end(after: &str) -> Option<usize> {
+    let clause_end = after
+        .char_indices()
+        .find(|(_, c)| is_sentence_end(*c) || is_clause_end(*c) || *c == ' ')
+        .map_or(after.len(), |(at, _)| at);
+    let clause = &after[..clause_end];
+    if clause.chars().count() <= 12 || clause.contains(['“', '"', '《']) {
+        return None;
+    }
+    let connective = |c: char| "及和与暨、的并".contains(c);
+    let mut best = None;
+    for word in CLOSING_WORDS {
+        for (at, _) in clause.match_indices(word) {
+            let end = at + word.len();
+            let rest = &clause[end..];
+            let ok = at >= 2 * 3
+                && rest.chars().count() >= 8
+                && !rest.starts_with(connective)
+                && !CLOSING_WORDS.iter().any(|w| rest.starts_with(w));
+            if ok && best.is_none_or(|b| end < b) {
+                best = Some(end);
+            }
+        }
+    }
+    best
 }
 
 /// A heading longer than this (in chars) with no sentence end is cut at its
