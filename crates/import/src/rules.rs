@@ -184,7 +184,7 @@ impl Trace {
             let _ = writeln!(out, "   - {:<17} {what}", rule.name);
         }
         for (i, verdict) in self.verdicts().iter().enumerate() {
-            if verdict.rule == BLANK {
+            if verdict.line.is_empty() {
                 continue;
             }
             let line: String = verdict.line.chars().take(60).collect();

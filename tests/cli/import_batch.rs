@@ -1,0 +1,153 @@
+//! `baogao import` over many files: refusal of pages that are not reports,
+//! `--force`, `--json`, `--explain`, folders, the summary, and a rerun that
+//! skips what is done.
+
+use super::import::import_into;
+use super::*;
+
+fn shape_file(name: &str) -> PathBuf {
+    baogao_testkit::fixtures::repo_path(&format!("tests/data/shapes/{name}.txt"))
+}
+
+const NOT_REPORTS: [&str; 3] = [
+    "not-a-report-poem",
+    "not-a-report-news-article",
+    "not-a-report-navigation-page",
+];
+
+#[test]
+fn a_poem_a_news_item_and_a_menu_page_are_refused_unless_forced() {
+    let tmp = TempDir::new().unwrap();
+    let out_dir = tmp.path().join("out");
+    let files: Vec<PathBuf> = NOT_REPORTS.iter().map(|n| shape_file(n)).collect();
+    let refs: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
+    let refused = import_into(tmp.path(), &out_dir, &refs, false);
+    assert_eq!(code(&refused), 1, "every file refused: exit 1");
+    let message = stderr(&refused);
+    assert_eq!(message.matches("not a report:").count(), 3, "{message}");
+    assert!(
+        message.contains("no title") && message.contains("--force"),
+        "{message}"
+    );
+    assert!(json_files(&out_dir).is_empty());
+
+    let forced = import_into(tmp.path(), &out_dir, &refs, true);
+    assert_eq!(code(&forced), 0, "{}", stderr(&forced));
+    assert_eq!(json_files(&out_dir).len(), 3);
+    assert!(
+        stderr(&forced).contains("warning:"),
+        "doubtful imports warn"
+    );
+}
+
+#[test]
+fn one_refused_file_among_reports_is_not_a_failure() {
+    let tmp = TempDir::new().unwrap();
+    let out_dir = tmp.path().join("out");
+    let raw = &raw_files()[0];
+    let poem = shape_file(NOT_REPORTS[0]);
+    let output = import_into(tmp.path(), &out_dir, &[raw, &poem], false);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("1 imported, 0 already there, 1 refused, 0 failed"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn json_lists_each_file_and_a_folder_is_walked() {
+    let tmp = TempDir::new().unwrap();
+    let out_dir = tmp.path().join("out");
+    let input = tmp.path().join("pages");
+    fs::create_dir_all(input.join("more")).unwrap();
+    fs::copy(&raw_files()[0], input.join("a.txt")).unwrap();
+    fs::copy(shape_file(NOT_REPORTS[0]), input.join("more/poem.txt")).unwrap();
+    fs::write(input.join("notes.md"), "not a page").unwrap();
+    let output = baogao(
+        tmp.path(),
+        [
+            OsStr::new("import"),
+            OsStr::new("--json"),
+            OsStr::new("--out"),
+            out_dir.as_os_str(),
+            input.as_os_str(),
+        ],
+    );
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let entries: Vec<Value> = serde_json::from_str(&stdout(&output)).unwrap();
+    let statuses: Vec<&str> = entries
+        .iter()
+        .map(|e| e["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(statuses, ["written", "refused"]);
+    assert!(entries[0]["id"].is_string());
+    assert!(
+        entries[1]["reason"]
+            .as_str()
+            .unwrap()
+            .starts_with("not a report")
+    );
+
+    // A rerun skips what is there and exits 0.
+    let again = baogao(
+        tmp.path(),
+        [
+            OsStr::new("import"),
+            OsStr::new("--json"),
+            OsStr::new("--out"),
+            out_dir.as_os_str(),
+            input.as_os_str(),
+        ],
+    );
+    assert_eq!(code(&again), 0, "{}", stderr(&again));
+    let entries: Vec<Value> = serde_json::from_str(&stdout(&again)).unwrap();
+    assert_eq!(entries[0]["status"], "already-there");
+    assert_eq!(json_files(&out_dir).len(), 1);
+}
+
+#[test]
+fn explain_names_a_rule_for_every_dropped_line_and_writes_nothing() {
+    let tmp = TempDir::new().unwrap();
+    let page = baogao_testkit::fixtures::repo_path(
+        "tests/data/samples/21_x-zhen-2022-zhengfu-gongzuo-baogao-docx-preview-chunks.txt",
+    );
+    let output = baogao(
+        tmp.path(),
+        [
+            OsStr::new("import"),
+            OsStr::new("--explain"),
+            page.as_os_str(),
+        ],
+    );
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let text = stdout(&output);
+    for rule in [
+        "before-title",
+        "title",
+        "menu-row",
+        "file-line",
+        "chunk-marker",
+        "heading-numbered",
+    ] {
+        assert!(text.contains(rule), "{rule} in {text}");
+    }
+    assert!(text.contains("outline:") && text.contains("一、2021年工作总结及过去五年工作回顾"));
+    // Every numbered line of the page is named with a rule.
+    let lines: Vec<&str> = text
+        .lines()
+        .take_while(|l| *l != "outline:")
+        .skip(2)
+        .collect();
+    for line in lines {
+        let rule = line.split_whitespace().nth(1).unwrap_or_default();
+        assert!(
+            baogao_import::RULES.iter().any(|r| r.name == rule),
+            "{line}"
+        );
+    }
+    assert!(
+        fs::read_dir(tmp.path()).unwrap().next().is_none(),
+        "nothing written"
+    );
+}
