@@ -18,6 +18,7 @@
 //! Below: the helpers these share, to import a file of the repository and
 //! read a report's outline.
 
+mod classes;
 mod decode;
 mod judged;
 mod samples;

@@ -251,6 +251,17 @@ fn set_title(front: &mut Front, lines: &[String], at: usize, trace: &mut Trace) 
     next
 }
 
+/// Do the lines from `at` on look like a PDF's, broken mid-sentence every
+/// so many characters? Their first lines are then text, however short.
+fn pdf_lines(lines: &[String], at: usize) -> bool {
+    let window: Vec<&String> = lines[at..]
+        .iter()
+        .filter(|l| !l.is_empty())
+        .take(30)
+        .collect();
+    super::reflow::looks_broken(&window)
+}
+
 /// Does `second` go on with the title `first`: short, no sentence, no
 /// numbering, joined by a connective at the seam (和, 及, 暨, 与, 的…)?
 fn continues_title(first: &str, second: &str) -> bool {
@@ -319,6 +330,12 @@ pub(crate) fn read_title_block(
             Some(rules::MENU)
         } else if shape::is_file_line(line) {
             Some(rules::FILE_LINE)
+        } else if is_site_name(line) {
+            Some(rules::SITE_NAME)
+        } else if shape::is_prompt(line) && !pdf_lines(lines, i) {
+            Some(rules::PROMPT)
+        } else if shape::is_teaser(line) && !pdf_lines(lines, i) {
+            Some(rules::TEASER)
         } else {
             None
         };
@@ -410,7 +427,7 @@ pub(crate) fn split_run_on_title(line: &str) -> Option<(String, String)> {
 }
 
 /// A site's name on its own line: "阿拉善左旗人民政府门户网站".
-fn is_site_name(line: &str) -> bool {
+pub(crate) fn is_site_name(line: &str) -> bool {
     let key = simplified(line);
     line.chars().count() <= 30
         && line.chars().all(is_han)

@@ -418,6 +418,8 @@ fn clean_body(
             Some(rules::SITE_NOTE)
         } else if cruft::is_site_line(line) && cruft::stands_apart(body, i) {
             Some(rules::SITE_LINE)
+        } else if front::is_site_name(line) && cruft::stands_apart(body, i) {
+            Some(rules::SITE_NAME)
         } else if (shape::is_stamp_line(line) || shape::is_file_line(line))
             && cruft::stands_apart(body, i)
         {

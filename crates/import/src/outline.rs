@@ -93,7 +93,8 @@ fn classify(paragraphs: Vec<String>) -> Vec<Piece> {
             // "【经济发展】": a label in brackets is a part heading of its own accord.
             Piece::Text(text)
                 if is_part_line(text)
-                    && part_fits(pieces.get(i + 1), open, parts + usize::from(text.starts_with('【') && text.ends_with('】'))) =>
+                    && (part_fits(pieces.get(i + 1), open, parts + usize::from(text.starts_with('【') && text.ends_with('】')))
+                        || opens_numbering_after_lead_in(&pieces[i + 1..])) =>
             {
                 parts += 1;
                 Rank::Part
@@ -107,6 +108,19 @@ fn classify(paragraphs: Vec<String>) -> Vec<Piece> {
                     && is_slogan_line(text) =>
             {
                 Rank::Section
+            }
+            // "农业生产稳中提质" standing alone between two paragraphs inside a
+            // numbered chapter: an unnumbered heading one level further in.
+            Piece::Text(text)
+                if i > 0
+                    && text.chars().count() <= 20
+                    && is_part_line(text)
+                    && matches!(&pieces[i - 1], Piece::Text(prev) if prev.ends_with(is_sentence_end))
+                    && matches!(pieces.get(i + 1), Some(Piece::Text(next))
+                        if next.chars().count() >= 40 && next.ends_with(is_sentence_end))
+                    && open.is_some_and(|(r, numbered)| numbered && r <= Rank::Chapter) =>
+            {
+                open.map_or(Rank::Section, |(r, _)| rank_below(r))
             }
             Piece::Text(_) => continue,
         };
@@ -139,6 +153,17 @@ pub(crate) fn trace_outline(sections: &[Section], level: usize, trace: &mut supe
         };
         trace.heading(level, &section.heading, rule);
         trace_outline(&section.sections, level + 1, trace);
+    }
+}
+
+/// The rank one level further in.
+fn rank_below(rank: Rank) -> Rank {
+    match rank {
+        Rank::Part => Rank::Chapter,
+        Rank::Chapter => Rank::Section,
+        Rank::Section => Rank::Item,
+        Rank::Item => Rank::SubItem,
+        Rank::SubItem | Rank::Circled => Rank::Circled,
     }
 }
 
@@ -291,6 +316,18 @@ fn part_fits(next: Option<&Piece>, open: Option<(Rank, bool)>, parts_so_far: usi
         Some(Piece::Text(text)) => {
             !numbered_open
                 && (text.chars().count() >= 40 || parts_so_far > 0 || shi_item(text).is_some())
+        }
+        _ => false,
+    }
+}
+
+/// "2020年工作回顾" / "一年来,主要抓了以下工作:" / "一、…": a part line whose
+/// numbering starts again after a short lead-in (one sentence or a colon).
+fn opens_numbering_after_lead_in(after: &[Piece]) -> bool {
+    match after {
+        [Piece::Text(lead), Piece::Heading(_, Some(1), _), ..] => {
+            lead.chars().count() <= 60
+                && (lead.ends_with(COLONS) || lead.ends_with(is_sentence_end))
         }
         _ => false,
     }

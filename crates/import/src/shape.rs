@@ -122,6 +122,36 @@ pub(crate) fn is_site_note(line: &str) -> bool {
     link && wrapped && page_width_str(line) <= 200
 }
 
+/// A prompt to the reader standing between the title and the text: short,
+/// broken by a comma or an exclamation, but not a sentence of the report
+/// (no end mark, no lead-in colon at its end), or speaking to "you"
+/// (您, 你, 亲). "登录后即可查看全文", "亲,到这儿已超出…".
+pub(crate) fn is_prompt(line: &str) -> bool {
+    let n = line.chars().count();
+    let to_you = line.contains(['您', '你']) || line.starts_with('亲');
+    let fragment = line.contains([',', '\u{FF0C}', '!', '\u{FF01}'])
+        && !line.ends_with(['。', ':', '\u{FF1A}', ';', '\u{FF1B}']);
+    n <= 50 && marker(line).is_none() && (to_you || fragment)
+}
+
+/// A teaser under the title: a short label and a colon, then a sentence
+/// about the page ("内容简介:本文…", "导语:…"). An address to the congress
+/// (各位代表:) is not one.
+pub(crate) fn is_teaser(line: &str) -> bool {
+    let Some(at) = line.find([':', '\u{FF1A}']) else {
+        return false;
+    };
+    let label = &line[..at];
+    let rest = &line[at..];
+    let n = label.chars().count();
+    (2..=5).contains(&n)
+        && label.chars().all(is_han)
+        && !label.starts_with("各位")
+        && !label.starts_with("同志")
+        && rest.chars().count() >= 10
+        && marker(line).is_none()
+}
+
 /// Text without its blanks, to compare with a title.
 pub(crate) fn squash(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()

@@ -1,0 +1,122 @@
+//! The failure classes of real pages, each on a text written for it in
+//! `tests/data/shapes` (no copy of any page): site furniture kept, title
+//! residue and two-line titles, outlines missed or pushed down, kinds.
+
+use crate::{all_text, headings, import_file};
+use baogao_report::model::{Kind, Report};
+
+fn shape(name: &str) -> Report {
+    import_file("tests/data/shapes", name)
+}
+
+fn assert_gone(r: &Report, pieces: &[&str]) {
+    let text = all_text(r);
+    for piece in pieces {
+        assert!(!text.contains(piece), "{piece:?} kept in {text}");
+    }
+}
+
+#[test]
+fn prompts_file_sizes_keywords_and_teasers_go() {
+    let r = shape("furniture-doc-share-prompts-and-file-size");
+    assert_eq!(r.title, "柳塘乡2023年工作总结");
+    assert_gone(&r, &["KB", "登录", "仅展示", "关键词", "内容简介", "纠错"]);
+    assert_eq!(
+        headings(&r.sections),
+        vec!["一、经济运行稳中有进", "二、民生事业持续改善"]
+    );
+    assert!(
+        r.preamble[0].starts_with("2023年,柳塘乡") || r.preamble[0].starts_with("2023年，柳塘乡")
+    );
+}
+
+#[test]
+fn a_portal_name_a_stamp_and_a_teaser_about_the_title_go() {
+    let r = shape("furniture-portal-name-and-teaser");
+    assert_eq!(r.title, "云溪街道2022年工作总结和2023年工作思路");
+    assert_gone(&r, &["网站", "发稿时间", "导读", "请您关注"]);
+    assert_eq!(headings(&r.sections), vec!["一、2022年工作总结"]);
+}
+
+#[test]
+fn a_title_on_two_lines_is_one_title_and_not_a_heading() {
+    let r = shape("title-two-lines-and-residue");
+    assert_eq!(r.title, "青禾镇2021年工作总结暨2022年工作计划");
+    assert_eq!(
+        headings(&r.sections),
+        vec!["一、2021年工作回顾", "二、2022年工作计划"]
+    );
+}
+
+#[test]
+fn title_residue_goes_a_date_label_a_chunk_digit_a_date_and_a_suffix() {
+    let r = shape("title-chunk-digit-and-date-label");
+    assert_eq!(r.title, "2022年桐林镇政府工作报告");
+    assert_eq!(r.year, Some(2022));
+    assert_eq!(r.kind, Kind::GovernmentWorkReport);
+    assert_eq!(r.published.as_deref(), Some("2023-01-05"));
+}
+
+#[test]
+fn part_lines_above_a_lead_in_are_level_one() {
+    let r = shape("outline-part-line-above-a-lead-in");
+    assert_eq!(
+        headings(&r.sections),
+        vec!["2020年工作回顾", "2021年工作打算"]
+    );
+    assert_eq!(
+        headings(&r.sections[0].sections),
+        vec!["一、全力抓好产业发展", "二、扎实推进乡村建设"]
+    );
+}
+
+#[test]
+fn part_lines_inside_a_one_line_body_are_found() {
+    let r = shape("outline-one-line-body-with-part-lines");
+    assert_eq!(
+        headings(&r.sections),
+        vec!["2019年工作回顾", "2020年工作思路"]
+    );
+    assert_eq!(
+        headings(&r.sections[0].sections),
+        vec!["一、经济发展稳步提升", "二、社会事业全面进步"]
+    );
+}
+
+#[test]
+fn numbered_headings_in_a_flattened_body_are_found() {
+    let r = shape("outline-flattened-numbered-body");
+    assert_eq!(r.kind, Kind::WorkSummary);
+    let got = headings(&r.sections);
+    assert_eq!(got.len(), 4, "{got:#?}");
+    assert!(got[0].starts_with("1.加强学习"), "{got:#?}");
+    assert!(got[3].starts_with("4.廉洁自律"), "{got:#?}");
+}
+
+#[test]
+fn paren_dun_numbering_after_a_space_is_found() {
+    let r = shape("outline-paren-dun-after-a-space");
+    assert_eq!(
+        headings(&r.sections[0].sections),
+        vec![
+            "（一）、经济发展稳中向好。",
+            "（二）、城乡面貌明显改善。",
+            "（三）、社会大局和谐稳定。"
+        ]
+    );
+}
+
+#[test]
+fn a_short_line_alone_between_paragraphs_is_a_heading() {
+    let r = shape("outline-short-line-between-paragraphs");
+    assert_eq!(
+        headings(&r.sections[0].sections),
+        vec!["农业生产稳中提质", "城乡建设扎实推进"]
+    );
+}
+
+#[test]
+fn a_street_offices_bare_work_report_is_its_government_report() {
+    let r = shape("kind-street-work-report-and-plan");
+    assert_eq!(r.kind, Kind::GovernmentWorkReport);
+}
