@@ -105,8 +105,9 @@ fn score(report: &Report, want: &Expected) -> Score {
 }
 
 /// Files that do not yet import as their README says; shrinks to empty.
-/// 19's township, named only in the body, is the place resolver's to find.
-const NOT_YET: &[&str] = &["19_", "24_", "28_", "29_"];
+/// 19's township, named only in the body (我代表新村乡人民政府), is the place
+/// resolver's to find (`place.rs`, changed on another branch).
+const NOT_YET: &[&str] = &["19_"];
 
 #[test]
 fn the_32_samples_score_as_their_readme_says() {

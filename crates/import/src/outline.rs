@@ -131,7 +131,39 @@ fn classify(paragraphs: Vec<String>) -> Vec<Piece> {
             open = Some((rank, false));
         }
     }
+    promote_parallel_slogans(&mut pieces);
     pieces
+}
+
+/// "过去的五年,是我镇…的五年。" twice in a section, one taken as a slogan
+/// heading: a slogan line standing alone that opens with the same words as a
+/// slogan heading is its sibling, whatever text follows it.
+fn promote_parallel_slogans(pieces: &mut [Piece]) {
+    let slogans: Vec<(Rank, String)> = pieces
+        .iter()
+        .filter_map(|p| match p {
+            Piece::Heading(rank, None, text) if is_slogan_line(text) => {
+                Some((*rank, text.chars().take(4).collect()))
+            }
+            _ => None,
+        })
+        .collect();
+    if slogans.is_empty() {
+        return;
+    }
+    for i in 1..pieces.len() {
+        let Piece::Text(text) = &pieces[i] else {
+            continue;
+        };
+        if !is_slogan_line(text) || !matches!(pieces[i - 1], Piece::Text(_)) {
+            continue;
+        }
+        let head: String = text.chars().take(4).collect();
+        if let Some((rank, _)) = slogans.iter().find(|(_, h)| *h == head) {
+            let text = text.clone();
+            pieces[i] = Piece::Heading(*rank, None, text);
+        }
+    }
 }
 
 /// Record every heading of the outline in the trace, with the rule that
@@ -189,7 +221,13 @@ fn split_run_in(paragraph: &str, marker_len: usize) -> (String, Option<String>) 
             break;
         }
         let before = after[..at].chars().last();
-        if c == ' ' && before.is_some_and(is_han) && starts_chinese_word(after[at..].trim_start()) {
+        // A blank inside quotes ("“十三 五”") is a PDF's, not the heading's end.
+        let quoted = after[..at].matches('“').count() > after[..at].matches('”').count();
+        if c == ' '
+            && !quoted
+            && before.is_some_and(is_han)
+            && starts_chinese_word(after[at..].trim_start())
+        {
             let body = trim(&after[at..]);
             return (
                 trim(&paragraph[..marker_len + at]).to_string(),
