@@ -155,11 +155,15 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             }
             Ok(Done::AlreadyThere(report, target)) => {
                 tally.already += 1;
-                progress.eprintln(&format!(
-                    "{}: already imported as {}; skipped (use --force to overwrite it)",
-                    file.display(),
-                    target.display()
-                ));
+                // In a batch, the summary counts them: a rerun of thousands
+                // of files does not print a line for each one done before.
+                if files.len() == 1 {
+                    progress.eprintln(&format!(
+                        "{}: already imported as {}; skipped (use --force to overwrite it)",
+                        file.display(),
+                        target.display()
+                    ));
+                }
                 file_json(file, "already-there", Some(report), &[], None)
             }
             Ok(Done::Refused(reason)) => {

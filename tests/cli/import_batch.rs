@@ -151,3 +151,76 @@ fn explain_names_a_rule_for_every_dropped_line_and_writes_nothing() {
         "nothing written"
     );
 }
+
+/// SIGTERM in the middle of a batch: the run stops between two files, says
+/// so, leaves no temporary or half-written file, and a rerun imports the
+/// rest and skips what is done.
+#[test]
+fn a_batch_stopped_by_sigterm_leaves_whole_files_and_a_rerun_finishes_it() {
+    use nix::sys::signal::{Signal, kill};
+    use nix::unistd::Pid;
+    let tmp = TempDir::new().unwrap();
+    let out_dir = tmp.path().join("out");
+    let input = tmp.path().join("pages");
+    fs::create_dir_all(&input).unwrap();
+    let years: Vec<i32> = (1950..2100).collect();
+    for year in &years {
+        let text = format!(
+            "石桥镇{year}年工作总结\n{year}年，石桥镇各项工作取得新成效。\n一、经济发展\n{}\n",
+            "全镇完成财政收入五千万元，同比增长百分之八。".repeat(200)
+        );
+        fs::write(input.join(format!("{year}.txt")), text).unwrap();
+    }
+    let run = || {
+        Command::new(env!("CARGO_BIN_EXE_baogao"))
+            .current_dir(tmp.path())
+            .args([
+                OsStr::new("import"),
+                OsStr::new("--out"),
+                out_dir.as_os_str(),
+                input.as_os_str(),
+            ])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let child = run();
+    // Wait until some files are written, then stop it.
+    let started = std::time::Instant::now();
+    while json_files(&out_dir).len() < 5 && started.elapsed().as_secs() < 20 {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    kill(
+        Pid::from_raw(i32::try_from(child.id()).unwrap()),
+        Signal::SIGTERM,
+    )
+    .unwrap();
+    let output = child.wait_with_output().unwrap();
+    let written = json_files(&out_dir);
+    let leftovers: Vec<_> = fs::read_dir(&out_dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.ends_with(".json"))
+        .collect();
+    assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
+    for name in &written {
+        read_report(&out_dir.join(name));
+    }
+    if written.len() < years.len() {
+        assert_eq!(code(&output), 1);
+        assert!(
+            stderr(&output).contains("interrupted"),
+            "{}",
+            stderr(&output)
+        );
+    }
+    let rest = run().wait_with_output().unwrap();
+    assert_eq!(code(&rest), 0, "{}", stderr(&rest));
+    assert_eq!(json_files(&out_dir).len(), years.len());
+    assert!(
+        stderr(&rest).contains(&format!("{} already there", written.len())),
+        "{}",
+        stderr(&rest)
+    );
+}
