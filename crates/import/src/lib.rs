@@ -1,24 +1,26 @@
-//! The importer: raw scraped text → a schema-1 [`Report`].
+//! The importer: raw scraped text → a schema-1 [`Report`], with an
+//! [`Assessment`] of how sure it is and a [`Trace`] of why each line went.
 //!
-//! The pipeline, one module per step, each a plain function over lines:
+//! The pipeline, in typed stages, one module per step; the context (the
+//! trace) is passed explicitly:
 //!
-//! 1. [`decode`] in `decode.rs`: bytes → text (BOM, UTF-8, GB18030…;
-//!    controls removed).
-//! 2. `split_giant_lines` in `reflow.rs`: a one-line page is cut back into
-//!    lines.
-//! 3. `strip_watermark` in `cruft/`: a slogan repeated at the end of lines
-//!    goes.
-//! 4. `front.rs`: title, metadata block (`fields.rs`), cover notice, title
-//!    block.
-//! 5. body cleaning (`cruft/`): site furniture, captions, page numbers,
-//!    footer; the closing signature and date (`take_signature` in `cruft/`).
-//! 6. `paragraphs` in `reflow.rs`: PDF line breaks joined, PDF spaces
-//!    removed.
-//! 7. `outline.rs`: headings ([`marker`], `items.rs`) → preamble + section
-//!    tree.
-//! 8. `meta.rs` and `place.rs`: year, period, kind, township, county…, and
-//!    the id.
+//! 1. Decoded text → lines: [`decode`] in `decode.rs` (BOM, UTF-8,
+//!    GB18030…; controls removed); page-chunk numbers taken out (`unchunk`);
+//!    `split_giant_lines` in `reflow.rs` (a one-line page cut back into
+//!    lines); `strip_watermark` in `cruft/`.
+//! 2. The page's front, `front.rs`: title, metadata block (`fields.rs`),
+//!    cover notice, title block; a restart where the title stands again
+//!    (`restart_at_title`); the title's residue (`clean_title` in `meta.rs`).
+//! 3. Body lines → paragraphs: `clean_body` with `cruft/` and `shape.rs`
+//!    (site furniture by shape, captions, page numbers, footer); the closing
+//!    signature (`take_signature`); `paragraphs` in `reflow.rs` (PDF line
+//!    breaks joined, PDF spaces removed); repeats and abstracts dropped.
+//! 4. Paragraphs → outline: `outline.rs` (headings by [`marker`], part and
+//!    slogan lines; `items.rs` for 一是 items).
+//! 5. Metadata: `meta.rs` (year, period, kind, the id) and one call into
+//!    `place.rs` (township, county…); then `assess.rs`.
 //!
+//! Every rule that decides a line is a named row of [`RULES`] (`rules.rs`).
 //! Keywords are matched on text folded to simplified characters
 //! (`simplified` in `text.rs`), so traditional-character reports import alike;
 //! the report itself keeps the characters it was written in.
