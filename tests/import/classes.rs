@@ -120,3 +120,13 @@ fn a_street_offices_bare_work_report_is_its_government_report() {
     let r = shape("kind-street-work-report-and-plan");
     assert_eq!(r.kind, Kind::GovernmentWorkReport);
 }
+
+#[test]
+fn lines_about_the_page_itself_go() {
+    let r = shape("furniture-page-talk-under-the-title");
+    assert_gone(&r, &["文档", "积分", "登录"]);
+    assert_eq!(
+        headings(&r.sections),
+        vec!["一、经济指标稳步增长", "二、重点项目加快推进"]
+    );
+}

@@ -78,18 +78,20 @@ pub(crate) fn assess(report: &Report, titled: bool, addressed: bool, body: &str)
 /// The year the text names most often ("2020年"), if any is named at least
 /// three times.
 fn body_year(body: &str) -> Option<i32> {
-    let chars: Vec<char> = body.chars().collect();
     let mut counts: Vec<(i32, usize)> = Vec::new();
-    for (i, w) in chars.windows(5).enumerate() {
-        let digits = w[..4].iter().all(char::is_ascii_digit);
-        let before_ok = i == 0 || !chars[i - 1].is_ascii_digit();
-        if digits && before_ok && w[4] == '年' {
-            let year: i32 = w[..4].iter().collect::<String>().parse().unwrap_or(0);
-            if (1949..=2100).contains(&year) {
-                match counts.iter_mut().find(|(y, _)| *y == year) {
-                    Some((_, n)) => *n += 1,
-                    None => counts.push((year, 1)),
-                }
+    for (at, _) in body.match_indices('年') {
+        let Some(digits) = at.checked_sub(4).and_then(|from| body.get(from..at)) else {
+            continue;
+        };
+        let before_ok = at < 5 || !body.as_bytes()[at - 5].is_ascii_digit();
+        if !before_ok || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        let year: i32 = digits.parse().unwrap_or(0);
+        if (1949..=2100).contains(&year) {
+            match counts.iter_mut().find(|(y, _)| *y == year) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((year, 1)),
             }
         }
     }

@@ -428,6 +428,9 @@ pub(crate) fn split_run_on_title(line: &str) -> Option<(String, String)> {
 
 /// A site's name on its own line: "阿拉善左旗人民政府门户网站".
 pub(crate) fn is_site_name(line: &str) -> bool {
+    if line.len() > 120 {
+        return false;
+    }
     let key = simplified(line);
     line.chars().count() <= 30
         && line.chars().all(is_han)

@@ -52,7 +52,7 @@ use baogao_report::model::{Kind, Report, SCHEMA_VERSION};
 use baogao_report::sanitise::sanitise_report;
 use fields::{MetaFields, parse_meta_line};
 use std::collections::HashSet;
-use text::{ends_sentence, is_clause_end, is_han, simplified, trim};
+use text::{ends_sentence, is_clause_end, is_han, page_width_str, simplified, trim};
 use thiserror::Error;
 
 /// Why a file could not be imported.
@@ -422,6 +422,11 @@ fn clean_body(
             Some(rules::SITE_LINE)
         } else if front::is_site_name(line) && cruft::stands_apart(body, i) {
             Some(rules::SITE_NAME)
+        } else if shape::talks_about_page(line)
+            && page_width_str(line) <= 60
+            && cruft::stands_apart(body, i)
+        {
+            Some(rules::PROMPT)
         } else if (shape::is_stamp_line(line) || shape::is_file_line(line))
             && cruft::stands_apart(body, i)
         {

@@ -57,7 +57,9 @@ pub(crate) fn split_giant_lines(lines: Vec<String>) -> Vec<String> {
 /// long line, each followed by a separator and Chinese text, the line is cut
 /// before each (and "1 ." closed up to "1.").
 fn cut_before_numbered_run(line: String) -> Vec<String> {
-    if line.chars().count() < 150 {
+    // The run starts at 1: a line without "1." (or "1 .", "1、") has none.
+    let starts = ["1.", "1 .", "1、", "1．", "1 、"];
+    if line.len() < 150 || !starts.iter().any(|s| line.contains(s)) {
         return vec![line];
     }
     let chars: Vec<(usize, char)> = line.char_indices().collect();

@@ -66,6 +66,10 @@ fn has_clock_time(line: &str) -> bool {
 /// sentence, and little Chinese besides (labels such as a time or a click
 /// counter). "2023/8/7 23:36:09 点击:", "时间: 03-03 作者:某某 栏目:…".
 pub(crate) fn is_stamp_line(line: &str) -> bool {
+    // Most lines are paragraphs: too long to be a stamp, told by their bytes.
+    if line.len() > 200 {
+        return false;
+    }
     let han = line.chars().filter(|c| is_han(*c)).count();
     page_width_str(line) <= 60
         && no_sentence(line)
@@ -77,6 +81,9 @@ pub(crate) fn is_stamp_line(line: &str) -> bool {
 /// A row of buttons or links: two to six words of one to four characters
 /// set apart by blanks, with no digits and no sentence ("收藏 分享(赏)").
 pub(crate) fn is_menu_row(line: &str) -> bool {
+    if line.len() > 120 || !line.contains(' ') {
+        return false;
+    }
     let words: Vec<&str> = line.split_whitespace().collect();
     (2..=6).contains(&words.len())
         && no_sentence(line)
@@ -98,7 +105,7 @@ pub(crate) fn is_menu_row(line: &str) -> bool {
 /// A download box: a short line naming a file size ("大小:23.16KB",
 /// "(128.5 KB)", "- 25.50 KB"), with no sentence.
 pub(crate) fn is_file_line(line: &str) -> bool {
-    if page_width_str(line) > 100 || line.contains('。') {
+    if line.len() > 300 || page_width_str(line) > 100 || line.contains('。') {
         return false;
     }
     let upper = line.to_ascii_uppercase();
@@ -116,6 +123,9 @@ pub(crate) fn is_file_line(line: &str) -> bool {
 /// 正式会员可完整阅读)……". A sentence of the report does not hold a web
 /// address inside ellipses or brackets.
 pub(crate) fn is_site_note(line: &str) -> bool {
+    if line.len() > 600 || !line.bytes().any(|b| matches!(b, b'h' | b'H' | b'w' | b'W')) {
+        return false;
+    }
     let lower = line.to_ascii_lowercase();
     let link = lower.contains("http") || lower.contains("www.");
     let wrapped = line.starts_with(['…', '(', '\u{FF08}', '[', '【', '〔']) || line.ends_with("……");
@@ -127,11 +137,26 @@ pub(crate) fn is_site_note(line: &str) -> bool {
 /// (no end mark, no lead-in colon at its end), or speaking to "you"
 /// (您, 你, 亲). "登录后即可查看全文", "亲,到这儿已超出…".
 pub(crate) fn is_prompt(line: &str) -> bool {
+    if line.len() > 200 {
+        return false;
+    }
     let n = line.chars().count();
-    let to_you = line.contains(['您', '你']) || line.starts_with('亲');
+    let to_you =
+        line.contains(['您', '你']) || line.starts_with(['亲', '请']) || talks_about_page(line);
     let fragment = line.contains([',', '\u{FF0C}', '!', '\u{FF01}'])
         && !line.ends_with(['。', ':', '\u{FF1A}', ';', '\u{FF1B}']);
     n <= 50 && marker(line).is_none() && (to_you || fragment)
+}
+
+/// A short line that points at the page or document itself (本文, 本页,
+/// 该文, 全文, 文档…) with no sentence end: a report does not speak of
+/// itself so. "本文档只展示部分内容", "下载全文需…".
+pub(crate) fn talks_about_page(line: &str) -> bool {
+    line.len() <= 120
+        && !line.ends_with(is_sentence_end)
+        && ["本文", "本页", "该文", "此文", "全文", "文档"]
+            .iter()
+            .any(|w| line.contains(w))
 }
 
 /// A teaser under the title: a short label and a colon, then a sentence
@@ -173,6 +198,10 @@ pub(crate) enum TitleUse {
 /// Does `line` repeat, run on from or talk about `title`? Titles shorter
 /// than 8 characters are too common to tell.
 pub(crate) fn title_use(line: &str, title: &str) -> TitleUse {
+    // A line shorter than the title cannot hold it.
+    if line.len() < title.len() / 2 {
+        return TitleUse::None;
+    }
     let (l, t) = (squash(line), squash(title));
     if t.chars().count() < 8 || !l.contains(&t) {
         return TitleUse::None;
