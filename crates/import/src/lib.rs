@@ -345,6 +345,10 @@ fn trimmed_lines(text: &str) -> Vec<String> {
     lines
 }
 
+/// How far into the body the lead (where the page's own lines may still
+/// stand) reaches when no heading ends it first.
+const LEAD_LINES: usize = 60;
+
 /// Drop what is not report text from the body (`lines[from..]`): site
 /// furniture, captions, page numbers, running heads, tags, tables of
 /// contents, the footer, lines about the title, and metadata still standing
@@ -390,7 +394,9 @@ fn clean_body(
             }
         }
         let heading = marker::marker(line).is_some();
-        before_heading &= !heading;
+        // The lead ends at the first heading, or after a page's worth of
+        // lines when the body has none (a flattened report).
+        before_heading &= !heading && i < LEAD_LINES;
         // Above the first heading only: a table's header row is shaped alike.
         if before_heading && shape::is_menu_row(line) && cruft::stands_apart(body, i) {
             drop(trace, rules::MENU);
