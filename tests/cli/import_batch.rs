@@ -188,7 +188,14 @@ fn a_batch_stopped_by_sigterm_leaves_whole_files_and_a_rerun_finishes_it() {
     let child = run();
     // Wait until some files are written, then stop it.
     let started = std::time::Instant::now();
-    while json_files(&out_dir).len() < 5 && started.elapsed().as_secs() < 20 {
+    let written_so_far = || {
+        if out_dir.is_dir() {
+            json_files(&out_dir).len()
+        } else {
+            0
+        }
+    };
+    while written_so_far() < 5 && started.elapsed().as_secs() < 20 {
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
     kill(

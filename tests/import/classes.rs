@@ -130,3 +130,19 @@ fn lines_about_the_page_itself_go() {
         vec!["一、经济指标稳步增长", "二、重点项目加快推进"]
     );
 }
+
+#[test]
+fn a_document_sites_info_box_and_widgets_go() {
+    let r = shape("furniture-doc-share-info-box");
+    assert_eq!(r.title, "荷塘镇2021年政府工作报告");
+    assert_gone(&r, &["文档", "踩", "上传者", "未读", "1、", "2、30亿元"]);
+    assert_eq!(headings(&r.sections), vec!["一、2020年工作回顾"]);
+    assert_eq!(
+        headings(&r.sections[0].sections),
+        vec!["（一）产业发展稳中有进。", "（二）城乡面貌持续改善。"]
+    );
+    assert!(
+        all_text(&r).contains("工业总产值突破30亿元"),
+        "the chunk's sentence joined"
+    );
+}

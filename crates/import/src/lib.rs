@@ -368,6 +368,8 @@ fn clean_body(
     let mut out = Vec::with_capacity(end);
     let mut above_text = true;
     let mut before_heading = true;
+    // Whether the body is a PDF's broken lines, found out when first needed.
+    let mut pdf: Option<bool> = None;
     for (i, line) in body[..end].iter().enumerate() {
         if line.is_empty() {
             out.push(String::new());
@@ -397,10 +399,25 @@ fn clean_body(
         // The lead ends at the first heading, or after a page's worth of
         // lines when the body has none (a flattened report).
         before_heading &= !heading && i < LEAD_LINES;
-        // Above the first heading only: a table's header row is shaped alike.
-        if before_heading && shape::is_menu_row(line) && cruft::stands_apart(body, i) {
-            drop(trace, rules::MENU);
-            continue;
+        // Above the first heading only: a table's header row is shaped alike,
+        // and a PDF's broken lines look like prompts. With no title found,
+        // the first line may have to stand for it, and stays.
+        if before_heading && above_text && !title.is_empty() && cruft::stands_apart(body, i) {
+            let rule = if shape::is_menu_row(line) {
+                Some(rules::MENU)
+            } else if shape::is_scrap(line) {
+                Some(rules::SCRAP)
+            } else if shape::is_prompt(line)
+                && !*pdf.get_or_insert_with(|| reflow::looks_broken(body))
+            {
+                Some(rules::PROMPT)
+            } else {
+                None
+            };
+            if let Some(rule) = rule {
+                drop(trace, rule);
+                continue;
+            }
         }
         if before_heading && !title.is_empty() {
             match shape::title_use(line, title) {

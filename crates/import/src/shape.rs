@@ -110,13 +110,29 @@ pub(crate) fn is_file_line(line: &str) -> bool {
     }
     let upper = line.to_ascii_uppercase();
     let bytes = upper.as_bytes();
-    ["KB", "MB", "GB"].iter().any(|unit| {
+    ["KB", "MB", "GB", "K"].iter().any(|unit| {
         upper.match_indices(unit).any(|(at, _)| {
             let before = upper[..at].trim_end();
-            let after_ok = bytes.get(at + 2).is_none_or(|b| !b.is_ascii_alphabetic());
+            let after_ok = bytes
+                .get(at + unit.len())
+                .is_none_or(|b| !b.is_ascii_alphabetic());
             after_ok && before.ends_with(|c: char| c.is_ascii_digit())
         })
     })
+}
+
+/// A scrap of a page's widgets: a few characters with fewer than four
+/// Chinese among them, no sentence, no numbering, not a label before a
+/// colon ("顶 /踩", "赞(3)", "◎"). Report text is longer than that.
+pub(crate) fn is_scrap(line: &str) -> bool {
+    let han = line.chars().filter(|c| is_han(*c)).count();
+    line.len() <= 40
+        && han < 4
+        && line.chars().count() <= 12
+        && !line.ends_with([':', '\u{FF1A}', '。'])
+        && marker(line).is_none()
+        && !line.chars().all(|c| c.is_ascii_digit())
+        && !super::fields::is_date_line(line)
 }
 
 /// A note about the page wrapped around a link: "……(某网https://… 省略932字,
@@ -294,6 +310,11 @@ mod tests {
         assert!(!is_menu_row("一、 主要成绩"));
         assert!(is_file_line("(128.5 KB)"));
         assert!(is_file_line("格式:PDF 大小:1.2MB 页数:3"));
+        assert!(is_file_line("文件大小:35.6K"));
+        assert!(!is_file_line("建设15mw电站"));
+        assert!(is_scrap("赞(3) / 踩"));
+        assert!(!is_scrap("同志们:"));
+        assert!(!is_scrap("2023"));
         assert!(!is_file_line("建成5G基站12个。"));
         assert!(is_site_note("……(见某某网 http://a.b/c 隐去500字)……"));
         assert!(!is_site_note("详见http://a.b"));
