@@ -146,3 +146,20 @@ fn a_document_sites_info_box_and_widgets_go() {
         "the chunk's sentence joined"
     );
 }
+
+/// The speaker line under a 政府工作报告's subtitle ("镇长 王小明") is two
+/// short words set apart by a blank, like a row of buttons: it stays.
+#[test]
+fn a_speaker_line_is_not_a_row_of_buttons() {
+    for name in [
+        "government-work-report-named-by-its-meeting",
+        "government-work-report-title-over-two-lines",
+    ] {
+        let r = shape(name);
+        assert!(
+            r.preamble.iter().any(|p| p == "镇长 王小明"),
+            "{name}: {:?}",
+            r.preamble
+        );
+    }
+}

@@ -324,6 +324,9 @@ pub(crate) fn read_title_block(
             Some(rules::PAGE_NUMBER)
         } else if is_spaced_out(line) || is_display_title(line, front) {
             Some(rules::DISPLAY_TITLE)
+        } else if is_subtitle(line) || is_date_line(line) || is_speaker_line(line) {
+            // The title block's own lines, read below.
+            None
         } else if shape::is_stamp_line(line) {
             Some(rules::STAMP)
         } else if shape::is_menu_row(line) {
@@ -481,7 +484,7 @@ fn is_subtitle(line: &str) -> bool {
 }
 
 /// "沙沟镇镇长 刘彦成", "重庆市巴南区木洞镇人民政府镇长 邓迎春".
-fn is_speaker_line(line: &str) -> bool {
+pub(crate) fn is_speaker_line(line: &str) -> bool {
     let Some((office, name)) = line.rsplit_once(' ') else {
         return false;
     };

@@ -402,7 +402,12 @@ fn clean_body(
         // Above the first heading only: a table's header row is shaped alike,
         // and a PDF's broken lines look like prompts. With no title found,
         // the first line may have to stand for it, and stays.
-        if before_heading && above_text && !title.is_empty() && cruft::stands_apart(body, i) {
+        if before_heading
+            && above_text
+            && !title.is_empty()
+            && !front::is_speaker_line(line)
+            && cruft::stands_apart(body, i)
+        {
             let rule = if shape::is_menu_row(line) {
                 Some(rules::MENU)
             } else if shape::is_scrap(line) {
