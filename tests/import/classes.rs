@@ -163,3 +163,11 @@ fn a_speaker_line_is_not_a_row_of_buttons() {
         );
     }
 }
+
+/// A lead-in that lost its end mark is report text, not a prompt.
+#[test]
+fn a_lead_in_without_an_end_mark_stays() {
+    let r = shape("lead-in-without-an-end-mark");
+    assert_eq!(r.preamble, vec!["一年来，我乡主要做了以下几方面工作"]);
+    assert_eq!(headings(&r.sections), vec!["一、产业发展", "二、基础设施"]);
+}

@@ -149,9 +149,9 @@ pub(crate) fn is_site_note(line: &str) -> bool {
 }
 
 /// A prompt to the reader standing between the title and the text: short,
-/// broken by a comma or an exclamation, but not a sentence of the report
-/// (no end mark, no lead-in colon at its end), or speaking to "you"
-/// (您, 你, 亲). "登录后即可查看全文", "亲,到这儿已超出…".
+/// with an exclamation but not a sentence of the report, or speaking to
+/// "you" (您, 你, 亲, 请 at the start), or pointing at the page itself.
+/// "您好!登录后即可查看全文", "亲,到这儿已超出…".
 pub(crate) fn is_prompt(line: &str) -> bool {
     if line.len() > 200 {
         return false;
@@ -159,7 +159,9 @@ pub(crate) fn is_prompt(line: &str) -> bool {
     let n = line.chars().count();
     let to_you =
         line.contains(['您', '你']) || line.starts_with(['亲', '请']) || talks_about_page(line);
-    let fragment = line.contains([',', '\u{FF0C}', '!', '\u{FF01}'])
+    // An exclamation is the page's voice; a report's lead-in may lack its
+    // end mark ("一年来,主要做了以下工作"), so a comma alone says nothing.
+    let fragment = line.contains(['!', '\u{FF01}'])
         && !line.ends_with(['。', ':', '\u{FF1A}', ';', '\u{FF1B}']);
     n <= 50 && marker(line).is_none() && (to_you || fragment)
 }
