@@ -171,3 +171,28 @@ fn a_lead_in_without_an_end_mark_stays() {
     assert_eq!(r.preamble, vec!["一年来，我乡主要做了以下几方面工作"]);
     assert_eq!(headings(&r.sections), vec!["一、产业发展", "二、基础设施"]);
 }
+
+/// How sure the importer is: a page whose title names a year's 工作 but no
+/// report kind, with no outline, is still a report; a poem is not.
+#[test]
+fn a_years_work_without_a_kind_word_is_not_refused() {
+    let assess = |dir: &str, name: &str| {
+        let path = baogao_testkit::fixtures::repo_path(&format!("{dir}/{name}.txt"));
+        let bytes = std::fs::read(path).unwrap();
+        baogao_import::import_checked(&bytes, name, &mut baogao_import::Trace::default())
+            .unwrap()
+            .assessment
+    };
+    let work = assess("tests/data/shapes", "work-of-a-year-without-a-kind-word");
+    assert_eq!(work.refusal(), None);
+    assert!(
+        work.warnings.iter().any(|w| w.contains("no outline")),
+        "{:?}",
+        work.warnings
+    );
+    let poem = assess("tests/data/shapes", "not-a-report-poem");
+    assert!(
+        poem.refusal()
+            .is_some_and(|r| r.starts_with("not a report: no title"))
+    );
+}

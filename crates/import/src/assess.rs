@@ -18,16 +18,20 @@ pub struct Assessment {
     pub outline: bool,
     /// The text speaks to a congress (各位代表).
     pub addressed: bool,
+    /// The title it was given names 工作 and a year ("某镇2022年工作开展
+    /// 情况"): a report whose kind word the title lacks.
+    pub work_of_a_year: bool,
     /// Doubts about an import that is still written.
     pub warnings: Vec<String>,
 }
 
 impl Assessment {
     /// Why the page is not a report, when it is not: it has neither a title
-    /// naming a report nor an outline (nor an address to the congress). A
-    /// poem, a news item or a page of links shows none of these.
+    /// naming a report nor an outline (nor an address to the congress, nor
+    /// a title naming a year's 工作). A poem, a news item or a page of links
+    /// shows none of these.
     pub fn refusal(&self) -> Option<String> {
-        if self.titled || self.outline || self.addressed {
+        if self.titled || self.outline || self.addressed || self.work_of_a_year {
             return None;
         }
         let mut missing = vec!["no title"];
@@ -66,6 +70,7 @@ pub(crate) fn assess(report: &Report, titled: bool, addressed: bool, body: &str)
         ));
     }
     Assessment {
+        work_of_a_year: report.year.is_some() && report.title.contains("工作"),
         titled,
         place: report.township.is_some(),
         year: report.year.is_some(),
