@@ -196,3 +196,17 @@ fn a_years_work_without_a_kind_word_is_not_refused() {
             .is_some_and(|r| r.starts_with("not a report: no title"))
     );
 }
+
+/// Parallel slogan lines ("一年来,我们…。" twice) standing alone are
+/// headings even when the text under them opens with figures.
+#[test]
+fn parallel_slogan_lines_are_headings() {
+    let r = shape("outline-parallel-slogans-without-topics");
+    assert_eq!(
+        headings(&r.sections[0].sections),
+        vec![
+            "一年来，我们聚焦产业升级，经济发展迈出新步伐。",
+            "一年来，我们聚焦民生改善，群众生活更加殷实。"
+        ]
+    );
+}

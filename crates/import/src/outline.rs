@@ -139,6 +139,24 @@ fn classify(paragraphs: Vec<String>) -> Vec<Piece> {
 /// heading: a slogan line standing alone that opens with the same words as a
 /// slogan heading is its sibling, whatever text follows it.
 fn promote_parallel_slogans(pieces: &mut [Piece]) {
+    // Two or more slogan lines standing alone between paragraphs, opening
+    // with the same words ("一年来,我们…。" twice): parallel headings, even
+    // when the text under them opens with no short topic sentence.
+    let standing: Vec<(usize, String)> = (1..pieces.len().saturating_sub(1))
+        .filter_map(|i| match (&pieces[i - 1], &pieces[i], &pieces[i + 1]) {
+            (_, Piece::Text(text), Piece::Text(_)) if is_slogan_line(text) => {
+                Some((i, text.chars().take(4).collect()))
+            }
+            _ => None,
+        })
+        .collect();
+    for (i, head) in &standing {
+        if standing.iter().filter(|(_, h)| h == head).count() >= 2
+            && let Piece::Text(text) = &pieces[*i]
+        {
+            pieces[*i] = Piece::Heading(Rank::Section, None, text.clone());
+        }
+    }
     let slogans: Vec<(Rank, String)> = pieces
         .iter()
         .filter_map(|p| match p {
