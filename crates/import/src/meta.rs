@@ -46,6 +46,19 @@ pub fn clean_title(title: &str) -> (String, Option<String>) {
             break;
         }
     }
+    // "…工作总结 - 某某网", "…工作总结 | 某某门户": a page title with the
+    // site's name after a spaced dash or a bar; the site's part names no
+    // report.
+    for sep in [" - ", " – ", " — ", " | ", "|", "\u{FF5C}"] {
+        if let Some((head, tail)) = title.rsplit_once(sep)
+            && super::front::is_title_candidate(super::text::trim(head))
+            && !super::front::is_title_candidate(super::text::trim(tail))
+            && tail.chars().count() <= 24
+        {
+            title = super::text::trim(head).to_string();
+            break;
+        }
+    }
     // "…工作安排 2018-06-15": a date after a blank.
     if let Some((head, tail)) = title.rsplit_once(' ')
         && super::fields::is_date_line(tail)
@@ -223,6 +236,33 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn title_residue() {
+        assert_eq!(
+            clean_title("某镇2022年工作总结 - 某某范文网").0,
+            "某镇2022年工作总结"
+        );
+        assert_eq!(
+            clean_title("某镇2022年工作总结|首页").0,
+            "某镇2022年工作总结"
+        );
+        assert_eq!(
+            clean_title("2022工作总结及2023年工作计划-22篇").0,
+            "2022工作总结及2023年工作计划-22篇"
+        );
+        assert_eq!(
+            clean_title("某镇2022年工作总结.docx"),
+            ("某镇2022年工作总结".to_string(), None)
+        );
+        assert_eq!(
+            clean_title("32022年某镇政府工作报告 2023-01-05"),
+            (
+                "2022年某镇政府工作报告".to_string(),
+                Some("2023-01-05".to_string())
+            )
+        );
+    }
 
     #[test]
     fn years() {
