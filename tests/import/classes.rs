@@ -210,3 +210,10 @@ fn parallel_slogan_lines_are_headings() {
         ]
     );
 }
+
+#[test]
+fn tag_lines_under_the_title_go() {
+    let r = shape("furniture-tag-line-under-the-title");
+    assert_gone(&r, &["标签", "热门", "秸秆禁烧"]);
+    assert_eq!(headings(&r.sections), vec!["一、脱贫攻坚全面收官"]);
+}

@@ -335,6 +335,8 @@ pub(crate) fn read_title_block(
             Some(rules::FILE_LINE)
         } else if shape::is_scrap(line) {
             Some(rules::SCRAP)
+        } else if shape::is_keyword_line(line) {
+            Some(rules::KEYWORDS)
         } else if is_site_name(line) {
             Some(rules::SITE_NAME)
         } else if shape::is_prompt(line) && !pdf_lines(lines, i) {

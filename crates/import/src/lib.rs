@@ -412,6 +412,8 @@ fn clean_body(
                 Some(rules::MENU)
             } else if shape::is_scrap(line) {
                 Some(rules::SCRAP)
+            } else if shape::is_keyword_line(line) {
+                Some(rules::KEYWORDS)
             } else if shape::is_prompt(line)
                 && !*pdf.get_or_insert_with(|| reflow::looks_broken(body))
             {

@@ -46,6 +46,7 @@ rules! {
     STAMP = "stamp-line": "a short line holding a numeric date or clock time and no sentence: a page stamp";
     MENU = "menu-row": "a row of two or more very short words set apart by blanks: buttons and links";
     SCRAP = "scrap": "a few characters with fewer than four Chinese, no sentence, no numbering: a widget's leftover";
+    KEYWORDS = "keyword-line": "a short label and a colon before a few short words set apart (标签: …): a page's tags";
     PROMPT = "prompt": "under the title, a short line broken by a comma or speaking to 'you' (您, 亲) but not a sentence of the report";
     TEASER = "teaser": "under the title, a short label and a colon before a sentence about the page (内容简介:…)";
     FILE_LINE = "file-line": "a short line naming a file size or file name is a download box";

@@ -135,6 +135,32 @@ pub(crate) fn is_scrap(line: &str) -> bool {
         && !super::fields::is_date_line(line)
 }
 
+/// A keyword line: a short label and a colon, then two or more short words
+/// set apart by blanks or commas, no sentence ("标签: 乡镇 总结 规划").
+pub(crate) fn is_keyword_line(line: &str) -> bool {
+    if line.len() > 150 {
+        return false;
+    }
+    let Some(at) = line.find([':', '\u{FF1A}']) else {
+        return false;
+    };
+    let label = super::text::trim(&line[..at]);
+    let rest = &line[at..];
+    let rest = rest[rest.chars().next().map_or(0, char::len_utf8)..].trim();
+    let words: Vec<&str> = rest
+        .split(|c: char| {
+            c.is_whitespace() || matches!(c, ',' | '\u{FF0C}' | '、' | ';' | '\u{FF1B}')
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    let n = label.chars().count();
+    (2..=4).contains(&n)
+        && label.chars().all(is_han)
+        && words.len() >= 2
+        && words.iter().all(|w| w.chars().count() <= 8)
+        && !rest.contains('。')
+}
+
 /// A note about the page wrapped around a link: "……(某网https://… 省略932字,
 /// 正式会员可完整阅读)……". A sentence of the report does not hold a web
 /// address inside ellipses or brackets.
@@ -315,6 +341,12 @@ mod tests {
         assert!(is_file_line("文件大小:35.6K"));
         assert!(!is_file_line("建设15mw电站"));
         assert!(is_scrap("赞(3) / 踩"));
+        assert!(is_keyword_line("标签: 乡镇 工作总结 乡村振兴"));
+        assert!(is_keyword_line("热词:防汛,安全生产,秸秆禁烧"));
+        assert!(!is_keyword_line("各位代表:"));
+        assert!(!is_keyword_line(
+            "主要任务:抓项目,促投资,全年完成投资5亿元。"
+        ));
         assert!(!is_scrap("同志们:"));
         assert!(!is_scrap("2023"));
         assert!(!is_file_line("建成5G基站12个。"));
