@@ -515,9 +515,15 @@ fn drop_repeats(paragraphs: &mut Vec<String>, trace: &mut Trace) {
             })
         })
         .collect();
-    for &i in abstracts.iter().rev() {
+    for &i in &abstracts {
         trace.text(&paragraphs[i], rules::ABSTRACT);
-        paragraphs.remove(i);
+    }
+    if !abstracts.is_empty() {
+        let mut at = 0;
+        paragraphs.retain(|_| {
+            at += 1;
+            abstracts.binary_search(&(at - 1)).is_err()
+        });
     }
     let mut kept: Vec<String> = Vec::with_capacity(paragraphs.len());
     for paragraph in paragraphs.drain(..) {

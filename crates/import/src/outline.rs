@@ -15,6 +15,7 @@ use super::text::{
 };
 use baogao_report::marker::{Rank, marker, shi_item};
 use baogao_report::model::Section;
+use std::collections::{HashMap, HashSet};
 
 /// A paragraph after classification.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -142,26 +143,47 @@ fn promote_parallel_slogans(pieces: &mut [Piece]) {
     // Two or more slogan lines standing alone between paragraphs, opening
     // with the same words ("一年来,我们…。" twice): parallel headings, even
     // when the text under them opens with no short topic sentence.
-    let standing: Vec<(usize, String)> = (1..pieces.len().saturating_sub(1))
-        .filter_map(|i| match (&pieces[i - 1], &pieces[i], &pieces[i + 1]) {
-            (_, Piece::Text(text), Piece::Text(_)) if is_slogan_line(text) => {
-                Some((i, text.chars().take(4).collect()))
+    let standing: Vec<(usize, String, String)> = (1..pieces.len().saturating_sub(1))
+        .filter_map(|i| {
+            // After a heading or a whole sentence: not the tail of a
+            // sentence a PDF broke.
+            let after_whole = match &pieces[i - 1] {
+                Piece::Text(prev) => prev.ends_with(is_sentence_end),
+                Piece::Heading(..) => true,
+            };
+            match (&pieces[i], &pieces[i + 1]) {
+                (Piece::Text(text), Piece::Text(_)) if after_whole && is_slogan_line(text) => {
+                    Some((i, text.chars().take(4).collect(), text.clone()))
+                }
+                _ => None,
             }
-            _ => None,
         })
         .collect();
-    for (i, head) in &standing {
-        if standing.iter().filter(|(_, h)| h == head).count() >= 2
-            && let Piece::Text(text) = &pieces[*i]
-        {
-            pieces[*i] = Piece::Heading(Rank::Section, None, text.clone());
+    // Two different lines per opening: a page printed twice is not a
+    // parallel. Counted in one pass, so a long page stays linear.
+    let mut texts_by_head: HashMap<&str, HashSet<&str>> = HashMap::new();
+    for (_, head, text) in &standing {
+        texts_by_head.entry(head).or_default().insert(text);
+    }
+    let promote: Vec<usize> = standing
+        .iter()
+        .filter(|(_, head, _)| {
+            texts_by_head
+                .get(head.as_str())
+                .is_some_and(|t| t.len() >= 2)
+        })
+        .map(|(i, _, _)| *i)
+        .collect();
+    for i in promote {
+        if let Piece::Text(text) = std::mem::replace(&mut pieces[i], Piece::Text(String::new())) {
+            pieces[i] = Piece::Heading(Rank::Section, None, text);
         }
     }
-    let slogans: Vec<(Rank, String)> = pieces
+    let slogans: HashMap<String, Rank> = pieces
         .iter()
         .filter_map(|p| match p {
             Piece::Heading(rank, None, text) if is_slogan_line(text) => {
-                Some((*rank, text.chars().take(4).collect()))
+                Some((text.chars().take(4).collect(), *rank))
             }
             _ => None,
         })
@@ -177,7 +199,7 @@ fn promote_parallel_slogans(pieces: &mut [Piece]) {
             continue;
         }
         let head: String = text.chars().take(4).collect();
-        if let Some((rank, _)) = slogans.iter().find(|(_, h)| *h == head) {
+        if let Some(rank) = slogans.get(&head) {
             let text = text.clone();
             pieces[i] = Piece::Heading(*rank, None, text);
         }
