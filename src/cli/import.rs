@@ -1,21 +1,28 @@
-//! `baogao import`: raw text files → report JSON files in one directory.
+//! `baogao import`: raw text files (or folders of them) → report JSON files
+//! in one directory.
 //!
 //! Each file is imported on its own: a file that cannot be read or imported
 //! is reported and skipped, the others still go through, and the command
-//! exits 1 at the end. Files are written atomically (temporary file in the
-//! output directory, then renamed), never outside the output directory, and
-//! never over an existing file unless `--force` is given. A different report
-//! whose id is taken is kept under the id plus a hash of its text.
+//! exits 1 at the end. A page that is not a report is refused (exit 1 only
+//! when every file was), a doubtful one is written with warnings. Files are
+//! written atomically (temporary file in the output directory, then
+//! renamed), never outside the output directory, and never over an existing
+//! file unless `--force` is given; a report already there is skipped, so a
+//! rerun goes on where an interrupted one stopped. Ctrl-C or SIGTERM stops
+//! between two files. A different report whose id is taken is kept under
+//! the id plus a hash of its text.
 
 use super::{Outcome, text};
 use anyhow::{Context, bail};
-use baogao_import::{import_bytes, short_hash};
+use baogao_import::{Trace, import_checked, short_hash};
 use baogao_report::load::parse_report;
 use baogao_report::model::{Report, is_valid_id};
 use clap::Args;
 use std::collections::HashMap;
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 const AFTER_HELP: &str = "\
 For each FILE, prints one line: the report id, township (or -), year (or -)
@@ -40,10 +47,25 @@ same `title` (the same file, edited or downloaded again).
     kept. If that file exists too, the same test is applied to it.
   - A file that cannot be read as a report is refused as if it were the same
     report; --force overwrites it.
+A report already in DIR is skipped (\"already there\"), so running the same
+import again after an interruption imports only what is left.
+
+A page that shows no sign of being a report (no title naming a report, no
+outline, no address to 各位代表) is refused: \"not a report: no title, …\".
+--force imports it anyway. The exit status is 1 when every FILE was refused.
+A doubtful import is written with a warning on stderr (title guessed, no
+outline found, two years named).
+
+A FILE may be a folder: its .txt files are imported, subfolders too. With many
+files a progress bar runs on a terminal (plain lines otherwise), and a summary
+ends the run. Ctrl-C or SIGTERM stops between two files; no file is left half
+written.
 
 Examples:
   baogao import data/raw/*.txt
-  baogao import --out /tmp/reports --force 南麂镇2020年工作总结.txt";
+  baogao import --out /tmp/reports --force 南麂镇2020年工作总结.txt
+  baogao import --out /tmp/reports scraped/
+  baogao import --explain page.txt      (why each line went, and the outline)";
 
 /// Import raw report text files (UTF-8 or GB18030) into report JSON files.
 ///
@@ -71,44 +93,338 @@ pub struct ImportArgs {
     #[arg(long)]
     force: bool,
 
-    /// Raw report text files to import.
+    /// Print, for each FILE, every line with the rule that dropped, kept or
+    /// promoted it, then the outline and the rules used. Writes nothing.
+    #[arg(long)]
+    explain: bool,
+
+    /// Print what happened to each FILE as one JSON array on stdout
+    /// (written, already-there, refused or failed, with warnings).
+    #[arg(long)]
+    json: bool,
+
+    /// Raw report text files to import, or folders of them (their .txt files).
     #[arg(value_name = "FILE", required = true)]
     files: Vec<PathBuf>,
 }
 
+/// What became of one FILE.
+enum Done {
+    /// Written, with the import's warnings.
+    Written(Report, Vec<String>),
+    /// The same report is already in the output directory.
+    AlreadyThere(Report, PathBuf),
+    /// Not a report; the reason.
+    Refused(String),
+}
+
 pub fn run(args: &ImportArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    let files = expand(&args.files)?;
+    if args.explain {
+        return explain(&files, out);
+    }
     std::fs::create_dir_all(&args.out)
         .with_context(|| format!("cannot create the output directory {}", args.out.display()))?;
+    let stop = interrupt_flag();
+    let progress = Progress::new(files.len());
     // What each FILE of this run wrote, by id, to tell a second FILE with the
     // same report from a different report with the same id.
     let mut written: HashMap<String, Written> = HashMap::new();
-    let mut failed = 0;
-    for file in &args.files {
-        match import_one(args, file, &mut written) {
-            Ok(report) => {
-                writeln!(out, "{}", summary_line(&report))?;
-                if let Some(note) = unplaced_note(&report) {
-                    out.flush()?;
-                    eprintln!("note: {}", text::clean(&note));
+    let mut tally = Tally::default();
+    let mut json = Vec::new();
+    for file in &files {
+        if stop.load(Ordering::SeqCst) {
+            tally.interrupted = true;
+            break;
+        }
+        progress.start(file);
+        let result = import_one(args, file, &mut written);
+        let entry = match &result {
+            Ok(Done::Written(report, warnings)) => {
+                tally.written += 1;
+                if !warnings.is_empty() {
+                    tally.warned += 1;
+                }
+                for warning in warnings {
+                    progress.eprintln(&format!("warning: {}: {warning}", file.display()));
+                }
+                if let Some(note) = unplaced_note(report) {
+                    progress.eprintln(&format!("note: {}", text::clean(&note)));
+                }
+                if !args.json {
+                    progress.println(out, &summary_line(report))?;
+                }
+                file_json(file, "written", Some(report), warnings, None)
+            }
+            Ok(Done::AlreadyThere(report, target)) => {
+                tally.already += 1;
+                // In a batch, the summary counts them: a rerun of thousands
+                // of files does not print a line for each one done before.
+                if files.len() == 1 {
+                    progress.eprintln(&format!(
+                        "{}: already imported as {}; skipped (use --force to overwrite it)",
+                        file.display(),
+                        target.display()
+                    ));
+                }
+                file_json(file, "already-there", Some(report), &[], None)
+            }
+            Ok(Done::Refused(reason)) => {
+                tally.refused += 1;
+                progress.eprintln(&format!("refused: {}: {reason}", file.display()));
+                file_json(file, "refused", None, &[], Some(reason))
+            }
+            Err(error) => {
+                tally.failed += 1;
+                // Show the lines printed so far before the error, in order.
+                out.flush()?;
+                let message = format!("{error:#}");
+                progress.eprintln(&format!("error: {message}"));
+                file_json(file, "failed", None, &[], Some(&message))
+            }
+        };
+        json.push(entry);
+        progress.done();
+    }
+    progress.finish();
+    if args.json {
+        writeln!(out, "{}", serde_json::to_string_pretty(&json)?)?;
+    }
+    out.flush()?;
+    let done = tally.written + tally.already + tally.refused + tally.failed;
+    if files.len() > 1 || tally.interrupted {
+        eprintln!("{}", tally.summary(done, files.len()));
+    }
+    if tally.failed > 0 {
+        eprintln!(
+            "error: {} of {} files were not imported",
+            tally.failed,
+            files.len()
+        );
+    }
+    let all_refused = tally.refused > 0 && tally.refused == done;
+    Ok(if tally.failed > 0 || all_refused || tally.interrupted {
+        Outcome::Problems
+    } else {
+        Outcome::Clean
+    })
+}
+
+/// The counts a run ends with.
+#[derive(Default)]
+struct Tally {
+    written: usize,
+    already: usize,
+    refused: usize,
+    failed: usize,
+    warned: usize,
+    interrupted: bool,
+}
+
+impl Tally {
+    fn summary(&self, done: usize, total: usize) -> String {
+        let mut line = format!(
+            "{} imported, {} already there, {} refused, {} failed, {} with warnings",
+            self.written, self.already, self.refused, self.failed, self.warned
+        );
+        if self.interrupted {
+            line.push_str(&format!(
+                "; interrupted after {done} of {total} files (run the same import again to go on)"
+            ));
+        }
+        line
+    }
+}
+
+/// Set when Ctrl-C or SIGTERM arrives: the run stops before the next file,
+/// so no file is left half written (each is written to a temporary file and
+/// renamed). Without a handler (one is already set) the flag stays down.
+fn interrupt_flag() -> Arc<AtomicBool> {
+    let flag = Arc::new(AtomicBool::new(false));
+    let set = Arc::clone(&flag);
+    let _ = ctrlc::set_handler(move || set.store(true, Ordering::SeqCst));
+    flag
+}
+
+/// A progress bar on a terminal (stderr) for more than one file; nothing
+/// otherwise, where the per-file lines are the progress.
+struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+}
+
+impl Progress {
+    fn new(files: usize) -> Progress {
+        let on = files > 1 && std::io::stderr().is_terminal();
+        let bar = on.then(|| {
+            let bar = indicatif::ProgressBar::new(files as u64);
+            let style = indicatif::ProgressStyle::with_template(
+                "{bar:30} {pos}/{len} files  {eta} left  {msg}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+            bar.set_style(style);
+            bar
+        });
+        Progress { bar }
+    }
+
+    fn start(&self, file: &Path) {
+        if let Some(bar) = &self.bar {
+            let name = file.file_name().map(|n| n.to_string_lossy().into_owned());
+            bar.set_message(text::clean(&name.unwrap_or_default()).into_owned());
+        }
+    }
+
+    fn done(&self) {
+        if let Some(bar) = &self.bar {
+            bar.inc(1);
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+
+    /// A line on stdout, above the bar.
+    fn println(&self, out: &mut dyn Write, line: &str) -> io::Result<()> {
+        match &self.bar {
+            Some(bar) => bar.suspend(|| writeln!(out, "{line}")),
+            None => writeln!(out, "{line}"),
+        }
+    }
+
+    /// A line on stderr, above the bar.
+    fn eprintln(&self, line: &str) {
+        let line = text::clean(line);
+        match &self.bar {
+            Some(bar) => bar.suspend(|| eprintln!("{line}")),
+            None => eprintln!("{line}"),
+        }
+    }
+}
+
+/// One FILE's entry in `--json`.
+fn file_json(
+    file: &Path,
+    status: &str,
+    report: Option<&Report>,
+    warnings: &[String],
+    reason: Option<&str>,
+) -> serde_json::Value {
+    let mut entry = serde_json::json!({
+        "file": file.to_string_lossy(),
+        "status": status,
+        "warnings": warnings,
+    });
+    if let Some(report) = report {
+        entry["id"] = report.id.clone().into();
+        entry["title"] = report.title.clone().into();
+        entry["township"] = report.township.clone().into();
+        entry["year"] = report.year.into();
+        entry["kind"] = report.kind.as_str().into();
+        entry["sections"] = report.section_count().into();
+    }
+    if let Some(reason) = reason {
+        entry["reason"] = reason.into();
+    }
+    entry
+}
+
+/// The FILEs, with each folder replaced by its `.txt` files (subfolders
+/// too, hidden ones skipped), in name order.
+fn expand(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let mut found = Vec::new();
+            walk(path, &mut found)
+                .with_context(|| format!("cannot read the folder {}", path.display()))?;
+            if found.is_empty() {
+                // Named as a failure when the files are imported: a folder
+                // given by mistake is not silently nothing.
+                files.push(path.clone());
+            }
+            found.sort();
+            files.extend(found);
+        } else {
+            files.push(path.clone());
+        }
+    }
+    Ok(files)
+}
+
+fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let path = entry.path();
+        let hidden = entry.file_name().to_string_lossy().starts_with('.');
+        let kind = entry.file_type()?;
+        if hidden {
+            continue;
+        }
+        if kind.is_dir() {
+            walk(&path, found)?;
+        } else if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+        {
+            found.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// `--explain`: each FILE's lines with their rules, the outline, and what
+/// the importer thinks of it. Nothing is written.
+fn explain(files: &[PathBuf], out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    let mut failed = false;
+    for file in files {
+        let bytes = match std::fs::read(file) {
+            Ok(bytes) => bytes,
+            Err(error) => {
+                failed = true;
+                eprintln!(
+                    "error: cannot read {}: {error}",
+                    text::clean(&file.display().to_string())
+                );
+                continue;
+            }
+        };
+        let source = file
+            .file_name()
+            .map_or_else(|| file.to_string_lossy(), |name| name.to_string_lossy());
+        let mut trace = Trace::recording();
+        match import_checked(&bytes, &source, &mut trace) {
+            Ok(imported) => {
+                let report = &imported.report;
+                writeln!(out, "== {}", text::clean(&file.display().to_string()))?;
+                for line in trace.render().lines() {
+                    writeln!(out, "{}", text::clean(line))?;
+                }
+                writeln!(out, "report: {}", summary_line(report))?;
+                writeln!(out, "title: {}", text::clean(&report.title))?;
+                if let Some(reason) = imported.assessment.refusal() {
+                    writeln!(out, "refused: {reason}")?;
+                }
+                for warning in &imported.assessment.warnings {
+                    writeln!(out, "warning: {}", text::clean(warning))?;
                 }
             }
             Err(error) => {
-                failed += 1;
-                // Show the lines printed so far before the error, in order.
-                out.flush()?;
-                eprintln!("error: {}", text::clean(&format!("{error:#}")));
+                failed = true;
+                eprintln!(
+                    "error: cannot import {}: {error}",
+                    text::clean(&file.display().to_string())
+                );
             }
         }
     }
-    if failed == 0 {
-        return Ok(Outcome::Clean);
-    }
-    out.flush()?;
-    eprintln!(
-        "error: {failed} of {} files were not imported",
-        args.files.len()
-    );
-    Ok(Outcome::Problems)
+    Ok(if failed {
+        Outcome::Problems
+    } else {
+        Outcome::Clean
+    })
 }
 
 /// Why a report has a township but no county: several units of the official
@@ -153,13 +469,23 @@ fn import_one<'a>(
     args: &ImportArgs,
     file: &'a Path,
     written: &mut HashMap<String, Written<'a>>,
-) -> anyhow::Result<Report> {
+) -> anyhow::Result<Done> {
+    if file.is_dir() {
+        bail!("{}: a folder with no .txt files in it", file.display());
+    }
     let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
     let source = file
         .file_name()
         .map_or_else(|| file.to_string_lossy(), |name| name.to_string_lossy());
-    let mut report = import_bytes(&bytes, &source)
+    let imported = import_checked(&bytes, &source, &mut Trace::default())
         .with_context(|| format!("cannot import {}", file.display()))?;
+    if let Some(reason) = imported.assessment.refusal()
+        && !args.force
+    {
+        return Ok(Done::Refused(reason));
+    }
+    let warnings = imported.assessment.warnings;
+    let mut report = imported.report;
     // Checked before the id is used in a path; the hashed id below only adds
     // `-` and hex digits, so it is valid too.
     if !is_valid_id(&report.id) {
@@ -194,11 +520,7 @@ fn import_one<'a>(
                 text::clean(&clash)
             );
         }
-        AtId::Same(None) if !args.force => bail!(
-            "{}: already imported as {}; not writing it again (use --force to overwrite it)",
-            file.display(),
-            target.display()
-        ),
+        AtId::Same(None) if !args.force => return Ok(Done::AlreadyThere(report, target)),
         // A free id is written; a file of unknown content (or a different
         // report at the hashed id) gets the usual refusal unless --force.
         AtId::Same(None) | AtId::Free | AtId::Different | AtId::Unknown => {}
@@ -212,7 +534,7 @@ fn import_one<'a>(
             report: report.clone(),
         },
     );
-    Ok(report)
+    Ok(Done::Written(report, warnings))
 }
 
 /// What stands at `report.id`: a report written earlier in this run, else

@@ -11,6 +11,7 @@
 //! writes its JSON itself.
 
 mod import;
+mod import_batch;
 mod list;
 mod places;
 mod show;

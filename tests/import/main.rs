@@ -4,8 +4,11 @@
 //!   binary files refused).
 //! - `seeds`: the five seed reports of `data/raw`, and `data/reports` kept
 //!   equal to what the importer makes of them.
-//! - `samples`: the twelve real excerpts of `tests/data/samples`, as their
-//!   README describes them.
+//! - `judged`: the 32 real excerpts of `tests/data/samples` scored against
+//!   `expected.json` (township, year, kind, period, headings at their level,
+//!   furniture gone), per file and per set.
+//! - `samples`: the first twelve excerpts, checked in more detail (places,
+//!   dates, paragraphs), and every sample cut anywhere.
 //! - `shapes`: report shapes the samples do not show, one small file each in
 //!   `tests/data/shapes`.
 //! - `places`: placing the township in the official divisions (unique,
@@ -17,7 +20,9 @@
 //! Below: the helpers these share, to import a file of the repository and
 //! read a report's outline.
 
+mod classes;
 mod decode;
+mod judged;
 mod places;
 mod samples;
 mod seeds;

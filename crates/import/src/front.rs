@@ -8,6 +8,8 @@
 use super::cruft;
 use super::fields::{MetaFields, is_date_line, parse_date, parse_meta_line};
 use super::place::is_org_name;
+use super::rules::{self, Trace};
+use super::shape;
 use super::text::{
     COLONS, is_clause_end, is_han, is_sentence_end, page_width_str, simplified, trim,
 };
@@ -37,7 +39,7 @@ const TITLE_WORDS: &[&str] = &[
 const TITLE_WINDOW: usize = 40;
 
 /// Read the front of a page.
-pub(crate) fn read_front(lines: &[String]) -> Front {
+pub(crate) fn read_front(lines: &[String], trace: &mut Trace) -> Front {
     let mut front = Front::default();
     let mut i = 0;
     let mut seen = 0;
@@ -52,16 +54,19 @@ pub(crate) fn read_front(lines: &[String]) -> Front {
         }
         seen += 1;
         if let Some(next) = take_meta(lines, i, &mut front.fields) {
+            trace.lines(i..next, rules::METADATA);
             i = next;
             after_meta = next;
             continue;
         }
         if cruft::is_breadcrumb(line) {
+            trace.line(i, rules::BREADCRUMB);
             front.site_names.extend(cruft::breadcrumb_parts(line));
             i += 1;
             continue;
         }
         if is_site_name(line) {
+            trace.line(i, rules::SITE_NAME);
             front.site_names.push(line.to_string());
             i += 1;
             continue;
@@ -69,26 +74,32 @@ pub(crate) fn read_front(lines: &[String]) -> Front {
         // "沙 河 乡 2 0 2 1 年 工 作 总 结": a title spaced out letter by letter.
         let collapsed = collapse_spaced(line);
         if collapsed != line && is_title_candidate(&collapsed) {
+            trace.line(i, rules::TITLE);
             front.title = Some(collapsed);
-            front.body_start = read_title_block(lines, i + 1, &mut front);
+            front.body_start = read_title_block(lines, i + 1, &mut front, trace);
             return front;
         }
         // A cover notice or cover letter (关于印发…的通知, 关于报送…的报告 with
         // an addressee line): the report's own title comes after it.
         if is_notice_title(line) || is_cover_letter(lines, i) {
-            i = notice_end(lines, i);
+            let end = notice_end(lines, i);
+            trace.lines(i..end, rules::NOTICE);
+            i = end;
             continue;
         }
         // "石桥镇人民政府" / "工作报告": a title set over two lines.
         let next = lines.get(i + 1).map_or("", String::as_str);
         if is_org_name(line) && !next.is_empty() && is_title_candidate(&format!("{line}{next}")) {
+            trace.lines(i..i + 2, rules::TITLE);
             front.title = Some(format!("{line}{next}"));
-            front.body_start = read_title_block(lines, i + 2, &mut front);
+            front.body_start = read_title_block(lines, i + 2, &mut front, trace);
             return front;
         }
         if is_title_candidate(line) {
-            set_title(&mut front, lines, i);
-            front.body_start = read_title_block(lines, i + 1, &mut front);
+            trace.line(i, rules::TITLE);
+            let next = set_title(&mut front, lines, i, trace);
+            front.body_start = read_title_block(lines, next, &mut front, trace);
+            trace.lines(0..i, rules::BEFORE_TITLE);
             return front;
         }
         i += 1;
@@ -192,8 +203,20 @@ fn notice_end(lines: &[String], start: usize) -> usize {
     start + 1
 }
 
-fn set_title(front: &mut Front, lines: &[String], at: usize) {
+/// Take line `at` as the title; returns the index after it (and after its
+/// second line, when the title goes on).
+fn set_title(front: &mut Front, lines: &[String], at: usize, trace: &mut Trace) -> usize {
     let mut title = lines[at].clone();
+    let mut next = at + 1;
+    // "某某镇2022年工作总结" / "暨2023年工作计划": a title broken over two
+    // lines, the second going on with a connective (or the first ending on one).
+    if let Some(second) = lines.get(at + 1)
+        && continues_title(&title, second)
+    {
+        trace.line(at + 1, rules::TITLE_CONTINUED);
+        title.push_str(second);
+        next += 1;
+    }
     // "永顺县人民政府-2016年上半年…报告": a site name in front of the title.
     if let Some((site, rest)) = split_site_prefix(&title) {
         front.site_names.push(site);
@@ -225,6 +248,31 @@ fn set_title(front: &mut Front, lines: &[String], at: usize) {
         }
     }
     front.title = Some(title);
+    next
+}
+
+/// Do the lines from `at` on look like a PDF's, broken mid-sentence every
+/// so many characters? Their first lines are then text, however short.
+fn pdf_lines(lines: &[String], at: usize) -> bool {
+    let window: Vec<&String> = lines[at..]
+        .iter()
+        .filter(|l| !l.is_empty())
+        .take(30)
+        .collect();
+    super::reflow::looks_broken(&window)
+}
+
+/// Does `second` go on with the title `first`: short, no sentence, no
+/// numbering, joined by a connective at the seam (和, 及, 暨, 与, 的…)?
+fn continues_title(first: &str, second: &str) -> bool {
+    const JOINS: &str = "和及暨与并、";
+    let n = second.chars().count();
+    (2..=30).contains(&n)
+        && !second.contains(['。', ',', '\u{FF0C}', ':', '\u{FF1A}'])
+        && marker(second).is_none()
+        && (second.starts_with(|c: char| JOINS.contains(c))
+            || first.ends_with(|c: char| JOINS.contains(c) || c == '的')
+            || first.ends_with("关于"))
 }
 
 fn split_site_prefix(title: &str) -> Option<(String, String)> {
@@ -243,28 +291,68 @@ fn split_site_prefix(title: &str) -> Option<(String, String)> {
 /// Walk the lines after the title: repeats of the title, metadata and site
 /// furniture are dropped; a government work report's subtitle, date line and
 /// speaker are kept for the preamble. Returns where the body starts.
-fn read_title_block(lines: &[String], from: usize, front: &mut Front) -> usize {
+pub(crate) fn read_title_block(
+    lines: &[String],
+    from: usize,
+    front: &mut Front,
+    trace: &mut Trace,
+) -> usize {
     let mut i = from;
     while i < lines.len() {
         let line = lines[i].as_str();
-        if line.is_empty() || is_title_repeat(line, front) {
+        if line.is_empty() {
+            i += 1;
+            continue;
+        }
+        if is_title_repeat(line, front) {
+            trace.line(i, rules::TITLE_REPEAT);
             i += 1;
             continue;
         }
         if let Some(next) = take_meta(lines, i, &mut front.fields) {
+            trace.lines(i..next, rules::METADATA);
             i = next;
             continue;
         }
-        if cruft::is_site_line(line)
-            || cruft::is_tag_line(line)
-            || cruft::is_breadcrumb(line)
-            || cruft::is_page_number(line)
-            || is_spaced_out(line)
-        {
+        let furniture = if cruft::is_site_line(line) {
+            Some(rules::SITE_LINE)
+        } else if cruft::is_tag_line(line) {
+            Some(rules::TAG)
+        } else if cruft::is_breadcrumb(line) {
+            Some(rules::BREADCRUMB)
+        } else if cruft::is_page_number(line) {
+            Some(rules::PAGE_NUMBER)
+        } else if is_spaced_out(line) || is_display_title(line, front) {
+            Some(rules::DISPLAY_TITLE)
+        } else if is_subtitle(line) || is_date_line(line) || is_speaker_line(line) {
+            // The title block's own lines, read below.
+            None
+        } else if shape::is_stamp_line(line) {
+            Some(rules::STAMP)
+        } else if shape::is_menu_row(line) {
+            Some(rules::MENU)
+        } else if shape::is_file_line(line) {
+            Some(rules::FILE_LINE)
+        } else if shape::is_scrap(line) {
+            Some(rules::SCRAP)
+        } else if shape::is_keyword_line(line) {
+            Some(rules::KEYWORDS)
+        } else if is_site_name(line) {
+            Some(rules::SITE_NAME)
+        } else if shape::is_prompt(line) && !pdf_lines(lines, i) {
+            Some(rules::PROMPT)
+        } else if shape::is_teaser(line) && !pdf_lines(lines, i) {
+            Some(rules::TEASER)
+        } else {
+            None
+        };
+        if let Some(rule) = furniture {
+            trace.line(i, rule);
             i += 1;
             continue;
         }
         if is_subtitle(line) {
+            let start = i;
             let mut subtitle = line.to_string();
             while !subtitle.ends_with('上')
                 && let Some(next) = lines.get(i + 1)
@@ -278,11 +366,13 @@ fn read_title_block(lines: &[String], from: usize, front: &mut Front) -> usize {
             if front.title_date.is_none() {
                 front.title_date = parse_date(&subtitle);
             }
+            trace.lines(start..i + 1, rules::TITLE_BLOCK);
             front.title_block.push(subtitle);
             i += 1;
             continue;
         }
         if is_date_line(line) || is_speaker_line(line) {
+            trace.line(i, rules::TITLE_BLOCK);
             if front.title_date.is_none() {
                 front.title_date = parse_date(line);
             }
@@ -344,7 +434,10 @@ pub(crate) fn split_run_on_title(line: &str) -> Option<(String, String)> {
 }
 
 /// A site's name on its own line: "阿拉善左旗人民政府门户网站".
-fn is_site_name(line: &str) -> bool {
+pub(crate) fn is_site_name(line: &str) -> bool {
+    if line.len() > 120 {
+        return false;
+    }
     let key = simplified(line);
     line.chars().count() <= 30
         && line.chars().all(is_han)
@@ -362,6 +455,17 @@ fn collapse_spaced(line: &str) -> String {
     } else {
         line.to_string()
     }
+}
+
+/// "2021年政府工作报告政府工作报告": a second, shorter display title under
+/// the title, made only of the title's characters.
+fn is_display_title(line: &str, front: &Front) -> bool {
+    let Some(title) = front.title.as_deref() else {
+        return false;
+    };
+    line.chars().count() <= 30
+        && is_title_candidate(line)
+        && line.chars().all(|c| c.is_whitespace() || title.contains(c))
 }
 
 /// "政 府 工 作 报 告": a display title spaced out character by character.
@@ -382,7 +486,7 @@ fn is_subtitle(line: &str) -> bool {
 }
 
 /// "沙沟镇镇长 刘彦成", "重庆市巴南区木洞镇人民政府镇长 邓迎春".
-fn is_speaker_line(line: &str) -> bool {
+pub(crate) fn is_speaker_line(line: &str) -> bool {
     let Some((office, name)) = line.rsplit_once(' ') else {
         return false;
     };
@@ -406,7 +510,7 @@ mod tests {
     fn notice_wrapper_and_two_line_title() {
         let text = "[ 发布机构 ] | 巴南区木洞镇 | [ 有效性 ] | |\n重庆市巴南区木洞镇人民政府关于印发2024年政府工作报告的通知\n各村(居)民委员会:\n正文。\n重庆市巴南区木洞镇人民政府\n2024年2月22日\n(此件公开发布)\n重庆市巴南区木洞镇人民政府\n2024年政府工作报告\n——2024年1月23日在重庆市巴南区木洞镇第二十届\n人民代表大会第八次会议上\n重庆市巴南区木洞镇人民政府镇长 邓迎春\n各位代表:";
         let l = lines(text);
-        let front = read_front(&l);
+        let front = read_front(&l, &mut Trace::default());
         assert_eq!(
             front.title.as_deref(),
             Some("重庆市巴南区木洞镇人民政府2024年政府工作报告")
@@ -425,7 +529,7 @@ mod tests {
         let l = lines(
             "永顺县人民政府-2016年上半年润雅乡主要工作目标管理情况自查报告\n\n2016年上半年润雅乡主要工作目标管理情况自查报告\n\n来源: 发布时间:2016-11-03 14:59:50 字体大小:\n\n2016年,润雅乡在县委。",
         );
-        let front = read_front(&l);
+        let front = read_front(&l, &mut Trace::default());
         assert_eq!(
             front.title.as_deref(),
             Some("2016年上半年润雅乡主要工作目标管理情况自查报告")

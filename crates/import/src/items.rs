@@ -44,8 +44,12 @@ pub(crate) fn split_shi_items(paragraphs: Vec<String>) -> (Vec<String>, Vec<Sect
             },
         }
     }
-    if sections.len() < 2 {
-        // One "一是" is not a list: the text stays as it was.
+    // One "一是" is not a list, and the text stays as it was; unless the page
+    // was cut inside it (its text stops mid-sentence), where 二是 is lost.
+    let cut_short = original
+        .last()
+        .is_some_and(|p| super::shape::stops_mid_sentence(p));
+    if sections.len() < 2 && !(sections.len() == 1 && cut_short) {
         return (original, Vec::new());
     }
     (lead, sections)
@@ -66,6 +70,11 @@ fn split_inline_items(paragraph: &str, first: u32) -> Vec<String> {
         }
         let after = at + c.len_utf8();
         let rest = &paragraph[after..];
+        // "二是…。一是…二是…": a list inside the item; its numbers are not
+        // the outer list's, and the outer list goes on only after it.
+        if first > 1 && shi_item(trim(rest)).is_some_and(|(n, _)| n == 1) {
+            break;
+        }
         if let Some((n, _)) = shi_item(trim(rest))
             && n == next
         {

@@ -28,6 +28,87 @@ pub fn year_from_title(title: &str) -> Option<i32> {
     None
 }
 
+/// A title without what a page glued to it: a file name's extension
+/// (".docx"), a date after a blank or in brackets ("… 2018-06-15",
+/// "(20220301)", returned as the second value, YYYY-MM-DD), a date label in
+/// front ("20230105:"), and a page-chunk digit glued to the year
+/// ("32022年…" → "2022年…").
+pub fn clean_title(title: &str) -> (String, Option<String>) {
+    let mut title = super::text::trim(title).to_string();
+    let mut date = None;
+    let lower = title.to_ascii_lowercase();
+    for ext in [
+        ".docx", ".doc", ".pdf", ".wps", ".txt", ".xlsx", ".xls", ".pptx", ".ppt",
+    ] {
+        if lower.ends_with(ext) && title.len() > ext.len() {
+            title.truncate(title.len() - ext.len());
+            break;
+        }
+    }
+    // "…工作总结 - 某某网", "…工作总结 | 某某门户": a page title with the
+    // site's name after a spaced dash or a bar; the site's part names no
+    // report.
+    for sep in [" - ", " – ", " — ", " | ", "|", "\u{FF5C}"] {
+        if let Some((head, tail)) = title.rsplit_once(sep)
+            && super::front::is_title_candidate(super::text::trim(head))
+            && !super::front::is_title_candidate(super::text::trim(tail))
+            && tail.chars().count() <= 24
+        {
+            title = super::text::trim(head).to_string();
+            break;
+        }
+    }
+    // "…工作安排 2018-06-15": a date after a blank.
+    if let Some((head, tail)) = title.rsplit_once(' ')
+        && super::fields::is_date_line(tail)
+        && tail
+            .chars()
+            .all(|c| c.is_ascii_digit() || "-/.".contains(c))
+        && !super::text::trim(head).is_empty()
+    {
+        date = super::fields::parse_date(tail);
+        title = super::text::trim(head).to_string();
+    }
+    // "(20220301)", "(2022-03-01)": a bracketed date at the end.
+    if let Some(open) = title.rfind(['(', '\u{FF08}']) {
+        let tail = &title[open..];
+        if open > 0
+            && tail.ends_with([')', '\u{FF09}'])
+            && tail.chars().any(|c| c.is_ascii_digit())
+            && tail
+                .chars()
+                .all(|c| c.is_ascii_digit() || "-/.()\u{FF08}\u{FF09}".contains(c))
+            && let Some(d) = super::fields::parse_date(tail)
+        {
+            date = date.or(Some(d));
+            title = super::text::trim(&title[..open]).to_string();
+        }
+    }
+    // "20230105:…", "2023-01-05 …": a page's date label in front.
+    let digits: String = title
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || "-/.".contains(*c))
+        .collect();
+    let after = &title[digits.len()..];
+    if digits.chars().filter(char::is_ascii_digit).count() == 8
+        && let Some(rest) = after.strip_prefix([':', '\u{FF1A}', ' ', '_', '-'])
+        && !super::text::trim(rest).is_empty()
+    {
+        date = date.or_else(|| super::fields::parse_date(&digits));
+        title = super::text::trim(rest).to_string();
+    }
+    // "32022年…": one or two digits of a page chunk glued to the year.
+    let lead: String = title.chars().take_while(char::is_ascii_digit).collect();
+    if (5..=6).contains(&lead.len())
+        && title[lead.len()..].starts_with('年')
+        && let Ok(year) = lead[lead.len() - 4..].parse::<i32>()
+        && (1949..=2100).contains(&year)
+    {
+        title = title[lead.len() - 4..].to_string();
+    }
+    (title, date)
+}
+
 /// Half-year when the title says 上半年/半年 or 1-6月.
 pub fn period_from_title(title: &str) -> Period {
     let key = simplified(title);
@@ -56,13 +137,27 @@ pub fn kind_of(title: &str, addressed_to_congress: bool) -> Kind {
     if key.contains("政府工作报告") {
         return Kind::GovernmentWorkReport;
     }
-    if ["总结", "计划", "思路", "打算", "工作要点", "工作汇报"]
-        .iter()
-        .any(|w| key.contains(w))
+    // Plans and reviews: 总结, 计划, 规划, 谋划, 安排, 述职 (a person's review
+    // of a year's work) and the like.
+    if [
+        "总结",
+        "计划",
+        "思路",
+        "打算",
+        "工作要点",
+        "工作汇报",
+        "规划",
+        "谋划",
+        "工作安排",
+        "述职",
+    ]
+    .iter()
+    .any(|w| key.contains(w))
     {
         return Kind::WorkSummary;
     }
-    if addressed_to_congress && key.contains("报告") {
+    // A bare 工作报告 (a 街道's, an office's) is its government's report.
+    if key.contains("工作报告") || (addressed_to_congress && key.contains("报告")) {
         return Kind::GovernmentWorkReport;
     }
     Kind::Other
@@ -139,6 +234,33 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn title_residue() {
+        assert_eq!(
+            clean_title("某镇2022年工作总结 - 某某范文网").0,
+            "某镇2022年工作总结"
+        );
+        assert_eq!(
+            clean_title("某镇2022年工作总结|首页").0,
+            "某镇2022年工作总结"
+        );
+        assert_eq!(
+            clean_title("2022工作总结及2023年工作计划-22篇").0,
+            "2022工作总结及2023年工作计划-22篇"
+        );
+        assert_eq!(
+            clean_title("某镇2022年工作总结.docx"),
+            ("某镇2022年工作总结".to_string(), None)
+        );
+        assert_eq!(
+            clean_title("32022年某镇政府工作报告 2023-01-05"),
+            (
+                "2022年某镇政府工作报告".to_string(),
+                Some("2023-01-05".to_string())
+            )
+        );
+    }
 
     #[test]
     fn years() {

@@ -15,6 +15,7 @@ use super::text::{
 };
 use baogao_report::marker::{Rank, marker, shi_item};
 use baogao_report::model::Section;
+use std::collections::{HashMap, HashSet};
 
 /// A paragraph after classification.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,7 +94,8 @@ fn classify(paragraphs: Vec<String>) -> Vec<Piece> {
             // "【经济发展】": a label in brackets is a part heading of its own accord.
             Piece::Text(text)
                 if is_part_line(text)
-                    && part_fits(pieces.get(i + 1), open, parts + usize::from(text.starts_with('【') && text.ends_with('】'))) =>
+                    && (part_fits(pieces.get(i + 1), open, parts + usize::from(text.starts_with('【') && text.ends_with('】')))
+                        || opens_numbering_after_lead_in(&pieces[i + 1..])) =>
             {
                 parts += 1;
                 Rank::Part
@@ -108,6 +110,19 @@ fn classify(paragraphs: Vec<String>) -> Vec<Piece> {
             {
                 Rank::Section
             }
+            // "农业生产稳中提质" standing alone between two paragraphs inside a
+            // numbered chapter: an unnumbered heading one level further in.
+            Piece::Text(text)
+                if i > 0
+                    && text.chars().count() <= 20
+                    && is_part_line(text)
+                    && matches!(&pieces[i - 1], Piece::Text(prev) if prev.ends_with(is_sentence_end))
+                    && matches!(pieces.get(i + 1), Some(Piece::Text(next))
+                        if next.chars().count() >= 40 && next.ends_with(is_sentence_end))
+                    && open.is_some_and(|(r, numbered)| numbered && r <= Rank::Chapter) =>
+            {
+                open.map_or(Rank::Section, |(r, _)| rank_below(r))
+            }
             Piece::Text(_) => continue,
         };
         if let Piece::Text(text) = std::mem::replace(&mut pieces[i], Piece::Text(String::new())) {
@@ -117,7 +132,111 @@ fn classify(paragraphs: Vec<String>) -> Vec<Piece> {
             open = Some((rank, false));
         }
     }
+    promote_parallel_slogans(&mut pieces);
     pieces
+}
+
+/// "过去的五年,是我镇…的五年。" twice in a section, one taken as a slogan
+/// heading: a slogan line standing alone that opens with the same words as a
+/// slogan heading is its sibling, whatever text follows it.
+fn promote_parallel_slogans(pieces: &mut [Piece]) {
+    // Two or more slogan lines standing alone between paragraphs, opening
+    // with the same words ("一年来,我们…。" twice): parallel headings, even
+    // when the text under them opens with no short topic sentence.
+    let standing: Vec<(usize, String, String)> = (1..pieces.len().saturating_sub(1))
+        .filter_map(|i| {
+            // After a heading or a whole sentence: not the tail of a
+            // sentence a PDF broke.
+            let after_whole = match &pieces[i - 1] {
+                Piece::Text(prev) => prev.ends_with(is_sentence_end),
+                Piece::Heading(..) => true,
+            };
+            match (&pieces[i], &pieces[i + 1]) {
+                (Piece::Text(text), Piece::Text(_)) if after_whole && is_slogan_line(text) => {
+                    Some((i, text.chars().take(4).collect(), text.clone()))
+                }
+                _ => None,
+            }
+        })
+        .collect();
+    // Two different lines per opening: a page printed twice is not a
+    // parallel. Counted in one pass, so a long page stays linear.
+    let mut texts_by_head: HashMap<&str, HashSet<&str>> = HashMap::new();
+    for (_, head, text) in &standing {
+        texts_by_head.entry(head).or_default().insert(text);
+    }
+    let promote: Vec<usize> = standing
+        .iter()
+        .filter(|(_, head, _)| {
+            texts_by_head
+                .get(head.as_str())
+                .is_some_and(|t| t.len() >= 2)
+        })
+        .map(|(i, _, _)| *i)
+        .collect();
+    for i in promote {
+        if let Piece::Text(text) = std::mem::replace(&mut pieces[i], Piece::Text(String::new())) {
+            pieces[i] = Piece::Heading(Rank::Section, None, text);
+        }
+    }
+    let slogans: HashMap<String, Rank> = pieces
+        .iter()
+        .filter_map(|p| match p {
+            Piece::Heading(rank, None, text) if is_slogan_line(text) => {
+                Some((text.chars().take(4).collect(), *rank))
+            }
+            _ => None,
+        })
+        .collect();
+    if slogans.is_empty() {
+        return;
+    }
+    for i in 1..pieces.len() {
+        let Piece::Text(text) = &pieces[i] else {
+            continue;
+        };
+        if !is_slogan_line(text) || !matches!(pieces[i - 1], Piece::Text(_)) {
+            continue;
+        }
+        let head: String = text.chars().take(4).collect();
+        if let Some(rank) = slogans.get(&head) {
+            let text = text.clone();
+            pieces[i] = Piece::Heading(*rank, None, text);
+        }
+    }
+}
+
+/// Record every heading of the outline in the trace, with the rule that
+/// made it (numbering, an unnumbered part or slogan line, a 一是 item).
+pub(crate) fn trace_outline(sections: &[Section], level: usize, trace: &mut super::rules::Trace) {
+    use super::rules;
+    if !trace.is_on() {
+        return;
+    }
+    for section in sections {
+        let rule = if shi_item(&section.heading).is_some() {
+            rules::HEADING_ITEM
+        } else if marker(&section.heading).is_some() {
+            rules::HEADING_NUMBERED
+        } else if section.heading.ends_with(is_sentence_end) {
+            rules::HEADING_SLOGAN
+        } else {
+            rules::HEADING_PART
+        };
+        trace.heading(level, &section.heading, rule);
+        trace_outline(&section.sections, level + 1, trace);
+    }
+}
+
+/// The rank one level further in.
+fn rank_below(rank: Rank) -> Rank {
+    match rank {
+        Rank::Part => Rank::Chapter,
+        Rank::Chapter => Rank::Section,
+        Rank::Section => Rank::Item,
+        Rank::Item => Rank::SubItem,
+        Rank::SubItem | Rank::Circled => Rank::Circled,
+    }
 }
 
 /// The rank one level further out.
@@ -142,13 +261,26 @@ fn split_run_in(paragraph: &str, marker_len: usize) -> (String, Option<String>) 
             break;
         }
         let before = after[..at].chars().last();
-        if c == ' ' && before.is_some_and(is_han) && starts_chinese_word(after[at..].trim_start()) {
+        // A blank inside quotes ("“十三 五”") is a PDF's, not the heading's end.
+        let quoted = after[..at].matches('“').count() > after[..at].matches('”').count();
+        if c == ' '
+            && !quoted
+            && before.is_some_and(is_han)
+            && starts_chinese_word(after[at..].trim_start())
+        {
             let body = trim(&after[at..]);
             return (
                 trim(&paragraph[..marker_len + at]).to_string(),
                 Some(body.to_string()),
             );
         }
+    }
+    if let Some(end) = closing_word_end(after) {
+        let cut = marker_len + end;
+        return (
+            trim(&paragraph[..cut]).to_string(),
+            Some(trim(&paragraph[cut..]).to_string()),
+        );
     }
     // "(一)脱贫攻坚成效显著:全乡…0.62%.": with no sentence end to stop
     // at, a colon ends the heading.
@@ -167,6 +299,43 @@ fn split_run_in(paragraph: &str, marker_len: usize) -> (String, Option<String>) 
         );
     }
     split_heading(paragraph, marker_len, is_sentence_end, MAX_HEADING)
+}
+
+/// Words a heading of a report ends on: 情况, 回顾, 总结…
+const CLOSING_WORDS: &[&str] = &[
+    "情况", "回顾", "总结", "成就", "成效", "计划", "打算", "思路", "措施", "安排", "目标", "要点",
+];
+
+/// "一、乡基本情况乡位于…", "一、2021年工作回顾2021年是…": a heading run into
+/// its text with nothing between. When the first clause is long (a run-on)
+/// and a word headings end on stands in it, not followed by a connective or
+/// another such word, with a clause's worth of text after it, the heading
+/// ends after that word. Returns the byte offset in `after`.
+fn closing_word_end(after: &str) -> Option<usize> {
+    let clause_end = after
+        .char_indices()
+        .find(|(_, c)| is_sentence_end(*c) || is_clause_end(*c) || *c == ' ')
+        .map_or(after.len(), |(at, _)| at);
+    let clause = &after[..clause_end];
+    if clause.chars().count() <= 12 || clause.contains(['“', '"', '《']) {
+        return None;
+    }
+    let connective = |c: char| "及和与暨、的并".contains(c);
+    let mut best = None;
+    for word in CLOSING_WORDS {
+        for (at, _) in clause.match_indices(word) {
+            let end = at + word.len();
+            let rest = &clause[end..];
+            let ok = at >= 2 * 3
+                && rest.chars().count() >= 8
+                && !rest.starts_with(connective)
+                && !CLOSING_WORDS.iter().any(|w| rest.starts_with(w));
+            if ok && best.is_none_or(|b| end < b) {
+                best = Some(end);
+            }
+        }
+    }
+    best
 }
 
 /// A heading longer than this (in chars) with no sentence end is cut at its
@@ -225,6 +394,18 @@ fn part_fits(next: Option<&Piece>, open: Option<(Rank, bool)>, parts_so_far: usi
         Some(Piece::Text(text)) => {
             !numbered_open
                 && (text.chars().count() >= 40 || parts_so_far > 0 || shi_item(text).is_some())
+        }
+        _ => false,
+    }
+}
+
+/// "2020年工作回顾" / "一年来,主要抓了以下工作:" / "一、…": a part line whose
+/// numbering starts again after a short lead-in (one sentence or a colon).
+fn opens_numbering_after_lead_in(after: &[Piece]) -> bool {
+    match after {
+        [Piece::Text(lead), Piece::Heading(_, Some(1), _), ..] => {
+            lead.chars().count() <= 60
+                && (lead.ends_with(COLONS) || lead.ends_with(is_sentence_end))
         }
         _ => false,
     }

@@ -25,7 +25,11 @@ pub(crate) fn split_giant_lines(lines: Vec<String>) -> Vec<String> {
     for line in lines {
         let long = line.len() >= GIANT_LINE && line.chars().count() >= GIANT_LINE;
         if !long && inline_headings(&line) < 2 {
-            out.extend(cut_before_run_in_headings(line));
+            out.extend(
+                cut_before_run_in_headings(line)
+                    .into_iter()
+                    .flat_map(cut_before_numbered_run),
+            );
             continue;
         }
         // A PDF page's lines also break before numbers ("资金 2.1亿元"); in
@@ -38,9 +42,88 @@ pub(crate) fn split_giant_lines(lines: Vec<String>) -> Vec<String> {
         if cuts.len() < 3 {
             cuts = vec![line];
         }
-        out.extend(cuts.into_iter().flat_map(cut_before_run_in_headings));
+        out.extend(
+            cuts.into_iter()
+                .flat_map(cut_before_run_in_headings)
+                .flat_map(cut_before_numbered_run),
+        );
     }
     out
+}
+
+/// "…如下:1 .加强学习,…两万余字2 .狠抓发展,…": a body flattened into one
+/// line whose numbered headings run on from the text before them, with no
+/// sentence end or space to cut at. Where 1, 2, 3… stand in order inside a
+/// long line, each followed by a separator and Chinese text, the line is cut
+/// before each (and "1 ." closed up to "1.").
+fn cut_before_numbered_run(line: String) -> Vec<String> {
+    // The run starts at 1: a line without "1." (or "1 .", "1、") has none.
+    let starts = ["1.", "1 .", "1、", "1．", "1 、"];
+    if line.len() < 150 || !starts.iter().any(|s| line.contains(s)) {
+        return vec![line];
+    }
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    let mut candidates: Vec<(usize, u32, usize)> = Vec::new();
+    for k in 0..chars.len() {
+        let (at, c) = chars[k];
+        if !c.is_ascii_digit() || k == 0 {
+            continue;
+        }
+        let before = chars[k - 1].1;
+        if before.is_ascii_alphanumeric() || matches!(before, '.' | '．' | '-' | '/') {
+            continue;
+        }
+        let mut j = k;
+        while chars.get(j).is_some_and(|(_, c)| c.is_ascii_digit()) {
+            j += 1;
+        }
+        if j - k > 2 {
+            continue;
+        }
+        let number: u32 = line[at..chars.get(j).map_or(line.len(), |(b, _)| *b)]
+            .parse()
+            .unwrap_or(0);
+        let spaced = chars.get(j).is_some_and(|(_, c)| *c == ' ');
+        let sep_at = if spaced { j + 1 } else { j };
+        let separator = chars
+            .get(sep_at)
+            .is_some_and(|(_, c)| matches!(c, '.' | '．' | '、'));
+        let text = chars.get(sep_at + 1).is_some_and(|(_, c)| is_han(*c));
+        if separator && text {
+            let space_at = if spaced { chars[j].0 } else { usize::MAX };
+            candidates.push((at, number, space_at));
+        }
+    }
+    let mut chain: Vec<(usize, usize)> = Vec::new();
+    let mut next = 1;
+    for &(at, number, space_at) in &candidates {
+        if number == next {
+            chain.push((at, space_at));
+            next += 1;
+        }
+    }
+    if chain.len() < 3 {
+        return vec![line];
+    }
+    let mut pieces = Vec::with_capacity(chain.len() + 1);
+    let mut from = 0;
+    for (at, _) in &chain {
+        pieces.push(line[from..*at].to_string());
+        from = *at;
+    }
+    pieces.push(line[from..].to_string());
+    // Each piece but the first starts with its number: "1 .加强" → "1.加强".
+    for piece in pieces.iter_mut().skip(1) {
+        let digits = piece.bytes().take_while(u8::is_ascii_digit).count();
+        if piece[digits..].starts_with(" .")
+            || piece[digits..].starts_with(" ．")
+            || piece[digits..].starts_with(" 、")
+        {
+            piece.remove(digits);
+        }
+    }
+    pieces.retain(|p| !trim(p).is_empty());
+    pieces
 }
 
 /// "…新成效。一、经济发展全镇…。二、社会事业…": a text that lost every line
@@ -150,6 +233,11 @@ const MIN_PAGE_LINE: usize = 40;
 /// text. Short lines (a paragraph's last line, a table row) and bare
 /// headings say nothing either way; a run-in heading line with a sentence
 /// in it counts like text ("（一）经济运行稳中向好。全年实现…同比增").
+/// Do these lines look like a PDF's, broken every so many characters?
+pub(crate) fn looks_broken<S: AsRef<str>>(lines: &[S]) -> bool {
+    broken_line_width(lines).is_some()
+}
+
 fn broken_line_width<S: AsRef<str>>(lines: &[S]) -> Option<usize> {
     let full: Vec<&str> = lines
         .iter()
@@ -326,5 +414,31 @@ mod tests {
         assert!(cut.len() > 20);
         assert_eq!(cut[0], "各位代表:");
         assert_eq!(cut.last().map(String::as_str), Some("一是 CFL 项目"));
+    }
+}
+#[cfg(test)]
+mod numbered_run_tests {
+    use super::*;
+
+    #[test]
+    fn a_flattened_numbered_body_is_cut_before_each_number() {
+        let line = format!(
+            "现将工作报告如下:1 .加强学习,提升能力{}2 .狠抓发展,推动增长{}3 .关注民生,办好实事{}",
+            "本人坚持学习".repeat(10),
+            "全年引进项目".repeat(10),
+            "新建场所四处".repeat(10)
+        );
+        let pieces = cut_before_numbered_run(line);
+        assert_eq!(pieces.len(), 4, "{pieces:#?}");
+        // A figure just before the number ("增长7%3 .关注…") does not hide it.
+        let line = format!(
+            "如下:1 .甲项工作{}增长7%2 .乙项工作{}增长9%3 .丙项工作{}",
+            "乙".repeat(60),
+            "丙".repeat(60),
+            "丁".repeat(60)
+        );
+        assert_eq!(cut_before_numbered_run(line).len(), 4);
+        assert!(pieces[1].starts_with("1.加强学习"));
+        assert!(pieces[3].starts_with("3.关注民生"));
     }
 }

@@ -286,6 +286,48 @@ pub(crate) fn is_toc_line(line: &str) -> bool {
     body.len() < line.len() && leader >= 3
 }
 
+/// The lines of a table of contents that gives page numbers after a blank
+/// ("1.某某2022年工作总结 3", "2.… 13"): three or more lines in a row
+/// ending so, the numbers counting up. Returns their indexes.
+pub(crate) fn numbered_toc_lines(lines: &[String]) -> HashSet<usize> {
+    let page = |line: &str| -> Option<u32> {
+        let (head, number) = line.rsplit_once(' ')?;
+        let digits =
+            number.len() <= 4 && !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit());
+        (digits && !head.trim().is_empty() && !ends_sentence(head.trim()))
+            .then(|| number.parse().ok())
+            .flatten()
+    };
+    let mut out = HashSet::new();
+    let mut run: Vec<usize> = Vec::new();
+    let mut last = 0;
+    let mut flush = |run: &mut Vec<usize>| {
+        if run.len() >= 3 {
+            out.extend(run.iter().copied());
+        }
+        run.clear();
+    };
+    for (i, line) in lines.iter().enumerate() {
+        if line.is_empty() {
+            continue;
+        }
+        match page(line) {
+            Some(n) if run.is_empty() || n >= last => {
+                run.push(i);
+                last = n;
+            }
+            Some(n) => {
+                flush(&mut run);
+                run.push(i);
+                last = n;
+            }
+            None => flush(&mut run),
+        }
+    }
+    flush(&mut run);
+    out
+}
+
 /// Running heads and feet of a PDF: a short line that is not a sentence or
 /// a heading and stands three times or more, identically, in the body
 /// ("XX镇人民政府文件", the title on every page). Returns those lines.

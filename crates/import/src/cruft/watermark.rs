@@ -50,7 +50,10 @@ pub(crate) fn strip_watermark(lines: &mut [String]) -> Option<String> {
     let best = candidates
         .iter()
         .take(50)
-        .find(|(suffix, _)| is_appended(&lines[..lines.len().min(SAMPLE)], suffix))
+        .find(|(suffix, _)| {
+            let sample = &lines[..lines.len().min(SAMPLE)];
+            is_appended(sample, suffix) && (!plain_words(suffix) || on_a_paragraph(sample, suffix))
+        })
         .map(|(s, _)| s.to_string())?;
     for line in lines.iter_mut() {
         if line.ends_with(best.as_str()) {
@@ -61,6 +64,21 @@ pub(crate) fn strip_watermark(lines: &mut [String]) -> Option<String> {
         }
     }
     Some(best)
+}
+
+/// Only Chinese characters: a phrase that titles and labels may share
+/// ("工作计划" ending a title, its repeat and a category label).
+fn plain_words(suffix: &str) -> bool {
+    suffix.chars().all(crate::text::is_han)
+}
+
+/// Does the mark end a line of report text (a paragraph, not a title or a
+/// label)? A slogan appended to the page's paragraphs does.
+fn on_a_paragraph(lines: &[String], suffix: &str) -> bool {
+    let n = suffix.chars().count();
+    lines
+        .iter()
+        .any(|l| l.ends_with(suffix) && l.chars().count() >= n + 30)
 }
 
 /// A site mark carries Latin letters or web punctuation ("IsG…--…",
