@@ -39,6 +39,8 @@ pub(crate) enum Action {
     CursorRight,
     CursorStart,
     CursorEnd,
+    FoldAll,
+    Regroup,
 }
 
 /// Where a binding applies: everywhere, or while a pane or layer has the keys.
@@ -272,6 +274,20 @@ pub const KEYMAP: &[Binding] = &[
         &[ch('G'), plain(KeyCode::End)],
         A::Last,
         "last row",
+        None,
+    ),
+    bind(
+        S::Tree,
+        &[ch('z')],
+        A::FoldAll,
+        "fold every row (numbers count all below: reports, sections)",
+        None,
+    ),
+    bind(
+        S::Tree,
+        &[ch('v')],
+        A::Regroup,
+        "group by place, by township or by year",
         None,
     ),
     bind(

@@ -144,16 +144,18 @@ impl<'a> App<'a> {
         });
         self.reader.set_last_search(Some(last));
         self.reader.go_to_current_hit(self.library);
-        self.reveal_reader();
+        self.overview_shown = false;
+        self.glimpse_reader();
         self.focus = Focus::Reader;
     }
 
     /// The tree opens down to what the reader shows (a jump, not a scroll:
-    /// the user asked to go there, so the way there is unfolded).
-    pub(super) fn reveal_reader(&mut self) {
+    /// the user asked to go there, so the way there is unfolded), folding
+    /// again what the previous jump or n/N opened, as n/N do.
+    pub(super) fn glimpse_reader(&mut self) {
         if let Some((index, path)) = self.reader.location() {
             let path = path.clone();
-            self.tree.reveal(index, &path);
+            self.tree.glimpse(index, &path);
         }
     }
 }
