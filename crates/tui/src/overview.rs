@@ -17,16 +17,15 @@ use crate::effect::{Effect, OverviewOf};
 use crate::keymap::Action;
 use crate::paint::put_str;
 use crate::shelf::{
-    CHAIN, Child, Level, Shelf, UNPLACED, report_title, township_with_county, year_label,
+    CHAIN, Child, Grouping, Level, Shelf, UNPLACED, report_title, township_with_county, year_label,
 };
 use crate::theme::Theme;
 use baogao_layout::{AmbiguousWidth, Widths, truncate};
 use baogao_report::library::Library;
 use baogao_report::model::Report;
-use baogao_search::place::reading_key;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 
 /// Reports or groups listed one by one before "… and N more": a year of a
 /// large library holds a thousand, and the list is made at every move.
@@ -34,17 +33,15 @@ const LISTED: usize = 200;
 
 /// Reports counted with the townships (by whole place) they are from.
 #[derive(Debug, Default)]
-struct Tally<'r> {
+struct Tally {
     reports: usize,
-    townships: HashSet<[Option<&'r str>; 4]>,
+    townships: HashSet<u32>,
 }
 
-impl<'r> Tally<'r> {
-    fn add(&mut self, report: &'r Report) {
+impl Tally {
+    fn add(&mut self, township: Option<u32>) {
         self.reports += 1;
-        if report.township.is_some() {
-            self.townships.insert(crate::shelf::place_key(report));
-        }
+        self.townships.extend(township);
     }
 }
 
@@ -95,7 +92,7 @@ impl OverviewPane {
     pub(crate) fn show(&mut self, library: &Library, shelf: &Shelf, of: OverviewOf) {
         let (title, status, lines) = match of {
             OverviewOf::Group(g) if g < shelf.groups.len() => group_lines(library, shelf, g),
-            _ => library_lines(library),
+            _ => library_lines(library, shelf),
         };
         self.title = title;
         self.status = status;
@@ -163,23 +160,29 @@ impl OverviewPane {
             .unwrap_or(0);
         let rows = self.lines.iter().skip(self.scroll);
         for (y, line) in (area.y + 1..area.bottom()).zip(rows) {
+            let bar;
             let (text, style) = match line {
-                Line::Title(text) => (text.clone(), self.theme.title),
-                Line::Text(text) => (text.clone(), self.theme.text),
-                Line::Dim(text) => (text.clone(), self.theme.dim),
+                Line::Title(text) => (text.as_str(), self.theme.title),
+                Line::Text(text) => (text.as_str(), self.theme.text),
+                Line::Dim(text) => (text.as_str(), self.theme.dim),
                 Line::Blank => continue,
                 Line::Bar {
                     label,
                     value,
                     max,
                     note,
-                } => (
-                    self.bar(label, label_width, *value, *max, note, width),
-                    self.theme.text,
-                ),
+                } => {
+                    bar = self.bar(label, label_width, *value, *max, note, width);
+                    (bar.as_str(), self.theme.text)
+                }
             };
-            let text = truncate(&text, width, self.widths);
-            put_str(buf, area.x, y, area.right(), &text, style, self.widths);
+            // Most lines fit: cut only those that do not.
+            if self.widths.str(text) <= width {
+                put_str(buf, area.x, y, area.right(), text, style, self.widths);
+            } else {
+                let cut = truncate(text, width, self.widths);
+                put_str(buf, area.x, y, area.right(), &cut, style, self.widths);
+            }
         }
     }
 
@@ -262,14 +265,24 @@ fn report_line(report: &Report) -> String {
 
 /// Reports per year as chart bars, years upwards and the undated last,
 /// with the townships of each year in the note when `townships`.
-fn year_bars(library: &Library, reports: &[usize], townships: bool) -> Vec<Line> {
+fn year_bars(
+    library: &Library,
+    shelf: &Shelf,
+    reports: impl Iterator<Item = usize>,
+    townships: bool,
+) -> Vec<Line> {
     let mut per_year: BTreeMap<(bool, i32), Tally> = BTreeMap::new();
-    for &r in reports {
-        let report = &library.reports()[r];
+    for r in reports {
+        let year = library.reports()[r].year;
+        let township = if townships {
+            shelf.township_of[r]
+        } else {
+            None
+        };
         per_year
-            .entry((report.year.is_none(), report.year.unwrap_or(0)))
+            .entry((year.is_none(), year.unwrap_or(0)))
             .or_default()
-            .add(report);
+            .add(township);
     }
     let max = per_year
         .values()
@@ -295,51 +308,52 @@ fn year_bars(library: &Library, reports: &[usize], townships: bool) -> Vec<Line>
         .collect()
 }
 
-/// The library: counts, reports per year, and by place.
-fn library_lines(library: &Library) -> (String, String, Vec<Line>) {
-    let reports: Vec<usize> = (0..library.len()).collect();
-    // The top of the place tree: a report's province, else the most
-    // precise place it names, else none.
-    let mut by_place: HashMap<Option<&str>, Tally> = HashMap::new();
-    let mut counties = HashSet::new();
-    let mut townships = HashSet::new();
-    for report in library.reports() {
-        let top = report
-            .province
-            .as_deref()
-            .or(report.city.as_deref())
-            .or(report.county.as_deref());
-        by_place.entry(top).or_default().add(report);
-        if report.township.is_some() {
-            townships.insert(crate::shelf::place_key(report));
-        }
-        if let Some(county) = report.county.as_deref() {
-            counties.insert((report.province.as_deref(), report.city.as_deref(), county));
-        }
-    }
-    let mut places: Vec<_> = by_place.into_iter().collect();
-    places.sort_by_cached_key(|(name, _)| (name.is_none(), name.map(reading_key)));
-    let summary = format!(
-        "{} \u{B7} {} \u{B7} {}",
+/// The library: counts, reports per year, and by place (the top rows of
+/// the tree when it is grouped by place, as it is at start; the counts of
+/// the whole library otherwise).
+fn library_lines(library: &Library, shelf: &Shelf) -> (String, String, Vec<Line>) {
+    let mut summary = format!(
+        "{} \u{B7} {}",
         count(library.len(), "report", "reports"),
-        count(townships.len(), "township", "townships"),
-        count(counties.len(), "county", "counties"),
+        count(shelf.townships, "township", "townships"),
     );
+    if shelf.grouping == Grouping::Place {
+        summary.push_str(&format!(
+            " \u{B7} {}",
+            count(shelf.counties, "county", "counties")
+        ));
+    }
     let mut lines = vec![Line::Title(summary.clone()), Line::Blank];
     lines.push(Line::Title("Reports per year".to_string()));
-    lines.extend(year_bars(library, &reports, false));
-    lines.push(Line::Blank);
-    lines.push(Line::Title("By place".to_string()));
-    let shown = places.len().min(LISTED);
-    for (name, tally) in &places[..shown] {
-        lines.push(Line::Text(format!(
-            "{} \u{B7} {} \u{B7} {}",
-            name.unwrap_or(UNPLACED),
-            count(tally.townships.len(), "township", "townships"),
-            count(tally.reports, "report", "reports"),
-        )));
+    lines.extend(year_bars(library, shelf, 0..library.len(), false));
+    if shelf.grouping == Grouping::Place {
+        lines.push(Line::Blank);
+        lines.push(Line::Title("By place".to_string()));
+        // The first name of each top row: its province (or the most
+        // precise place it names, or 未定位).
+        for child in shelf.top.iter().take(LISTED) {
+            let (label, townships, reports) = match *child {
+                Child::Group(g) => {
+                    let group = &shelf.groups[g];
+                    (group.label.as_str(), group.townships, group.reports.len())
+                }
+                Child::Report(r) => {
+                    let prefix = shelf.rows[r]
+                        .prefix
+                        .and_then(|p| shelf.prefixes.get(p as usize));
+                    let named = usize::from(shelf.township_of[r].is_some());
+                    (prefix.map_or("", String::as_str), named, 1)
+                }
+            };
+            lines.push(Line::Text(format!(
+                "{} \u{B7} {} \u{B7} {}",
+                label.split(CHAIN).next().unwrap_or(UNPLACED),
+                count(townships, "township", "townships"),
+                count(reports, "report", "reports"),
+            )));
+        }
+        more(&mut lines, shelf.top.len());
     }
-    more(&mut lines, places.len());
     lines.push(Line::Blank);
     lines.push(Line::Dim(
         "Pick a report or section in the tree, Enter to read it".to_string(),
@@ -371,7 +385,12 @@ fn group_lines(library: &Library, shelf: &Shelf, g: usize) -> (String, String, V
     match group.level {
         level if level.is_place() => {
             lines.push(Line::Title("By year".to_string()));
-            lines.extend(year_bars(library, &group.reports, true));
+            lines.extend(year_bars(
+                library,
+                shelf,
+                group.reports.iter().copied(),
+                true,
+            ));
             lines.push(Line::Blank);
             lines.push(Line::Title("In it".to_string()));
             for child in group.children.iter().take(LISTED) {
@@ -384,7 +403,7 @@ fn group_lines(library: &Library, shelf: &Shelf, g: usize) -> (String, String, V
                             count(inner.reports.len(), "report", "reports")
                         )
                     }
-                    Child::Report(r) => shelf.labels[r].clone(),
+                    Child::Report(r) => shelf.report_label(library, r),
                 }));
             }
             more(&mut lines, group.children.len());

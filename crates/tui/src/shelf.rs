@@ -13,6 +13,7 @@
 
 mod build;
 
+use baogao_report::library::Library;
 use baogao_report::model::Report;
 
 pub(crate) use build::shelve;
@@ -111,10 +112,27 @@ pub(crate) struct Shelf {
     pub(crate) top: Vec<Child>,
     /// Per report: the group whose child it is (`None` at the top).
     pub(crate) parent_of: Vec<Option<usize>>,
-    /// Per report: the row's label (its kind, or its title when another
-    /// report of its group has that kind), led by the chain above it when
-    /// that chain shares its row.
-    pub(crate) labels: Vec<String>,
+    /// Per report: how its row is labelled (see [`Shelf::report_label`]).
+    pub(crate) rows: Vec<ReportRow>,
+    /// The chains that share a report's row.
+    pub(crate) prefixes: Vec<String>,
+    /// Per report: its township (one per whole place), `None` when it names
+    /// none. Ids are only compared.
+    pub(crate) township_of: Vec<Option<u32>>,
+    /// Distinct named townships of the library, and (grouped by place)
+    /// distinct counties.
+    pub(crate) townships: usize,
+    pub(crate) counties: usize,
+}
+
+/// How a report's row is labelled: its kind, or its title when another
+/// report of its group has that kind, led by the chain above it when that
+/// chain shares its row.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct ReportRow {
+    /// Index in [`Shelf::prefixes`].
+    pub(crate) prefix: Option<u32>,
+    pub(crate) by_title: bool,
 }
 
 impl Shelf {
@@ -128,6 +146,22 @@ impl Shelf {
         }
         way.reverse();
         way
+    }
+
+    /// Report `r`'s row label (made when drawn: only rows on screen need
+    /// one).
+    pub(crate) fn report_label(&self, library: &Library, r: usize) -> String {
+        let report = &library.reports()[r];
+        let row = self.rows[r];
+        let own = if row.by_title {
+            report_title(report)
+        } else {
+            report.kind.label_zh(report.period)
+        };
+        match row.prefix.and_then(|p| self.prefixes.get(p as usize)) {
+            Some(prefix) => format!("{prefix}{CHAIN}{own}"),
+            None => own.to_string(),
+        }
     }
 
     /// The whole chain from the top to `group`, as the status bar says it.

@@ -552,12 +552,12 @@ mod tests {
         let library = Library::new(reports);
         for grouping in [Grouping::Place, Grouping::Township, Grouping::Year] {
             let shelf = shelve(&library, grouping);
-            let nanji: Vec<&str> = library
+            let nanji: Vec<String> = library
                 .reports()
                 .iter()
                 .enumerate()
                 .filter(|(_, r)| r.township.as_deref() == Some("南麂镇"))
-                .map(|(i, _)| shelf.labels[i].as_str())
+                .map(|(i, _)| shelf.report_label(&library, i))
                 .collect();
             assert_eq!(nanji.len(), 2);
             assert_ne!(nanji[0], nanji[1], "{grouping:?}");
@@ -568,7 +568,7 @@ mod tests {
             .iter()
             .map(|child| match child {
                 Child::Group(g) => shelf.groups[*g].label.clone(),
-                Child::Report(r) => shelf.labels[*r].clone(),
+                Child::Report(r) => shelf.report_label(&library, *r),
             })
             .collect();
         assert!(

@@ -28,7 +28,7 @@ impl TreePane<'_> {
                 (group.label.clone(), group.reports.len().to_string())
             }
             NodeId::Report(r) => (
-                self.shelf.labels[*r].clone(),
+                self.shelf.report_label(self.library, *r),
                 self.library.reports()[*r].section_count().to_string(),
             ),
             NodeId::Section(r, path) => match self.library.reports()[*r].section(path) {
