@@ -138,7 +138,7 @@ fn a_township_row_lists_its_reports_by_year_and_a_year_its_reports() {
         all.contains("┌ 浙江省 › 台州市 › 玉环市 › 芦浦镇 "),
         "{all}"
     );
-    assert!(all.contains("1 township · 2 reports"), "{all}");
+    assert!(all.contains("2 reports, 2020–2021"), "{all}");
     let sections = library.reports()[0].section_count();
     assert!(
         all.contains(&format!("  工作总结 · {sections} sections · ")),
@@ -231,4 +231,20 @@ fn ten_thousand_reports_group_by_place_in_linear_time() {
     // grouping would take minutes here.
     assert!(first_frame.as_secs() < 20, "{first_frame:?}");
     assert!(all.as_secs() < 60, "{all:?}");
+}
+
+#[test]
+fn behind_an_overview_no_report_is_open_for_ctrl_r() {
+    use baogao_testkit::keys::key;
+    use crossterm::event::{KeyCode, KeyModifiers};
+    let library = places_library();
+    let mut app = app(&library);
+    // Read 湖南's report (a row of its own), then back to the tree and onto 浙江省.
+    press(&mut app, "\n\tjj");
+    let text = rows(&draw(&mut app, 120, 40));
+    assert!(text[0].contains("┌ 浙江省 "), "{}", text[0]);
+    press(&mut app, "/\t党建");
+    key(&mut app, KeyCode::Char('r'), KeyModifiers::CONTROL);
+    let text = rows(&draw(&mut app, 120, 40));
+    assert!(text[38].contains("no report is open"), "{}", text[38]);
 }

@@ -295,12 +295,15 @@ fn year_bars(
             label: year_label((!none).then_some(year)),
             value: tally.reports,
             max,
-            note: if townships {
+            // Reports that name no township add none.
+            note: if townships && !tally.townships.is_empty() {
                 format!(
                     "{} \u{B7} {}",
                     count(tally.reports, "report", "reports"),
                     count(tally.townships.len(), "township", "townships")
                 )
+            } else if townships {
+                count(tally.reports, "report", "reports")
             } else {
                 tally.reports.to_string()
             },
@@ -375,11 +378,26 @@ fn more(lines: &mut Vec<Line>, total: usize) {
 fn group_lines(library: &Library, shelf: &Shelf, g: usize) -> (String, String, Vec<Line>) {
     let group = &shelf.groups[g];
     let path = shelf.path_label(g);
-    let counts = format!(
-        "{} \u{B7} {}",
-        count(group.townships, "township", "townships"),
-        count(group.reports.len(), "report", "reports"),
-    );
+    let reports = count(group.reports.len(), "report", "reports");
+    let counts = if group.level == Level::Township {
+        // A township is one: say its years instead.
+        let years = group
+            .reports
+            .iter()
+            .filter_map(|&r| library.reports()[r].year);
+        match (years.clone().min(), years.max()) {
+            (Some(first), Some(last)) if first < last => {
+                format!("{reports}, {first}\u{2013}{last}")
+            }
+            (Some(year), _) => format!("{reports}, {year}"),
+            _ => reports,
+        }
+    } else {
+        format!(
+            "{} \u{B7} {reports}",
+            count(group.townships, "township", "townships")
+        )
+    };
     let status = format!("{path} \u{B7} {counts}");
     let mut lines = vec![Line::Title(path.clone()), Line::Text(counts), Line::Blank];
     match group.level {

@@ -54,7 +54,13 @@ impl<'a> App<'a> {
     /// Open the popup with the last query of its mode, selected, and its
     /// results; the result n/N went to last is the one selected.
     pub(super) fn open_search(&mut self) {
-        let open_report = self.reader.location().map(|(report, _)| report);
+        // A report behind an overview is not the one being read: Ctrl-R
+        // has none to search then.
+        let open_report = self
+            .reader
+            .location()
+            .filter(|_| !self.overview_shown)
+            .map(|(report, _)| report);
         if let (Some(walked), Some(at)) = (&self.walked, self.reader.hit_position()) {
             let scope = self.recall.scope(open_report);
             let last = self.recall.get_mut(walked.mode);
