@@ -3,7 +3,8 @@
 //! the grouping key, fold-all, and the overviews the reader's side shows
 //! for a place, a township, a year and the library. On libraries built in
 //! code (`baogao_testkit::reports`), so that what is checked does not hang
-//! on the places the bundled files name.
+//! on the places the bundled files name; and once in the real binary, in a
+//! pseudo-terminal.
 
 use baogao_corpus::{CorpusSpec, generate};
 use baogao_report::library::Library;
@@ -247,4 +248,50 @@ fn behind_an_overview_no_report_is_open_for_ctrl_r() {
     key(&mut app, KeyCode::Char('r'), KeyModifiers::CONTROL);
     let text = rows(&draw(&mut app, 120, 40));
     assert!(text[38].contains("no report is open"), "{}", text[38]);
+}
+
+/// The real binary on a directory of placed reports, in a pseudo-terminal:
+/// the tree by place, an overview, the grouping key and fold-all.
+#[test]
+fn in_the_real_binary_places_overviews_and_groupings() {
+    use baogao_testkit::fixtures::{temp_dir, write_text};
+    use baogao_testkit::pty::Session;
+    use std::time::Duration;
+    const WAIT: Duration = Duration::from_secs(10);
+    let reports = temp_dir();
+    for report in places_library().reports() {
+        write_text(
+            reports.path(),
+            &format!("{}.json", report.id),
+            &report.to_json_pretty(),
+        );
+    }
+    let state = temp_dir();
+    let dir = reports.path().to_string_lossy().to_string();
+    let mut session = Session::start(
+        env!("CARGO_BIN_EXE_baogao"),
+        &[dir.as_str()],
+        120,
+        40,
+        state.path(),
+    );
+    session.wait_for("Reports per year", WAIT);
+    session.send(b"jj");
+    let screen = session.wait_for("In it", WAIT);
+    assert!(
+        screen.contains("浙江省 · 3 townships · 4 reports"),
+        "{screen}"
+    );
+    session.send(b"v");
+    let screen = session.wait_for("by township", WAIT);
+    assert!(
+        screen.contains("城关镇 · 苍南县") && screen.contains("城关镇 · 宜君县"),
+        "{screen}"
+    );
+    session.send(b"vgl");
+    session.wait_for("▾ 2019", WAIT);
+    session.send(b"z");
+    session.wait_until(|s| !s.contains('▾'), WAIT, "every row folded");
+    session.send(b"q");
+    assert_eq!(session.wait_exit(WAIT), 0);
 }
