@@ -246,12 +246,13 @@ fn text_length(report: &Report) -> usize {
     preamble + body
 }
 
-/// What a report is, in a list: its kind (its title when it has one other
-/// than the kind), sections and length.
-fn report_line(report: &Report) -> String {
+/// What a report is, in a list: its kind (and its title when it says more
+/// than the kind, or when `alike`: another report beside it has that kind),
+/// sections and length.
+fn report_line(report: &Report, alike: bool) -> String {
     let kind = report.kind.label_zh(report.period);
     let title = report_title(report);
-    let what = if title.contains(kind) || title == kind {
+    let what = if title == kind || (title.contains(kind) && !alike) {
         kind.to_string()
     } else {
         format!("{kind} \u{B7} {title}")
@@ -261,6 +262,21 @@ fn report_line(report: &Report) -> String {
         count(report.section_count(), "section", "sections"),
         count(text_length(report), "character", "characters"),
     )
+}
+
+/// Whether another of `reports` is of report `r`'s township, year and kind:
+/// the two are then told apart by title. (A township holds a few reports,
+/// and a year's list is cut at [`LISTED`].)
+fn has_twin(library: &Library, shelf: &Shelf, reports: &[usize], r: usize) -> bool {
+    let report = &library.reports()[r];
+    let kind = report.kind.label_zh(report.period);
+    reports.iter().take(LISTED).any(|&other| {
+        let twin = &library.reports()[other];
+        other != r
+            && shelf.township_of[other] == shelf.township_of[r]
+            && twin.year == report.year
+            && twin.kind.label_zh(twin.period) == kind
+    })
 }
 
 /// Reports per year as chart bars, years upwards and the undated last,
@@ -434,7 +450,8 @@ fn group_lines(library: &Library, shelf: &Shelf, g: usize) -> (String, String, V
                     year = Some(report.year);
                     lines.push(Line::Title(year_label(report.year)));
                 }
-                lines.push(Line::Text(format!("  {}", report_line(report))));
+                let alike = has_twin(library, shelf, &group.reports, r);
+                lines.push(Line::Text(format!("  {}", report_line(report, alike))));
             }
         }
         _ => {
@@ -443,7 +460,7 @@ fn group_lines(library: &Library, shelf: &Shelf, g: usize) -> (String, String, V
                 lines.push(Line::Text(format!(
                     "{}{CHAIN}{}",
                     township_with_county(report),
-                    report_line(report)
+                    report_line(report, has_twin(library, shelf, &group.reports, r))
                 )));
             }
             more(&mut lines, group.reports.len());
@@ -479,6 +496,36 @@ mod tests {
         assert!(lines[0].starts_with("5 reports"), "{lines:?}");
         assert!(lines.contains(&"2020 2".to_string()), "{lines:?}");
         assert!(lines.contains(&"年份不详 1".to_string()), "{lines:?}");
+    }
+
+    #[test]
+    fn two_reports_of_one_kind_in_a_year_are_told_apart_by_title() {
+        let source = load_bundled()
+            .reports
+            .into_iter()
+            .map(|loaded| loaded.report)
+            .find(|report| report.id.starts_with("nanji"))
+            .expect("bundled");
+        let mut other = source.clone();
+        other.id = "nanji-other".to_string();
+        other.title = "南麂镇2020年重点工作推进情况".to_string();
+        let library = Library::new(vec![source.clone(), other]);
+        let shelf = shelve(&library, Grouping::Township);
+        let mut pane = OverviewPane::new(Widths::default(), Theme::default());
+        pane.show(&library, &shelf, OverviewOf::Group(0));
+        let lines = texts(&pane);
+        assert!(
+            lines
+                .iter()
+                .any(|line| line.contains("工作总结 · 南麂镇2020年重点工作推进情况 · ")),
+            "{lines:?}"
+        );
+        assert!(
+            lines
+                .iter()
+                .any(|line| line.contains(&format!("工作总结 · {} · ", source.title))),
+            "{lines:?}"
+        );
     }
 
     #[test]
