@@ -17,12 +17,14 @@ use std::time::{Duration, Instant};
 const COLS: NonZeroU16 = NonZeroU16::new(120).unwrap();
 const ROWS: NonZeroU16 = NonZeroU16::new(40).unwrap();
 const TIMEOUT: Duration = Duration::from_secs(60);
-/// Keys that each change the screen, from the first frame on: down and up
-/// the tree, into the first township, year and report, read it, page and
-/// step through its sections, its end and start, back to the tree.
-const KEYS: [&str; 23] = [
-    "j", "j", "j", "k", "k", "k", "l", "l", "l", "l", "\r", " ", " ", " ", "b", "]", "]", "]", "[",
-    "G", "g", "\t", "j",
+/// Keys that each change the screen, from the first frame on: the tree
+/// grouped by township (`v`: a township, its years, a year's reports, at
+/// the same depths whatever places the library names), down and up the
+/// tree, into the first township, year and report, read it, page and step
+/// through its sections, its end and start, back to the tree.
+const KEYS: [&str; 24] = [
+    "v", "j", "j", "j", "k", "k", "k", "l", "l", "l", "l", "\r", " ", " ", " ", "b", "]", "]", "]",
+    "[", "G", "g", "\t", "j",
 ];
 
 #[derive(Debug, Clone)]

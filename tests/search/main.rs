@@ -5,6 +5,8 @@
 //!   while typing, snippets.
 //! - `tiers`: close, homophone, typo and weak matches, in that order.
 //! - `command`: `baogao search` from the shell.
+//! - `places`: county, city and province names narrowing as township
+//!   names do.
 //! - `props`: any query gives consistent results, as the fuzz target checks.
 //! - `punctuation`: full text takes either width of a mark for one.
 //! - `scope`: searching within one report.
@@ -17,6 +19,7 @@
 
 mod command;
 mod engine;
+mod places;
 mod precision;
 mod props;
 mod punctuation;

@@ -15,16 +15,17 @@ const WAIT: Duration = Duration::from_secs(10);
 fn open_a_section_scroll_turn_the_page_and_quit() {
     let state = temp_dir();
     let mut session = Session::start(BAOGAO, &[], 120, 40, state.path());
-    session.wait_for("南麂镇", WAIT);
-    // 岱西镇, 芦浦镇, 南麂镇: open it, its year, its report, its first section.
-    session.send(b"jjl");
-    session.wait_for("2020", WAIT);
-    session.send(b"jl");
-    session.wait_for("工作总结", WAIT);
-    session.send(b"jlj\r");
+    session.wait_for("Reports 5", WAIT);
+    // Grouped by township (v): 岱西镇, 芦浦镇, 南麂镇, each with one report
+    // on a row of its own: open 南麂镇's, then its first section.
+    session.send(b"v");
+    session.wait_for("by township", WAIT);
+    session.send(b"gjjl");
+    session.wait_for("一、2020年工作总结", WAIT);
+    session.send(b"j\r");
     let screen = session.wait_for("（一）千方百计促发展", WAIT);
     assert!(
-        screen.contains("南麂镇 · 2020 · 南麂镇2020年工作总结"),
+        screen.contains("南麂镇 · 平阳县 · 2020 · 南麂镇2020年工作总结"),
         "{screen}"
     );
     // On to the next section.
@@ -65,7 +66,7 @@ fn open_a_section_scroll_turn_the_page_and_quit() {
 /// Start baogao, wait for its tree, and return the session.
 fn started(cols: u16, rows: u16, state: &TempDir) -> Session {
     let session = Session::start(BAOGAO, &[], cols, rows, state.path());
-    session.wait_for("南麂镇", WAIT);
+    session.wait_for("Reports 5", WAIT);
     session
 }
 
@@ -134,7 +135,7 @@ fn sigterm_sighup_and_sigint_restore_the_terminal() {
 fn resizing_at_any_moment_to_any_size_keeps_it_running() {
     let state = temp_dir();
     let mut session = started(120, 40, &state);
-    session.send(b"jjljljlj\r");
+    session.send(b"vgjjlj\r");
     let sizes = [
         (40, 15),
         (1, 1),
@@ -200,7 +201,7 @@ fn reader_rows(screen: &str) -> Vec<String> {
 fn reopening_returns_to_the_report_section_and_line_left() {
     let state = temp_dir();
     let mut session = started(120, 40, &state);
-    session.send(b"jjljljlj\r");
+    session.send(b"vgjjlj\r");
     session.wait_for("（一）千方百计促发展", WAIT);
     session.send(b"]]jjj");
     let screen = session.wait_until(
@@ -224,12 +225,12 @@ fn reopening_returns_to_the_report_section_and_line_left() {
     let mut again = Session::start(BAOGAO, &[], 120, 40, state.path());
     // The first frame can arrive in pieces: wait for the whole of it.
     let screen = again.wait_until(|s| reader_rows(s) == left, WAIT, "the lines left");
-    assert!(screen.contains("南麂镇 · 2020"), "{screen}");
+    assert!(screen.contains("南麂镇 · 平阳县 · 2020"), "{screen}");
     again.send(b"q");
     again.wait_exit(WAIT);
     let mut narrow = Session::start(BAOGAO, &[], 50, 20, state.path());
     let screen = narrow.wait_for("（二）坚持不懈", WAIT);
-    assert!(screen.contains("南麂镇 · 2020"), "{screen}");
+    assert!(screen.contains("南麂镇 · 平阳县 · 2020"), "{screen}");
     narrow.send(b"q");
     narrow.wait_exit(WAIT);
 }
@@ -246,7 +247,7 @@ fn a_corrupt_state_file_costs_a_notice_not_the_reading() {
     // A notice that fits a narrow status bar while reading…
     let mut session = started(80, 24, &state);
     session.wait_for("reading-position file unusable", WAIT);
-    session.send(b"jjljljlj\r");
+    session.send(b"vgjjlj\r");
     session.wait_for("（一）千方百计促发展", WAIT);
     session.send(b"q");
     assert_eq!(session.wait_exit(WAIT), 0);
@@ -275,7 +276,11 @@ fn search_for_a_heading_by_pinyin_and_read_it() {
         WAIT,
         "the heading at the top of the reader",
     );
-    assert!(screen.contains("南塘镇 · 2022"), "{screen}");
+    // The status bar names the township (with its county where known).
+    assert!(
+        screen.contains("南塘镇 · ") && screen.contains("2022 · 南塘镇2022"),
+        "{screen}"
+    );
     assert!(
         !screen.contains("› dangjian"),
         "the popup closed:\n{screen}"

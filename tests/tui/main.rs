@@ -13,6 +13,8 @@
 //! - `screens`: whole-screen snapshots of the main states (first screen,
 //!   reading, the tree while reading, search results, help) at 120×40 and
 //!   at 50×20, where one pane fills the screen.
+//! - `places`: the tree by place (compact chains, townships of one name
+//!   apart, the grouping key, fold-all) and the overviews beside it.
 //! - `position`: the reading-position state file the reader resumes from.
 //! - `printed`: the reader as a printed report: run-in headings, levels,
 //!   the centred column, punctuation, edges, half pages, the outline, help.
@@ -20,6 +22,7 @@
 //!   back, the terminal given back on exit, signals, resizes, a panic.
 
 mod e2e;
+mod places;
 mod position;
 mod printed;
 mod render;
@@ -31,9 +34,11 @@ mod search_tiers;
 use baogao_testkit::keys::press;
 use baogao_tui::app::App;
 
-/// Open 南麂镇 → 2020 → its report → the first top-level section, in a
-/// reader on the bundled reports.
+/// Open 南麂镇's 2020 report at its first top-level section, in a reader
+/// on the bundled reports.
 fn open_nanji(app: &mut App) {
-    // Townships in pinyin order: 岱西镇, 芦浦镇, 南麂镇…
-    press(app, "jjljljlj\n");
+    // Grouped by township (v), in pinyin order: 岱西镇, 芦浦镇, 南麂镇…,
+    // each a row of its own (one report each), whatever places the
+    // reports name.
+    press(app, "vgjjlj\n");
 }

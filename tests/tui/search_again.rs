@@ -82,7 +82,7 @@ fn n_repeats_whichever_search_was_last_used_with_enter() {
 fn input_reversed(screen: &ratatui::buffer::Buffer, query: &str) -> Vec<bool> {
     let y = rows(screen)
         .iter()
-        .position(|row| row.contains('\u{203A}'))
+        .position(|row| row.contains("\u{2502}\u{203A} "))
         .expect("the input row");
     modifiers_of(screen, y as u16, query)
         .into_iter()
@@ -127,7 +127,7 @@ fn moving_keeps_the_recalled_query_and_backspace_deletes_it_whole() {
     let input_row = |app: &mut App| {
         rows(&draw(app, 80, 24))
             .into_iter()
-            .find(|row| row.contains('\u{203A}'))
+            .find(|row| row.contains("\u{2502}\u{203A} "))
             .expect("the input row")
     };
     for (moving, typed) in [
@@ -275,7 +275,9 @@ fn ctrl_r_searches_only_the_report_being_read_and_back() {
         .collect();
     assert!(!places.is_empty(), "{text:#?}");
     assert!(
-        places.iter().all(|row| row.contains("南麂镇 \u{B7} 2020")),
+        places
+            .iter()
+            .all(|row| row.contains("南麂镇 \u{B7} 平阳县 \u{B7} 2020")),
         "{text:#?}"
     );
     // The scope is kept for the next search; Ctrl-R gives every report back.
@@ -314,7 +316,7 @@ fn ctrl_r_in_headings_lists_only_that_reports_headings() {
     assert!(
         places
             .into_iter()
-            .all(|row| row.contains("南麂镇 \u{B7} 2020")),
+            .all(|row| row.contains("南麂镇 \u{B7} 平阳县 \u{B7} 2020")),
         "{text:#?}"
     );
     // Enter and n stay in the report.
@@ -322,7 +324,11 @@ fn ctrl_r_in_headings_lists_only_that_reports_headings() {
     for _ in 0..listed.len() {
         press(&mut app, "n");
         let text = rows(&draw(&mut app, 120, 40));
-        assert!(text[38].contains("南麂镇 \u{B7} 2020"), "{}", text[38]);
+        assert!(
+            text[38].contains("南麂镇 \u{B7} 平阳县 \u{B7} 2020"),
+            "{}",
+            text[38]
+        );
     }
 }
 

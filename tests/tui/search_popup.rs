@@ -55,7 +55,7 @@ fn typing_shows_results_best_first_with_the_matched_characters_marked() {
         assert!(modifier.contains(Modifier::UNDERLINED), "{text:#?}");
     }
     assert!(
-        text[first + 1].contains("石塘乡 \u{B7} 2021 \u{203A} "),
+        text[first + 1].contains("石塘乡 \u{B7} 温岭市 \u{B7} 2021 \u{203A} "),
         "{text:#?}"
     );
     // Unmatched characters of the heading are not marked.
@@ -86,16 +86,24 @@ fn down_then_enter_reads_that_section_and_the_tree_follows() {
     // The reader's first text row is the heading chosen.
     let heading = shown(second.trim_matches(|c| c == '│' || c == ' '));
     assert!(text[2].contains(&heading), "{heading}\n{text:#?}");
-    assert!(text[38].contains("石塘乡 \u{B7} 2021"), "{text:#?}");
-    // The tree unfolded to it.
-    assert!(text.iter().any(|row| row.contains("▾ 石塘乡")), "{text:#?}");
+    assert!(
+        text[38].contains("石塘乡 \u{B7} 温岭市 \u{B7} 2021"),
+        "{text:#?}"
+    );
+    // The tree unfolded to it (石塘乡 leads its row, or follows its county).
+    assert!(
+        text.iter()
+            .any(|row| row.contains("▾ ") && row.contains("石塘乡")),
+        "{text:#?}"
+    );
 }
 
 #[test]
 fn esc_closes_and_gives_the_screen_back_as_it_was() {
     let library = search_library();
     let mut app = app(&library);
-    press(&mut app, "jj");
+    // The second of three rows, so that j has a row to move to afterwards.
+    press(&mut app, "j");
     let before = draw(&mut app, 80, 24);
     press(&mut app, "/nanji");
     assert_ne!(draw(&mut app, 80, 24), before);
@@ -116,7 +124,7 @@ fn the_input_edits_by_character_and_takes_pastes() {
     let input_row = |app: &mut App| {
         rows(&draw(app, 80, 24))
             .into_iter()
-            .find(|row| row.contains('\u{203A}'))
+            .find(|row| row.contains("\u{2502}\u{203A} "))
             .unwrap()
     };
     assert!(input_row(&mut app).contains("\u{203A} 招商引 "));
@@ -129,9 +137,10 @@ fn the_input_edits_by_character_and_takes_pastes() {
     let screen = draw(&mut app, 80, 24);
     let row = rows(&screen)
         .iter()
-        .position(|row| row.contains('\u{203A}'))
+        .position(|row| row.contains("\u{2502}\u{203A} "))
         .unwrap();
-    let prompt = rows(&screen)[row].find('\u{203A}').unwrap();
+    // The prompt, after the popup's left border.
+    let prompt = rows(&screen)[row].find("\u{2502}\u{203A}").unwrap() + '\u{2502}'.len_utf8();
     let prompt_x = unicode_width::UnicodeWidthStr::width(&rows(&screen)[row][..prompt]) as u16;
     assert_eq!(
         app.cursor(),

@@ -5,10 +5,12 @@
 //! does. A term matches the text by its own characters (`direct.rs`: close,
 //! homophone or weak) and, a Latin term, through pinyin (`latin.rs`: close,
 //! typo or weak); the best tier counts, then the best score. A term may
-//! instead name the entry's place — its report's township (the same way,
-//! but only closely) or year (digits) — so "党建 紫庄" finds 紫庄街道's 党建
-//! headings among thousands; at least one term must match the text itself;
-//! a term that names the place scores as it does on the township's name.
+//! instead name the entry's place — its report's township, county, city or
+//! province (the same way, but only closely) or year (digits) — so "党建
+//! 紫庄" finds 紫庄街道's 党建 headings among thousands, and "党建 平阳" or
+//! "dj zhejiang" those of a county or a province; at least one term must
+//! match the text itself; a term that names the place scores as it does on
+//! the best fitting of those names.
 //!
 //! A key's tier is the worst of its terms' (a place counts as close). The
 //! ranking itself is in `rank.rs`.
@@ -127,7 +129,8 @@ impl Tolerance {
 pub(crate) const PLACE_TERMS: usize = 64;
 
 /// For each term, per report the score it gets for naming the report's
-/// place (township or year), or `None` when it names no report's place.
+/// place (township, county, city, province or year), or `None` when it
+/// names no report's place.
 #[derive(Debug, Default)]
 pub(crate) struct PlaceMatches {
     per_term: Vec<Option<Vec<Option<i32>>>>,
@@ -240,11 +243,11 @@ impl FuzzyQuery {
         let sounds = self.sounds(index);
         let mut work = self.work();
         for (i, term) in self.terms.iter().enumerate().take(PLACE_TERMS) {
-            // A township is named closely only: letters scattered over its
+            // A place is named closely only: letters scattered over its
             // name, or one edit or homophone away from it, would name a
             // good many (every 乡 is "xigang" with one letter extra).
-            let townships: Vec<Option<i32>> = index
-                .townships
+            let names: Vec<Option<i32>> = index
+                .places
                 .iter()
                 .map(|key| {
                     self.term_match(index, i, sounds[i].as_ref(), &mut work, key, false)
@@ -264,9 +267,16 @@ impl FuzzyQuery {
                 .report_places
                 .iter()
                 .map(|place| {
-                    let town = place.township.and_then(|t| townships[t as usize]);
+                    // The best fit among its township, county, city and
+                    // province.
+                    let named = place
+                        .names
+                        .iter()
+                        .flatten()
+                        .filter_map(|&n| names[n as usize])
+                        .max();
                     let year = names_year(place.year).then_some(year_score);
-                    town.max(year)
+                    named.max(year)
                 })
                 .collect();
             let named = reports.iter().any(Option::is_some);

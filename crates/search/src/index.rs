@@ -60,18 +60,20 @@ pub struct SearchIndex {
     key_entries: Vec<u32>,
     texts: String,
     pub(super) pinyin: PinyinArena,
-    /// Distinct township names, as keys (no entries of their own), and per
-    /// report the one it names and its year: a query term may name the
-    /// place instead of matching the heading ("党建 紫庄").
-    pub(super) townships: Vec<Key>,
+    /// Distinct place names — townships, counties, cities, provinces — as
+    /// keys (no entries of their own), and per report the ones it names
+    /// and its year: a query term may name the place instead of matching
+    /// the heading ("党建 紫庄", "党建 平阳", "dj zhejiang").
+    pub(super) places: Vec<Key>,
     pub(super) report_places: Vec<ReportPlace>,
 }
 
 /// Where a report is from, for terms that name a place.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct ReportPlace {
-    /// Index in [`SearchIndex::townships`].
-    pub(super) township: Option<u32>,
+    /// Indexes in [`SearchIndex::places`] of its township, county, city
+    /// and province, where it names them.
+    pub(super) names: [Option<u32>; 4],
     pub(super) year: Option<i32>,
 }
 
@@ -80,17 +82,25 @@ impl SearchIndex {
     pub(crate) fn build(library: &Library) -> SearchIndex {
         let mut index = SearchIndex::default();
         let mut key_of: HashMap<String, u32> = HashMap::new();
-        let mut township_of: HashMap<&str, u32> = HashMap::new();
+        let mut place_of: HashMap<&str, u32> = HashMap::new();
         for (report_index, report) in library.reports().iter().enumerate() {
-            let township = report.township.as_deref().map(|name| {
-                *township_of.entry(name).or_insert_with(|| {
-                    let key = index.make_key(name);
-                    index.townships.push(key);
-                    index.townships.len() as u32 - 1
+            let names = [
+                &report.township,
+                &report.county,
+                &report.city,
+                &report.province,
+            ]
+            .map(|name| {
+                name.as_deref().map(|name| {
+                    *place_of.entry(name).or_insert_with(|| {
+                        let key = index.make_key(name);
+                        index.places.push(key);
+                        index.places.len() as u32 - 1
+                    })
                 })
             });
             index.report_places.push(ReportPlace {
-                township,
+                names,
                 year: report.year,
             });
             let report_index = report_index as u32;
@@ -135,8 +145,8 @@ impl SearchIndex {
             .iter()
             .zip(in_heading)
             .map(|(key, heading)| (key.pinyin, usize::from(key.body_start), heading));
-        let townships = index.townships.iter().map(|key| (key.pinyin, 0, false));
-        let texts: Vec<_> = weighed.chain(townships).collect();
+        let places = index.places.iter().map(|key| (key.pinyin, 0, false));
+        let texts: Vec<_> = weighed.chain(places).collect();
         index.pinyin.weigh_pairs(texts.into_iter());
         index
     }

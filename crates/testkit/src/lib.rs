@@ -15,6 +15,8 @@
 //! - [`invariants`]: the promises the fuzz targets check, which the property
 //!   tests check too.
 //! - [`property`]: proptest's configuration for the property tests.
+//! - [`reports`]: reports built in code (places, years, headings as a
+//!   test needs them) and a small library of placed reports.
 //! - [`relevance`]: precision at k, recall and reciprocal rank of a ranked
 //!   result list, for the relevance benchmark and search tests.
 //!
@@ -27,6 +29,7 @@
 pub mod fixtures;
 pub mod invariants;
 pub mod relevance;
+pub mod reports;
 
 #[cfg(feature = "tui")]
 pub mod draw;

@@ -9,10 +9,11 @@ mod searching;
 use draw::reader_text_area;
 use searching::{Walked, on_search_mouse};
 
-use super::effect::Effect;
+use super::effect::{Effect, OverviewOf};
 use super::help::HelpLayer;
 use super::keymap::{Action, Scope, action_for};
 use super::outline::OutlineLayer;
+use super::overview::OverviewPane;
 use super::reader::ReaderPane;
 use super::search::worker::SearchClient;
 use super::search::{Recall, SearchLayer};
@@ -70,6 +71,10 @@ pub struct App<'a> {
     library: &'a Library,
     tree: TreePane<'a>,
     reader: ReaderPane<'a>,
+    /// What the reader's side shows when the tree's selection is a group
+    /// (and at start): an overview instead of the last report read.
+    overview: OverviewPane,
+    overview_shown: bool,
     focus: Focus,
     layers: Vec<Layer>,
     /// The layout of the last frame drawn.
@@ -112,10 +117,15 @@ impl std::fmt::Debug for App<'_> {
 
 impl<'a> App<'a> {
     pub fn new(library: &'a Library, widths: Widths, theme: Theme) -> App<'a> {
+        let tree = TreePane::new(library, widths, theme);
+        let mut overview = OverviewPane::new(widths, theme);
+        overview.show(library, tree.shelf(), OverviewOf::Library);
         App {
             library,
-            tree: TreePane::new(library, widths, theme),
+            tree,
             reader: ReaderPane::new(widths, theme),
+            overview,
+            overview_shown: true,
             focus: Focus::Tree,
             layers: Vec::new(),
             areas: None,
@@ -149,6 +159,7 @@ impl<'a> App<'a> {
         };
         let position = position.clamped_to(&self.library.reports()[index]);
         self.reader.open_at(self.library, index, &position);
+        self.overview_shown = false;
         self.tree
             .reveal(index, &SectionPath(position.section.clone()));
         self.focus = Focus::Reader;
@@ -193,6 +204,8 @@ impl<'a> App<'a> {
                 inner.width as usize,
                 inner.height.saturating_sub(1) as usize,
             );
+            self.overview
+                .resize(inner.height.saturating_sub(1) as usize);
         }
         for layer in &mut self.layers {
             match layer {
@@ -326,6 +339,7 @@ impl<'a> App<'a> {
                 },
                 None => match self.focus {
                     Focus::Tree => self.tree.act(action),
+                    Focus::Reader if self.overview_shown => self.overview.act(action),
                     Focus::Reader => self.reader.act(action),
                 },
             },
@@ -336,13 +350,22 @@ impl<'a> App<'a> {
     fn apply(&mut self, effect: Effect) {
         match effect {
             Effect::None => {}
-            Effect::Show { report, path } => self.reader.open(self.library, report, &path),
+            Effect::Show { report, path } => {
+                self.reader.open(self.library, report, &path);
+                self.overview_shown = false;
+            }
             Effect::Read { report, path } => {
                 self.reader.open(self.library, report, &path);
+                self.overview_shown = false;
                 self.focus = Focus::Reader;
+            }
+            Effect::Overview(of) => {
+                self.overview.show(self.library, self.tree.shelf(), of);
+                self.overview_shown = true;
             }
             Effect::Scrolled => self.follow_reader(),
             Effect::SteppedHit => {
+                self.overview_shown = false;
                 if let Some((index, path)) = self.reader.location() {
                     let path = path.clone();
                     self.tree.glimpse(index, &path);
@@ -465,6 +488,8 @@ impl<'a> App<'a> {
         } else if in_reader.is_some() {
             if lines == 0 {
                 Effect::Focus(Focus::Reader)
+            } else if self.overview_shown {
+                self.overview.scroll(lines)
             } else {
                 self.reader.scroll(lines)
             }

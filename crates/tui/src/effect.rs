@@ -27,6 +27,9 @@ pub(crate) enum Effect {
         report: usize,
         path: SectionPath,
     },
+    /// The tree's selection moved onto a group (or the tree was folded or
+    /// regrouped): the reader pane shows an overview of it.
+    Overview(OverviewOf),
     /// The reader scrolled: the tree selects what is at the top of its
     /// screen, without unfolding what the user folded.
     Scrolled,
@@ -49,4 +52,12 @@ pub(crate) enum Effect {
     /// Say something in the status bar until the next key.
     Notice(String),
     Quit,
+}
+
+/// What an overview is of: the whole library, or a group of the tree's
+/// shelf (a place, township or year).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum OverviewOf {
+    Library,
+    Group(usize),
 }

@@ -45,6 +45,8 @@ pub(crate) enum Action {
     PreviousReport,
     Outline,
     TogglePunctuation,
+    FoldAll,
+    Regroup,
 }
 
 /// Where a binding applies: everywhere, or while a pane or layer has the keys.
@@ -280,6 +282,20 @@ pub const KEYMAP: &[Binding] = &[
         &[ch('G'), plain(KeyCode::End)],
         A::Last,
         "last row",
+        None,
+    ),
+    bind(
+        S::Tree,
+        &[ch('z')],
+        A::FoldAll,
+        "fold every row (its number counts all below it)",
+        None,
+    ),
+    bind(
+        S::Tree,
+        &[ch('v')],
+        A::Regroup,
+        "group by place, by township or by year",
         None,
     ),
     bind(

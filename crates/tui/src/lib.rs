@@ -4,9 +4,11 @@
 //!
 //! - [`app`]: routes events between the panes and layers, carries out the
 //!   effects (`effect`) they return, and draws them.
-//! - `tree` (township → year → report → sections) and `reader` (one report,
-//!   laid out by `document`) are the two panes; `help`, `outline` and the
-//!   [`search`] popup are layers; `status` draws the bottom rows.
+//! - `tree` (place, township or year → report → sections) and `reader` (one
+//!   report, laid out by `document`) are the two panes, and `overview`
+//!   takes the reader's place when the tree's selection is a group; `help`,
+//!   `outline` and the [`search`] popup are layers; `status` draws the
+//!   bottom rows.
 //! - [`keymap`]: the one key table; [`theme`]: colours; `paint`: text into
 //!   cells by our own widths; [`shelf`]: the library grouped for the tree;
 //!   `terminal`: entering and always leaving the terminal.
@@ -22,6 +24,7 @@ mod effect;
 mod help;
 pub mod keymap;
 mod outline;
+mod overview;
 mod paint;
 pub mod position;
 mod reader;

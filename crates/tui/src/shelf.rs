@@ -1,70 +1,207 @@
-//! The shelf: the library grouped the way the tree shows it, township →
-//! year → reports. The library is already in reading order (township by
-//! pinyin, then year), so groups are runs of neighbouring reports.
+//! The shelf: the library grouped the way the tree shows it. Three
+//! groupings (`Grouping`): by place (province › city › county › township
+//! › year › report), by township name (township, its county beside › year ›
+//! report) and by year (year › township › report).
+//!
+//! A township is keyed by its whole place (province, city, county, name),
+//! never by its name alone: two 城关镇 of different counties are two groups.
+//! A level with a single child shares its row (compact chains: `浙江省 ›
+//! 温州市 › 平阳县`), down to a single report, whose row then carries the
+//! chain before its own label. Building is one pass over the reports with a
+//! hash map per level, then a sort of each group's children; only the
+//! distinct place names are read as pinyin.
+
+mod build;
 
 use baogao_report::library::Library;
 use baogao_report::model::Report;
 
-/// The tree's name for reports that name no township, and for no year.
+pub(crate) use build::shelve;
+
+/// The tree's name for reports that name no township, for no year, and for
+/// reports that name no county, city or province.
 pub(crate) const UNNAMED_TOWNSHIP: &str = "未具名";
 pub(crate) const UNKNOWN_YEAR: &str = "年份不详";
+pub(crate) const UNPLACED: &str = "未定位";
 
-/// One township and its years.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct TownshipShelf {
-    /// `None` for the reports that name no township.
-    pub(crate) name: Option<String>,
-    pub(crate) years: Vec<YearShelf>,
+/// Joins the levels of a compact chain, and a place and what is in it.
+pub(crate) const CHAIN: &str = " \u{203A} ";
+
+/// How the tree groups the library.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum Grouping {
+    /// Province › city › county › township › year.
+    #[default]
+    Place,
+    /// Township (its county beside) › year, townships in pinyin order.
+    Township,
+    /// Year › township (its county beside).
+    Year,
 }
 
-impl TownshipShelf {
-    pub(crate) fn label(&self) -> &str {
-        township_label(self.name.as_deref())
+impl Grouping {
+    /// The grouping the switch key goes to next.
+    pub(crate) fn next(self) -> Grouping {
+        match self {
+            Grouping::Place => Grouping::Township,
+            Grouping::Township => Grouping::Year,
+            Grouping::Year => Grouping::Place,
+        }
     }
 
-    pub(crate) fn report_count(&self) -> usize {
-        self.years.iter().map(|year| year.reports.len()).sum()
+    /// How the tree's title names it.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Grouping::Place => "by place",
+            Grouping::Township => "by township",
+            Grouping::Year => "by year",
+        }
     }
 }
 
-/// One year of a township: indexes into [`Library::reports`].
+/// What the last level of a group's chain is: it decides the overview.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) enum Level {
+    Province,
+    City,
+    County,
+    /// The reports that name no county, city or province.
+    Unplaced,
+    Township,
+    Year,
+}
+
+impl Level {
+    /// Province, city, county or the unplaced: a place above townships.
+    pub(crate) fn is_place(self) -> bool {
+        matches!(
+            self,
+            Level::Province | Level::City | Level::County | Level::Unplaced
+        )
+    }
+}
+
+/// A row of the tree below a group (or at the top): a group or a report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Child {
+    Group(usize),
+    Report(usize),
+}
+
+/// A group of reports: one row of the tree, standing for a chain of levels.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct YearShelf {
-    pub(crate) year: Option<i32>,
+pub(crate) struct Group {
+    /// The chain's names joined by " › ".
+    pub(crate) label: String,
+    /// The chain's last level.
+    pub(crate) level: Level,
+    pub(crate) children: Vec<Child>,
+    /// Every report under the group, in library order.
     pub(crate) reports: Vec<usize>,
+    /// Distinct townships under the group (by whole place).
+    pub(crate) townships: usize,
+    pub(crate) parent: Option<usize>,
 }
 
-impl YearShelf {
-    pub(crate) fn label(&self) -> String {
-        year_label(self.year)
-    }
+/// The library grouped one way.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Shelf {
+    pub(crate) grouping: Grouping,
+    pub(crate) groups: Vec<Group>,
+    /// The rows at the top of the tree.
+    pub(crate) top: Vec<Child>,
+    /// Per report: the group whose child it is (`None` at the top).
+    pub(crate) parent_of: Vec<Option<usize>>,
+    /// Per report: how its row is labelled (see [`Shelf::report_label`]).
+    pub(crate) rows: Vec<ReportRow>,
+    /// The chains that share a report's row.
+    pub(crate) prefixes: Vec<String>,
+    /// Per report: its township (one per whole place), `None` when it names
+    /// none. Ids are only compared.
+    pub(crate) township_of: Vec<Option<u32>>,
+    /// Distinct named townships of the library, and (grouped by place)
+    /// distinct counties.
+    pub(crate) townships: usize,
+    pub(crate) counties: usize,
 }
 
-/// Group a library by township, then year, keeping reading order.
-pub(crate) fn shelve(library: &Library) -> Vec<TownshipShelf> {
-    let mut townships: Vec<TownshipShelf> = Vec::new();
-    for (index, report) in library.reports().iter().enumerate() {
-        let same_township = townships
-            .last()
-            .is_some_and(|last| last.name == report.township);
-        if !same_township {
-            townships.push(TownshipShelf {
-                name: report.township.clone(),
-                years: Vec::new(),
-            });
+/// How a report's row is labelled: its kind, or its title when another
+/// report of its group has that kind, led by the chain above it when that
+/// chain shares its row.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct ReportRow {
+    /// Index in [`Shelf::prefixes`].
+    pub(crate) prefix: Option<u32>,
+    pub(crate) by_title: bool,
+}
+
+impl Shelf {
+    /// The groups from the top down to `group`'s.
+    pub(crate) fn ancestry(&self, group: usize) -> Vec<usize> {
+        let mut way = vec![group];
+        let mut at = group;
+        while let Some(parent) = self.groups.get(at).and_then(|g| g.parent) {
+            way.push(parent);
+            at = parent;
         }
-        let Some(township) = townships.last_mut() else {
-            continue;
+        way.reverse();
+        way
+    }
+
+    /// Report `r`'s row label (made when drawn: only rows on screen need
+    /// one).
+    pub(crate) fn report_label(&self, library: &Library, r: usize) -> String {
+        let report = &library.reports()[r];
+        let row = self.rows[r];
+        let own = if row.by_title {
+            report_title(report)
+        } else {
+            report.kind.label_zh(report.period)
         };
-        match township.years.last_mut() {
-            Some(year) if year.year == report.year => year.reports.push(index),
-            _ => township.years.push(YearShelf {
-                year: report.year,
-                reports: vec![index],
-            }),
+        match row.prefix.and_then(|p| self.prefixes.get(p as usize)) {
+            Some(prefix) => format!("{prefix}{CHAIN}{own}"),
+            None => own.to_string(),
         }
     }
-    townships
+
+    /// The whole chain from the top to `group`, as the status bar says it.
+    pub(crate) fn path_label(&self, group: usize) -> String {
+        self.ancestry(group)
+            .iter()
+            .map(|&g| self.groups[g].label.as_str())
+            .collect::<Vec<_>>()
+            .join(CHAIN)
+    }
+}
+
+/// A township's whole place, which tells apart townships of one name.
+pub(crate) fn place_key(report: &Report) -> [Option<&str>; 4] {
+    [
+        report.province.as_deref(),
+        report.city.as_deref(),
+        report.county.as_deref(),
+        report.township.as_deref(),
+    ]
+}
+
+/// The most precise place a report names above its township: its county,
+/// else its city, else its province.
+pub fn county_of(report: &Report) -> Option<&str> {
+    report
+        .county
+        .as_deref()
+        .or(report.city.as_deref())
+        .or(report.province.as_deref())
+}
+
+/// A township with its county beside ("南塘镇 · 乐清市"), or alone when
+/// the report names no place above it.
+pub fn township_with_county(report: &Report) -> String {
+    let township = township_label(report.township.as_deref());
+    match county_of(report) {
+        Some(county) => format!("{township} \u{B7} {county}"),
+        None => township.to_string(),
+    }
 }
 
 /// What to call a report on screen: its title, or its kind ("工作总结") when

@@ -7,7 +7,7 @@ use crate::document::Punctuation;
 use crate::paint::{clear_left_of, put_str};
 use crate::reader::Progress;
 use crate::search::SearchLayer;
-use crate::shelf::{report_title, township_label, year_label};
+use crate::shelf::{report_title, township_with_county, year_label};
 use crate::status::{render_footer, render_status};
 use crate::tree::TreeView;
 use baogao_layout::{AmbiguousWidth, full_width_punctuation, truncate, wrap_cjk};
@@ -53,7 +53,6 @@ impl App<'_> {
 
     /// What the reader pane says before a report is opened.
     fn render_welcome(&self, area: Rect, buf: &mut Buffer) {
-        let townships = self.tree.township_count();
         let lines = if self.library.is_empty() {
             vec![
                 ("No reports here yet.".to_string(), self.theme.title),
@@ -63,17 +62,7 @@ impl App<'_> {
                 ),
             ]
         } else {
-            vec![
-                (
-                    format!("{} reports · {townships} townships", self.library.len()),
-                    self.theme.title,
-                ),
-                (
-                    "Pick a report or section in the tree (Tab switches panes), Enter to read; ? shows every key"
-                        .to_string(),
-                    self.theme.dim,
-                ),
-            ]
+            Vec::new()
         };
         let mut y = area.y + 1;
         for (text, style) in &lines {
@@ -108,13 +97,16 @@ impl App<'_> {
         if let Some(notice) = &self.notice {
             return (notice.clone(), String::new());
         }
+        if self.overview_shown && !self.library.is_empty() {
+            return (self.overview.status().to_string(), String::new());
+        }
         let Some((index, _)) = self.reader.location() else {
             return (format!("{} reports", self.library.len()), String::new());
         };
         let report = &self.library.reports()[index];
         let mut parts: Vec<String> = Vec::new();
         parts.extend(self.aside.clone());
-        parts.push(township_label(report.township.as_deref()).to_string());
+        parts.push(township_with_county(report));
         parts.push(year_label(report.year));
         parts.push(self.shown(report_title(report)).into_owned());
         let crumbs = self.reader.breadcrumb();
@@ -185,7 +177,12 @@ impl Widget for &App<'_> {
             return;
         };
         if let Some(tree) = areas.tree {
-            let title = format!("Reports {}", self.library.len());
+            // The grouping where the frame has room for it.
+            let mut title = format!("Reports {}", self.library.len());
+            let grouped = format!("{title} \u{B7} {}", self.tree.shelf().grouping.name());
+            if self.widths.str(&grouped) + 6 <= usize::from(tree.width) {
+                title = grouped;
+            }
             let inner = self.render_frame(tree, buf, &title, self.focus == Focus::Tree);
             TreeView {
                 pane: &self.tree,
@@ -194,17 +191,22 @@ impl Widget for &App<'_> {
             .render(inner, buf);
         }
         if let Some(reader) = areas.reader {
-            let title = self
-                .reader
-                .location()
-                .map_or(Cow::Borrowed(""), |(index, _)| {
-                    self.shown(report_title(&self.library.reports()[index]))
-                });
-            self.render_frame(reader, buf, &title, self.focus == Focus::Reader);
-            if self.reader.location().is_some() {
-                self.reader.render(reader_text_area(reader), buf);
+            let title = if self.overview_shown {
+                Cow::Borrowed(self.overview.title())
             } else {
+                self.reader
+                    .location()
+                    .map_or(Cow::Borrowed(""), |(index, _)| {
+                        self.shown(report_title(&self.library.reports()[index]))
+                    })
+            };
+            self.render_frame(reader, buf, &title, self.focus == Focus::Reader);
+            if self.library.is_empty() {
                 self.render_welcome(reader_text_area(reader), buf);
+            } else if self.overview_shown {
+                self.overview.render(reader_text_area(reader), buf);
+            } else {
+                self.reader.render(reader_text_area(reader), buf);
             }
         }
         let (left, right) = self.status_text();

@@ -54,7 +54,13 @@ impl<'a> App<'a> {
     /// Open the popup with the last query of its mode, selected, and its
     /// results; the result n/N went to last is the one selected.
     pub(super) fn open_search(&mut self) {
-        let open_report = self.reader.location().map(|(report, _)| report);
+        // A report behind an overview is not the one being read: Ctrl-R
+        // has none to search then.
+        let open_report = self
+            .reader
+            .location()
+            .filter(|_| !self.overview_shown)
+            .map(|(report, _)| report);
         if let (Some(walked), Some(at)) = (&self.walked, self.reader.hit_position()) {
             let scope = self.recall.scope(open_report);
             let last = self.recall.get_mut(walked.mode);
@@ -144,16 +150,18 @@ impl<'a> App<'a> {
         });
         self.reader.set_last_search(Some(last));
         self.reader.go_to_current_hit(self.library);
-        self.reveal_reader();
+        self.overview_shown = false;
+        self.glimpse_reader();
         self.focus = Focus::Reader;
     }
 
     /// The tree opens down to what the reader shows (a jump, not a scroll:
-    /// the user asked to go there, so the way there is unfolded).
-    pub(super) fn reveal_reader(&mut self) {
+    /// the user asked to go there, so the way there is unfolded), folding
+    /// again what the previous jump or n/N opened, as n/N do.
+    pub(super) fn glimpse_reader(&mut self) {
         if let Some((index, path)) = self.reader.location() {
             let path = path.clone();
-            self.tree.reveal(index, &path);
+            self.tree.glimpse(index, &path);
         }
     }
 }

@@ -8,7 +8,7 @@ use super::tier;
 use super::view::SearchView;
 use super::worker::ResultRow;
 use crate::paint::{fill, put_spans, put_str};
-use crate::shelf::{report_title, township_label, year_label};
+use crate::shelf::{report_title, township_with_county, year_label};
 use crate::theme::Theme;
 use baogao_layout::{Widths, truncate};
 use baogao_report::model::{Report, SectionPath};
@@ -159,12 +159,13 @@ fn place_style(theme: Theme, base: Style, selected: bool) -> Style {
     if selected { base } else { theme.dim }
 }
 
-/// Where a result is: township · year, then the report (for a text hit or a
-/// heading) and the headings above the one that matched.
+/// Where a result is: township · county (where known) · year, then the
+/// report (for a text hit or a heading) and the headings above the one
+/// that matched.
 fn place_of(report: &Report, row: &ResultRow) -> String {
     let mut place = format!(
         "{} \u{B7} {}",
-        township_label(report.township.as_deref()),
+        township_with_county(report),
         year_label(report.year)
     );
     if row.section == WHOLE_REPORT {

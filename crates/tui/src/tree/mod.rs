@@ -1,28 +1,32 @@
-//! The tree pane: township → year → report → sections, collapsible.
+//! The tree pane: the library grouped by place, township or year
+//! ([`Grouping`], see `shelf`), then reports and their sections,
+//! collapsible.
 //!
 //! Only expanded nodes are walked: the visible rows are rebuilt when a node
 //! opens or closes, so a library of ten thousand reports costs one row per
-//! township until the reader opens one. Labels are cut by display width with
-//! "…" when drawn ([`TreeView`]); the pane owns its selection and scroll offset.
+//! province until the reader opens one. Labels are cut by display width with
+//! "…" when drawn ([`TreeView`]); the pane owns its selection and scroll
+//! offset. The number at a row's right counts what is under it: reports
+//! under a group, every section (at any depth) under a report or section.
 
 mod view;
 
 pub(crate) use view::TreeView;
 
-use super::effect::Effect;
+use super::effect::{Effect, OverviewOf};
 use super::keymap::Action;
-use super::shelf::{TownshipShelf, YearShelf, report_title, shelve};
+use super::shelf::{Child, Grouping, Shelf, shelve};
 use super::theme::Theme;
 use baogao_layout::Widths;
 use baogao_report::library::Library;
-use baogao_report::model::{Report, SectionPath};
+use baogao_report::model::SectionPath;
 use std::collections::HashSet;
 
 /// A node of the tree, by what it stands for.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(crate) enum NodeId {
-    Township(usize),
-    Year(usize, usize),
+    /// A group of the shelf (a place, township or year chain).
+    Group(usize),
     Report(usize),
     Section(usize, SectionPath),
 }
@@ -39,11 +43,7 @@ pub(crate) struct Row {
 #[derive(Debug)]
 pub(crate) struct TreePane<'a> {
     library: &'a Library,
-    shelf: Vec<TownshipShelf>,
-    /// (township, year) of each report, by report index.
-    shelf_place: Vec<(usize, usize)>,
-    /// Each report's row label and number of sections, worked out once.
-    report_labels: Vec<(String, usize)>,
+    shelf: Shelf,
     expanded: HashSet<NodeId>,
     /// The nodes the last [`TreePane::glimpse`] opened, which the next one
     /// folds again unless the user has touched the tree since.
@@ -58,27 +58,9 @@ pub(crate) struct TreePane<'a> {
 
 impl<'a> TreePane<'a> {
     pub(crate) fn new(library: &'a Library, widths: Widths, theme: Theme) -> TreePane<'a> {
-        let shelf = shelve(library);
-        let mut shelf_place = vec![(0, 0); library.len()];
-        for (t, township) in shelf.iter().enumerate() {
-            for (y, year) in township.years.iter().enumerate() {
-                for &r in &year.reports {
-                    shelf_place[r] = (t, y);
-                }
-            }
-        }
-        let mut report_labels = vec![(String::new(), 0); library.len()];
-        for year in shelf.iter().flat_map(|township| &township.years) {
-            for &r in &year.reports {
-                let report = &library.reports()[r];
-                report_labels[r] = (report_label(report, year, library), report.section_count());
-            }
-        }
         let mut tree = TreePane {
             library,
-            shelf,
-            shelf_place,
-            report_labels,
+            shelf: shelve(library, Grouping::default()),
             expanded: HashSet::new(),
             glimpsed: Vec::new(),
             rows: Vec::new(),
@@ -92,12 +74,9 @@ impl<'a> TreePane<'a> {
         tree
     }
 
-    /// Named townships on the shelf (not the group of unnamed reports).
-    pub(crate) fn township_count(&self) -> usize {
-        self.shelf
-            .iter()
-            .filter(|township| township.name.is_some())
-            .count()
+    /// The library as the tree groups it now.
+    pub(crate) fn shelf(&self) -> &Shelf {
+        &self.shelf
     }
 
     pub(crate) fn rows(&self) -> &[Row] {
@@ -120,30 +99,30 @@ impl<'a> TreePane<'a> {
     fn rebuild_rows(&mut self) {
         let selected = self.selected().map(|row| row.id.clone());
         let mut rows = Vec::new();
-        for (t, township) in self.shelf.iter().enumerate() {
-            let id = NodeId::Township(t);
-            let open = self.expanded.contains(&id);
-            rows.push(Row {
-                id,
-                depth: 0,
-                has_children: true,
-            });
-            if !open {
-                continue;
-            }
-            for (y, year) in township.years.iter().enumerate() {
-                let id = NodeId::Year(t, y);
-                let open = self.expanded.contains(&id);
-                rows.push(Row {
-                    id,
-                    depth: 1,
-                    has_children: true,
-                });
-                if open {
-                    for &r in &year.reports {
-                        self.push_report(&mut rows, r);
+        // Depth-first with an explicit stack, children pushed in reverse.
+        let mut stack: Vec<(Child, usize)> = self
+            .shelf
+            .top
+            .iter()
+            .rev()
+            .map(|&child| (child, 0))
+            .collect();
+        while let Some((child, depth)) = stack.pop() {
+            match child {
+                Child::Group(g) => {
+                    let id = NodeId::Group(g);
+                    let open = self.expanded.contains(&id);
+                    rows.push(Row {
+                        id,
+                        depth,
+                        has_children: true,
+                    });
+                    if open {
+                        let children = &self.shelf.groups[g].children;
+                        stack.extend(children.iter().rev().map(|&child| (child, depth + 1)));
                     }
                 }
+                Child::Report(r) => self.push_report(&mut rows, r, depth),
             }
         }
         self.rows = rows;
@@ -154,13 +133,13 @@ impl<'a> TreePane<'a> {
         self.keep_selection_visible();
     }
 
-    fn push_report(&self, rows: &mut Vec<Row>, r: usize) {
+    fn push_report(&self, rows: &mut Vec<Row>, r: usize, depth: usize) {
         let report = &self.library.reports()[r];
         let id = NodeId::Report(r);
         let open = self.expanded.contains(&id);
         rows.push(Row {
             id,
-            depth: 2,
+            depth,
             has_children: !report.sections.is_empty(),
         });
         if !open {
@@ -179,7 +158,7 @@ impl<'a> TreePane<'a> {
             let open = self.expanded.contains(&id);
             rows.push(Row {
                 id,
-                depth: 2 + path.depth(),
+                depth: depth + path.depth(),
                 has_children: !section.sections.is_empty(),
             });
             if open {
@@ -218,6 +197,68 @@ impl<'a> TreePane<'a> {
         }
     }
 
+    /// Fold every row, keeping selected the top row that held the
+    /// selection; the reader shows that row's overview (or its report).
+    fn fold_all(&mut self) -> Effect {
+        let Some(before) = self.selected().map(|row| row.id.clone()) else {
+            return Effect::None;
+        };
+        let top = self.top_of(&before);
+        self.expanded.clear();
+        self.rebuild_rows();
+        self.select_id(&top);
+        self.keep_selection_visible();
+        self.moved_from(&before)
+    }
+
+    /// Group the library the next way, keeping selected the report or
+    /// section that was (its groups open), else the first row.
+    fn regroup(&mut self) -> Effect {
+        let text = self.selected_text();
+        self.shelf = shelve(self.library, self.shelf.grouping.next());
+        self.expanded.retain(|id| !matches!(id, NodeId::Group(_)));
+        // The old rows name groups of the old shelf: nothing to keep.
+        self.rows.clear();
+        self.selected = 0;
+        self.offset = 0;
+        self.rebuild_rows();
+        if let Some((r, path)) = text {
+            self.open_way(r, &path, true);
+            return Effect::None;
+        }
+        self.selection_effect()
+    }
+
+    /// The top-level row above the node `id`.
+    fn top_of(&self, id: &NodeId) -> NodeId {
+        let group = match id {
+            NodeId::Group(g) => Some(*g),
+            NodeId::Report(r) | NodeId::Section(r, _) => match self.shelf.parent_of[*r] {
+                Some(g) => Some(g),
+                None => return NodeId::Report(*r),
+            },
+        };
+        group
+            .and_then(|g| self.shelf.ancestry(g).first().copied())
+            .map_or_else(|| id.clone(), NodeId::Group)
+    }
+
+    /// What the selected row asks the reader pane to show.
+    fn selection_effect(&self) -> Effect {
+        match self.selected().map(|row| &row.id) {
+            Some(NodeId::Group(g)) => Effect::Overview(OverviewOf::Group(*g)),
+            Some(NodeId::Report(r)) => Effect::Show {
+                report: *r,
+                path: SectionPath::front(),
+            },
+            Some(NodeId::Section(r, path)) => Effect::Show {
+                report: *r,
+                path: path.clone(),
+            },
+            None => Effect::None,
+        }
+    }
+
     /// Run a tree action: move, fold, or (Enter on a township or year)
     /// fold. A move onto a report or section asks the reader to show it;
     /// Enter on one asks to read it.
@@ -253,10 +294,12 @@ impl<'a> TreePane<'a> {
             }
             Action::Toggle if row.has_children => self.set_expanded(row.id, !open),
             Action::Open => {
-                if let NodeId::Township(_) | NodeId::Year(..) = row.id {
+                if let NodeId::Group(_) = row.id {
                     self.set_expanded(row.id, !open);
                 }
             }
+            Action::FoldAll => return self.fold_all(),
+            Action::Regroup => return self.regroup(),
             _ => {}
         }
         self.keep_selection_visible();
@@ -267,25 +310,22 @@ impl<'a> TreePane<'a> {
     }
 
     /// The report, and its section (the front for the report's own row),
-    /// that the selected row stands for; none for a township or year.
+    /// that the selected row stands for; none for a group.
     fn selected_text(&self) -> Option<(usize, SectionPath)> {
         match &self.selected()?.id {
             NodeId::Report(report) => Some((*report, SectionPath::front())),
             NodeId::Section(report, path) => Some((*report, path.clone())),
-            NodeId::Township(_) | NodeId::Year(..) => None,
+            NodeId::Group(_) => None,
         }
     }
 
-    /// What a change of selection from `before` asks of the reader: to show
-    /// the report or section now selected.
+    /// What a change of selection from `before` asks of the reader pane:
+    /// to show the report or section now selected, or the group's overview.
     fn moved_from(&self, before: &NodeId) -> Effect {
         if self.selected().map(|row| &row.id) == Some(before) {
             return Effect::None;
         }
-        match self.selected_text() {
-            Some((report, path)) => Effect::Show { report, path },
-            None => Effect::None,
-        }
+        self.selection_effect()
     }
 
     fn parent_row(&self, index: usize) -> Option<usize> {
@@ -382,13 +422,22 @@ impl<'a> TreePane<'a> {
         self.keep_selection_visible();
     }
 
-    /// The nodes from report `r`'s township down to its section at `path`
-    /// (down to the report itself for the front).
+    /// The nodes from report `r`'s top group down to its section at
+    /// `path` (down to the report itself for the front).
     fn way_to(&self, r: usize, path: &SectionPath) -> Vec<NodeId> {
-        let Some((t, y)) = self.locate(r) else {
+        if r >= self.library.len() {
             return Vec::new();
+        }
+        let mut way: Vec<NodeId> = match self.shelf.parent_of[r] {
+            Some(group) => self
+                .shelf
+                .ancestry(group)
+                .into_iter()
+                .map(NodeId::Group)
+                .collect(),
+            None => Vec::new(),
         };
-        let mut way = vec![NodeId::Township(t), NodeId::Year(t, y), NodeId::Report(r)];
+        way.push(NodeId::Report(r));
         let mut walk = SectionPath::front();
         for &index in &path.0 {
             walk = walk.child(index);
@@ -396,173 +445,7 @@ impl<'a> TreePane<'a> {
         }
         way
     }
-
-    fn locate(&self, r: usize) -> Option<(usize, usize)> {
-        self.shelf_place.get(r).copied()
-    }
-}
-
-/// A report's row: its kind and period ("上半年工作总结"), or its title when
-/// another report of the same year shares that label.
-fn report_label(report: &Report, year: &YearShelf, library: &Library) -> String {
-    let label = report.kind.label_zh(report.period);
-    let sharing = year
-        .reports
-        .iter()
-        .map(|&r| &library.reports()[r])
-        .filter(|other| other.kind.label_zh(other.period) == label)
-        .count();
-    if sharing > 1 {
-        report_title(report).to_string()
-    } else {
-        label.to_string()
-    }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use baogao_bundled::load_bundled;
-
-    fn library() -> Library {
-        Library::from_loaded(load_bundled().reports)
-    }
-
-    fn ids(tree: &TreePane) -> Vec<NodeId> {
-        tree.rows().iter().map(|row| row.id.clone()).collect()
-    }
-
-    #[test]
-    fn starts_with_one_row_per_township_and_opens_level_by_level() {
-        let library = library();
-        let mut tree = TreePane::new(&library, Widths::default(), Theme::default());
-        assert_eq!(tree.rows().len(), tree.shelf.len());
-        let _ = tree.act(Action::Expand);
-        assert_eq!(tree.rows()[1].id, NodeId::Year(0, 0));
-        let _ = tree.act(Action::Expand); // on an open node: to its first child
-        assert_eq!(
-            tree.selected().map(|row| row.id.clone()),
-            Some(NodeId::Year(0, 0))
-        );
-        let _ = tree.act(Action::Collapse); // on a closed node: to its parent
-        assert_eq!(
-            tree.selected().map(|row| row.id.clone()),
-            Some(NodeId::Township(0))
-        );
-        let _ = tree.act(Action::Collapse);
-        assert_eq!(tree.rows().len(), tree.shelf.len());
-    }
-
-    #[test]
-    fn reveal_opens_the_way_to_a_section_and_selects_it() {
-        let library = library();
-        let mut tree = TreePane::new(&library, Widths::default(), Theme::default());
-        let nanji = library
-            .index_of("nanji-2020-work-summary")
-            .expect("bundled");
-        let path = SectionPath(vec![0, 1]);
-        tree.reveal(nanji, &path);
-        assert_eq!(
-            tree.selected().map(|row| row.id.clone()),
-            Some(NodeId::Section(nanji, path))
-        );
-        let rows = ids(&tree);
-        assert!(rows.contains(&NodeId::Report(nanji)));
-        assert!(rows.contains(&NodeId::Section(nanji, SectionPath(vec![1]))));
-        // The selection stays visible in a short pane.
-        tree.resize(3);
-        assert!(tree.selected >= tree.offset && tree.selected < tree.offset + 3);
-    }
-
-    #[test]
-    fn a_glimpse_folds_again_what_the_last_one_opened_but_not_what_the_user_did() {
-        let library = library();
-        let mut tree = TreePane::new(&library, Widths::default(), Theme::default());
-        let nanji = library.index_of("nanji-2020-work-summary").unwrap();
-        let lupu = library.index_of("lupu-2020-work-summary").unwrap();
-        let folded = tree.rows().len();
-        tree.glimpse(nanji, &SectionPath(vec![0]));
-        assert!(ids(&tree).contains(&NodeId::Report(nanji)));
-        tree.glimpse(lupu, &SectionPath(vec![0]));
-        assert!(ids(&tree).contains(&NodeId::Report(lupu)));
-        assert!(!ids(&tree).contains(&NodeId::Report(nanji)), "folded again");
-        // The user moves in the tree: what is open now stays open.
-        let _ = tree.act(Action::Down);
-        tree.glimpse(nanji, &SectionPath(vec![0]));
-        assert!(ids(&tree).contains(&NodeId::Report(lupu)));
-        assert!(ids(&tree).contains(&NodeId::Report(nanji)));
-        // A jump keeps what it opens, and what is open before it.
-        tree.reveal(nanji, &SectionPath(vec![1]));
-        tree.glimpse(lupu, &SectionPath(vec![1]));
-        assert!(ids(&tree).contains(&NodeId::Report(nanji)));
-        assert!(tree.rows().len() > folded);
-    }
-
-    #[test]
-    fn labels_say_what_a_node_holds() {
-        let library = library();
-        let tree = TreePane::new(&library, Widths::default(), Theme::default());
-        let (name, count) = tree.label(&NodeId::Township(0));
-        assert_eq!((name.as_str(), count.as_str()), ("岱西镇", "1"));
-        let nanji = library
-            .index_of("nanji-2020-work-summary")
-            .expect("bundled");
-        let (kind, sections) = tree.label(&NodeId::Report(nanji));
-        assert_eq!(kind, "工作总结");
-        assert_eq!(
-            sections,
-            library.reports()[nanji].section_count().to_string()
-        );
-    }
-
-    #[test]
-    fn page_keys_move_the_selection_a_pane_at_a_time() {
-        let library = library();
-        let mut tree = TreePane::new(&library, Widths::default(), Theme::default());
-        tree.resize(2);
-        let _ = tree.act(Action::PageDown);
-        assert_eq!(tree.selected, 2);
-        let _ = tree.act(Action::PageDown);
-        let _ = tree.act(Action::PageDown);
-        assert_eq!(tree.selected, tree.rows().len() - 1);
-        let _ = tree.act(Action::PageUp);
-        assert_eq!(tree.selected, tree.rows().len() - 3);
-    }
-
-    #[test]
-    fn a_move_onto_a_report_or_section_shows_it_and_enter_reads_it() {
-        let library = library();
-        let mut tree = TreePane::new(&library, Widths::default(), Theme::default());
-        // Townships and years have nothing for the reader to show.
-        assert_eq!(tree.act(Action::Down), Effect::None);
-        assert_eq!(tree.act(Action::Expand), Effect::None);
-        assert_eq!(tree.act(Action::Expand), Effect::None);
-        assert_eq!(
-            tree.act(Action::Open),
-            Effect::None,
-            "Enter on a year opens it"
-        );
-        assert!(ids(&tree).iter().any(|id| matches!(id, NodeId::Report(_))));
-        let Effect::Show { report, path } = tree.act(Action::Down) else {
-            panic!("the move onto a report showed nothing");
-        };
-        assert_eq!(path, SectionPath::front());
-        assert_eq!(
-            tree.act(Action::Open),
-            Effect::Read {
-                report,
-                path: SectionPath::front()
-            }
-        );
-        // Folding moves nothing; walking into the report shows its first section.
-        assert_eq!(tree.act(Action::Expand), Effect::None);
-        assert_eq!(
-            tree.act(Action::Expand),
-            Effect::Show {
-                report,
-                path: SectionPath(vec![0])
-            }
-        );
-        assert_eq!(tree.scroll(3), Effect::None);
-    }
-}
+mod tests;

@@ -1,11 +1,12 @@
 //! Drawing the tree: one row per visible node, indented by depth, with a
 //! fold marker, a label cut by display width with "…", and at the right what
-//! the node holds (reports, or sections). Focus is passed in by the app, so
+//! the node holds at any depth (reports, or sections). Focus is passed in by the app, so
 //! the pane keeps no copy of it.
 
 use super::{NodeId, TreePane};
 use crate::paint::{fill, put_str};
 use baogao_layout::truncate;
+use baogao_report::model::Section;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
@@ -17,29 +18,24 @@ pub(crate) struct TreeView<'p, 'a> {
 }
 
 impl TreePane<'_> {
-    /// The label and the count shown at the right of a row.
+    /// The label and the count shown at the right of a row: what is under
+    /// it, at any depth (reports under a group, sections under a report or
+    /// section; none for a section without subsections).
     pub(super) fn label(&self, id: &NodeId) -> (String, String) {
         match id {
-            NodeId::Township(t) => {
-                let township = &self.shelf[*t];
-                (
-                    township.label().to_string(),
-                    township.report_count().to_string(),
-                )
+            NodeId::Group(g) => {
+                let group = &self.shelf.groups[*g];
+                (group.label.clone(), group.reports.len().to_string())
             }
-            NodeId::Year(t, y) => {
-                let year = &self.shelf[*t].years[*y];
-                (year.label(), year.reports.len().to_string())
-            }
-            NodeId::Report(r) => {
-                let (label, sections) = &self.report_labels[*r];
-                (label.clone(), sections.to_string())
-            }
+            NodeId::Report(r) => (
+                self.shelf.report_label(self.library, *r),
+                self.library.reports()[*r].section_count().to_string(),
+            ),
             NodeId::Section(r, path) => match self.library.reports()[*r].section(path) {
                 Some(section) => {
-                    let children = section.sections.len();
-                    let count = if children > 0 {
-                        children.to_string()
+                    let under = sections_under(section);
+                    let count = if under > 0 {
+                        under.to_string()
                     } else {
                         String::new()
                     };
@@ -49,6 +45,17 @@ impl TreePane<'_> {
             },
         }
     }
+}
+
+/// Every section below `section`, at any depth.
+fn sections_under(section: &Section) -> usize {
+    let mut count = 0;
+    let mut stack = vec![section.sections.as_slice()];
+    while let Some(sections) = stack.pop() {
+        count += sections.len();
+        stack.extend(sections.iter().map(|child| child.sections.as_slice()));
+    }
+    count
 }
 
 /// Cells before a row's fold marker: two a level, but deep outlines stop
