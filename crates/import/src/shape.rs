@@ -160,6 +160,18 @@ pub(crate) fn is_keyword_line(line: &str) -> bool {
         && !rest.contains('。')
 }
 
+/// A portal's name standing in the body ("某某区人民政府网站",
+/// "某某门户"): all Chinese, short, ending on a word only a web site ends
+/// on (not a bare 网, which ends 电网 and 管网 too).
+pub(crate) fn is_portal_name(line: &str) -> bool {
+    line.len() <= 120
+        && line.chars().count() <= 30
+        && line.chars().all(is_han)
+        && ["网站", "门户", "政府网", "官网"]
+            .iter()
+            .any(|w| line.ends_with(w))
+}
+
 /// A note about the page wrapped around a link: "……(某网https://… 省略932字,
 /// 正式会员可完整阅读)……". A sentence of the report does not hold a web
 /// address inside ellipses or brackets.
@@ -355,6 +367,8 @@ mod tests {
         assert!(!is_file_line("建设15mw电站"));
         assert!(is_scrap("赞(3) / 踩"));
         assert!(is_keyword_line("标签: 乡镇 工作总结 乡村振兴"));
+        assert!(is_portal_name("某某区人民政府网站"));
+        assert!(!is_portal_name("加快建设农村电网"));
         assert!(is_keyword_line("热词: 防汛 安全生产 秸秆禁烧"));
         // Words a report lists after a label are its text.
         assert!(!is_keyword_line("工作思路:稳增长,促改革,惠民生"));
