@@ -317,6 +317,7 @@ fn restart_at_title(lines: &mut [String], front: &mut front::Front, trace: &mut 
         }
     }
     if repeat == shape::TitleUse::RunOn {
+        trace.line(at, rules::TITLE_RUN_ON);
         lines[at] = shape::after_title(&lines[at], &title);
         front.body_start = at;
         return;
