@@ -217,3 +217,11 @@ fn tag_lines_under_the_title_go() {
     assert_gone(&r, &["标签", "热门", "秸秆禁烧"]);
     assert_eq!(headings(&r.sections), vec!["一、脱贫攻坚全面收官"]);
 }
+
+/// A report's own label under the title ("总体情况:今年以来…") is text; a
+/// teaser is one that speaks of the page (tested on the samples).
+#[test]
+fn a_reports_own_label_under_the_title_stays() {
+    let r = shape("lead-with-a-label-under-the-title");
+    assert!(r.preamble[0].starts_with("总体情况："), "{:?}", r.preamble);
+}

@@ -4,6 +4,9 @@
 //!   binary files refused).
 //! - `seeds`: the five seed reports of `data/raw`, and `data/reports` kept
 //!   equal to what the importer makes of them.
+//! - `audit`: no sentence of a line kept as text lost, none duplicated, on
+//!   every seed, sample and shape text.
+//! - `classes`: the failure classes of real pages, on texts written for them.
 //! - `judged`: the 32 real excerpts of `tests/data/samples` scored against
 //!   `expected.json` (township, year, kind, period, headings at their level,
 //!   furniture gone), per file and per set.
@@ -20,6 +23,7 @@
 //! Below: the helpers these share, to import a file of the repository and
 //! read a report's outline.
 
+mod audit;
 mod classes;
 mod decode;
 mod judged;

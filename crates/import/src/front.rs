@@ -341,7 +341,9 @@ pub(crate) fn read_title_block(
             Some(rules::SITE_NAME)
         } else if shape::is_prompt(line) && !pdf_lines(lines, i) {
             Some(rules::PROMPT)
-        } else if shape::is_teaser(line) && !pdf_lines(lines, i) {
+        } else if shape::is_teaser(line, front.title.as_deref().unwrap_or_default())
+            && !pdf_lines(lines, i)
+        {
             Some(rules::TEASER)
         } else {
             None

@@ -325,6 +325,7 @@ fn restart_at_title(lines: &mut [String], front: &mut front::Front, trace: &mut 
         }
     }
     if repeat == shape::TitleUse::RunOn {
+        trace.line(at, rules::TITLE_RUN_ON);
         lines[at] = shape::after_title(&lines[at], &title);
         front.body_start = at;
         return;
@@ -458,9 +459,10 @@ fn clean_body(
             Some(rules::SITE_NOTE)
         } else if cruft::is_site_line(line) && cruft::stands_apart(body, i) {
             Some(rules::SITE_LINE)
-        } else if front::is_site_name(line) && cruft::stands_apart(body, i) {
+        } else if shape::is_portal_name(line) && cruft::stands_apart(body, i) {
             Some(rules::SITE_NAME)
-        } else if shape::talks_about_page(line)
+        } else if before_heading
+            && shape::talks_about_page(line)
             && page_width_str(line) <= 60
             && cruft::stands_apart(body, i)
         {

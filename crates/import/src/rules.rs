@@ -20,7 +20,7 @@ pub struct Rule {
 
 macro_rules! rules {
     ($($id:ident = $name:literal : $reason:literal;)*) => {
-        $(pub(crate) const $id: Rule = Rule { name: $name, reason: $reason };)*
+        $(#[doc = $reason] pub const $id: Rule = Rule { name: $name, reason: $reason };)*
         /// Every rule, in the order the pipeline applies them.
         pub const RULES: &[Rule] = &[$($id),*];
     };
@@ -33,6 +33,7 @@ rules! {
     TITLE_GUESSED = "title-guessed": "no line names a report: a short first line, the metadata's title or the file name stands in";
     TITLE_CONTINUED = "title-continued": "a short line that goes on with the title (和…, 暨…) is the title's second line";
     TITLE_REPEAT = "title-repeat": "the title printed again (perhaps with a note or a page label) is said once";
+    TITLE_RUN_ON = "title-run-on": "the title run on into the text: the title goes, the text after it stays";
     TITLE_TALK = "title-talk": "a sentence that names the report's own title talks about the page, not the work";
     RESTART = "restart-at-title": "the title standing again near the top: what came between was the site's";
     METADATA = "metadata": "label: value pairs of an index block; their dates and publisher are kept as fields";

@@ -136,7 +136,8 @@ pub(crate) fn is_scrap(line: &str) -> bool {
 }
 
 /// A keyword line: a short label and a colon, then two or more short words
-/// set apart by blanks or commas, no sentence ("标签: 乡镇 总结 规划").
+/// set apart by blanks, no sentence ("标签: 乡镇 总结 规划"). Words set
+/// apart by commas are a report's own list.
 pub(crate) fn is_keyword_line(line: &str) -> bool {
     if line.len() > 150 {
         return false;
@@ -148,9 +149,7 @@ pub(crate) fn is_keyword_line(line: &str) -> bool {
     let rest = &line[at..];
     let rest = rest[rest.chars().next().map_or(0, char::len_utf8)..].trim();
     let words: Vec<&str> = rest
-        .split(|c: char| {
-            c.is_whitespace() || matches!(c, ',' | '\u{FF0C}' | '、' | ';' | '\u{FF1B}')
-        })
+        .split(char::is_whitespace)
         .filter(|w| !w.is_empty())
         .collect();
     let n = label.chars().count();
@@ -159,6 +158,18 @@ pub(crate) fn is_keyword_line(line: &str) -> bool {
         && words.len() >= 2
         && words.iter().all(|w| w.chars().count() <= 8)
         && !rest.contains('。')
+}
+
+/// A portal's name standing in the body ("某某区人民政府网站",
+/// "某某门户"): all Chinese, short, ending on a word only a web site ends
+/// on (not a bare 网, which ends 电网 and 管网 too).
+pub(crate) fn is_portal_name(line: &str) -> bool {
+    line.len() <= 120
+        && line.chars().count() <= 30
+        && line.chars().all(is_han)
+        && ["网站", "门户", "政府网", "官网"]
+            .iter()
+            .any(|w| line.ends_with(w))
 }
 
 /// A note about the page wrapped around a link: "……(某网https://… 省略932字,
@@ -206,7 +217,7 @@ pub(crate) fn talks_about_page(line: &str) -> bool {
 /// A teaser under the title: a short label and a colon, then a sentence
 /// about the page ("内容简介:本文…", "导语:…"). An address to the congress
 /// (各位代表:) is not one.
-pub(crate) fn is_teaser(line: &str) -> bool {
+pub(crate) fn is_teaser(line: &str, title: &str) -> bool {
     let Some(at) = line.find([':', '\u{FF1A}']) else {
         return false;
     };
@@ -219,7 +230,16 @@ pub(crate) fn is_teaser(line: &str) -> bool {
         && !label.starts_with("同志")
         && rest.chars().count() >= 10
         && marker(line).is_none()
+        // About the page: it names the title, or points at the page or
+        // its readers; a report's own label ("总体情况:今年以来…") does not.
+        && (squash(rest).contains(&squash(title))
+            || PAGE_WORDS.iter().any(|w| rest.contains(w)))
 }
+
+/// Words that point at a page or its readers, not at a township's work.
+const PAGE_WORDS: &[&str] = &[
+    "本文", "本篇", "本站", "该文", "此文", "全文", "文档", "网友", "小编", "读者",
+];
 
 /// Text without its blanks, to compare with a title.
 pub(crate) fn squash(text: &str) -> String {
@@ -259,6 +279,11 @@ pub(crate) fn title_use(line: &str, title: &str) -> TitleUse {
         if after.starts_with(is_han) {
             return TitleUse::RunOn;
         }
+    }
+    // The report speaks in the first person (我代表…向大会作…政府工作报告);
+    // a site speaks of the report in the third.
+    if l.contains('我') {
+        return TitleUse::None;
     }
     TitleUse::Talk
 }
@@ -342,7 +367,11 @@ mod tests {
         assert!(!is_file_line("建设15mw电站"));
         assert!(is_scrap("赞(3) / 踩"));
         assert!(is_keyword_line("标签: 乡镇 工作总结 乡村振兴"));
-        assert!(is_keyword_line("热词:防汛,安全生产,秸秆禁烧"));
+        assert!(is_portal_name("某某区人民政府网站"));
+        assert!(!is_portal_name("加快建设农村电网"));
+        assert!(is_keyword_line("热词: 防汛 安全生产 秸秆禁烧"));
+        // Words a report lists after a label are its text.
+        assert!(!is_keyword_line("工作思路:稳增长,促改革,惠民生"));
         assert!(!is_keyword_line("各位代表:"));
         assert!(!is_keyword_line(
             "主要任务:抓项目,促投资,全年完成投资5亿元。"
@@ -375,6 +404,13 @@ mod tests {
             TitleUse::Talk
         );
         assert_eq!(title_use("今年以来,全镇上下", t), TitleUse::None);
+        assert_eq!(
+            title_use(
+                "现在,我代表镇人民政府向大会作某某镇2020年工作总结,请予审议。",
+                t
+            ),
+            TitleUse::None
+        );
     }
 
     #[test]

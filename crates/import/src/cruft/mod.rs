@@ -294,7 +294,9 @@ pub(crate) fn numbered_toc_lines(lines: &[String]) -> HashSet<usize> {
         let (head, number) = line.rsplit_once(' ')?;
         let digits =
             number.len() <= 4 && !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit());
-        (digits && !head.trim().is_empty() && !ends_sentence(head.trim()))
+        // One entry and its page: a table row has more cells than that.
+        let entry = head.split_whitespace().count() <= 2;
+        (digits && entry && !head.trim().is_empty() && !ends_sentence(head.trim()))
             .then(|| number.parse().ok())
             .flatten()
     };
