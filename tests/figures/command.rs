@@ -1,0 +1,1 @@
+//! `baogao figures` from the shell.
