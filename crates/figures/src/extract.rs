@@ -297,7 +297,7 @@ fn figure_at(chars: &[char], number: &Number, last_end: usize, found: &[Found]) 
             }
         }
     }
-    if phrase.is_empty() || !phrase.chars().any(is_cjk) {
+    if phrase.is_empty() || !phrase.chars().any(|c| is_cjk(c) || c.is_ascii_alphabetic()) {
         return None;
     }
     let span_start = if noun_after {
@@ -338,6 +338,13 @@ fn is_figure(
     end: usize,
 ) -> bool {
     let before = start.checked_sub(1).and_then(|p| chars.get(p)).copied();
+    // A vague amount: 数十家, 几百人.
+    if matches!(
+        chars.get(number.start.wrapping_sub(1)),
+        Some('数' | '几' | '若')
+    ) {
+        return false;
+    }
     // Ordinals: 第二, 第15.
     if before == Some('第') || number.start.checked_sub(1).and_then(|p| chars.get(p)) == Some(&'第')
     {
@@ -346,7 +353,7 @@ fn is_figure(
     if number.chinese {
         let written = text_of(chars, number.start, number.end);
         // The indefinite 一 (一批, 一个新水平) and idioms.
-        if written == "一" {
+        if written == "一" && unit.text == unit.base {
             return false;
         }
         // 二次整改: the second time, not two times.
