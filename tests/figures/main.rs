@@ -5,7 +5,9 @@
 //!   spec's two seeds) and `own.json` (a third report annotated apart).
 //! - `shapes`: single sentences, what is and is not a figure.
 //! - `command`: the CLI's table, JSON and CSV.
+//! - `panel`: the reader's figures panel and its charts.
 
 mod command;
+mod panel;
 mod score;
 mod shapes;
