@@ -156,3 +156,56 @@ fn an_indicator_over_two_years_is_a_bar_chart_with_a_table_at_80_by_24_and_50_by
 }
 
 use baogao_layout::Widths;
+
+/// The style of the cell where `needle` starts, anywhere on screen.
+fn style_of(buffer: &ratatui::buffer::Buffer, needle: &str) -> ratatui::style::Style {
+    let text = rows(buffer);
+    let (y, row) = text
+        .iter()
+        .enumerate()
+        .find(|(_, r)| r.contains(needle))
+        .unwrap_or_else(|| panic!("{needle}: {text:#?}"));
+    let column = Widths::default().str(&row[..row.find(needle).unwrap_or(0)]);
+    buffer[(
+        u16::try_from(column).expect("on screen"),
+        u16::try_from(y).expect("on screen"),
+    )]
+        .style()
+}
+
+#[test]
+fn shift_f_marks_the_figures_in_the_text_and_again_stops() {
+    use ratatui::style::Modifier;
+    let library = bundled_library();
+    let mut app = app(&library);
+    let position = ReadingPosition {
+        report_id: "pingyang-nanji-2020-work-summary".to_string(),
+        section: vec![0, 0],
+        block: 0,
+        offset: 0,
+    };
+    assert!(app.resume(&position));
+    let before = style_of(&draw(&mut app, 120, 40), "11892");
+    assert!(!before.add_modifier.contains(Modifier::UNDERLINED));
+    press(&mut app, "F");
+    let buffer = draw(&mut app, 120, 40);
+    assert!(
+        rows(&buffer)
+            .iter()
+            .any(|r| r.contains("figures: marked in the text"))
+    );
+    assert!(
+        style_of(&buffer, "11892")
+            .add_modifier
+            .contains(Modifier::UNDERLINED)
+    );
+    // The mark covers the indicator too, not a date nearby.
+    assert!(
+        style_of(&buffer, "固定资产投资")
+            .add_modifier
+            .contains(Modifier::UNDERLINED)
+    );
+    press(&mut app, "F");
+    let after = style_of(&draw(&mut app, 120, 40), "11892");
+    assert!(!after.add_modifier.contains(Modifier::UNDERLINED));
+}

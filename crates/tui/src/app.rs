@@ -308,6 +308,14 @@ impl<'a> App<'a> {
             }
             Action::Outline if self.layers.is_empty() => self.open_outline(),
             Action::Figures if self.layers.is_empty() => self.open_figures(),
+            Action::ToggleFigureMarks if self.layers.is_empty() => {
+                let shown = if self.reader.toggle_figures() {
+                    crate::figures::text::MARKED
+                } else {
+                    crate::figures::text::NOT_MARKED
+                };
+                Effect::Notice(shown.to_string())
+            }
             Action::TogglePunctuation if self.layers.is_empty() => {
                 let shown = match self.reader.toggle_punctuation(self.library) {
                     crate::document::Punctuation::FullWidth => {

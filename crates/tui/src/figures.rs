@@ -39,6 +39,8 @@ pub(crate) mod text {
     pub(crate) const TOWNSHIP: &str = "township";
     pub(crate) const FIGURES: &str = "figures";
     pub(crate) const UNKNOWN: &str = "?";
+    pub(crate) const MARKED: &str = "figures: marked in the text";
+    pub(crate) const NOT_MARKED: &str = "figures: not marked";
 }
 
 /// How the list is sorted.

@@ -49,6 +49,7 @@ pub(crate) enum Action {
     SortFigures,
     FigureYears,
     FigureCounty,
+    ToggleFigureMarks,
 }
 
 /// Where a binding applies: everywhere, or while a pane or layer has the keys.
@@ -407,6 +408,13 @@ pub const KEYMAP: &[Binding] = &[
         &[ch('f')],
         A::Figures,
         "key figures: the numbers stated, sortable, charted",
+        None,
+    ),
+    bind(
+        S::Reader,
+        &[ch('F')],
+        A::ToggleFigureMarks,
+        "mark the key figures in the text, or stop",
         None,
     ),
     bind(
