@@ -65,6 +65,8 @@ fn levels_counts_shares_and_growths() {
     assert_eq!(one("培训农民三千人次,").1, 3000.0);
     assert_eq!(one("服务群众一万余人。").2, "万人");
     assert_eq!(one("实现GDP 12.5亿元。").0, "GDP");
+    assert_eq!(one("走访群众近千人。").1, 1000.0);
+    assert_eq!(one("城镇登记失业率控制在3%以内。").0, "城镇登记失业率");
 }
 
 #[test]
@@ -88,6 +90,17 @@ fn a_list_after_fenbie_gives_each_its_name() {
 }
 
 #[test]
+fn fenbie_after_the_figures_names_them_in_order() {
+    let figures = extract("接待游客45万人次，实现旅游收入2.1亿元，分别增长15%和18%。");
+    let growth: Vec<&str> = figures
+        .iter()
+        .filter(|f| f.kind == Kind::Growth)
+        .map(|f| f.indicator.as_str())
+        .collect();
+    assert_eq!(growth, ["接待游客", "旅游收入"]);
+}
+
+#[test]
 fn not_figures() {
     none("我镇已于9月18日高质量完成村级组织换届选举工作。");
     none("已完成二次整改工作,农污(二期)工程已完成。");
@@ -102,5 +115,6 @@ fn not_figures() {
     none("贯彻县委九届九次全会精神。");
     none("每2个月组织一次企业代表座谈。");
     none("走访数十家企业。");
+    none("打造千亩茶园。");
     none("联系电话0577-63612345,索引号001008003008089/2022-109279。");
 }

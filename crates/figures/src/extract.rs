@@ -16,7 +16,7 @@ const SENTENCE_END: &str = "。！!？?\n";
 /// Qualifiers written before the number, longest first.
 const BEFORE: &[&str] = &["超过", "将近", "大约", "不足", "约", "近", "超", "逾"];
 /// Qualifiers written after the unit.
-const AFTER: &[&str] = &["以上", "以下", "左右", "余", "多"];
+const AFTER: &[&str] = &["以上", "以下", "以内", "左右", "余", "多"];
 
 /// Words that end the noun a classifier counts (§3 B): verbs, adverbs and
 /// particles that follow a counted noun.
@@ -270,6 +270,16 @@ fn figure_at(chars: &[char], number: &Number, last_end: usize, found: &[Found]) 
             borrow = true;
         }
         borrow |= phrase.is_empty();
+        // "A x, B y, 分别增长p和q": the names are the figures before.
+        if phrase == "分别" {
+            let names = names_before(found, sentence_start);
+            if let Some(first) = names.first() {
+                phrase.clone_from(first);
+                list = names;
+                list_index = 0;
+                borrow = false;
+            }
+        }
     }
     let lone = borrow && borrowed(found, sentence_start).is_none();
     if lone {
@@ -354,6 +364,18 @@ fn is_figure(
         let written = text_of(chars, number.start, number.end);
         // The indefinite 一 (一批, 一个新水平) and idioms.
         if written == "一" && unit.text == unit.base {
+            return false;
+        }
+        // 千亩茶园, 百亩基地: a lone 十/百/千 with no qualifier describes
+        // rather than counts (百余人 and 近千人 count).
+        if matches!(written.as_str(), "十" | "百" | "千")
+            && unit.text == unit.base
+            && !matches!(chars.get(number.end), Some('余' | '多'))
+            && !matches!(
+                number.start.checked_sub(1).map(|p| chars[p]),
+                Some('近' | '约' | '超' | '逾')
+            )
+        {
             return false;
         }
         // 二次整改: the second time, not two times.
@@ -478,6 +500,22 @@ fn borrowed(found: &[Found], sentence_start: usize) -> Option<&Found> {
     } else {
         first
     })
+}
+
+/// The indicators of the levels and counts of this sentence since its
+/// last percentage, in order: what a 分别 after them refers to.
+fn names_before(found: &[Found], sentence_start: usize) -> Vec<String> {
+    let mut names: Vec<String> = found
+        .iter()
+        .rev()
+        .take_while(|f| {
+            f.sentence_start == sentence_start
+                && !matches!(f.figure.kind, Kind::Share | Kind::Growth)
+        })
+        .map(|f| f.figure.indicator.clone())
+        .collect();
+    names.reverse();
+    names
 }
 
 /// Where `phrase` starts within the chars `from..to`.

@@ -73,6 +73,7 @@ const LEFT: &[&str] = &[
     "合计",
     "总计",
     "共有",
+    "现有",
     "已有",
     "拥有",
     "完成",
@@ -113,6 +114,9 @@ const LEFT: &[&str] = &[
 /// Words that link a phrase to its number (达, 为, 共计…); never part of
 /// the indicator.
 const RIGHT: &[&str] = &[
+    "控制在",
+    "保持在",
+    "维持在",
     "稳定在",
     "提高到",
     "提高至",
