@@ -395,6 +395,16 @@ fn is_figure(
         {
             return false;
         }
+        // Inside an open quote (“…+三支队伍+X”): the nearest quote mark
+        // before it opens one.
+        let back = chars[..number.start]
+            .iter()
+            .rev()
+            .take(30)
+            .find(|&&c| matches!(c, '“' | '”' | '「' | '」'));
+        if matches!(back, Some('“' | '「')) {
+            return false;
+        }
     }
     // 九届九次全会, 十届五次会议: a meeting's number.
     if unit.base == "次"
