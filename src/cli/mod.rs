@@ -6,6 +6,7 @@
 //! (clap's own). Errors reach this edge as `anyhow` errors and are printed
 //! once, here, as `error: …` on stderr.
 
+mod figures;
 mod import;
 mod list;
 mod places;
@@ -85,6 +86,7 @@ enum ThemeArg {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    Figures(figures::FiguresArgs),
     Import(import::ImportArgs),
     List(list::ListArgs),
     Places(places::PlacesArgs),
@@ -125,6 +127,7 @@ pub fn main() -> ExitCode {
 
 fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     match cli.command {
+        Some(Command::Figures(args)) => figures::run(&args, out),
         Some(Command::Import(args)) => import::run(&args, out),
         Some(Command::List(args)) => list::run(&args, out),
         Some(Command::Places(args)) => places::run(&args, out),

@@ -10,6 +10,7 @@ use draw::reader_text_area;
 use searching::{Walked, on_search_mouse};
 
 use super::effect::{Effect, OverviewOf};
+use super::figures::FiguresLayer;
 use super::help::HelpLayer;
 use super::keymap::{Action, Scope, action_for};
 use super::outline::OutlineLayer;
@@ -48,6 +49,7 @@ pub(crate) enum Layer {
     Help(HelpLayer),
     Search(SearchLayer),
     Outline(OutlineLayer),
+    Figures(FiguresLayer),
 }
 
 /// Where everything goes on the current screen.
@@ -222,6 +224,11 @@ impl<'a> App<'a> {
                     let rows = outline.frame(area).height.saturating_sub(2);
                     outline.resize(usize::from(rows));
                 }
+                // Borders, the summary line and a blank under it.
+                Layer::Figures(figures) => {
+                    let rows = FiguresLayer::frame(area).height.saturating_sub(4);
+                    figures.resize(usize::from(rows));
+                }
             }
         }
         self.areas = areas;
@@ -264,6 +271,7 @@ impl<'a> App<'a> {
             (Some(Layer::Help(_)), _) => Scope::Help,
             (Some(Layer::Search(_)), _) => Scope::Search,
             (Some(Layer::Outline(_)), _) => Scope::Outline,
+            (Some(Layer::Figures(_)), _) => Scope::Figures,
             (None, Focus::Tree) => Scope::Tree,
             (None, Focus::Reader) => Scope::Reader,
         }
@@ -312,6 +320,15 @@ impl<'a> App<'a> {
                 self.step_report(action == Action::NextReport)
             }
             Action::Outline if self.layers.is_empty() => self.open_outline(),
+            Action::Figures if self.layers.is_empty() => self.open_figures(),
+            Action::ToggleFigureMarks if self.layers.is_empty() => {
+                let shown = if self.reader.toggle_figures() {
+                    crate::figures::text::MARKED
+                } else {
+                    crate::figures::text::NOT_MARKED
+                };
+                Effect::Notice(shown.to_string())
+            }
             Action::TogglePunctuation if self.layers.is_empty() => {
                 let shown = match self.reader.toggle_punctuation(self.library) {
                     crate::document::Punctuation::FullWidth => {
@@ -336,6 +353,18 @@ impl<'a> App<'a> {
                         Effect::Scrolled
                     }
                     effect => effect,
+                },
+                Some(Layer::Figures(figures)) => match action {
+                    Action::Open => self.read_figure(),
+                    Action::FigureYears => {
+                        figures.show_years(self.library);
+                        Effect::None
+                    }
+                    Action::FigureCounty => {
+                        figures.show_county(self.library);
+                        Effect::None
+                    }
+                    _ => figures.act(action),
                 },
                 None => match self.focus {
                     Focus::Tree => self.tree.act(action),
@@ -430,6 +459,37 @@ impl<'a> App<'a> {
         Effect::None
     }
 
+    /// The key figures of the report being read, over the screen.
+    fn open_figures(&mut self) -> Effect {
+        let Some((index, path)) = self.reader.location() else {
+            return Effect::None;
+        };
+        let Some(report) = self.library.reports().get(index) else {
+            return Effect::None;
+        };
+        let figures = FiguresLayer::new(index, report, path, self.theme, self.widths);
+        self.layers.push(Layer::Figures(figures));
+        self.unfitted = true;
+        Effect::None
+    }
+
+    /// Enter in the figures: close them and read the figure's sentence.
+    fn read_figure(&mut self) -> Effect {
+        let Some(Layer::Figures(figures)) = self.layers.last() else {
+            return Effect::None;
+        };
+        let Some(report) = self.library.reports().get(figures.report()) else {
+            return Effect::None;
+        };
+        let Some((index, position)) = figures.target(report) else {
+            return Effect::None;
+        };
+        self.layers.pop();
+        self.reader.open_at(self.library, index, &position);
+        self.focus = Focus::Reader;
+        Effect::Scrolled
+    }
+
     /// The tree selects what the reader shows at the top of its screen.
     fn follow_reader(&mut self) {
         if let Some((index, path)) = self.reader.location() {
@@ -459,6 +519,13 @@ impl<'a> App<'a> {
                 return match wheel.signum() {
                     1 => outline.act(Action::Down),
                     -1 => outline.act(Action::Up),
+                    _ => Effect::None,
+                };
+            }
+            Some(Layer::Figures(figures)) => {
+                return match wheel.signum() {
+                    1 => figures.act(Action::Down),
+                    -1 => figures.act(Action::Up),
                     _ => Effect::None,
                 };
             }

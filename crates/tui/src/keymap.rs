@@ -47,6 +47,11 @@ pub(crate) enum Action {
     TogglePunctuation,
     FoldAll,
     Regroup,
+    Figures,
+    SortFigures,
+    FigureYears,
+    FigureCounty,
+    ToggleFigureMarks,
 }
 
 /// Where a binding applies: everywhere, or while a pane or layer has the keys.
@@ -58,6 +63,7 @@ pub(crate) enum Scope {
     Search,
     Help,
     Outline,
+    Figures,
 }
 
 impl Scope {
@@ -70,6 +76,7 @@ impl Scope {
             Scope::Search => "Search",
             Scope::Help => "This help",
             Scope::Outline => "Outline",
+            Scope::Figures => crate::figures::text::TITLE,
         }
     }
 }
@@ -413,6 +420,20 @@ pub const KEYMAP: &[Binding] = &[
         None,
     ),
     bind(
+        S::Reader,
+        &[ch('f')],
+        A::Figures,
+        "key figures: the numbers stated, sortable, charted",
+        None,
+    ),
+    bind(
+        S::Reader,
+        &[ch('F')],
+        A::ToggleFigureMarks,
+        "mark the key figures in the text, or stop",
+        None,
+    ),
+    bind(
         S::Search,
         &[plain(KeyCode::Enter)],
         A::Open,
@@ -645,6 +666,90 @@ pub const KEYMAP: &[Binding] = &[
         "close the outline",
         Some("close"),
     ),
+    bind(
+        S::Figures,
+        &[ch('j'), plain(KeyCode::Down)],
+        A::Down,
+        "select the figure below",
+        Some("move"),
+    ),
+    bind(
+        S::Figures,
+        &[ch('k'), plain(KeyCode::Up)],
+        A::Up,
+        "select the figure above",
+        None,
+    ),
+    bind(
+        S::Figures,
+        &[plain(KeyCode::PageDown)],
+        A::PageDown,
+        "a page of figures down",
+        None,
+    ),
+    bind(
+        S::Figures,
+        &[plain(KeyCode::PageUp)],
+        A::PageUp,
+        "a page of figures up",
+        None,
+    ),
+    bind(
+        S::Figures,
+        &[ch('g'), plain(KeyCode::Home)],
+        A::First,
+        "first figure",
+        None,
+    ),
+    bind(
+        S::Figures,
+        &[ch('G'), plain(KeyCode::End)],
+        A::Last,
+        "last figure",
+        None,
+    ),
+    bind(
+        S::Figures,
+        &[plain(KeyCode::Enter)],
+        A::Open,
+        "read the selected figure's sentence",
+        Some("read"),
+    ),
+    bind(
+        S::Figures,
+        &[plain(KeyCode::Tab)],
+        A::ToggleScope,
+        "figures of this section, or of the whole report",
+        Some("section/report"),
+    ),
+    bind(
+        S::Figures,
+        &[ch('s')],
+        A::SortFigures,
+        "sort by position, indicator or value",
+        Some("sort"),
+    ),
+    bind(
+        S::Figures,
+        &[ch('c')],
+        A::FigureYears,
+        "chart the indicator over the township's years",
+        Some("years"),
+    ),
+    bind(
+        S::Figures,
+        &[ch('v')],
+        A::FigureCounty,
+        "the indicator across the county's townships",
+        Some("county"),
+    ),
+    bind(
+        S::Figures,
+        &[plain(KeyCode::Esc), ch('f'), ch('q')],
+        A::Close,
+        "close the chart, then the figures",
+        Some("close"),
+    ),
 ];
 
 /// The action `key` runs in `scope`: the scope's own bindings first, then the
@@ -659,9 +764,10 @@ pub(crate) fn action_for(scope: Scope, key: &KeyEvent) -> Option<Action> {
     };
     find(scope).or_else(|| match scope {
         // Keys typed into the search are text, not commands.
-        Scope::Help | Scope::Search | Scope::Outline => find(Scope::Global).filter(|&action| {
-            action == Action::Quit && key.modifiers.contains(KeyModifiers::CONTROL)
-        }),
+        Scope::Help | Scope::Search | Scope::Outline | Scope::Figures => find(Scope::Global)
+            .filter(|&action| {
+                action == Action::Quit && key.modifiers.contains(KeyModifiers::CONTROL)
+            }),
         _ => find(Scope::Global),
     })
 }
@@ -676,7 +782,10 @@ pub(crate) fn bindings(scope: Scope) -> impl Iterator<Item = &'static Binding> {
 pub(crate) fn hints(scope: Scope) -> Vec<(String, &'static str)> {
     // Help and the pane switch come first: on a narrow screen they are what
     // leads to everything else. Quit comes last: it is the one everyone knows.
-    let global: Vec<&Binding> = if matches!(scope, Scope::Help | Scope::Search | Scope::Outline) {
+    let global: Vec<&Binding> = if matches!(
+        scope,
+        Scope::Help | Scope::Search | Scope::Outline | Scope::Figures
+    ) {
         Vec::new()
     } else {
         bindings(Scope::Global).collect()

@@ -21,6 +21,7 @@
 pub mod app;
 mod document;
 mod effect;
+mod figures;
 mod help;
 pub mod keymap;
 mod outline;

@@ -71,6 +71,8 @@ pub(crate) struct ReaderPane<'a> {
     punctuation: Punctuation,
     /// What n/N going round the end has to say, until the app takes it.
     note: Option<String>,
+    /// Key figures marked in the text (`F`).
+    show_figures: bool,
 }
 
 /// How far through the report the screen is, for the status bar.
@@ -173,6 +175,14 @@ impl<'a> ReaderPane<'a> {
     /// How punctuation is shown.
     pub(crate) fn punctuation(&self) -> Punctuation {
         self.punctuation
+    }
+
+    /// Mark the key figures in the text, or stop; returns whether they are
+    /// marked now.
+    pub(crate) fn toggle_figures(&mut self) -> bool {
+        self.show_figures = !self.show_figures;
+        self.rebuild_marks();
+        self.show_figures
     }
 
     /// Show half-width marks between Chinese full-width, or the text as

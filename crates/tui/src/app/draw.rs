@@ -4,6 +4,7 @@
 
 use super::{App, Focus, Layer};
 use crate::document::Punctuation;
+use crate::figures::FiguresLayer;
 use crate::paint::{clear_left_of, put_str};
 use crate::reader::Progress;
 use crate::search::SearchLayer;
@@ -246,6 +247,13 @@ impl Widget for &App<'_> {
                     Clear.render(frame, buf);
                     let inner = self.render_frame(frame, buf, "Outline", true);
                     outline.render(inner, buf);
+                }
+                Layer::Figures(figures) => {
+                    let frame = FiguresLayer::frame(area);
+                    clear_left_of(buf, frame);
+                    Clear.render(frame, buf);
+                    let inner = self.render_frame(frame, buf, figures.title(), true);
+                    figures.render(inner, buf);
                 }
             }
         }

@@ -27,11 +27,68 @@ pub(super) struct Mark {
     pub(super) block: usize,
     pub(super) range: Range<usize>,
     pub(super) current: bool,
+    /// A key figure (marked when figures are shown), not a search hit.
+    pub(super) figure: bool,
 }
 
 impl ReaderPane<'_> {
     pub(super) fn rebuild_marks(&mut self) {
         self.marks.clear();
+        if self.show_figures {
+            self.mark_figures();
+        }
+        self.mark_hits();
+        self.marks
+            .sort_by_key(|mark| (mark.block, mark.range.start));
+    }
+
+    /// The key figures of the report shown, each over the span that
+    /// states it (computed here, when the report opens: about a millisecond).
+    fn mark_figures(&mut self) {
+        let Some(document) = &self.document else {
+            return;
+        };
+        for located in baogao_figures::of_report(document.report) {
+            let Some(paragraph) = located.paragraph else {
+                continue;
+            };
+            let Some(section) = document.section_index(&located.section) else {
+                continue;
+            };
+            let block = document.blocks.iter().position(|b| {
+                b.section == section
+                    && b.kind == crate::document::BlockKind::Paragraph
+                    && b.index_in_section == paragraph + 1
+            });
+            let written = match located.section.depth() {
+                0 => document.report.preamble.get(paragraph),
+                _ => document
+                    .report
+                    .section(&located.section)
+                    .and_then(|s| s.paragraphs.get(paragraph)),
+            };
+            let (Some(block), Some(written)) = (block, written) else {
+                continue;
+            };
+            // Figures count chars; marks are bytes of the text shown.
+            let byte = |chars: usize| {
+                written
+                    .char_indices()
+                    .nth(chars)
+                    .map_or(written.len(), |(b, _)| b)
+            };
+            let start = document.shown_offset(block, byte(located.figure.start));
+            let end = document.shown_offset(block, byte(located.figure.end));
+            self.marks.push(Mark {
+                block,
+                range: start..end,
+                current: false,
+                figure: true,
+            });
+        }
+    }
+
+    fn mark_hits(&mut self) {
         let (Some(document), Some(LastSearch::Text(marks))) = (&self.document, &self.last) else {
             return;
         };
@@ -47,11 +104,10 @@ impl ReaderPane<'_> {
                     block,
                     range: start..end,
                     current: marks.current == from + i,
+                    figure: false,
                 });
             }
         }
-        self.marks
-            .sort_by_key(|mark| (mark.block, mark.range.start));
     }
 
     /// The marks on one line (`line` is a byte range of `block`), as ranges
@@ -69,7 +125,9 @@ impl ReaderPane<'_> {
             .map(|mark| {
                 let start = mark.range.start.max(line.start) - line.start;
                 let end = mark.range.end.min(line.end) - line.start;
-                let style = if mark.current {
+                let style = if mark.figure {
+                    self.theme.mark
+                } else if mark.current {
                     self.theme.current_hit()
                 } else {
                     self.theme.hit
