@@ -1,0 +1,251 @@
+//! Aligning the sections of two reports by what they say.
+//!
+//! Every section of either report (at every level) is a unit with three
+//! views: its heading's core ([`heading_core`]) as character bigrams and as
+//! characters, its text as a set of bigrams, and where it sits (level,
+//! parent, and the year its heading names). Two units score
+//! `0.55 × heading + 0.35 × text + 0.10 × same level`, where heading is the
+//! mean of the bigram and character Dice coefficients and text is the
+//! overlap of their bigram sets (shared over the smaller, so a half of a
+//! split section, or a part of a merged one, still scores high). Sections
+//! that name years score more when the years agree and less when they
+//! differ: that is what puts a 工作总结's `2021年工作计划` beside the next
+//! year's `2021年工作总结`. Pairs are taken best first, one partner each;
+//! a second round adds a bonus to sections whose parents were paired with
+//! each other. A section left alone whose text lies inside a paired
+//! section of the other side is paired with it as a part (a split or a
+//! merge); any other is unmatched.
+
+use crate::text::{Gram, bigrams, dice, heading_core, heading_year, shared_count};
+use baogao_report::model::{Report, SectionPath};
+
+/// The least score of a pair.
+const THRESHOLD: f32 = 0.30;
+/// The least score of a part pair (a section paired a second time).
+const PART_THRESHOLD: f32 = 0.25;
+/// The least text overlap of a part pair.
+const PART_OVERLAP: f32 = 0.5;
+/// How many bigrams of a heading count (headings are short; a long one is
+/// a sentence, and its start says what it is about).
+const HEADING_GRAMS: usize = 48;
+/// How many characters of a section's text are read for its text view.
+const TEXT_CHARS: usize = 1200;
+
+/// Two sections, one of each report, that speak of the same thing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pair {
+    pub left: SectionPath,
+    pub right: SectionPath,
+    /// How alike they are, 0–1 (more when their years agree).
+    pub similarity: f32,
+    /// A second pairing of a section that already has a partner: one side
+    /// was split, or two were merged.
+    pub part: bool,
+}
+
+/// The alignment of two reports: the pairs in the left report's reading
+/// order, and the sections of each side with no partner.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Alignment {
+    pub pairs: Vec<Pair>,
+    pub left_only: Vec<SectionPath>,
+    pub right_only: Vec<SectionPath>,
+}
+
+impl Alignment {
+    /// The partners of a left section (more than one for a split).
+    pub fn partners_of_left(&self, path: &SectionPath) -> impl Iterator<Item = &Pair> {
+        self.pairs.iter().filter(move |pair| &pair.left == path)
+    }
+
+    /// The partners of a right section.
+    pub fn partners_of_right(&self, path: &SectionPath) -> impl Iterator<Item = &Pair> {
+        self.pairs.iter().filter(move |pair| &pair.right == path)
+    }
+}
+
+/// One section as the alignment sees it.
+struct Unit {
+    path: SectionPath,
+    parent: Option<usize>,
+    year: Option<i32>,
+    heading: Vec<Gram>,
+    heading_chars: Vec<Gram>,
+    text: Vec<Gram>,
+}
+
+fn units(report: &Report) -> Vec<Unit> {
+    let mut units: Vec<Unit> = Vec::with_capacity(report.section_count());
+    for (path, section) in report.outline() {
+        let parent = if path.depth() > 1 {
+            let up = SectionPath(path.0[..path.depth() - 1].to_vec());
+            units.iter().rposition(|unit| unit.path == up)
+        } else {
+            None
+        };
+        let core = heading_core(&section.heading);
+        let mut heading_chars: Vec<Gram> = core.chars().map(|c| u64::from(u32::from(c))).collect();
+        heading_chars.sort_unstable();
+        // A section with no text of its own is known by its children's
+        // headings and text.
+        let mut text = String::new();
+        let mut stack = vec![section];
+        while let Some(next) = stack.pop() {
+            if !std::ptr::eq(next, section) {
+                text.push_str(&next.heading);
+            }
+            for paragraph in &next.paragraphs {
+                text.push_str(paragraph);
+                if text.len() >= TEXT_CHARS * 3 {
+                    break;
+                }
+            }
+            if text.len() >= TEXT_CHARS * 3 {
+                break;
+            }
+            stack.extend(next.sections.iter().rev());
+        }
+        let mut text = bigrams(&text, TEXT_CHARS);
+        text.dedup();
+        units.push(Unit {
+            year: heading_year(&section.heading),
+            heading: bigrams(&core, HEADING_GRAMS),
+            heading_chars,
+            text,
+            parent,
+            path,
+        });
+    }
+    units
+}
+
+fn overlap(a: &[Gram], b: &[Gram]) -> f32 {
+    let smaller = a.len().min(b.len());
+    if smaller == 0 {
+        return 0.0;
+    }
+    // A few bigrams in common say little about a tiny text.
+    let shared = shared_count(a, b) as f32;
+    shared / (smaller.max(8)) as f32
+}
+
+fn score(left: &Unit, right: &Unit) -> f32 {
+    let heading = 0.5 * dice(&left.heading, &right.heading)
+        + 0.5 * dice(&left.heading_chars, &right.heading_chars);
+    let text = overlap(&left.text, &right.text);
+    let level = if left.path.depth() == right.path.depth() {
+        0.1
+    } else {
+        0.0
+    };
+    let year = match (left.year, right.year) {
+        (Some(a), Some(b)) if a == b => 0.3,
+        (Some(_), Some(_)) => -0.2,
+        _ => 0.0,
+    };
+    0.55 * heading + 0.35 * text + level + year
+}
+
+/// Align the sections of `left` and `right`.
+pub fn align(left: &Report, right: &Report) -> Alignment {
+    let lefts = units(left);
+    let rights = units(right);
+    let n = rights.len();
+    let base: Vec<f32> = lefts
+        .iter()
+        .flat_map(|l| rights.iter().map(move |r| score(l, r)))
+        .collect();
+    let mut partner = greedy(&base, lefts.len(), n, |_, _| 0.0);
+    // Second round: sections whose parents were paired belong together.
+    let first = partner.clone();
+    partner = greedy(&base, lefts.len(), n, |i, j| {
+        match (lefts[i].parent, rights[j].parent) {
+            (Some(pi), Some(pj)) if first[pi] == Some(pj) => 0.15,
+            (Some(pi), Some(_)) if first[pi].is_some() => -0.05,
+            _ => 0.0,
+        }
+    });
+    let mut pairs = Vec::new();
+    let mut right_taken = vec![false; n];
+    for (i, found) in partner.iter().enumerate() {
+        if let Some(j) = *found {
+            right_taken[j] = true;
+            pairs.push((i, j, base[i * n + j], false));
+        }
+    }
+    // Parts: a section left alone whose text lies in a paired one.
+    let part_of = |alone: &Unit, other: &[Unit], taken: &dyn Fn(usize) -> bool, left_side: bool| {
+        (0..other.len())
+            .filter(|&k| taken(k))
+            .map(|k| {
+                let s = if left_side {
+                    score(alone, &other[k])
+                } else {
+                    score(&other[k], alone)
+                };
+                (k, s, overlap(&alone.text, &other[k].text))
+            })
+            .filter(|&(_, s, o)| s >= PART_THRESHOLD && o >= PART_OVERLAP)
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+    };
+    let mut left_only = Vec::new();
+    let mut right_only = Vec::new();
+    for (i, unit) in lefts.iter().enumerate() {
+        if partner[i].is_none() {
+            match part_of(unit, &rights, &|k| right_taken[k], true) {
+                Some((j, s, _)) => pairs.push((i, j, s, true)),
+                None => left_only.push(unit.path.clone()),
+            }
+        }
+    }
+    let left_taken: Vec<bool> = partner.iter().map(Option::is_some).collect();
+    for (j, unit) in rights.iter().enumerate() {
+        if !right_taken[j] {
+            match part_of(unit, &lefts, &|k| left_taken[k], false) {
+                Some((i, s, _)) => pairs.push((i, j, s, true)),
+                None => right_only.push(unit.path.clone()),
+            }
+        }
+    }
+    pairs.sort_by_key(|&(i, j, _, _)| (i, j));
+    Alignment {
+        pairs: pairs
+            .into_iter()
+            .map(|(i, j, similarity, part)| Pair {
+                left: lefts[i].path.clone(),
+                right: rights[j].path.clone(),
+                similarity: similarity.clamp(0.0, 1.0),
+                part,
+            })
+            .collect(),
+        left_only,
+        right_only,
+    }
+}
+
+/// One partner each, best pairs first, among pairs scoring at least
+/// [`THRESHOLD`] with `bonus` added.
+fn greedy(
+    base: &[f32],
+    lefts: usize,
+    rights: usize,
+    bonus: impl Fn(usize, usize) -> f32,
+) -> Vec<Option<usize>> {
+    let mut candidates: Vec<(f32, usize, usize)> = (0..lefts)
+        .flat_map(|i| (0..rights).map(move |j| (i, j)))
+        .filter_map(|(i, j)| {
+            let s = base[i * rights + j] + bonus(i, j);
+            (s >= THRESHOLD).then_some((s, i, j))
+        })
+        .collect();
+    candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let mut partner = vec![None; lefts];
+    let mut right_taken = vec![false; rights];
+    for (_, i, j) in candidates {
+        if partner[i].is_none() && !right_taken[j] {
+            partner[i] = Some(j);
+            right_taken[j] = true;
+        }
+    }
+    partner
+}
