@@ -13,5 +13,6 @@
 //! - `command`: `baogao compare` and `baogao related` through the binary.
 
 mod alignment;
+mod command;
 mod related;
 mod truth;

@@ -12,7 +12,7 @@
 //! differ: that is what puts a 工作总结's `2021年工作计划` beside the next
 //! year's `2021年工作总结`. Pairs are taken best first, one partner each;
 //! a second round adds a bonus to sections whose parents were paired with
-//! each other. A section left alone whose text lies inside a paired
+//! each other (0.1). A section left alone whose text lies inside a paired
 //! section of the other side is paired with it as a part (a split or a
 //! merge); any other is unmatched.
 
@@ -160,7 +160,7 @@ pub fn align(left: &Report, right: &Report) -> Alignment {
     let first = partner.clone();
     partner = greedy(&base, lefts.len(), n, |i, j| {
         match (lefts[i].parent, rights[j].parent) {
-            (Some(pi), Some(pj)) if first[pi] == Some(pj) => 0.15,
+            (Some(pi), Some(pj)) if first[pi] == Some(pj) => 0.1,
             (Some(pi), Some(_)) if first[pi].is_some() => -0.05,
             _ => 0.0,
         }
