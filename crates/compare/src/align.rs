@@ -16,7 +16,7 @@
 //! section of the other side is paired with it as a part (a split or a
 //! merge); any other is unmatched.
 
-use crate::text::{Gram, bigrams, dice, heading_core, heading_year, shared_count};
+use crate::text::{Gram, bigrams, dice, heading_core, heading_year};
 use baogao_report::model::{Report, SectionPath};
 
 /// The least score of a pair.
@@ -29,7 +29,7 @@ const PART_OVERLAP: f32 = 0.5;
 /// a sentence, and its start says what it is about).
 const HEADING_GRAMS: usize = 48;
 /// How many characters of a section's text are read for its text view.
-const TEXT_CHARS: usize = 1200;
+const TEXT_CHARS: usize = 300;
 
 /// Two sections, one of each report, that speak of the same thing.
 #[derive(Debug, Clone, PartialEq)]
@@ -72,6 +72,9 @@ struct Unit {
     heading: Vec<Gram>,
     heading_chars: Vec<Gram>,
     text: Vec<Gram>,
+    /// `text` as bits over the bigrams of both reports' texts: 100 × 100
+    /// overlaps are then word-wise ANDs rather than list merges.
+    bits: Vec<u64>,
 }
 
 fn units(report: &Report) -> Vec<Unit> {
@@ -112,6 +115,7 @@ fn units(report: &Report) -> Vec<Unit> {
             heading: bigrams(&core, HEADING_GRAMS),
             heading_chars,
             text,
+            bits: Vec::new(),
             parent,
             path,
         });
@@ -119,20 +123,47 @@ fn units(report: &Report) -> Vec<Unit> {
     units
 }
 
-fn overlap(a: &[Gram], b: &[Gram]) -> f32 {
-    let smaller = a.len().min(b.len());
+/// Give every unit its text as bits over the bigrams of all of them.
+fn set_bits(lefts: &mut [Unit], rights: &mut [Unit]) {
+    let mut all: Vec<Gram> = lefts
+        .iter()
+        .chain(rights.iter())
+        .flat_map(|unit| unit.text.iter().copied())
+        .collect();
+    all.sort_unstable();
+    all.dedup();
+    let words = all.len().div_ceil(64);
+    for unit in lefts.iter_mut().chain(rights.iter_mut()) {
+        let mut bits = vec![0u64; words];
+        for gram in &unit.text {
+            if let Ok(at) = all.binary_search(gram) {
+                bits[at / 64] |= 1 << (at % 64);
+            }
+        }
+        unit.bits = bits;
+    }
+}
+
+/// Shared bigrams over the smaller text's count.
+fn overlap(a: &Unit, b: &Unit) -> f32 {
+    let smaller = a.text.len().min(b.text.len());
     if smaller == 0 {
         return 0.0;
     }
+    let shared: u32 = a
+        .bits
+        .iter()
+        .zip(&b.bits)
+        .map(|(x, y)| (x & y).count_ones())
+        .sum();
     // A few bigrams in common say little about a tiny text.
-    let shared = shared_count(a, b) as f32;
-    shared / (smaller.max(8)) as f32
+    shared as f32 / (smaller.max(8)) as f32
 }
 
-fn score(left: &Unit, right: &Unit) -> f32 {
+/// The score of a pair whose texts overlap by `text`.
+fn score(left: &Unit, right: &Unit, text: f32) -> f32 {
     let heading = 0.5 * dice(&left.heading, &right.heading)
         + 0.5 * dice(&left.heading_chars, &right.heading_chars);
-    let text = overlap(&left.text, &right.text);
     let level = if left.path.depth() == right.path.depth() {
         0.1
     } else {
@@ -148,12 +179,24 @@ fn score(left: &Unit, right: &Unit) -> f32 {
 
 /// Align the sections of `left` and `right`.
 pub fn align(left: &Report, right: &Report) -> Alignment {
-    let lefts = units(left);
-    let rights = units(right);
+    let mut lefts = units(left);
+    let mut rights = units(right);
+    set_bits(&mut lefts, &mut rights);
     let n = rights.len();
+    let overlaps: Vec<f32> = lefts
+        .iter()
+        .flat_map(|l| rights.iter().map(move |r| overlap(l, r)))
+        .collect();
     let base: Vec<f32> = lefts
         .iter()
-        .flat_map(|l| rights.iter().map(move |r| score(l, r)))
+        .enumerate()
+        .flat_map(|(i, l)| {
+            let overlaps = &overlaps;
+            rights
+                .iter()
+                .enumerate()
+                .map(move |(j, r)| score(l, r, overlaps[i * n + j]))
+        })
         .collect();
     let mut partner = greedy(&base, lefts.len(), n, |_, _| 0.0);
     // Second round: sections whose parents were paired belong together.
@@ -174,35 +217,37 @@ pub fn align(left: &Report, right: &Report) -> Alignment {
         }
     }
     // Parts: a section left alone whose text lies in a paired one.
-    let part_of = |alone: &Unit, other: &[Unit], taken: &dyn Fn(usize) -> bool, left_side: bool| {
-        (0..other.len())
-            .filter(|&k| taken(k))
-            .map(|k| {
-                let s = if left_side {
-                    score(alone, &other[k])
-                } else {
-                    score(&other[k], alone)
-                };
-                (k, s, overlap(&alone.text, &other[k].text))
-            })
-            .filter(|&(_, s, o)| s >= PART_THRESHOLD && o >= PART_OVERLAP)
-            .max_by(|a, b| a.1.total_cmp(&b.1))
+    let part = |i: usize, j: usize| {
+        let k = i * n + j;
+        (base[k] >= PART_THRESHOLD && overlaps[k] >= PART_OVERLAP).then_some(base[k])
+    };
+    let best = |candidates: &mut dyn Iterator<Item = (usize, f32)>| {
+        candidates.max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
     };
     let mut left_only = Vec::new();
     let mut right_only = Vec::new();
     for (i, unit) in lefts.iter().enumerate() {
         if partner[i].is_none() {
-            match part_of(unit, &rights, &|k| right_taken[k], true) {
-                Some((j, s, _)) => pairs.push((i, j, s, true)),
+            let found = best(
+                &mut (0..n)
+                    .filter(|&j| right_taken[j])
+                    .filter_map(|j| part(i, j).map(|s| (j, s))),
+            );
+            match found {
+                Some((j, s)) => pairs.push((i, j, s, true)),
                 None => left_only.push(unit.path.clone()),
             }
         }
     }
-    let left_taken: Vec<bool> = partner.iter().map(Option::is_some).collect();
     for (j, unit) in rights.iter().enumerate() {
         if !right_taken[j] {
-            match part_of(unit, &lefts, &|k| left_taken[k], false) {
-                Some((i, s, _)) => pairs.push((i, j, s, true)),
+            let found = best(
+                &mut (0..lefts.len())
+                    .filter(|&i| partner[i].is_some())
+                    .filter_map(|i| part(i, j).map(|s| (i, s))),
+            );
+            match found {
+                Some((i, s)) => pairs.push((i, j, s, true)),
                 None => right_only.push(unit.path.clone()),
             }
         }

@@ -203,7 +203,10 @@ impl RelatedIndex {
         }
         let total = self.docs.len() as f32;
         let common = (self.docs.len() / 10).max(2);
-        let mut scores: HashMap<u32, f32> = HashMap::new();
+        // Dense: a hash map per posting costs more than zeroing one float
+        // per section.
+        let mut scores = vec![0.0_f32; self.docs.len()];
+        let mut touched: Vec<u32> = Vec::new();
         for (gram, query_count) in query {
             let Some(&term) = self.terms.get(&gram) else {
                 continue;
@@ -223,11 +226,16 @@ impl RelatedIndex {
                 let tf = f32::from(self.posting_counts[k]);
                 let length = f32::from(self.lengths[doc as usize]);
                 let norm = K1 * (1.0 - B + B * length / self.average_length);
-                *scores.entry(doc).or_insert(0.0) += weight * tf * (K1 + 1.0) / (tf + norm);
+                let score = &mut scores[doc as usize];
+                if *score == 0.0 {
+                    touched.push(doc);
+                }
+                *score += weight * tf * (K1 + 1.0) / (tf + norm);
             }
         }
         let mut best: HashMap<u32, (u32, f32)> = HashMap::new();
-        for (doc, score) in scores {
+        for doc in touched {
+            let score = scores[doc as usize];
             let (r, _) = self.docs[doc as usize];
             if r as usize == report {
                 continue;

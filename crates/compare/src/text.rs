@@ -1,7 +1,7 @@
 //! Text as the comparisons see it: headings without their numbers and
 //! years, and strings as sorted sets of character bigrams.
 
-use baogao_report::marker::{marker, shi_item};
+use baogao_report::marker::{is_han, marker, shi_item};
 
 /// A bigram (or a single character, for one-character texts) as one number:
 /// the two code points side by side.
@@ -62,8 +62,11 @@ pub fn heading_year(heading: &str) -> Option<i32> {
 /// The characters of `text` that carry meaning (letters, digits, ideographs),
 /// Latin letters in lower case.
 pub fn meaningful(text: &str) -> impl Iterator<Item = char> + '_ {
+    // Ideographs first: the general test is a slow table look-up for them.
     text.chars()
-        .filter(|c| c.is_alphanumeric())
+        .filter(|&c| {
+            is_han(c) || c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric())
+        })
         .map(|c| c.to_ascii_lowercase())
 }
 
