@@ -17,7 +17,7 @@ Sections are ranked by how much their heading and the start of their text
 share with the section's (BM25 over pairs of characters, so no word list
 is needed), the best section of each other report kept. The township's
 other reports come first, then the other townships of its county, then the
-rest; only sections scoring at least half the best are listed.
+rest; only sections scoring at least 0.6 of the best are listed.
 
 --section takes the section's path, child indexes from the top counted from
 1 and joined by dots (2.1 is the first child of the second section), or
