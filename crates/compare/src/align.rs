@@ -14,7 +14,8 @@
 //! a second round adds a bonus to sections whose parents were paired with
 //! each other (0.1). A section left alone whose text lies inside a paired
 //! section of the other side is paired with it as a part (a split or a
-//! merge); any other is unmatched.
+//! merge); any other is unmatched. Only the first [`MAX_SECTIONS`] of each
+//! report are aligned.
 
 use crate::text::{Gram, bigrams, dice, heading_core, heading_year};
 use baogao_report::model::{Report, SectionPath};
@@ -28,6 +29,11 @@ const PART_OVERLAP: f32 = 0.5;
 /// How many bigrams of a heading count (headings are short; a long one is
 /// a sentence, and its start says what it is about).
 const HEADING_GRAMS: usize = 48;
+/// How many sections of each report are aligned, in reading order; any
+/// further ones are listed as unmatched. Every pair is scored, so a file
+/// of 100 000 headings would otherwise ask for 10¹⁰ scores; real reports
+/// have a few dozen sections, and a hundred or two at most.
+pub const MAX_SECTIONS: usize = 400;
 /// How many characters of a section's text are read for its text view.
 const TEXT_CHARS: usize = 300;
 
@@ -79,7 +85,7 @@ struct Unit {
 
 fn units(report: &Report) -> Vec<Unit> {
     let mut units: Vec<Unit> = Vec::with_capacity(report.section_count());
-    for (path, section) in report.outline() {
+    for (path, section) in report.outline().take(MAX_SECTIONS) {
         let parent = if path.depth() > 1 {
             let up = SectionPath(path.0[..path.depth() - 1].to_vec());
             units.iter().rposition(|unit| unit.path == up)
@@ -252,6 +258,8 @@ pub fn align(left: &Report, right: &Report) -> Alignment {
             }
         }
     }
+    left_only.extend(left.outline().skip(MAX_SECTIONS).map(|(path, _)| path));
+    right_only.extend(right.outline().skip(MAX_SECTIONS).map(|(path, _)| path));
     pairs.sort_by_key(|&(i, j, _, _)| (i, j));
     Alignment {
         pairs: pairs
@@ -293,4 +301,58 @@ fn greedy(
         }
     }
     partner
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use baogao_report::model::{Kind, Period, Section};
+
+    fn report(sections: Vec<Section>) -> Report {
+        Report {
+            schema: 1,
+            id: "a".into(),
+            title: "t".into(),
+            township: None,
+            county: None,
+            city: None,
+            province: None,
+            code: None,
+            year: None,
+            period: Period::Annual,
+            kind: Kind::WorkSummary,
+            published: None,
+            publisher: None,
+            source: None,
+            preamble: Vec::new(),
+            sections,
+        }
+    }
+
+    fn section(heading: &str, paragraph: &str) -> Section {
+        Section {
+            heading: heading.into(),
+            paragraphs: vec![paragraph.into()],
+            sections: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn sections_past_the_cap_are_unmatched_not_scored() {
+        let many: Vec<Section> = (0..MAX_SECTIONS + 50)
+            .map(|i| section(&format!("（{i}）项目建设"), "全力推进重点项目建设"))
+            .collect();
+        let left = report(many.clone());
+        let alignment = align(&left, &report(many));
+        assert_eq!(alignment.pairs.len(), MAX_SECTIONS);
+        assert_eq!(alignment.left_only.len(), 50);
+        assert_eq!(alignment.right_only.len(), 50);
+    }
+
+    #[test]
+    fn empty_reports_align_to_nothing() {
+        let alignment = align(&report(Vec::new()), &report(vec![section("一、概况", "")]));
+        assert!(alignment.pairs.is_empty());
+        assert_eq!(alignment.right_only, [SectionPath(vec![0])]);
+    }
 }
