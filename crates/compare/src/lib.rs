@@ -6,8 +6,10 @@
 //! Chinese is compared without a word segmenter: texts become sets of
 //! character bigrams ([`text`]), and headings lose their outline numbers and
 //! years first, so `一、2020年工作总结` and `（二）2021年工作总结` read alike.
-//! The reader's compare view and `baogao compare` / `baogao related` are
-//! built on this crate; `docs/compare.md` states the rules and the scores.
+//! `baogao compare` and `baogao related` are built on this crate, and it
+//! has what a compare view in the reader needs (pairs in reading order,
+//! shared spans as byte ranges per paragraph); `docs/compare.md` states
+//! the rules and the scores.
 
 #![forbid(unsafe_code)]
 
