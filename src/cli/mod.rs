@@ -6,11 +6,13 @@
 //! (clap's own). Errors reach this edge as `anyhow` errors and are printed
 //! once, here, as `error: …` on stderr.
 
+mod compare;
 mod figures;
 mod import;
 mod list;
 mod places;
 mod read;
+mod related;
 mod search;
 mod show;
 mod text;
@@ -87,9 +89,11 @@ enum ThemeArg {
 #[derive(Debug, Subcommand)]
 enum Command {
     Figures(figures::FiguresArgs),
+    Compare(compare::CompareArgs),
     Import(import::ImportArgs),
     List(list::ListArgs),
     Places(places::PlacesArgs),
+    Related(related::RelatedArgs),
     Search(search::SearchArgs),
     Show(show::ShowArgs),
     Validate(validate::ValidateArgs),
@@ -128,9 +132,11 @@ pub fn main() -> ExitCode {
 fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     match cli.command {
         Some(Command::Figures(args)) => figures::run(&args, out),
+        Some(Command::Compare(args)) => compare::run(&args, out),
         Some(Command::Import(args)) => import::run(&args, out),
         Some(Command::List(args)) => list::run(&args, out),
         Some(Command::Places(args)) => places::run(&args, out),
+        Some(Command::Related(args)) => related::run(&args, out),
         Some(Command::Search(args)) => search::run(&args, widths(cli.ambiguous_wide), out),
         Some(Command::Show(args)) => show::run(&args, widths(cli.ambiguous_wide), out),
         Some(Command::Validate(args)) => validate::run(&args, out),

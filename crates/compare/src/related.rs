@@ -1,0 +1,283 @@
+//! Related sections over a library: the same topic in other reports.
+//!
+//! Every section of every report is a document of two fields, as
+//! character bigrams: its heading's core, and the same core with the start
+//! of its text ([`TEXT_CHARS`] characters of its first paragraph; a
+//! section with none, such as a part holding others, has its heading
+//! alone). Kept apart, a bigram's rarity is counted among headings and
+//! among text separately: a heading's stock phrases (不断优化, 新台阶) are
+//! rare among headings of a small library but common in text. Documents
+//! are ranked by BM25 against the section asked about, the best section of
+//! each other report kept. Bigrams in more than a quarter of all documents
+//! (工作, 发展) are skipped when querying: they rank nothing, and reading
+//! their long lists is most of the time a query would take.
+//!
+//! The list puts the township's other years first, then the county's
+//! other townships, then the rest, each group by score. Only sections
+//! scoring at least [`FLOOR`] of the best one are listed, so a weak match
+//! in the same township does not come before a strong one elsewhere.
+
+use crate::text::{Gram, heading_core, meaningful, pair};
+use baogao_report::library::Library;
+use baogao_report::model::{Report, SectionPath};
+use std::collections::HashMap;
+
+/// How many characters of a section's text join its heading.
+pub const TEXT_CHARS: usize = 200;
+/// The share of the best score a listed section must reach.
+pub const FLOOR: f32 = 0.6;
+const K1: f32 = 1.2;
+/// Marks a bigram of the heading field (code points leave the top bit free).
+const HEADING: Gram = 1 << 63;
+const B: f32 = 0.75;
+
+/// How a related section stands to the one asked about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kinship {
+    /// Another report of the same township (another year, or period).
+    SameTownship,
+    /// A report of another township of the same county.
+    SameCounty,
+    Elsewhere,
+}
+
+/// One related section.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Related {
+    /// The report's index in the library.
+    pub report: usize,
+    pub path: SectionPath,
+    pub score: f32,
+    pub kinship: Kinship,
+}
+
+/// The index of every section of a library.
+#[derive(Debug, Clone, Default)]
+pub struct RelatedIndex {
+    /// Per document: its report and path.
+    docs: Vec<(u32, SectionPath)>,
+    /// Per document: its number of bigrams.
+    lengths: Vec<u16>,
+    average_length: f32,
+    /// Per report: the range of its documents.
+    report_docs: Vec<(u32, u32)>,
+    /// Per report: its township and county, as interned numbers.
+    places: Vec<(Option<u32>, Option<u32>)>,
+    terms: HashMap<Gram, u32>,
+    /// Term postings, all in one array: `starts[t]..starts[t + 1]`.
+    starts: Vec<u32>,
+    posting_docs: Vec<u32>,
+    posting_counts: Vec<u8>,
+}
+
+/// The bigrams of a section's document, with their counts.
+fn document(report: &Report, path: &SectionPath) -> Vec<(Gram, u8)> {
+    let Some(section) = report.section(path) else {
+        return Vec::new();
+    };
+    let mut grams: Vec<Gram> = Vec::new();
+    let mut push = |text: &str, limit: usize, tag: Gram| {
+        let mut previous = None;
+        for c in meaningful(text).take(limit) {
+            if let Some(p) = previous {
+                grams.push(pair(p, c) | tag);
+            }
+            previous = Some(c);
+        }
+    };
+    let core = heading_core(&section.heading);
+    // The heading twice: once as a heading, ranked by how rare its bigrams
+    // are among headings, and once with the text, by how rare they are in
+    // text (a heading's stock phrases, 不断优化, are common in text too).
+    push(&core, 64, HEADING);
+    push(&core, 64, 0);
+    if let Some(paragraph) = section.paragraphs.first() {
+        push(paragraph, TEXT_CHARS, 0);
+    }
+    grams.sort_unstable();
+    let mut counted: Vec<(Gram, u8)> = Vec::with_capacity(grams.len());
+    for gram in grams {
+        match counted.last_mut() {
+            Some((last, count)) if *last == gram => *count = count.saturating_add(1),
+            _ => counted.push((gram, 1)),
+        }
+    }
+    counted
+}
+
+impl RelatedIndex {
+    /// Index every section of `library`.
+    pub fn build<'a>(library: &'a Library) -> RelatedIndex {
+        let mut index = RelatedIndex::default();
+        let mut names: HashMap<&str, u32> = HashMap::new();
+        let mut intern = |name: Option<&'a str>| {
+            let name = name?;
+            let next = u32::try_from(names.len()).unwrap_or(u32::MAX);
+            Some(*names.entry(name).or_insert(next))
+        };
+        let mut term_lists: Vec<Vec<(u32, u8)>> = Vec::new();
+        let mut total_length = 0u64;
+        for (r, report) in library.reports().iter().enumerate() {
+            let first = index.docs.len() as u32;
+            let county = intern(report.county.as_deref());
+            let township = intern(report.township.as_deref());
+            index.places.push((township, county));
+            for (path, _) in report.outline() {
+                let doc = index.docs.len() as u32;
+                let grams = document(report, &path);
+                let length: u32 = grams.iter().map(|&(_, n)| u32::from(n)).sum();
+                total_length += u64::from(length);
+                index
+                    .lengths
+                    .push(u16::try_from(length).unwrap_or(u16::MAX));
+                for (gram, count) in grams {
+                    let next = term_lists.len() as u32;
+                    let term = *index.terms.entry(gram).or_insert(next);
+                    if term == next {
+                        term_lists.push(Vec::new());
+                    }
+                    term_lists[term as usize].push((doc, count));
+                }
+                index.docs.push((r as u32, path));
+            }
+            index.report_docs.push((first, index.docs.len() as u32));
+        }
+        index.average_length = if index.docs.is_empty() {
+            1.0
+        } else {
+            (total_length as f32 / index.docs.len() as f32).max(1.0)
+        };
+        let postings: usize = term_lists.iter().map(Vec::len).sum();
+        index.starts.reserve(term_lists.len() + 1);
+        index.posting_docs.reserve(postings);
+        index.posting_counts.reserve(postings);
+        index.starts.push(0);
+        for list in term_lists {
+            for (doc, count) in list {
+                index.posting_docs.push(doc);
+                index.posting_counts.push(count);
+            }
+            index.starts.push(index.posting_docs.len() as u32);
+        }
+        index
+    }
+
+    /// How many sections are indexed.
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    /// Bytes the index holds (its arrays, not the allocator's slack).
+    pub fn heap_bytes(&self) -> usize {
+        let paths: usize = self.docs.iter().map(|(_, p)| p.0.len() * 8).sum();
+        self.docs.len() * size_of::<(u32, SectionPath)>()
+            + paths
+            + self.lengths.len() * 2
+            + self.report_docs.len() * 8
+            + self.places.len() * size_of::<(Option<u32>, Option<u32>)>()
+            + self.terms.len() * (size_of::<Gram>() + 4 + 1)
+            + self.starts.len() * 4
+            + self.posting_docs.len() * 5
+    }
+
+    /// The sections related to `path` of the report at `report`, at most
+    /// `limit`, in the order the module doc gives. Empty when the path is
+    /// no section of that report.
+    pub fn related(
+        &self,
+        library: &Library,
+        report: usize,
+        path: &SectionPath,
+        limit: usize,
+    ) -> Vec<Related> {
+        let Some(asked) = library.reports().get(report) else {
+            return Vec::new();
+        };
+        let query = document(asked, path);
+        if query.is_empty() || self.docs.is_empty() {
+            return Vec::new();
+        }
+        let total = self.docs.len() as f32;
+        let common = (self.docs.len() / 4).max(2);
+        // Dense: a hash map per posting costs more than zeroing one float
+        // per section.
+        let mut scores = vec![0.0_f32; self.docs.len()];
+        let mut touched: Vec<u32> = Vec::new();
+        for (gram, query_count) in query {
+            let Some(&term) = self.terms.get(&gram) else {
+                continue;
+            };
+            let (start, end) = (
+                self.starts[term as usize] as usize,
+                self.starts[term as usize + 1] as usize,
+            );
+            let df = end - start;
+            if df > common {
+                continue;
+            }
+            let idf = ((total - df as f32 + 0.5) / (df as f32 + 0.5) + 1.0).ln();
+            let weight = idf * f32::from(query_count).sqrt();
+            for k in start..end {
+                let doc = self.posting_docs[k];
+                let tf = f32::from(self.posting_counts[k]);
+                let length = f32::from(self.lengths[doc as usize]);
+                let norm = K1 * (1.0 - B + B * length / self.average_length);
+                let score = &mut scores[doc as usize];
+                if *score == 0.0 {
+                    touched.push(doc);
+                }
+                *score += weight * tf * (K1 + 1.0) / (tf + norm);
+            }
+        }
+        let mut best: HashMap<u32, (u32, f32)> = HashMap::new();
+        for doc in touched {
+            let score = scores[doc as usize];
+            let (r, _) = self.docs[doc as usize];
+            if r as usize == report {
+                continue;
+            }
+            let entry = best.entry(r).or_insert((doc, f32::MIN));
+            if score > entry.1 || (score.total_cmp(&entry.1).is_eq() && doc < entry.0) {
+                *entry = (doc, score);
+            }
+        }
+        let top = best.values().map(|&(_, s)| s).fold(0.0_f32, f32::max);
+        let (township, county) = self.places.get(report).copied().unwrap_or_default();
+        let mut found: Vec<Related> = best
+            .into_iter()
+            .filter(|&(_, (_, score))| score >= FLOOR * top)
+            .map(|(r, (doc, score))| {
+                let (other_township, other_county) = self.places[r as usize];
+                let kinship = if county.is_some() && other_county == county {
+                    if township.is_some() && other_township == township {
+                        Kinship::SameTownship
+                    } else {
+                        Kinship::SameCounty
+                    }
+                } else if county.is_none() && township.is_some() && other_township == township {
+                    Kinship::SameTownship
+                } else {
+                    Kinship::Elsewhere
+                };
+                Related {
+                    report: r as usize,
+                    path: self.docs[doc as usize].1.clone(),
+                    score,
+                    kinship,
+                }
+            })
+            .collect();
+        found.sort_by(|a, b| {
+            a.kinship
+                .cmp(&b.kinship)
+                .then(b.score.total_cmp(&a.score))
+                .then(a.report.cmp(&b.report))
+        });
+        found.truncate(limit);
+        found
+    }
+}
