@@ -17,6 +17,7 @@ mod validate;
 
 use anyhow::Context;
 use baogao_bundled::load_bundled;
+use baogao_i18n::t;
 use baogao_layout::{AmbiguousWidth, Widths};
 use baogao_report::library::Library;
 use baogao_report::load::{LoadError, Loaded, LoadedReport, load_dir};
@@ -73,6 +74,19 @@ struct Cli {
     /// not is taken as dark). Also set by BAOGAO_THEME.
     #[arg(long, value_enum, env = "BAOGAO_THEME", default_value = "auto")]
     theme: ThemeArg,
+
+    /// The language of the interface and of messages: `zh` (中文) or `en`.
+    /// Without it the locale decides (LC_ALL, LC_MESSAGES, LANG = zh_* is
+    /// Chinese). JSON output is the same in every language.
+    #[arg(long, global = true, value_enum)]
+    lang: Option<LangArg>,
+}
+
+/// `--lang`: the interface's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum LangArg {
+    Zh,
+    En,
 }
 
 /// `--theme`: which background the reader's colours are for.
@@ -104,6 +118,11 @@ enum Outcome {
 pub fn main() -> ExitCode {
     // Usage errors exit here with clap's code 2; --help and --version with 0.
     let cli = Cli::parse();
+    baogao_i18n::set_language(match cli.lang {
+        Some(LangArg::Zh) => baogao_i18n::Language::Chinese,
+        Some(LangArg::En) => baogao_i18n::Language::English,
+        None => baogao_i18n::from_env(),
+    });
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let result = run(cli, &mut out).and_then(|outcome| {
@@ -117,7 +136,7 @@ pub fn main() -> ExitCode {
         // wanted, so that is not an error worth a message.
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("error: {}", text::clean(&format!("{error:#}")));
+            eprintln!("{}{}", t("cli.error"), text::clean(&format!("{error:#}")));
             ExitCode::FAILURE
         }
     }
@@ -179,7 +198,7 @@ fn command_library(reports: Vec<LoadedReport>) -> ManuallyDrop<Library> {
 /// How messages name where the reports came from.
 fn describe_source(dir: Option<&Path>) -> String {
     match dir {
-        None => "the bundled reports".to_string(),
+        None => t("cli.bundled").to_string(),
         Some(dir) => dir.display().to_string(),
     }
 }
@@ -187,6 +206,6 @@ fn describe_source(dir: Option<&Path>) -> String {
 /// Print each load error on its own line on stderr (`path:line:col: reason`).
 fn report_load_errors(errors: &[LoadError]) {
     for error in errors {
-        eprintln!("error: {}", text::clean(&error.to_string()));
+        eprintln!("{}{}", t("cli.error"), text::clean(&error.to_string()));
     }
 }

@@ -8,6 +8,7 @@
 //! state file that cannot be used costs a one-line notice, never the reading.
 
 use super::{Outcome, list, load, text};
+use baogao_i18n::{t, tf};
 use baogao_layout::Widths;
 use baogao_report::library::Library;
 use baogao_report::load::Loaded;
@@ -31,9 +32,9 @@ pub fn run(
     if let Some(dir) = loading {
         // One line, or the wipe below would leave the rest of it behind.
         let width = crossterm::terminal::size().map_or(80, |(columns, _)| columns);
-        let note = format!(
-            "loading {}\u{2026}",
-            text::clean(&dir.display().to_string())
+        let note = tf(
+            "read.loading",
+            &[("dir", &text::clean(&dir.display().to_string()))],
         );
         let room = usize::from(width).saturating_sub(1);
         eprint!("{}", baogao_layout::truncate(&note, room, widths));
@@ -48,9 +49,7 @@ pub fn run(
     let mut notices = Vec::new();
     if !errors.is_empty() {
         let failed = errors.len();
-        notices.push(format!(
-            "{failed} file(s) could not be loaded: listed on quit, or run baogao validate"
-        ));
+        notices.push(tf("read.failed", &[("n", &failed)]));
     }
     let key = library_key(dir.as_deref());
     let mut state_errors = Vec::new();
@@ -79,10 +78,15 @@ pub fn run(
         .map(ToString::to_string)
         .chain(saved.err().map(|e| e.to_string()))
     {
-        let _ = writeln!(stderr, "warning: {}", text::clean(&message));
+        let _ = writeln!(stderr, "{}{}", t("cli.warning"), text::clean(&message));
     }
     for error in &errors {
-        let _ = writeln!(stderr, "error: {}", text::clean(&error.to_string()));
+        let _ = writeln!(
+            stderr,
+            "{}{}",
+            t("cli.error"),
+            text::clean(&error.to_string())
+        );
     }
     match outcome.exit? {
         Exit::Quit if errors.is_empty() => Ok(Outcome::Clean),
@@ -98,17 +102,13 @@ pub fn run(
 /// (file, line, column, reason) goes to stderr on quit.
 fn open_state(notices: &mut Vec<String>, errors: &mut Vec<StateError>) -> Option<StateFile> {
     let Some(path) = StateFile::default_path() else {
-        notices.push(
-            "neither XDG_STATE_HOME nor HOME is set: the reading position is not kept".to_string(),
-        );
+        notices.push(t("read.no_state_home").to_string());
         return None;
     };
     match StateFile::load(&path) {
         Ok(state) => Some(state),
         Err(error) => {
-            notices.push(
-                "reading-position file unusable, starting afresh (details on quit)".to_string(),
-            );
+            notices.push(t("read.state_unusable").to_string());
             errors.push(error);
             Some(StateFile::empty(path))
         }

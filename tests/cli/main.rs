@@ -12,6 +12,7 @@
 
 mod import;
 mod import_batch;
+mod language;
 mod list;
 mod places;
 mod show;
@@ -37,6 +38,10 @@ where
     Command::new(env!("CARGO_BIN_EXE_baogao"))
         .current_dir(cwd)
         .args(args)
+        // English unless a test asks for a locale (see `language`).
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C.UTF-8")
         .output()
         .expect("the baogao binary runs")
 }

@@ -321,3 +321,28 @@ fn loading_a_directory_is_announced_and_the_note_wiped_before_the_reader() {
         session.screen()
     );
 }
+
+/// The real binary speaks Chinese under a Chinese locale (the footer, the
+/// help) and English under LANG=C.
+#[test]
+fn the_locale_chooses_the_language_of_the_reader() {
+    let state = temp_dir();
+    let mut zh = Session::start_with_env(
+        BAOGAO,
+        &[],
+        50,
+        20,
+        state.path(),
+        &[("LANG", "zh_CN.UTF-8")],
+    );
+    zh.wait_for("帮助", WAIT);
+    zh.send(b"?");
+    zh.wait_for("按键", WAIT);
+    zh.send(b"qq");
+    zh.wait_exit(WAIT);
+    let mut en = Session::start_with_env(BAOGAO, &[], 50, 20, state.path(), &[("LANG", "C")]);
+    let screen = en.wait_for("help", WAIT);
+    assert!(!screen.contains("帮助"), "{screen}");
+    en.send(b"q");
+    en.wait_exit(WAIT);
+}

@@ -21,6 +21,7 @@
 //! - `e2e`: the real binary in a pseudo-terminal: keys in, the screen read
 //!   back, the terminal given back on exit, signals, resizes, a panic.
 
+mod chinese;
 mod e2e;
 mod places;
 mod position;

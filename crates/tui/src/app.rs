@@ -6,6 +6,7 @@
 mod draw;
 mod searching;
 
+use baogao_i18n::t;
 use draw::reader_text_area;
 use searching::{Walked, on_search_mouse};
 
@@ -314,10 +315,8 @@ impl<'a> App<'a> {
             Action::Outline if self.layers.is_empty() => self.open_outline(),
             Action::TogglePunctuation if self.layers.is_empty() => {
                 let shown = match self.reader.toggle_punctuation(self.library) {
-                    crate::document::Punctuation::FullWidth => {
-                        "punctuation: full-width between Chinese characters"
-                    }
-                    crate::document::Punctuation::AsWritten => "punctuation: as written",
+                    crate::document::Punctuation::FullWidth => t("notice.punct_full"),
+                    crate::document::Punctuation::AsWritten => t("notice.punct_written"),
                 };
                 Effect::Notice(shown.to_string())
             }
@@ -410,8 +409,8 @@ impl<'a> App<'a> {
                 self.reader.open(self.library, next, &SectionPath::front());
                 Effect::Scrolled
             }
-            None if forward => Effect::Notice("last report".to_string()),
-            None => Effect::Notice("first report".to_string()),
+            None if forward => Effect::Notice(t("notice.last_report").to_string()),
+            None => Effect::Notice(t("notice.first_report").to_string()),
         }
     }
 

@@ -2,6 +2,7 @@
 //! and the words that describe it. Key handling, the help overlay (`?`) and
 //! the footer hints are all generated from [`KEYMAP`], so they cannot drift.
 
+use baogao_i18n::t;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Everything a key can ask for. Which pane acts on it is the scope's business.
@@ -64,12 +65,12 @@ impl Scope {
     /// The heading of this scope's part of the help overlay.
     pub(crate) fn title(self) -> &'static str {
         match self {
-            Scope::Global => "Everywhere",
-            Scope::Tree => "Tree",
-            Scope::Reader => "Reader",
-            Scope::Search => "Search",
-            Scope::Help => "This help",
-            Scope::Outline => "Outline",
+            Scope::Global => t("scope.global"),
+            Scope::Tree => t("scope.tree"),
+            Scope::Reader => t("scope.reader"),
+            Scope::Search => t("scope.search"),
+            Scope::Help => t("scope.help"),
+            Scope::Outline => t("scope.outline"),
         }
     }
 }
@@ -687,7 +688,7 @@ pub(crate) fn hints(scope: Scope) -> Vec<(String, &'static str)> {
         .into_iter()
         .chain(bindings(scope))
         .chain(quit)
-        .filter_map(|binding| binding.hint.map(|hint| (keys_label(binding, 2), hint)))
+        .filter_map(|binding| binding.hint.map(|hint| (keys_label(binding, 2), t(hint))))
         .collect()
 }
 
@@ -769,6 +770,18 @@ mod tests {
         }
     }
 
+    /// Every description and footer hint of the key table is a key of the
+    /// catalogue, so help and footer have words in every language.
+    #[test]
+    fn every_binding_has_its_words_in_each_language() {
+        let known: Vec<&str> = baogao_i18n::keys().collect();
+        for binding in KEYMAP {
+            for words in std::iter::once(binding.description).chain(binding.hint) {
+                assert!(known.contains(&words), "{words:?} is not in the catalogue");
+            }
+        }
+    }
+
     #[test]
     fn footer_hints_come_from_the_table() {
         let tree = hints(Scope::Tree);
@@ -805,7 +818,7 @@ mod readme {
     #[test]
     fn the_readme_key_table_is_the_key_table() {
         let readme = include_str!("../../../README.md");
-        let table = table();
+        let table = baogao_i18n::with_language(baogao_i18n::Language::English, table);
         assert!(
             readme.contains(&table),
             "update the README's key table to:\n{table}"

@@ -103,9 +103,12 @@ pub fn run(library: &Library, options: Options) -> io::Result<Outcome> {
     if let Some(position) = &options.resume
         && !app.resume(position)
     {
-        notices.push(format!(
-            "the report read last time ({}) is not here any more",
-            baogao_report::sanitise::sanitise(&position.report_id)
+        notices.push(baogao_i18n::tf(
+            "notice.resume_gone",
+            &[(
+                "id",
+                &baogao_report::sanitise::sanitise(&position.report_id),
+            )],
         ));
     }
     if !notices.is_empty() {

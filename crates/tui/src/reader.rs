@@ -420,7 +420,7 @@ impl<'a> ReaderPane<'a> {
                 self.top = line;
                 None
             }
-            None => Some("last section"),
+            None => Some(baogao_i18n::t("notice.last_section")),
         }
     }
 
