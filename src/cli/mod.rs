@@ -6,6 +6,7 @@
 //! (clap's own). Errors reach this edge as `anyhow` errors and are printed
 //! once, here, as `error: …` on stderr.
 
+mod export;
 mod import;
 mod list;
 mod places;
@@ -99,6 +100,7 @@ enum ThemeArg {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    Export(export::ExportArgs),
     Import(import::ImportArgs),
     List(list::ListArgs),
     Places(places::PlacesArgs),
@@ -144,6 +146,7 @@ pub fn main() -> ExitCode {
 
 fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     match cli.command {
+        Some(Command::Export(args)) => export::run(&args, out),
         Some(Command::Import(args)) => import::run(&args, out),
         Some(Command::List(args)) => list::run(&args, out),
         Some(Command::Places(args)) => places::run(&args, out),

@@ -178,7 +178,7 @@ fn shell_quote(word: &str) -> String {
 
 /// Wrapping: at `width` cells, measured with `widths`.
 #[derive(Debug, Clone, Copy)]
-struct Wrap {
+pub(super) struct Wrap {
     width: usize,
     widths: Widths,
 }
@@ -198,7 +198,7 @@ fn wrap_width(asked: Option<usize>) -> Option<usize> {
 /// The report as plain text, ending in a newline; lines at most `width`
 /// cells when given; with `full_width`, half-width marks between Chinese
 /// characters printed full-width.
-fn render(report: &Report, wrap: Option<Wrap>, full_width: bool) -> String {
+pub(super) fn render(report: &Report, wrap: Option<Wrap>, full_width: bool) -> String {
     let shown = |text: &str| -> String {
         if full_width {
             full_width_punctuation(text).into_owned()

@@ -10,6 +10,7 @@
 //! for particular ids or headings. Where a known report is needed, the test
 //! writes its JSON itself.
 
+mod export;
 mod import;
 mod import_batch;
 mod language;

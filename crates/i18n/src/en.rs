@@ -181,6 +181,13 @@ pub(crate) const TABLE: &[(&str, &str)] = &[
         "read.state_unusable",
         "reading-position file unusable, starting afresh (details on quit)",
     ),
+    (
+        "export.no_section",
+        "no section {path} in this report (sections count from 1: 2.3 is the third subsection of the second)",
+    ),
+    ("export.wrote", "wrote {file}"),
+    ("export.cannot_write", "cannot write {file}"),
+    ("export.exists", "{file} exists: --force overwrites it"),
     // The key table's descriptions and footer hints, the help's mouse
     // rows: keyed by their English text, which the key table holds.
     (

@@ -166,6 +166,13 @@ pub(crate) const TABLE: &[(&str, &str)] = &[
         "read.state_unusable",
         "阅读位置文件不可用，从头开始（退出时详述）",
     ),
+    (
+        "export.no_section",
+        "报告中没有第 {path} 节（从 1 数起：2.3 是第二节的第三小节）",
+    ),
+    ("export.wrote", "已写入 {file}"),
+    ("export.cannot_write", "无法写入 {file}"),
+    ("export.exists", "{file} 已存在：加 --force 覆盖"),
     // The key table's descriptions and footer hints, the help's mouse
     // rows: keyed by their English text, which the key table holds.
     (
