@@ -6,6 +6,7 @@
 //! (clap's own). Errors reach this edge as `anyhow` errors and are printed
 //! once, here, as `error: …` on stderr.
 
+mod config;
 mod export;
 mod import;
 mod list;
@@ -19,7 +20,7 @@ mod validate;
 use anyhow::Context;
 use baogao_bundled::load_bundled;
 use baogao_i18n::t;
-use baogao_layout::{AmbiguousWidth, Widths};
+use baogao_layout::Widths;
 use baogao_report::library::Library;
 use baogao_report::load::{LoadError, Loaded, LoadedReport, load_dir};
 use clap::{Parser, Subcommand};
@@ -73,8 +74,9 @@ struct Cli {
     /// The reader's colours: for a dark or a light background, or `auto`
     /// to ask the terminal (it answers in a few milliseconds; one that does
     /// not is taken as dark). Also set by BAOGAO_THEME.
-    #[arg(long, value_enum, env = "BAOGAO_THEME", default_value = "auto")]
-    theme: ThemeArg,
+    /// Default: the settings file's, else `auto`.
+    #[arg(long, value_enum, env = "BAOGAO_THEME")]
+    theme: Option<ThemeArg>,
 
     /// The language of the interface and of messages: `zh` (中文) or `en`.
     /// Without it the locale decides (LC_ALL, LC_MESSAGES, LANG = zh_* is
@@ -100,6 +102,10 @@ enum ThemeArg {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Print the effective settings, each with where it came from
+    /// (default, file, environment, flag), and what the settings file
+    /// could not say.
+    Config(config::ConfigArgs),
     Export(export::ExportArgs),
     Import(import::ImportArgs),
     List(list::ListArgs),
@@ -120,14 +126,11 @@ enum Outcome {
 pub fn main() -> ExitCode {
     // Usage errors exit here with clap's code 2; --help and --version with 0.
     let cli = Cli::parse();
-    baogao_i18n::set_language(match cli.lang {
-        Some(LangArg::Zh) => baogao_i18n::Language::Chinese,
-        Some(LangArg::En) => baogao_i18n::Language::English,
-        None => baogao_i18n::from_env(),
-    });
+    let settings = settings(&cli);
+    baogao_i18n::set_language(settings.language.value);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let result = run(cli, &mut out).and_then(|outcome| {
+    let result = run(cli, &settings, &mut out).and_then(|outcome| {
         out.flush().context("cannot write to standard output")?;
         Ok(outcome)
     });
@@ -144,34 +147,77 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+/// The settings of this run: the flags, the environment and the file.
+fn settings(cli: &Cli) -> config::Settings {
+    let var = |name: &str| std::env::var(name).ok();
+    // clap folds BAOGAO_THEME into --theme: the flag is the one on the line.
+    let on_line = |flag: &str| {
+        std::env::args_os().any(|arg| {
+            arg.to_str()
+                .is_some_and(|arg| arg == flag || arg.starts_with(&format!("{flag}=")))
+        })
+    };
+    let source = |flag: &str| {
+        if on_line(flag) {
+            config::Source::Flag
+        } else {
+            config::Source::Environment
+        }
+    };
+    let given = config::Given {
+        language: cli.lang.map(|lang| match lang {
+            LangArg::Zh => baogao_i18n::Language::Chinese,
+            LangArg::En => baogao_i18n::Language::English,
+        }),
+        theme: cli.theme.map(|theme| {
+            let theme = match theme {
+                ThemeArg::Dark => config::Theme::Dark,
+                ThemeArg::Light => config::Theme::Light,
+                ThemeArg::Auto => config::Theme::Auto,
+            };
+            (theme, source("--theme"))
+        }),
+        ambiguous_wide: cli.ambiguous_wide.then(|| source("--ambiguous-wide")),
+    };
+    let path = config::Settings::default_path(var);
+    config::Settings::load(path.as_deref(), &given, var)
+}
+
+fn run(cli: Cli, settings: &config::Settings, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    let widths = Widths {
+        ambiguous: settings.ambiguous.value,
+    };
+    if !matches!(cli.command, Some(Command::Config(_)) | None) {
+        for problem in &settings.problems {
+            eprintln!("{}{problem}", t("cli.warning"));
+        }
+    }
     match cli.command {
+        Some(Command::Config(_)) => config::run(settings, out),
         Some(Command::Export(args)) => export::run(&args, out),
         Some(Command::Import(args)) => import::run(&args, out),
         Some(Command::List(args)) => list::run(&args, out),
         Some(Command::Places(args)) => places::run(&args, out),
-        Some(Command::Search(args)) => search::run(&args, widths(cli.ambiguous_wide), out),
-        Some(Command::Show(args)) => show::run(&args, widths(cli.ambiguous_wide), out),
+        Some(Command::Search(args)) => search::run(&args, widths, out),
+        Some(Command::Show(args)) => show::run(&args, widths, out),
         Some(Command::Validate(args)) => validate::run(&args, out),
         None => {
-            let background = match cli.theme {
-                ThemeArg::Dark => Some(baogao_tui::theme::Background::Dark),
-                ThemeArg::Light => Some(baogao_tui::theme::Background::Light),
-                ThemeArg::Auto => None,
+            let background = match settings.theme.value {
+                config::Theme::Dark => Some(baogao_tui::theme::Background::Dark),
+                config::Theme::Light => Some(baogao_tui::theme::Background::Light),
+                config::Theme::Auto => None,
             };
-            read::run(cli.dir, widths(cli.ambiguous_wide), background, out)
+            baogao_tui::settings::set(settings.look());
+            let mut problems: Vec<String> =
+                settings.problems.iter().map(ToString::to_string).collect();
+            problems.extend(
+                baogao_tui::settings::rebind(&settings.keys)
+                    .iter()
+                    .map(|error| format!("{}: {error}", t("config.keys"))),
+            );
+            read::run(cli.dir, widths, background, &problems, out)
         }
     }
-}
-
-/// The one display-width setting of this run (`--ambiguous-wide`).
-fn widths(ambiguous_wide: bool) -> Widths {
-    let ambiguous = if ambiguous_wide {
-        AmbiguousWidth::Wide
-    } else {
-        AmbiguousWidth::Narrow
-    };
-    Widths { ambiguous }
 }
 
 fn is_broken_pipe(error: &anyhow::Error) -> bool {

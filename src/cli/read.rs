@@ -21,6 +21,7 @@ pub fn run(
     dir: Option<PathBuf>,
     widths: Widths,
     background: Option<Background>,
+    settings_problems: &[String],
     out: &mut dyn Write,
 ) -> anyhow::Result<Outcome> {
     if !std::io::stdout().is_terminal() {
@@ -47,6 +48,9 @@ pub fn run(
     // The reports move into the library: a large library is held once.
     let library = Library::from_loaded(reports);
     let mut notices = Vec::new();
+    if let Some(first) = settings_problems.first() {
+        notices.push(tf("read.settings_problem", &[("problem", first)]));
+    }
     if !errors.is_empty() {
         let failed = errors.len();
         notices.push(tf("read.failed", &[("n", &failed)]));
@@ -79,6 +83,9 @@ pub fn run(
         .chain(saved.err().map(|e| e.to_string()))
     {
         let _ = writeln!(stderr, "{}{}", t("cli.warning"), text::clean(&message));
+    }
+    for problem in settings_problems {
+        let _ = writeln!(stderr, "{}{}", t("cli.warning"), text::clean(problem));
     }
     for error in &errors {
         let _ = writeln!(

@@ -10,6 +10,7 @@
 //! for particular ids or headings. Where a known report is needed, the test
 //! writes its JSON itself.
 
+mod config;
 mod export;
 mod import;
 mod import_batch;
@@ -43,6 +44,8 @@ where
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .env("LANG", "C.UTF-8")
+        // No settings file but one a test writes there.
+        .env("XDG_CONFIG_HOME", cwd)
         .output()
         .expect("the baogao binary runs")
 }

@@ -346,3 +346,39 @@ fn the_locale_chooses_the_language_of_the_reader() {
     en.send(b"q");
     en.wait_exit(WAIT);
 }
+
+/// A settings file that rebinds `j` changes the reader's keys, its help
+/// and its footer; a broken one is named with line:column and the reader
+/// opens all the same.
+#[test]
+fn a_settings_file_rebinds_keys_and_a_broken_one_costs_a_notice() {
+    let state = temp_dir();
+    let dir = state.path().join("baogao");
+    std::fs::create_dir_all(&dir).expect("the settings directory");
+    std::fs::write(
+        dir.join("config.toml"),
+        "[keys.reader]\ndown = [\"e\", \"Down\"]\n[keys.tree]\ndown = [\"e\", \"Down\"]\n",
+    )
+    .expect("the settings file");
+    let mut session = Session::start(BAOGAO, &[], 120, 40, state.path());
+    let screen = session.wait_for("e/↓ move", WAIT);
+    assert!(!screen.contains("j/↓"), "{screen}");
+    session.send(b"?");
+    let help = session.wait_for("select the row below", WAIT);
+    assert!(
+        help.lines()
+            .any(|line| line.contains(" e/↓ ") && line.contains("select the row below")),
+        "{help}"
+    );
+    session.send(b"q");
+    session.send(b"q");
+    session.wait_exit(WAIT);
+
+    std::fs::write(dir.join("config.toml"), "theme = \"dark\"\nmeasure = = 3\n")
+        .expect("a broken settings file");
+    let mut broken = Session::start(BAOGAO, &[], 120, 40, state.path());
+    broken.wait_for("config.toml:2:", WAIT);
+    broken.wait_for("Reports", WAIT);
+    broken.send(b"q");
+    broken.wait_exit(WAIT);
+}

@@ -188,6 +188,27 @@ pub(crate) const TABLE: &[(&str, &str)] = &[
     ("export.wrote", "wrote {file}"),
     ("export.cannot_write", "cannot write {file}"),
     ("export.exists", "{file} exists: --force overwrites it"),
+    ("config.source.default", "default"),
+    ("config.source.file", "file"),
+    ("config.source.environment", "environment"),
+    ("config.source.flag", "flag"),
+    (
+        "config.wrong_value",
+        "`{name}` must be one of: {expected}; the default is used",
+    ),
+    ("config.unknown", "unknown setting `{name}`"),
+    (
+        "config.bad_keys",
+        "`{name}` must be a key or a list of keys",
+    ),
+    (
+        "config.no_path",
+        "none (neither XDG_CONFIG_HOME nor HOME is set)",
+    ),
+    ("config.not_found", "{file} (not there: defaults)"),
+    ("config.file", "settings file: "),
+    ("config.keys", "key bindings"),
+    ("read.settings_problem", "settings: {problem}"),
     // The key table's descriptions and footer hints, the help's mouse
     // rows: keyed by their English text, which the key table holds.
     (

@@ -173,6 +173,21 @@ pub(crate) const TABLE: &[(&str, &str)] = &[
     ("export.wrote", "已写入 {file}"),
     ("export.cannot_write", "无法写入 {file}"),
     ("export.exists", "{file} 已存在：加 --force 覆盖"),
+    ("config.source.default", "默认"),
+    ("config.source.file", "文件"),
+    ("config.source.environment", "环境变量"),
+    ("config.source.flag", "命令行"),
+    (
+        "config.wrong_value",
+        "`{name}` 应为：{expected}；使用默认值",
+    ),
+    ("config.unknown", "未知的设置项 `{name}`"),
+    ("config.bad_keys", "`{name}` 应为一个按键或按键列表"),
+    ("config.no_path", "无（XDG_CONFIG_HOME 与 HOME 都未设置）"),
+    ("config.not_found", "{file}（不存在：用默认值）"),
+    ("config.file", "设置文件："),
+    ("config.keys", "按键设置"),
+    ("read.settings_problem", "设置：{problem}"),
     // The key table's descriptions and footer hints, the help's mouse
     // rows: keyed by their English text, which the key table holds.
     (

@@ -67,6 +67,8 @@ impl Session {
         command.args(args);
         command.env("TERM", "xterm-256color");
         command.env("XDG_STATE_HOME", state_home);
+        // No settings file but one a test writes there.
+        command.env("XDG_CONFIG_HOME", state_home);
         command.env_remove("NO_COLOR");
         command.env_remove("BAOGAO_AMBIGUOUS_WIDE");
         command.env_remove("BAOGAO_DEBUG_PANIC");

@@ -4,6 +4,7 @@
 
 use baogao_i18n::t;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::sync::OnceLock;
 
 /// Everything a key can ask for. Which pane acts on it is the scope's business.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,6 +51,104 @@ pub(crate) enum Action {
     Regroup,
 }
 
+impl Action {
+    /// Every action, for looking one up by name.
+    const ALL: [Action; 40] = [
+        Action::Quit,
+        Action::Help,
+        Action::Close,
+        Action::FocusNext,
+        Action::FocusPrevious,
+        Action::Up,
+        Action::Down,
+        Action::Collapse,
+        Action::Expand,
+        Action::Open,
+        Action::Toggle,
+        Action::First,
+        Action::Last,
+        Action::PageDown,
+        Action::PageUp,
+        Action::NextSection,
+        Action::PreviousSection,
+        Action::NextTopSection,
+        Action::PreviousTopSection,
+        Action::Search,
+        Action::NextHit,
+        Action::PreviousHit,
+        Action::ToggleMode,
+        Action::ToggleScope,
+        Action::DeleteBack,
+        Action::DeleteForward,
+        Action::DeleteToStart,
+        Action::DeleteWord,
+        Action::CursorLeft,
+        Action::CursorRight,
+        Action::CursorStart,
+        Action::CursorEnd,
+        Action::HalfPageDown,
+        Action::HalfPageUp,
+        Action::NextReport,
+        Action::PreviousReport,
+        Action::Outline,
+        Action::TogglePunctuation,
+        Action::FoldAll,
+        Action::Regroup,
+    ];
+
+    /// The action's name in the settings file's `[keys]` tables.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Action::Quit => "quit",
+            Action::Help => "help",
+            Action::Close => "close",
+            Action::FocusNext => "focus_next",
+            Action::FocusPrevious => "focus_previous",
+            Action::Up => "up",
+            Action::Down => "down",
+            Action::Collapse => "collapse",
+            Action::Expand => "expand",
+            Action::Open => "open",
+            Action::Toggle => "toggle",
+            Action::First => "first",
+            Action::Last => "last",
+            Action::PageDown => "page_down",
+            Action::PageUp => "page_up",
+            Action::NextSection => "next_section",
+            Action::PreviousSection => "previous_section",
+            Action::NextTopSection => "next_top_section",
+            Action::PreviousTopSection => "previous_top_section",
+            Action::Search => "search",
+            Action::NextHit => "next_hit",
+            Action::PreviousHit => "previous_hit",
+            Action::ToggleMode => "toggle_mode",
+            Action::ToggleScope => "toggle_scope",
+            Action::DeleteBack => "delete_back",
+            Action::DeleteForward => "delete_forward",
+            Action::DeleteToStart => "delete_to_start",
+            Action::DeleteWord => "delete_word",
+            Action::CursorLeft => "cursor_left",
+            Action::CursorRight => "cursor_right",
+            Action::CursorStart => "cursor_start",
+            Action::CursorEnd => "cursor_end",
+            Action::HalfPageDown => "half_page_down",
+            Action::HalfPageUp => "half_page_up",
+            Action::NextReport => "next_report",
+            Action::PreviousReport => "previous_report",
+            Action::Outline => "outline",
+            Action::TogglePunctuation => "toggle_punctuation",
+            Action::FoldAll => "fold_all",
+            Action::Regroup => "regroup",
+        }
+    }
+
+    /// The action a settings file names.
+    pub(crate) fn from_name(name: &str) -> Option<Action> {
+        let name = name.trim().replace('-', "_").to_lowercase();
+        Action::ALL.into_iter().find(|action| action.name() == name)
+    }
+}
+
 /// Where a binding applies: everywhere, or while a pane or layer has the keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Scope {
@@ -62,6 +161,33 @@ pub(crate) enum Scope {
 }
 
 impl Scope {
+    const ALL: [Scope; 6] = [
+        Scope::Global,
+        Scope::Tree,
+        Scope::Reader,
+        Scope::Search,
+        Scope::Help,
+        Scope::Outline,
+    ];
+
+    /// The scope's name in the settings file's `[keys.<scope>]` tables.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Scope::Global => "global",
+            Scope::Tree => "tree",
+            Scope::Reader => "reader",
+            Scope::Search => "search",
+            Scope::Help => "help",
+            Scope::Outline => "outline",
+        }
+    }
+
+    /// The scope a settings file names.
+    pub(crate) fn from_name(name: &str) -> Option<Scope> {
+        let name = name.trim().to_lowercase();
+        Scope::ALL.into_iter().find(|scope| scope.name() == name)
+    }
+
     /// The heading of this scope's part of the help overlay.
     pub(crate) fn title(self) -> &'static str {
         match self {
@@ -108,6 +234,58 @@ impl Key {
             _ => event.modifiers,
         };
         self.code == event.code && self.modifiers == held
+    }
+
+    /// The key a settings file spells as the help does (`j`, `Ctrl-D`,
+    /// `Space`, `PgDn`, `F1`, `↓` or `Down`); `None` for anything else.
+    pub(crate) fn parse(text: &str) -> Option<Key> {
+        let text = text.trim();
+        if let Some(rest) = text
+            .strip_prefix("Ctrl-")
+            .or_else(|| text.strip_prefix("ctrl-"))
+            .or_else(|| text.strip_prefix("C-"))
+        {
+            let mut chars = rest.chars();
+            let c = chars.next()?;
+            return (chars.next().is_none() && c.is_ascii_alphabetic())
+                .then(|| ctrl(c.to_ascii_lowercase()));
+        }
+        let mut chars = text.chars();
+        if let (Some(c), None) = (chars.next(), chars.next()) {
+            return Some(match c {
+                '↑' => plain(KeyCode::Up),
+                '↓' => plain(KeyCode::Down),
+                '←' => plain(KeyCode::Left),
+                '→' => plain(KeyCode::Right),
+                c if c.is_control() => return None,
+                c => ch(c),
+            });
+        }
+        let code = match text.to_lowercase().as_str() {
+            "space" => KeyCode::Char(' '),
+            "up" => KeyCode::Up,
+            "down" => KeyCode::Down,
+            "left" => KeyCode::Left,
+            "right" => KeyCode::Right,
+            "pgup" | "pageup" => KeyCode::PageUp,
+            "pgdn" | "pagedown" => KeyCode::PageDown,
+            "home" => KeyCode::Home,
+            "end" => KeyCode::End,
+            "enter" => KeyCode::Enter,
+            "esc" | "escape" => KeyCode::Esc,
+            "tab" => KeyCode::Tab,
+            "shift-tab" | "backtab" => KeyCode::BackTab,
+            "backspace" => KeyCode::Backspace,
+            "delete" | "del" => KeyCode::Delete,
+            other => {
+                let n: u8 = other.strip_prefix('f')?.parse().ok()?;
+                if !(1..=12).contains(&n) {
+                    return None;
+                }
+                KeyCode::F(n)
+            }
+        };
+        Some(plain(code))
     }
 
     /// How the help and footer spell the key.
@@ -648,11 +826,25 @@ pub const KEYMAP: &[Binding] = &[
     ),
 ];
 
+static EFFECTIVE: OnceLock<&'static [Binding]> = OnceLock::new();
+
+/// Make `table` the key table of this run (the first call wins): the
+/// settings file's bindings. Help and footer follow it; the README's table
+/// stays [`KEYMAP`].
+pub(crate) fn set_effective(table: Vec<Binding>) {
+    let _ = EFFECTIVE.set(Box::leak(table.into_boxed_slice()));
+}
+
+/// The key table of this run: [`KEYMAP`] unless the settings changed it.
+pub(crate) fn effective() -> &'static [Binding] {
+    EFFECTIVE.get().copied().unwrap_or(KEYMAP)
+}
+
 /// The action `key` runs in `scope`: the scope's own bindings first, then the
 /// global ones (layers such as help take no global keys but Ctrl-C).
 pub(crate) fn action_for(scope: Scope, key: &KeyEvent) -> Option<Action> {
     let find = |wanted: Scope| {
-        KEYMAP
+        effective()
             .iter()
             .filter(|binding| binding.scope == wanted)
             .find(|binding| binding.keys.iter().any(|k| k.matches(key)))
@@ -667,9 +859,12 @@ pub(crate) fn action_for(scope: Scope, key: &KeyEvent) -> Option<Action> {
     })
 }
 
-/// The bindings of one scope, in table order.
+/// The bindings of one scope, in table order (a binding the settings left
+/// without keys is not listed).
 pub(crate) fn bindings(scope: Scope) -> impl Iterator<Item = &'static Binding> {
-    KEYMAP.iter().filter(move |binding| binding.scope == scope)
+    effective()
+        .iter()
+        .filter(move |binding| binding.scope == scope && !binding.keys.is_empty())
 }
 
 /// Footer hints for a scope: its own hinted bindings, then the global ones,
@@ -780,6 +975,25 @@ mod tests {
                 assert!(known.contains(&words), "{words:?} is not in the catalogue");
             }
         }
+    }
+
+    /// A settings file spells keys as the help does: every label reads
+    /// back as its key, and every action and scope by its name.
+    #[test]
+    fn labels_and_names_read_back() {
+        for binding in KEYMAP {
+            for key in binding.keys {
+                assert_eq!(Key::parse(&key.label()), Some(*key), "{}", key.label());
+            }
+            assert_eq!(
+                Action::from_name(binding.action.name()),
+                Some(binding.action)
+            );
+            assert_eq!(Scope::from_name(binding.scope.name()), Some(binding.scope));
+        }
+        assert_eq!(Key::parse("Down"), Some(plain(KeyCode::Down)));
+        assert_eq!(Key::parse("ctrl-o"), Some(ctrl('o')));
+        assert_eq!(Key::parse("nonsense"), None);
     }
 
     #[test]

@@ -29,6 +29,7 @@ mod paint;
 pub mod position;
 mod reader;
 pub mod search;
+pub mod settings;
 pub mod shelf;
 mod status;
 mod terminal;

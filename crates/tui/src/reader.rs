@@ -84,9 +84,15 @@ pub(crate) enum Progress {
 
 impl<'a> ReaderPane<'a> {
     pub(crate) fn new(widths: Widths, theme: Theme) -> ReaderPane<'a> {
+        let punctuation = if crate::settings::get().full_width {
+            Punctuation::FullWidth
+        } else {
+            Punctuation::AsWritten
+        };
         ReaderPane {
             widths,
             theme,
+            punctuation,
             ..ReaderPane::default()
         }
     }

@@ -145,7 +145,8 @@ const ASCII_BORDER: border::Set = border::Set {
 };
 
 /// Lines longer than this are hard to follow back to their start; on a wide
-/// screen the text keeps this measure (50 Chinese characters).
+/// screen the text keeps this measure (50 Chinese characters) unless the
+/// settings choose another.
 const MAX_TEXT_WIDTH: u16 = 100;
 
 /// The reader's text area inside its border (its first row is the
@@ -155,7 +156,12 @@ pub(super) fn reader_text_area(reader: Rect) -> Rect {
     let inner = Block::bordered().inner(reader);
     // One blank column each side keeps text off the border.
     let room = inner.width.saturating_sub(2);
-    let width = room.min(MAX_TEXT_WIDTH);
+    let measure = crate::settings::get().measure.saturating_mul(2);
+    let width = room.min(if measure == 0 {
+        MAX_TEXT_WIDTH
+    } else {
+        measure
+    });
     let margin = (room - width) / 2;
     Rect::new(inner.x + 1 + margin, inner.y, width, inner.height)
 }
