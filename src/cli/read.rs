@@ -64,6 +64,10 @@ pub fn run(
         no_color: Theme::no_color_from_env(),
         notice: (!notices.is_empty()).then(|| notices.join("; ")),
         resume: state.as_ref().and_then(|state| state.get(&key).cloned()),
+        kept: state
+            .as_ref()
+            .map(|state| state.kept(&key))
+            .unwrap_or_default(),
     };
     let outcome = tui::run(&library, options)?;
     // Save first: after a closed window there is no terminal to tell
@@ -71,6 +75,7 @@ pub fn run(
     let saved = match (&mut state, outcome.position) {
         (Some(state), Some(position)) => {
             state.set(&key, position);
+            state.set_kept(&key, outcome.kept);
             state.save()
         }
         _ => Ok(()),

@@ -382,3 +382,57 @@ fn a_settings_file_rebinds_keys_and_a_broken_one_costs_a_notice() {
     broken.send(b"q");
     broken.wait_exit(WAIT);
 }
+
+/// Open 南麂镇's report at its first section in a fresh session.
+fn open_nanji_in(session: &mut Session) {
+    session.wait_for("Reports 5", WAIT);
+    session.send(b"v");
+    session.wait_for("by township", WAIT);
+    session.send(b"gjjl");
+    session.wait_for("一、2020年工作总结", WAIT);
+    session.send(b"j\r");
+    session.wait_for("（一）千方百计促发展", WAIT);
+}
+
+/// Two readers open at once, each setting a mark, then quitting: the
+/// state file keeps both marks (merged on write, under a lock), and a third
+/// run lists them and goes to one; the jump list is kept too.
+#[test]
+fn marks_of_two_readers_at_once_are_both_kept_across_runs() {
+    let state = temp_dir();
+    let mut first = Session::start(BAOGAO, &[], 120, 40, state.path());
+    let mut second = Session::start(BAOGAO, &[], 120, 40, state.path());
+    open_nanji_in(&mut first);
+    open_nanji_in(&mut second);
+    first.send(b"ma");
+    first.wait_for("mark a set", WAIT);
+    second.send(b"]]mb");
+    second.wait_for("mark b set", WAIT);
+    second.send(b"}");
+    first.send(b"q");
+    second.send(b"q");
+    first.wait_exit(WAIT);
+    second.wait_exit(WAIT);
+    let text =
+        std::fs::read_to_string(state.path().join("baogao/state.json")).expect("the state file");
+    let json: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+    let marks = &json["kept"]["bundled"]["marks"];
+    assert!(
+        marks.get("a").is_some() && marks.get("b").is_some(),
+        "{text}"
+    );
+
+    let mut third = Session::start(BAOGAO, &[], 120, 40, state.path());
+    third.wait_for("南麂镇", WAIT);
+    third.send(b"M");
+    let list = third.wait_for("b  南麂镇", WAIT);
+    assert!(list.contains("a  南麂镇"), "{list}");
+    third.send(b"a");
+    third.wait_until(
+        |screen| reader_rows(screen)[0].contains("一、2020年工作总结"),
+        WAIT,
+        "back at mark a",
+    );
+    third.send(b"q");
+    third.wait_exit(WAIT);
+}

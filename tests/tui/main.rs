@@ -23,6 +23,7 @@
 
 mod chinese;
 mod e2e;
+mod jumps;
 mod places;
 mod position;
 mod printed;

@@ -209,6 +209,20 @@ pub(crate) const TABLE: &[(&str, &str)] = &[
     ("config.file", "settings file: "),
     ("config.keys", "key bindings"),
     ("read.settings_problem", "settings: {problem}"),
+    ("notice.jump_oldest", "no older place in the jump list"),
+    ("notice.jump_newest", "no newer place in the jump list"),
+    ("scope.marks", "Marks"),
+    ("marks.title", "Marks"),
+    ("marks.nothing_open", "no report is open: nothing to mark"),
+    ("marks.set", "mark {letter} set"),
+    ("marks.none", "no mark {letter}: m and a letter sets one"),
+    (
+        "marks.gone",
+        "mark {letter}: its report is not here any more",
+    ),
+    ("marks.gone_short", "(its report is not here any more)"),
+    ("marks.empty", "no marks yet: m and a letter sets one"),
+    ("marks.hint", "a letter goes to its mark · Esc closes"),
     // The key table's descriptions and footer hints, the help's mouse
     // rows: keyed by their English text, which the key table holds.
     (
@@ -374,5 +388,23 @@ pub(crate) const TABLE: &[(&str, &str)] = &[
     (
         "in the search results, select; a second click goes there",
         "in the search results, select; a second click goes there",
+    ),
+    (
+        "back before the last jump: search, section, mark",
+        "back before the last jump: search, section, mark",
+    ),
+    ("forward again after Ctrl-O", "forward again after Ctrl-O"),
+    (
+        "m and a letter: mark the reading position",
+        "m and a letter: mark the reading position",
+    ),
+    (
+        "' and a letter: go back to that mark",
+        "' and a letter: go back to that mark",
+    ),
+    ("list the marks", "list the marks"),
+    (
+        "close the list (a letter goes to its mark)",
+        "close the list (a letter goes to its mark)",
     ),
 ];

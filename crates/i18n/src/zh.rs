@@ -188,6 +188,17 @@ pub(crate) const TABLE: &[(&str, &str)] = &[
     ("config.file", "设置文件："),
     ("config.keys", "按键设置"),
     ("read.settings_problem", "设置：{problem}"),
+    ("notice.jump_oldest", "跳转记录中没有更早的位置"),
+    ("notice.jump_newest", "跳转记录中没有更新的位置"),
+    ("scope.marks", "书签"),
+    ("marks.title", "书签"),
+    ("marks.nothing_open", "没有打开的报告：无从标记"),
+    ("marks.set", "已设书签 {letter}"),
+    ("marks.none", "没有书签 {letter}：按 m 加字母设置"),
+    ("marks.gone", "书签 {letter}：其报告已不在这里"),
+    ("marks.gone_short", "（其报告已不在这里）"),
+    ("marks.empty", "还没有书签：按 m 加字母设置"),
+    ("marks.hint", "按字母转到书签 · Esc 关闭"),
     // The key table's descriptions and footer hints, the help's mouse
     // rows: keyed by their English text, which the key table holds.
     (
@@ -329,5 +340,23 @@ pub(crate) const TABLE: &[(&str, &str)] = &[
     (
         "in the search results, select; a second click goes there",
         "在搜索结果中选择；再次单击即转到该处",
+    ),
+    (
+        "back before the last jump: search, section, mark",
+        "回到跳转（搜索、章节、书签）之前的位置",
+    ),
+    ("forward again after Ctrl-O", "Ctrl-O 之后再向前"),
+    (
+        "m and a letter: mark the reading position",
+        "m 加字母：在阅读位置设书签",
+    ),
+    (
+        "' and a letter: go back to that mark",
+        "' 加字母：回到该书签",
+    ),
+    ("list the marks", "列出书签"),
+    (
+        "close the list (a letter goes to its mark)",
+        "关闭列表（按字母转到书签）",
     ),
 ];

@@ -4,6 +4,8 @@
 //! reader keep in step; the panes own their state.
 
 mod draw;
+pub mod jumps;
+mod marks;
 mod searching;
 
 use baogao_i18n::t;
@@ -49,6 +51,7 @@ pub(crate) enum Layer {
     Help(HelpLayer),
     Search(SearchLayer),
     Outline(OutlineLayer),
+    Marks(marks::MarksLayer),
 }
 
 /// Where everything goes on the current screen.
@@ -97,6 +100,12 @@ pub struct App<'a> {
     recall: Recall,
     /// The search n/N go through.
     walked: Option<Walked>,
+    /// Where Ctrl-O and Ctrl-I go.
+    jumps: jumps::Jumps,
+    /// Bookmarks by letter.
+    marks: std::collections::BTreeMap<char, crate::position::Mark>,
+    /// `m` or `'` waiting for its letter.
+    pending: Option<marks::Pending>,
     widths: Widths,
     theme: Theme,
     quit: bool,
@@ -138,6 +147,9 @@ impl<'a> App<'a> {
             last_search_seq: 0,
             recall: Recall::default(),
             walked: None,
+            jumps: jumps::Jumps::default(),
+            marks: std::collections::BTreeMap::new(),
+            pending: None,
             widths,
             theme,
             quit: false,
@@ -168,7 +180,7 @@ impl<'a> App<'a> {
     }
 
     /// Where the reader is, to be saved for next time.
-    pub(crate) fn reading_position(&self) -> Option<ReadingPosition> {
+    pub fn reading_position(&self) -> Option<ReadingPosition> {
         self.reader.position()
     }
 
@@ -223,6 +235,7 @@ impl<'a> App<'a> {
                     let rows = outline.frame(area).height.saturating_sub(2);
                     outline.resize(usize::from(rows));
                 }
+                Layer::Marks(_) => {}
             }
         }
         self.areas = areas;
@@ -265,14 +278,24 @@ impl<'a> App<'a> {
             (Some(Layer::Help(_)), _) => Scope::Help,
             (Some(Layer::Search(_)), _) => Scope::Search,
             (Some(Layer::Outline(_)), _) => Scope::Outline,
+            (Some(Layer::Marks(_)), _) => Scope::Marks,
             (None, Focus::Tree) => Scope::Tree,
             (None, Focus::Reader) => Scope::Reader,
         }
     }
 
     pub fn handle(&mut self, event: &Event) {
+        let mut jumped_from = None;
         let effect = match event {
-            Event::Key(key) if key.kind != KeyEventKind::Release => self.on_key(key),
+            Event::Key(key) if key.kind != KeyEventKind::Release => {
+                let before = self.reader.position();
+                let action = action_for(self.scope(), key);
+                let effect = self.on_key(key);
+                if jumps::is_jump(action, &effect) {
+                    jumped_from = Some(before);
+                }
+                effect
+            }
             Event::Mouse(mouse) => self.on_mouse(*mouse),
             Event::Paste(text) => match self.layers.last_mut() {
                 Some(Layer::Search(layer)) => layer.type_text(text),
@@ -285,6 +308,9 @@ impl<'a> App<'a> {
             _ => Effect::None,
         };
         self.apply(effect);
+        if let Some(before) = jumped_from {
+            self.note_jump(before);
+        }
     }
 
     /// A key: its action from the key table, taken by the app itself when
@@ -292,6 +318,9 @@ impl<'a> App<'a> {
     fn on_key(&mut self, key: &KeyEvent) -> Effect {
         self.notice = None;
         self.aside = None;
+        if let Some(pending) = self.pending.take() {
+            return self.on_mark_key(pending, key);
+        }
         let Some(action) = action_for(self.scope(), key) else {
             return self.on_text_key(key);
         };
@@ -299,6 +328,18 @@ impl<'a> App<'a> {
             Action::Quit => Effect::Quit,
             Action::Help => Effect::OpenHelp,
             Action::Search => Effect::OpenSearch,
+            Action::SetMark | Action::GoToMark if self.layers.is_empty() => {
+                self.pending = Some(if action == Action::SetMark {
+                    marks::Pending::Set
+                } else {
+                    marks::Pending::Go
+                });
+                Effect::None
+            }
+            Action::ListMarks if self.layers.is_empty() => self.open_marks(),
+            Action::JumpBack | Action::JumpForward if self.layers.is_empty() => {
+                self.jump(action == Action::JumpBack)
+            }
             // n/N step through the last search's results whichever pane has
             // the keys.
             Action::NextHit | Action::PreviousHit => {
@@ -327,6 +368,8 @@ impl<'a> App<'a> {
             _ => match self.layers.last_mut() {
                 Some(Layer::Help(help)) => help.act(action),
                 Some(Layer::Search(search)) => search.act(action),
+                Some(Layer::Marks(_)) if action == Action::Close => Effect::CloseLayer,
+                Some(Layer::Marks(_)) => Effect::None,
                 Some(Layer::Outline(outline)) => match outline.act(action) {
                     // The outline closes on the section it sends the reader to.
                     Effect::Read { report, path } => {

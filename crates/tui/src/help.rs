@@ -13,12 +13,13 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
-const SCOPES: [Scope; 6] = [
+const SCOPES: [Scope; 7] = [
     Scope::Global,
     Scope::Tree,
     Scope::Reader,
     Scope::Outline,
     Scope::Search,
+    Scope::Marks,
     Scope::Help,
 ];
 

@@ -49,11 +49,16 @@ pub(crate) enum Action {
     TogglePunctuation,
     FoldAll,
     Regroup,
+    JumpBack,
+    JumpForward,
+    SetMark,
+    GoToMark,
+    ListMarks,
 }
 
 impl Action {
     /// Every action, for looking one up by name.
-    const ALL: [Action; 40] = [
+    const ALL: [Action; 45] = [
         Action::Quit,
         Action::Help,
         Action::Close,
@@ -94,6 +99,11 @@ impl Action {
         Action::TogglePunctuation,
         Action::FoldAll,
         Action::Regroup,
+        Action::JumpBack,
+        Action::JumpForward,
+        Action::SetMark,
+        Action::GoToMark,
+        Action::ListMarks,
     ];
 
     /// The action's name in the settings file's `[keys]` tables.
@@ -139,6 +149,11 @@ impl Action {
             Action::TogglePunctuation => "toggle_punctuation",
             Action::FoldAll => "fold_all",
             Action::Regroup => "regroup",
+            Action::JumpBack => "jump_back",
+            Action::JumpForward => "jump_forward",
+            Action::SetMark => "set_mark",
+            Action::GoToMark => "go_to_mark",
+            Action::ListMarks => "list_marks",
         }
     }
 
@@ -158,16 +173,18 @@ pub(crate) enum Scope {
     Search,
     Help,
     Outline,
+    Marks,
 }
 
 impl Scope {
-    const ALL: [Scope; 6] = [
+    const ALL: [Scope; 7] = [
         Scope::Global,
         Scope::Tree,
         Scope::Reader,
         Scope::Search,
         Scope::Help,
         Scope::Outline,
+        Scope::Marks,
     ];
 
     /// The scope's name in the settings file's `[keys.<scope>]` tables.
@@ -179,6 +196,7 @@ impl Scope {
             Scope::Search => "search",
             Scope::Help => "help",
             Scope::Outline => "outline",
+            Scope::Marks => "marks",
         }
     }
 
@@ -197,6 +215,7 @@ impl Scope {
             Scope::Search => t("scope.search"),
             Scope::Help => t("scope.help"),
             Scope::Outline => t("scope.outline"),
+            Scope::Marks => t("scope.marks"),
         }
     }
 }
@@ -385,6 +404,37 @@ pub const KEYMAP: &[Binding] = &[
         "previous result of the last search",
         None,
     ),
+    bind(
+        S::Global,
+        &[ctrl('o')],
+        A::JumpBack,
+        "back before the last jump: search, section, mark",
+        None,
+    ),
+    // Most terminals send Ctrl-I as Tab, which switches panes: Ctrl-N is
+    // the key that always reaches the reader.
+    bind(
+        S::Global,
+        &[ctrl('i'), ctrl('n')],
+        A::JumpForward,
+        "forward again after Ctrl-O",
+        None,
+    ),
+    bind(
+        S::Global,
+        &[ch('m')],
+        A::SetMark,
+        "m and a letter: mark the reading position",
+        None,
+    ),
+    bind(
+        S::Global,
+        &[ch('\'')],
+        A::GoToMark,
+        "' and a letter: go back to that mark",
+        None,
+    ),
+    bind(S::Global, &[ch('M')], A::ListMarks, "list the marks", None),
     bind(
         S::Global,
         &[plain(KeyCode::Tab)],
@@ -824,6 +874,13 @@ pub const KEYMAP: &[Binding] = &[
         "close the outline",
         Some("close"),
     ),
+    bind(
+        S::Marks,
+        &[plain(KeyCode::Esc), ch('q')],
+        A::Close,
+        "close the list (a letter goes to its mark)",
+        Some("close"),
+    ),
 ];
 
 static EFFECTIVE: OnceLock<&'static [Binding]> = OnceLock::new();
@@ -852,9 +909,11 @@ pub(crate) fn action_for(scope: Scope, key: &KeyEvent) -> Option<Action> {
     };
     find(scope).or_else(|| match scope {
         // Keys typed into the search are text, not commands.
-        Scope::Help | Scope::Search | Scope::Outline => find(Scope::Global).filter(|&action| {
-            action == Action::Quit && key.modifiers.contains(KeyModifiers::CONTROL)
-        }),
+        Scope::Help | Scope::Search | Scope::Outline | Scope::Marks => {
+            find(Scope::Global).filter(|&action| {
+                action == Action::Quit && key.modifiers.contains(KeyModifiers::CONTROL)
+            })
+        }
         _ => find(Scope::Global),
     })
 }
@@ -872,7 +931,10 @@ pub(crate) fn bindings(scope: Scope) -> impl Iterator<Item = &'static Binding> {
 pub(crate) fn hints(scope: Scope) -> Vec<(String, &'static str)> {
     // Help and the pane switch come first: on a narrow screen they are what
     // leads to everything else. Quit comes last: it is the one everyone knows.
-    let global: Vec<&Binding> = if matches!(scope, Scope::Help | Scope::Search | Scope::Outline) {
+    let global: Vec<&Binding> = if matches!(
+        scope,
+        Scope::Help | Scope::Search | Scope::Outline | Scope::Marks
+    ) {
         Vec::new()
     } else {
         bindings(Scope::Global).collect()

@@ -67,6 +67,8 @@ pub struct Options {
     pub notice: Option<String>,
     /// Where the reader left off last time.
     pub resume: Option<ReadingPosition>,
+    /// The jump list and bookmarks kept from last time.
+    pub kept: position::Kept,
 }
 
 /// What wakes the event loop: terminal input, or a search worker's answer.
@@ -81,6 +83,8 @@ pub struct Outcome {
     /// How it ended; an error (the terminal failed) still has a position.
     pub exit: io::Result<Exit>,
     pub position: Option<ReadingPosition>,
+    /// The jump list and bookmarks to keep for next time.
+    pub kept: position::Kept,
 }
 
 /// Run the reader until the user quits or a signal stops it; the terminal is
@@ -100,6 +104,7 @@ pub fn run(library: &Library, options: Options) -> io::Result<Outcome> {
         .unwrap_or_default();
     let theme = Theme::for_background(background, options.no_color);
     let mut app = App::new(library, options.widths, theme);
+    app.set_kept(options.kept);
     let mut notices: Vec<String> = options.notice.into_iter().collect();
     if let Some(position) = &options.resume
         && !app.resume(position)
@@ -143,6 +148,7 @@ pub fn run(library: &Library, options: Options) -> io::Result<Outcome> {
     Ok(Outcome {
         exit,
         position: app.reading_position(),
+        kept: app.kept(),
     })
 }
 

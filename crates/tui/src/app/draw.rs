@@ -254,6 +254,13 @@ impl Widget for &App<'_> {
                     let inner = self.render_frame(frame, buf, t("outline.title"), true);
                     outline.render(inner, buf);
                 }
+                Layer::Marks(marks) => {
+                    let frame = marks.frame(area);
+                    clear_left_of(buf, frame);
+                    Clear.render(frame, buf);
+                    let inner = self.render_frame(frame, buf, t("marks.title"), true);
+                    marks.render(inner, buf, self);
+                }
             }
         }
     }
