@@ -156,3 +156,16 @@ fn english_stays_english() {
     assert!(text.contains("help"), "{text}");
     assert!(!text.contains(zh("help")), "{text}");
 }
+
+/// The copy notice, with a heading in it, still fits a narrow status bar.
+#[test]
+fn the_copy_notice_fits_in_chinese() {
+    for (width, height) in SIZES {
+        let rows = zh_rows(width, height, |app| {
+            open_nanji(app);
+            press(app, "y");
+        });
+        assert_shown(&rows, "已复制「一、2020年工作总」", "copy notice");
+        assert_shown(&rows, "字）到剪贴板", "copy notice");
+    }
+}

@@ -436,3 +436,21 @@ fn marks_of_two_readers_at_once_are_both_kept_across_runs() {
     third.send(b"q");
     third.wait_exit(WAIT);
 }
+
+/// `y` sends the section to the terminal's clipboard as OSC 52.
+#[test]
+fn y_sends_the_section_through_osc_52() {
+    let state = temp_dir();
+    let mut session = Session::start(BAOGAO, &[], 120, 40, state.path());
+    open_nanji_in(&mut session);
+    session.send(b"y");
+    session.wait_for("copied", WAIT);
+    let raw = session.raw_output();
+    let start = raw
+        .windows(7)
+        .position(|w| w == b"\x1b]52;c;")
+        .expect("an OSC 52 sequence");
+    assert!(raw[start..].contains(&0x07), "the sequence ends");
+    session.send(b"q");
+    session.wait_exit(WAIT);
+}

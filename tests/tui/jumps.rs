@@ -123,3 +123,23 @@ fn a_mark_survives_a_re_import_that_renumbers_sections() {
     press(&mut again, "'b");
     assert_eq!(section(&again), vec![2], "found by its heading 二、计划");
 }
+
+/// `y` copies the section being read, `Y` the whole report; the notice
+/// says what and how much.
+#[test]
+fn y_copies_the_section_and_capital_y_the_report() {
+    let library = bundled_library();
+    let mut app = app(&library);
+    draw(&mut app, 120, 40);
+    open_nanji(&mut app);
+    press(&mut app, "y");
+    let section = app.take_clipboard().expect("y copies");
+    assert!(section.starts_with("一、2020年工作总结\n"), "{section}");
+    assert!(!section.contains("二、2021年工作计划"));
+    assert!(screen(&draw(&mut app, 120, 40)).contains("copied 一、2020年工作总"));
+    press(&mut app, "Y");
+    let report = app.take_clipboard().expect("Y copies");
+    assert!(report.starts_with("南麂镇2020年工作总结"), "{report}");
+    assert!(report.contains("二、2021年工作计划"));
+    assert_eq!(app.take_clipboard(), None, "sent once");
+}

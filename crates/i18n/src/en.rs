@@ -223,6 +223,15 @@ pub(crate) const TABLE: &[(&str, &str)] = &[
     ("marks.gone_short", "(its report is not here any more)"),
     ("marks.empty", "no marks yet: m and a letter sets one"),
     ("marks.hint", "a letter goes to its mark · Esc closes"),
+    ("copy.nothing_open", "no report is open: nothing to copy"),
+    (
+        "copy.done",
+        "copied {what} ({n} characters) to the clipboard",
+    ),
+    (
+        "copy.unsupported",
+        "this terminal cannot copy (OSC 52): baogao export {id}{section} --format txt",
+    ),
     // The key table's descriptions and footer hints, the help's mouse
     // rows: keyed by their English text, which the key table holds.
     (
@@ -406,5 +415,13 @@ pub(crate) const TABLE: &[(&str, &str)] = &[
     (
         "close the list (a letter goes to its mark)",
         "close the list (a letter goes to its mark)",
+    ),
+    (
+        "copy the section as text (OSC 52 clipboard)",
+        "copy the section as text (OSC 52 clipboard)",
+    ),
+    (
+        "copy the whole report as text",
+        "copy the whole report as text",
     ),
 ];

@@ -199,6 +199,12 @@ pub(crate) const TABLE: &[(&str, &str)] = &[
     ("marks.gone_short", "（其报告已不在这里）"),
     ("marks.empty", "还没有书签：按 m 加字母设置"),
     ("marks.hint", "按字母转到书签 · Esc 关闭"),
+    ("copy.nothing_open", "没有打开的报告：无可复制"),
+    ("copy.done", "已复制「{what}」（{n} 字）到剪贴板"),
+    (
+        "copy.unsupported",
+        "此终端不支持复制（OSC 52）：请用 baogao export {id}{section} --format txt",
+    ),
     // The key table's descriptions and footer hints, the help's mouse
     // rows: keyed by their English text, which the key table holds.
     (
@@ -359,4 +365,9 @@ pub(crate) const TABLE: &[(&str, &str)] = &[
         "close the list (a letter goes to its mark)",
         "关闭列表（按字母转到书签）",
     ),
+    (
+        "copy the section as text (OSC 52 clipboard)",
+        "把本节复制为文本（经 OSC 52 到剪贴板）",
+    ),
+    ("copy the whole report as text", "把整份报告复制为文本"),
 ];

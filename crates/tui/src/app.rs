@@ -3,6 +3,8 @@
 //! and carries out the `Effect` it returns, which is how the tree and the
 //! reader keep in step; the panes own their state.
 
+mod copy;
+pub(crate) use copy::osc52;
 mod draw;
 pub mod jumps;
 mod marks;
@@ -106,6 +108,8 @@ pub struct App<'a> {
     marks: std::collections::BTreeMap<char, crate::position::Mark>,
     /// `m` or `'` waiting for its letter.
     pending: Option<marks::Pending>,
+    /// Text `y` or `Y` copied, for the event loop to send (OSC 52).
+    clipboard: Option<String>,
     widths: Widths,
     theme: Theme,
     quit: bool,
@@ -150,6 +154,7 @@ impl<'a> App<'a> {
             jumps: jumps::Jumps::default(),
             marks: std::collections::BTreeMap::new(),
             pending: None,
+            clipboard: None,
             widths,
             theme,
             quit: false,
@@ -337,6 +342,9 @@ impl<'a> App<'a> {
                 Effect::None
             }
             Action::ListMarks if self.layers.is_empty() => self.open_marks(),
+            Action::CopySection | Action::CopyReport if self.layers.is_empty() => {
+                self.copy(action == Action::CopyReport)
+            }
             Action::JumpBack | Action::JumpForward if self.layers.is_empty() => {
                 self.jump(action == Action::JumpBack)
             }

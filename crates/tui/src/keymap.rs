@@ -54,11 +54,13 @@ pub(crate) enum Action {
     SetMark,
     GoToMark,
     ListMarks,
+    CopySection,
+    CopyReport,
 }
 
 impl Action {
     /// Every action, for looking one up by name.
-    const ALL: [Action; 45] = [
+    const ALL: [Action; 47] = [
         Action::Quit,
         Action::Help,
         Action::Close,
@@ -104,6 +106,8 @@ impl Action {
         Action::SetMark,
         Action::GoToMark,
         Action::ListMarks,
+        Action::CopySection,
+        Action::CopyReport,
     ];
 
     /// The action's name in the settings file's `[keys]` tables.
@@ -154,6 +158,8 @@ impl Action {
             Action::SetMark => "set_mark",
             Action::GoToMark => "go_to_mark",
             Action::ListMarks => "list_marks",
+            Action::CopySection => "copy_section",
+            Action::CopyReport => "copy_report",
         }
     }
 
@@ -633,6 +639,20 @@ pub const KEYMAP: &[Binding] = &[
         A::Outline,
         "outline: sections, their length, reading time",
         Some("outline"),
+    ),
+    bind(
+        S::Reader,
+        &[ch('y')],
+        A::CopySection,
+        "copy the section as text (OSC 52 clipboard)",
+        None,
+    ),
+    bind(
+        S::Reader,
+        &[ch('Y')],
+        A::CopyReport,
+        "copy the whole report as text",
+        None,
     ),
     bind(
         S::Reader,

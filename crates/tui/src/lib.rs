@@ -160,6 +160,13 @@ fn event_loop(
 ) -> io::Result<Exit> {
     loop {
         terminal.draw(|frame| app.draw(frame))?;
+        if let Some(text) = app.take_clipboard() {
+            use std::io::Write as _;
+            let mut out = io::stdout();
+            // A terminal that does not take OSC 52 ignores it.
+            out.write_all(app::osc52(&text).as_bytes())?;
+            out.flush()?;
+        }
         if app.should_quit() {
             return Ok(Exit::Quit);
         }
