@@ -125,7 +125,7 @@ enum Outcome {
 /// Parse the arguments, run the command and turn the result into an exit code.
 pub fn main() -> ExitCode {
     // Usage errors exit here with clap's code 2; --help and --version with 0.
-    let cli = Cli::parse();
+    let cli = parse();
     let settings = settings(&cli);
     baogao_i18n::set_language(settings.language.value);
     let stdout = io::stdout();
@@ -145,6 +145,52 @@ pub fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The command line, parsed by a `--help` in the language of this run:
+/// clap's own words (Usage, Options) stay English, the descriptions of the
+/// commands follow the catalogue. Usage errors exit here with clap's code 2.
+fn parse() -> Cli {
+    use clap::{CommandFactory, FromArgMatches};
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // The language before clap has parsed: --lang on the line, else the
+    // settings file, else the locale.
+    let on_line = args.windows(2).find_map(|pair| {
+        (pair[0] == "--lang").then(|| pair[1].to_str().and_then(baogao_i18n::Language::parse))?
+    });
+    let equals = args.iter().find_map(|arg| {
+        arg.to_str()?
+            .strip_prefix("--lang=")
+            .and_then(baogao_i18n::Language::parse)
+    });
+    let var = |name: &str| std::env::var(name).ok();
+    let given = config::Given {
+        language: on_line.or(equals),
+        ..config::Given::default()
+    };
+    let path = config::Settings::default_path(var);
+    let language = config::Settings::load(path.as_deref(), &given, var)
+        .language
+        .value;
+    baogao_i18n::set_language(language);
+    let mut command = Cli::command();
+    if language == baogao_i18n::Language::Chinese {
+        command = command.about(t("clap.about")).long_about(t("clap.about"));
+        for (name, key) in [
+            ("config", "clap.config"),
+            ("export", "clap.export"),
+            ("import", "clap.import"),
+            ("list", "clap.list"),
+            ("places", "clap.places"),
+            ("search", "clap.search"),
+            ("show", "clap.show"),
+            ("validate", "clap.validate"),
+        ] {
+            command = command.mut_subcommand(name, |sub| sub.about(t(key)).long_about(t(key)));
+        }
+    }
+    let matches = command.get_matches_from(args);
+    Cli::from_arg_matches(&matches).unwrap_or_else(|error| error.exit())
 }
 
 /// The settings of this run: the flags, the environment and the file.

@@ -84,3 +84,22 @@ fn messages_and_errors_follow_the_language() {
         "{validate}"
     );
 }
+
+/// `--help` describes the commands in Chinese under a Chinese locale (clap's
+/// own words, Usage and Options, stay as clap has them), in English under C.
+#[test]
+fn help_describes_the_commands_in_the_language() {
+    let dir = TempDir::new().expect("a temporary directory");
+    let zh = stdout(&run_in(&[("LANG", "zh_CN.UTF-8")], &["--help"], dir.path()));
+    assert!(zh.contains("乡镇政府工作报告阅读器"), "{zh}");
+    assert!(zh.contains("列出报告库中的报告"), "{zh}");
+    let flag = stdout(&run_in(
+        &[("LANG", "C")],
+        &["--lang", "zh", "list", "--help"],
+        dir.path(),
+    ));
+    assert!(flag.starts_with("列出报告库中的报告"), "{flag}");
+    let en = stdout(&run_in(&[("LANG", "C")], &["--help"], dir.path()));
+    assert!(en.starts_with("baogao (报告): a reader"), "{en}");
+    assert!(!en.contains("列出报告库"), "{en}");
+}

@@ -232,6 +232,33 @@ pub(crate) const TABLE: &[(&str, &str)] = &[
         "copy.unsupported",
         "this terminal cannot copy (OSC 52): baogao export {id}{section} --format txt",
     ),
+    (
+        "clap.about",
+        "baogao (报告): a reader for Chinese township government work reports.",
+    ),
+    (
+        "clap.config",
+        "Print the effective settings and where each came from.",
+    ),
+    (
+        "clap.export",
+        "Export one report (or one section) as Markdown, plain text or JSON.",
+    ),
+    (
+        "clap.import",
+        "Import raw text scraped from government sites into report JSON files.",
+    ),
+    ("clap.list", "List the reports of a library."),
+    ("clap.places", "Count reports by place."),
+    (
+        "clap.search",
+        "Search headings (fuzzy, with pinyin) or paragraph text.",
+    ),
+    ("clap.show", "Show one report as readable text."),
+    (
+        "clap.validate",
+        "Check a library: every problem on its own line.",
+    ),
     // The key table's descriptions and footer hints, the help's mouse
     // rows: keyed by their English text, which the key table holds.
     (

@@ -205,6 +205,33 @@ pub(crate) const TABLE: &[(&str, &str)] = &[
         "copy.unsupported",
         "此终端不支持复制（OSC 52）：请用 baogao export {id}{section} --format txt",
     ),
+    (
+        "clap.about",
+        "baogao（报告）：乡镇政府工作报告阅读器。不带子命令时打开终端阅读器（按 ? 查看全部按键）。",
+    ),
+    (
+        "clap.config",
+        "显示生效的设置及其来源（默认、文件、环境变量、命令行）。",
+    ),
+    (
+        "clap.export",
+        "把一份报告（或其中一节）导出为 Markdown、纯文本或 JSON。",
+    ),
+    (
+        "clap.import",
+        "把从政府网站抓取的原始文本导入为报告 JSON 文件。",
+    ),
+    (
+        "clap.list",
+        "列出报告库中的报告：编号、乡镇、县区、年份、时段、类别、标题、节数。",
+    ),
+    ("clap.places", "按地区（省、市、县、乡镇）统计报告。"),
+    ("clap.search", "搜索标题（模糊匹配，可用拼音）或段落正文。"),
+    (
+        "clap.show",
+        "以可读文本显示一份报告：标题、元数据、各级标题与段落。",
+    ),
+    ("clap.validate", "检查报告库：每个问题一行。"),
     // The key table's descriptions and footer hints, the help's mouse
     // rows: keyed by their English text, which the key table holds.
     (
