@@ -6,6 +6,7 @@
 //! still listed.
 
 use super::{Outcome, command_library, load, report_load_errors, text};
+use baogao_i18n::{t, tf};
 use baogao_report::library::Library;
 use baogao_report::model::Report;
 use clap::Args;
@@ -55,9 +56,9 @@ pub fn run(args: &ListArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         let dir = args.dir.as_ref().map(|dir| dir.display().to_string());
         match dir {
             // The errors are printed above; "no report files" would be untrue.
-            _ if !loaded.errors.is_empty() => eprintln!("no reports loaded"),
-            Some(dir) => eprintln!("no report files in {}", text::clean(&dir)),
-            None => eprintln!("no reports are bundled in this binary"),
+            _ if !loaded.errors.is_empty() => eprintln!("{}", t("list.none_loaded")),
+            Some(dir) => eprintln!("{}", tf("list.no_files", &[("dir", &text::clean(&dir))])),
+            None => eprintln!("{}", t("list.none_bundled")),
         }
     } else {
         out.write_all(render_table(&library).as_bytes())?;
@@ -110,12 +111,20 @@ fn render_json(library: &Library) -> serde_json::Result<String> {
     Ok(json)
 }
 
+/// The table's column headings, as catalogue keys.
 const HEADER: [&str; 8] = [
-    "ID", "TOWNSHIP", "COUNTY", "YEAR", "PERIOD", "KIND", "TITLE", "SECTIONS",
+    "list.id",
+    "list.township",
+    "list.county",
+    "list.year",
+    "list.period",
+    "list.kind",
+    "list.title",
+    "list.sections",
 ];
 
 fn render_table(library: &Library) -> String {
-    let rows: Vec<[String; 8]> = std::iter::once(HEADER.map(String::from))
+    let rows: Vec<[String; 8]> = std::iter::once(HEADER.map(|key| t(key).to_string()))
         .chain(library.reports().iter().map(table_row))
         .collect();
     let mut widths = [0; 8];
@@ -148,8 +157,8 @@ fn table_row(report: &Report) -> [String; 8] {
         report
             .year
             .map_or_else(|| "-".to_string(), |y| y.to_string()),
-        report.period.as_str().to_string(),
-        report.kind.as_str().to_string(),
+        text::period_label(report.period).to_string(),
+        text::kind_label(report.kind).to_string(),
         text::clean(&report.title).into_owned(),
         report.section_count().to_string(),
     ]

@@ -7,6 +7,8 @@
 //! once, here, as `error: …` on stderr.
 
 mod compare;
+mod config;
+mod export;
 mod figures;
 mod import;
 mod list;
@@ -20,7 +22,8 @@ mod validate;
 
 use anyhow::Context;
 use baogao_bundled::load_bundled;
-use baogao_layout::{AmbiguousWidth, Widths};
+use baogao_i18n::t;
+use baogao_layout::Widths;
 use baogao_report::library::Library;
 use baogao_report::load::{LoadError, Loaded, LoadedReport, load_dir};
 use clap::{Parser, Subcommand};
@@ -74,8 +77,22 @@ struct Cli {
     /// The reader's colours: for a dark or a light background, or `auto`
     /// to ask the terminal (it answers in a few milliseconds; one that does
     /// not is taken as dark). Also set by BAOGAO_THEME.
-    #[arg(long, value_enum, env = "BAOGAO_THEME", default_value = "auto")]
-    theme: ThemeArg,
+    /// Default: the settings file's, else `auto`.
+    #[arg(long, value_enum, env = "BAOGAO_THEME")]
+    theme: Option<ThemeArg>,
+
+    /// The language of the interface and of messages: `zh` (中文) or `en`.
+    /// Without it the locale decides (LC_ALL, LC_MESSAGES, LANG = zh_* is
+    /// Chinese). JSON output is the same in every language.
+    #[arg(long, global = true, value_enum)]
+    lang: Option<LangArg>,
+}
+
+/// `--lang`: the interface's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum LangArg {
+    Zh,
+    En,
 }
 
 /// `--theme`: which background the reader's colours are for.
@@ -90,6 +107,11 @@ enum ThemeArg {
 enum Command {
     Figures(figures::FiguresArgs),
     Compare(compare::CompareArgs),
+    /// Print the effective settings, each with where it came from
+    /// (default, file, environment, flag), and what the settings file
+    /// could not say.
+    Config(config::ConfigArgs),
+    Export(export::ExportArgs),
     Import(import::ImportArgs),
     List(list::ListArgs),
     Places(places::PlacesArgs),
@@ -109,10 +131,12 @@ enum Outcome {
 /// Parse the arguments, run the command and turn the result into an exit code.
 pub fn main() -> ExitCode {
     // Usage errors exit here with clap's code 2; --help and --version with 0.
-    let cli = Cli::parse();
+    let cli = parse();
+    let settings = settings(&cli);
+    baogao_i18n::set_language(settings.language.value);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let result = run(cli, &mut out).and_then(|outcome| {
+    let result = run(cli, &settings, &mut out).and_then(|outcome| {
         out.flush().context("cannot write to standard output")?;
         Ok(outcome)
     });
@@ -123,42 +147,132 @@ pub fn main() -> ExitCode {
         // wanted, so that is not an error worth a message.
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("error: {}", text::clean(&format!("{error:#}")));
+            eprintln!("{}{}", t("cli.error"), text::clean(&format!("{error:#}")));
             ExitCode::FAILURE
         }
     }
 }
 
-fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+/// The command line, parsed by a `--help` in the language of this run:
+/// clap's own words (Usage, Options) stay English, the descriptions of the
+/// commands follow the catalogue. Usage errors exit here with clap's code 2.
+fn parse() -> Cli {
+    use clap::{CommandFactory, FromArgMatches};
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // The language before clap has parsed: --lang on the line, else the
+    // settings file, else the locale.
+    let on_line = args.windows(2).find_map(|pair| {
+        (pair[0] == "--lang").then(|| pair[1].to_str().and_then(baogao_i18n::Language::parse))?
+    });
+    let equals = args.iter().find_map(|arg| {
+        arg.to_str()?
+            .strip_prefix("--lang=")
+            .and_then(baogao_i18n::Language::parse)
+    });
+    let var = |name: &str| std::env::var(name).ok();
+    let given = config::Given {
+        language: on_line.or(equals),
+        ..config::Given::default()
+    };
+    let path = config::Settings::default_path(var);
+    let language = config::Settings::load(path.as_deref(), &given, var)
+        .language
+        .value;
+    baogao_i18n::set_language(language);
+    let mut command = Cli::command();
+    if language == baogao_i18n::Language::Chinese {
+        command = command.about(t("clap.about")).long_about(t("clap.about"));
+        for (name, key) in [
+            ("config", "clap.config"),
+            ("export", "clap.export"),
+            ("import", "clap.import"),
+            ("list", "clap.list"),
+            ("places", "clap.places"),
+            ("search", "clap.search"),
+            ("show", "clap.show"),
+            ("validate", "clap.validate"),
+        ] {
+            command = command.mut_subcommand(name, |sub| sub.about(t(key)).long_about(t(key)));
+        }
+    }
+    let matches = command.get_matches_from(args);
+    Cli::from_arg_matches(&matches).unwrap_or_else(|error| error.exit())
+}
+
+/// The settings of this run: the flags, the environment and the file.
+fn settings(cli: &Cli) -> config::Settings {
+    let var = |name: &str| std::env::var(name).ok();
+    // clap folds BAOGAO_THEME into --theme: the flag is the one on the line.
+    let on_line = |flag: &str| {
+        std::env::args_os().any(|arg| {
+            arg.to_str()
+                .is_some_and(|arg| arg == flag || arg.starts_with(&format!("{flag}=")))
+        })
+    };
+    let source = |flag: &str| {
+        if on_line(flag) {
+            config::Source::Flag
+        } else {
+            config::Source::Environment
+        }
+    };
+    let given = config::Given {
+        language: cli.lang.map(|lang| match lang {
+            LangArg::Zh => baogao_i18n::Language::Chinese,
+            LangArg::En => baogao_i18n::Language::English,
+        }),
+        theme: cli.theme.map(|theme| {
+            let theme = match theme {
+                ThemeArg::Dark => config::Theme::Dark,
+                ThemeArg::Light => config::Theme::Light,
+                ThemeArg::Auto => config::Theme::Auto,
+            };
+            (theme, source("--theme"))
+        }),
+        ambiguous_wide: cli.ambiguous_wide.then(|| source("--ambiguous-wide")),
+    };
+    let path = config::Settings::default_path(var);
+    config::Settings::load(path.as_deref(), &given, var)
+}
+
+fn run(cli: Cli, settings: &config::Settings, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    let widths = Widths {
+        ambiguous: settings.ambiguous.value,
+    };
+    if !matches!(cli.command, Some(Command::Config(_)) | None) {
+        for problem in &settings.problems {
+            eprintln!("{}{problem}", t("cli.warning"));
+        }
+    }
     match cli.command {
-        Some(Command::Figures(args)) => figures::run(&args, out),
         Some(Command::Compare(args)) => compare::run(&args, out),
+        Some(Command::Config(_)) => config::run(settings, out),
+        Some(Command::Export(args)) => export::run(&args, out),
+        Some(Command::Figures(args)) => figures::run(&args, out),
         Some(Command::Import(args)) => import::run(&args, out),
         Some(Command::List(args)) => list::run(&args, out),
         Some(Command::Places(args)) => places::run(&args, out),
         Some(Command::Related(args)) => related::run(&args, out),
-        Some(Command::Search(args)) => search::run(&args, widths(cli.ambiguous_wide), out),
-        Some(Command::Show(args)) => show::run(&args, widths(cli.ambiguous_wide), out),
+        Some(Command::Search(args)) => search::run(&args, widths, out),
+        Some(Command::Show(args)) => show::run(&args, widths, out),
         Some(Command::Validate(args)) => validate::run(&args, out),
         None => {
-            let background = match cli.theme {
-                ThemeArg::Dark => Some(baogao_tui::theme::Background::Dark),
-                ThemeArg::Light => Some(baogao_tui::theme::Background::Light),
-                ThemeArg::Auto => None,
+            let background = match settings.theme.value {
+                config::Theme::Dark => Some(baogao_tui::theme::Background::Dark),
+                config::Theme::Light => Some(baogao_tui::theme::Background::Light),
+                config::Theme::Auto => None,
             };
-            read::run(cli.dir, widths(cli.ambiguous_wide), background, out)
+            baogao_tui::settings::set(settings.look());
+            let mut problems: Vec<String> =
+                settings.problems.iter().map(ToString::to_string).collect();
+            problems.extend(
+                baogao_tui::settings::rebind(&settings.keys)
+                    .iter()
+                    .map(|error| format!("{}: {error}", t("config.keys"))),
+            );
+            read::run(cli.dir, widths, background, &problems, out)
         }
     }
-}
-
-/// The one display-width setting of this run (`--ambiguous-wide`).
-fn widths(ambiguous_wide: bool) -> Widths {
-    let ambiguous = if ambiguous_wide {
-        AmbiguousWidth::Wide
-    } else {
-        AmbiguousWidth::Narrow
-    };
-    Widths { ambiguous }
 }
 
 fn is_broken_pipe(error: &anyhow::Error) -> bool {
@@ -188,7 +302,7 @@ fn command_library(reports: Vec<LoadedReport>) -> ManuallyDrop<Library> {
 /// How messages name where the reports came from.
 fn describe_source(dir: Option<&Path>) -> String {
     match dir {
-        None => "the bundled reports".to_string(),
+        None => t("cli.bundled").to_string(),
         Some(dir) => dir.display().to_string(),
     }
 }
@@ -196,6 +310,6 @@ fn describe_source(dir: Option<&Path>) -> String {
 /// Print each load error on its own line on stderr (`path:line:col: reason`).
 fn report_load_errors(errors: &[LoadError]) {
     for error in errors {
-        eprintln!("error: {}", text::clean(&error.to_string()));
+        eprintln!("{}{}", t("cli.error"), text::clean(&error.to_string()));
     }
 }

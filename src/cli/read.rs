@@ -8,6 +8,7 @@
 //! state file that cannot be used costs a one-line notice, never the reading.
 
 use super::{Outcome, list, load, text};
+use baogao_i18n::{t, tf};
 use baogao_layout::Widths;
 use baogao_report::library::Library;
 use baogao_report::load::Loaded;
@@ -20,6 +21,7 @@ pub fn run(
     dir: Option<PathBuf>,
     widths: Widths,
     background: Option<Background>,
+    settings_problems: &[String],
     out: &mut dyn Write,
 ) -> anyhow::Result<Outcome> {
     if !std::io::stdout().is_terminal() {
@@ -31,9 +33,9 @@ pub fn run(
     if let Some(dir) = loading {
         // One line, or the wipe below would leave the rest of it behind.
         let width = crossterm::terminal::size().map_or(80, |(columns, _)| columns);
-        let note = format!(
-            "loading {}\u{2026}",
-            text::clean(&dir.display().to_string())
+        let note = tf(
+            "read.loading",
+            &[("dir", &text::clean(&dir.display().to_string()))],
         );
         let room = usize::from(width).saturating_sub(1);
         eprint!("{}", baogao_layout::truncate(&note, room, widths));
@@ -46,11 +48,12 @@ pub fn run(
     // The reports move into the library: a large library is held once.
     let library = Library::from_loaded(reports);
     let mut notices = Vec::new();
+    if let Some(first) = settings_problems.first() {
+        notices.push(tf("read.settings_problem", &[("problem", first)]));
+    }
     if !errors.is_empty() {
         let failed = errors.len();
-        notices.push(format!(
-            "{failed} file(s) could not be loaded: listed on quit, or run baogao validate"
-        ));
+        notices.push(tf("read.failed", &[("n", &failed)]));
     }
     let key = library_key(dir.as_deref());
     let mut state_errors = Vec::new();
@@ -61,6 +64,10 @@ pub fn run(
         no_color: Theme::no_color_from_env(),
         notice: (!notices.is_empty()).then(|| notices.join("; ")),
         resume: state.as_ref().and_then(|state| state.get(&key).cloned()),
+        kept: state
+            .as_ref()
+            .map(|state| state.kept(&key))
+            .unwrap_or_default(),
     };
     let outcome = tui::run(&library, options)?;
     // Save first: after a closed window there is no terminal to tell
@@ -68,6 +75,7 @@ pub fn run(
     let saved = match (&mut state, outcome.position) {
         (Some(state), Some(position)) => {
             state.set(&key, position);
+            state.set_kept(&key, outcome.kept);
             state.save()
         }
         _ => Ok(()),
@@ -79,10 +87,18 @@ pub fn run(
         .map(ToString::to_string)
         .chain(saved.err().map(|e| e.to_string()))
     {
-        let _ = writeln!(stderr, "warning: {}", text::clean(&message));
+        let _ = writeln!(stderr, "{}{}", t("cli.warning"), text::clean(&message));
+    }
+    for problem in settings_problems {
+        let _ = writeln!(stderr, "{}{}", t("cli.warning"), text::clean(problem));
     }
     for error in &errors {
-        let _ = writeln!(stderr, "error: {}", text::clean(&error.to_string()));
+        let _ = writeln!(
+            stderr,
+            "{}{}",
+            t("cli.error"),
+            text::clean(&error.to_string())
+        );
     }
     match outcome.exit? {
         Exit::Quit if errors.is_empty() => Ok(Outcome::Clean),
@@ -98,17 +114,13 @@ pub fn run(
 /// (file, line, column, reason) goes to stderr on quit.
 fn open_state(notices: &mut Vec<String>, errors: &mut Vec<StateError>) -> Option<StateFile> {
     let Some(path) = StateFile::default_path() else {
-        notices.push(
-            "neither XDG_STATE_HOME nor HOME is set: the reading position is not kept".to_string(),
-        );
+        notices.push(t("read.no_state_home").to_string());
         return None;
     };
     match StateFile::load(&path) {
         Ok(state) => Some(state),
         Err(error) => {
-            notices.push(
-                "reading-position file unusable, starting afresh (details on quit)".to_string(),
-            );
+            notices.push(t("read.state_unusable").to_string());
             errors.push(error);
             Some(StateFile::empty(path))
         }

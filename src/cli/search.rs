@@ -10,6 +10,7 @@
 
 use super::{Outcome, command_library, describe_source, load, report_load_errors, text};
 use anyhow::bail;
+use baogao_i18n::{t, tf};
 use baogao_layout::{Widths, truncate};
 use baogao_report::library::Library;
 use baogao_report::model::{Report, SectionPath};
@@ -137,7 +138,7 @@ pub fn run(args: &SearchArgs, widths: Widths, out: &mut dyn Write) -> anyhow::Re
     if query.trim().is_empty() {
         clap::Error::raw(
             clap::error::ErrorKind::InvalidValue,
-            "QUERY is empty: give the words to look for\n",
+            format!("{}\n", t("search.cli.empty")),
         )
         .exit();
     }
@@ -179,8 +180,11 @@ pub fn run(args: &SearchArgs, widths: Widths, out: &mut dyn Write) -> anyhow::Re
         out.write_all(b"\n")?;
     } else if found.is_empty() {
         eprintln!(
-            "no match for {}",
-            truncate(&text::clean(&query), 60, widths)
+            "{}",
+            tf(
+                "search.cli.no_match",
+                &[("query", &truncate(&text::clean(&query), 60, widths))]
+            )
         );
     } else {
         let weak = match &results.matches {
@@ -209,14 +213,20 @@ pub fn run(args: &SearchArgs, widths: Widths, out: &mut dyn Write) -> anyhow::Re
     let limited = results.len() > found.len();
     if !found.is_empty() && (limited || cut) {
         let total = match cut {
-            true => format!("over {}", results.len()),
+            true => tf("search.cli.over", &[("n", &results.len())]),
             false => results.len().to_string(),
         };
         let why = match limited {
             true => "--limit".to_string(),
-            false => format!("the first {MAX_TEXT_HITS} hits are kept"),
+            false => tf("search.cli.kept", &[("n", &MAX_TEXT_HITS)]),
         };
-        eprintln!("{} of {total} results shown ({why})", found.len());
+        eprintln!(
+            "{}",
+            tf(
+                "search.cli.shown",
+                &[("shown", &found.len()), ("total", &total), ("why", &why)]
+            )
+        );
     }
     Ok(if loaded.errors.is_empty() {
         Outcome::Clean
@@ -232,10 +242,14 @@ fn unknown_report(id: &str, dir: Option<&Path>) -> String {
         Some(dir) => format!("baogao list {}", dir.display()),
         None => "baogao list".to_string(),
     };
-    format!(
-        "no report with id `{id}` in {}. `{list}` shows every id.",
-        describe_source(dir)
-    )
+    let sentences = [
+        tf(
+            "show.unknown",
+            &[("id", &id), ("source", &describe_source(dir))],
+        ),
+        tf("show.list_hint", &[("list", &list)]),
+    ];
+    sentences.join(t("cli.sentence_gap"))
 }
 
 fn heading_result<'a>(library: &'a Library, index: &SearchIndex, hit: &Scored) -> Found<'a> {

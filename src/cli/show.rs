@@ -11,6 +11,7 @@
 
 use super::{Outcome, command_library, describe_source, load, report_load_errors, text};
 use anyhow::bail;
+use baogao_i18n::{t, tf};
 use baogao_layout::{PARAGRAPH_INDENT, Widths, full_width_punctuation, wrap_cjk};
 use baogao_report::library::Library;
 use baogao_report::load::parse_bytes;
@@ -129,10 +130,12 @@ fn print(
 /// where, similar ids, files that might have held it, and the command that
 /// lists every id.
 fn unknown_id_message(library: &Library, args: &ShowArgs, failed_files: usize) -> String {
-    let mut sentences = vec![format!(
-        "no report with id `{}` in {}.",
-        args.id,
-        describe_source(args.dir.as_deref())
+    let mut sentences = vec![tf(
+        "show.unknown",
+        &[
+            ("id", &args.id),
+            ("source", &describe_source(args.dir.as_deref())),
+        ],
     )];
     let needle = args.id.to_lowercase();
     let similar: Vec<&str> = library
@@ -143,21 +146,19 @@ fn unknown_id_message(library: &Library, args: &ShowArgs, failed_files: usize) -
         .take(3)
         .collect();
     if !similar.is_empty() {
-        sentences.push(format!("Did you mean {}?", similar.join(", ")));
+        sentences.push(tf("show.did_you_mean", &[("ids", &similar.join(", "))]));
     }
     match failed_files {
         0 => {}
-        1 => sentences.push("1 file failed to load (named above) and may hold it.".to_string()),
-        n => sentences.push(format!(
-            "{n} files failed to load (named above) and may hold it."
-        )),
+        1 => sentences.push(t("show.failed.one").to_string()),
+        n => sentences.push(tf("show.failed.many", &[("n", &n)])),
     }
     let list = match &args.dir {
         Some(dir) => format!("baogao list {}", shell_quote(&dir.display().to_string())),
         None => "baogao list".to_string(),
     };
-    sentences.push(format!("`{list}` shows every id."));
-    sentences.join(" ")
+    sentences.push(tf("show.list_hint", &[("list", &list)]));
+    sentences.join(t("cli.sentence_gap"))
 }
 
 /// `word` as a shell reads it back: unchanged when it holds only characters
@@ -177,7 +178,7 @@ fn shell_quote(word: &str) -> String {
 
 /// Wrapping: at `width` cells, measured with `widths`.
 #[derive(Debug, Clone, Copy)]
-struct Wrap {
+pub(super) struct Wrap {
     width: usize,
     widths: Widths,
 }
@@ -197,7 +198,7 @@ fn wrap_width(asked: Option<usize>) -> Option<usize> {
 /// The report as plain text, ending in a newline; lines at most `width`
 /// cells when given; with `full_width`, half-width marks between Chinese
 /// characters printed full-width.
-fn render(report: &Report, wrap: Option<Wrap>, full_width: bool) -> String {
+pub(super) fn render(report: &Report, wrap: Option<Wrap>, full_width: bool) -> String {
     let shown = |text: &str| -> String {
         if full_width {
             full_width_punctuation(text).into_owned()
@@ -213,23 +214,23 @@ fn render(report: &Report, wrap: Option<Wrap>, full_width: bool) -> String {
     page.push('\n');
     let kind = format!(
         "{} ({})",
-        report.kind.as_str(),
+        text::kind_label(report.kind),
         report.kind.label_zh(report.period)
     );
     let year = report.year.map(|y| y.to_string());
     let fields: [(&str, Option<&str>); 12] = [
-        ("id", Some(&report.id)),
-        ("township", report.township.as_deref()),
-        ("county", report.county.as_deref()),
-        ("city", report.city.as_deref()),
-        ("province", report.province.as_deref()),
-        ("code", report.code.as_deref()),
-        ("year", year.as_deref()),
-        ("period", Some(report.period.as_str())),
-        ("kind", Some(&kind)),
-        ("published", report.published.as_deref()),
-        ("publisher", report.publisher.as_deref()),
-        ("source", report.source.as_deref()),
+        (t("show.id"), Some(&report.id)),
+        (t("show.township"), report.township.as_deref()),
+        (t("show.county"), report.county.as_deref()),
+        (t("show.city"), report.city.as_deref()),
+        (t("show.province"), report.province.as_deref()),
+        (t("show.code"), report.code.as_deref()),
+        (t("show.year"), year.as_deref()),
+        (t("show.period"), Some(text::period_label(report.period))),
+        (t("show.kind"), Some(&kind)),
+        (t("show.published"), report.published.as_deref()),
+        (t("show.publisher"), report.publisher.as_deref()),
+        (t("show.source"), report.source.as_deref()),
     ];
     for (label, value) in fields {
         if let Some(value) = value {

@@ -2,6 +2,8 @@
 //! library's sanitiser, and padded by display width so that Chinese (two
 //! cells per character) lines up.
 
+use baogao_i18n::t;
+use baogao_report::model::{Kind, Period};
 use std::borrow::Cow;
 use unicode_width::UnicodeWidthStr;
 
@@ -32,6 +34,25 @@ pub fn pad_left(text: &str, cells: usize) -> String {
     let mut padded: String = std::iter::repeat_n(' ', cells.saturating_sub(width(text))).collect();
     padded.push_str(text);
     padded
+}
+
+/// How the human output names a period: its JSON spelling in English,
+/// 全年 or 上半年 in Chinese.
+pub fn period_label(period: Period) -> &'static str {
+    match period {
+        Period::Annual => t("period.annual"),
+        Period::HalfYear => t("period.half-year"),
+    }
+}
+
+/// How the human output names a kind of report: its JSON spelling in
+/// English, 工作总结, 政府工作报告 or 其他 in Chinese.
+pub fn kind_label(kind: Kind) -> &'static str {
+    match kind {
+        Kind::WorkSummary => t("kind.work-summary"),
+        Kind::GovernmentWorkReport => t("kind.government-work-report"),
+        Kind::Other => t("kind.other"),
+    }
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 //! status 1, so the command can guard a commit or a CI run.
 
 use super::{Outcome, load, text};
+use baogao_i18n::{t, tf};
 use baogao_report::load::{sort_by_place, validate};
 use clap::Args;
 use std::io::Write;
@@ -67,11 +68,16 @@ pub fn run(args: &ValidateArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> 
 }
 
 fn summary(reports: usize, problems: usize) -> String {
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    format!(
-        "{}, {}",
-        plural(reports, "report"),
-        plural(problems, "problem")
+    let plural = |n: usize, noun: &str| {
+        let form = if n == 1 { "one" } else { "many" };
+        baogao_i18n::fill(t(&format!("{noun}.{form}")), &[("n", &n)])
+    };
+    tf(
+        "validate.summary",
+        &[
+            ("reports", &plural(reports, "count.report")),
+            ("problems", &plural(problems, "validate.problem")),
+        ],
     )
 }
 

@@ -10,8 +10,11 @@
 //! for particular ids or headings. Where a known report is needed, the test
 //! writes its JSON itself.
 
+mod config;
+mod export;
 mod import;
 mod import_batch;
+mod language;
 mod list;
 mod places;
 mod show;
@@ -37,6 +40,12 @@ where
     Command::new(env!("CARGO_BIN_EXE_baogao"))
         .current_dir(cwd)
         .args(args)
+        // English unless a test asks for a locale (see `language`).
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C.UTF-8")
+        // No settings file but one a test writes there.
+        .env("XDG_CONFIG_HOME", cwd)
         .output()
         .expect("the baogao binary runs")
 }

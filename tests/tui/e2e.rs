@@ -321,3 +321,136 @@ fn loading_a_directory_is_announced_and_the_note_wiped_before_the_reader() {
         session.screen()
     );
 }
+
+/// The real binary speaks Chinese under a Chinese locale (the footer, the
+/// help) and English under LANG=C.
+#[test]
+fn the_locale_chooses_the_language_of_the_reader() {
+    let state = temp_dir();
+    let mut zh = Session::start_with_env(
+        BAOGAO,
+        &[],
+        50,
+        20,
+        state.path(),
+        &[("LANG", "zh_CN.UTF-8")],
+    );
+    zh.wait_for("帮助", WAIT);
+    zh.send(b"?");
+    zh.wait_for("按键", WAIT);
+    zh.send(b"qq");
+    zh.wait_exit(WAIT);
+    let mut en = Session::start_with_env(BAOGAO, &[], 50, 20, state.path(), &[("LANG", "C")]);
+    let screen = en.wait_for("help", WAIT);
+    assert!(!screen.contains("帮助"), "{screen}");
+    en.send(b"q");
+    en.wait_exit(WAIT);
+}
+
+/// A settings file that rebinds `j` changes the reader's keys, its help
+/// and its footer; a broken one is named with line:column and the reader
+/// opens all the same.
+#[test]
+fn a_settings_file_rebinds_keys_and_a_broken_one_costs_a_notice() {
+    let state = temp_dir();
+    let dir = state.path().join("baogao");
+    std::fs::create_dir_all(&dir).expect("the settings directory");
+    std::fs::write(
+        dir.join("config.toml"),
+        "[keys.reader]\ndown = [\"e\", \"Down\"]\n[keys.tree]\ndown = [\"e\", \"Down\"]\n",
+    )
+    .expect("the settings file");
+    let mut session = Session::start(BAOGAO, &[], 120, 40, state.path());
+    let screen = session.wait_for("e/↓ move", WAIT);
+    assert!(!screen.contains("j/↓"), "{screen}");
+    session.send(b"?");
+    let help = session.wait_for("select the row below", WAIT);
+    assert!(
+        help.lines()
+            .any(|line| line.contains(" e/↓ ") && line.contains("select the row below")),
+        "{help}"
+    );
+    session.send(b"q");
+    session.send(b"q");
+    session.wait_exit(WAIT);
+
+    std::fs::write(dir.join("config.toml"), "theme = \"dark\"\nmeasure = = 3\n")
+        .expect("a broken settings file");
+    let mut broken = Session::start(BAOGAO, &[], 120, 40, state.path());
+    broken.wait_for("config.toml:2:", WAIT);
+    broken.wait_for("Reports", WAIT);
+    broken.send(b"q");
+    broken.wait_exit(WAIT);
+}
+
+/// Open 南麂镇's report at its first section in a fresh session.
+fn open_nanji_in(session: &mut Session) {
+    session.wait_for("Reports 5", WAIT);
+    session.send(b"v");
+    session.wait_for("by township", WAIT);
+    session.send(b"gjjl");
+    session.wait_for("一、2020年工作总结", WAIT);
+    session.send(b"j\r");
+    session.wait_for("（一）千方百计促发展", WAIT);
+}
+
+/// Two readers open at once, each setting a mark, then quitting: the
+/// state file keeps both marks (merged on write, under a lock), and a third
+/// run lists them and goes to one; the jump list is kept too.
+#[test]
+fn marks_of_two_readers_at_once_are_both_kept_across_runs() {
+    let state = temp_dir();
+    let mut first = Session::start(BAOGAO, &[], 120, 40, state.path());
+    let mut second = Session::start(BAOGAO, &[], 120, 40, state.path());
+    open_nanji_in(&mut first);
+    open_nanji_in(&mut second);
+    first.send(b"ma");
+    first.wait_for("mark a set", WAIT);
+    second.send(b"]]mb");
+    second.wait_for("mark b set", WAIT);
+    second.send(b"}");
+    first.send(b"q");
+    second.send(b"q");
+    first.wait_exit(WAIT);
+    second.wait_exit(WAIT);
+    let text =
+        std::fs::read_to_string(state.path().join("baogao/state.json")).expect("the state file");
+    let json: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+    let marks = &json["kept"]["bundled"]["marks"];
+    assert!(
+        marks.get("a").is_some() && marks.get("b").is_some(),
+        "{text}"
+    );
+
+    let mut third = Session::start(BAOGAO, &[], 120, 40, state.path());
+    third.wait_for("南麂镇", WAIT);
+    third.send(b"M");
+    let list = third.wait_for("b  南麂镇", WAIT);
+    assert!(list.contains("a  南麂镇"), "{list}");
+    third.send(b"a");
+    third.wait_until(
+        |screen| reader_rows(screen)[0].contains("一、2020年工作总结"),
+        WAIT,
+        "back at mark a",
+    );
+    third.send(b"q");
+    third.wait_exit(WAIT);
+}
+
+/// `y` sends the section to the terminal's clipboard as OSC 52.
+#[test]
+fn y_sends_the_section_through_osc_52() {
+    let state = temp_dir();
+    let mut session = Session::start(BAOGAO, &[], 120, 40, state.path());
+    open_nanji_in(&mut session);
+    session.send(b"y");
+    session.wait_for("copied", WAIT);
+    let raw = session.raw_output();
+    let start = raw
+        .windows(7)
+        .position(|w| w == b"\x1b]52;c;")
+        .expect("an OSC 52 sequence");
+    assert!(raw[start..].contains(&0x07), "the sequence ends");
+    session.send(b"q");
+    session.wait_exit(WAIT);
+}

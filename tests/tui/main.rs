@@ -21,7 +21,9 @@
 //! - `e2e`: the real binary in a pseudo-terminal: keys in, the screen read
 //!   back, the terminal given back on exit, signals, resizes, a panic.
 
+mod chinese;
 mod e2e;
+mod jumps;
 mod places;
 mod position;
 mod printed;

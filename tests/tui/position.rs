@@ -208,7 +208,8 @@ fn no_temporary_file_is_left_behind() {
     state.save().unwrap();
     state.set("bundled", position("a", &[1], 2, 4));
     state.save().unwrap();
-    assert_eq!(entries(tmp.path()), ["state.json"]);
+    // The lock file that keeps two readers' saves apart stays, empty.
+    assert_eq!(entries(tmp.path()), ["state.json", "state.lock"]);
 
     // The rename fails (a non-empty directory stands at the path): the
     // temporary file written for it is removed too.
@@ -217,7 +218,7 @@ fn no_temporary_file_is_left_behind() {
     let mut state = StateFile::empty(blocked.join("state.json"));
     state.set("bundled", position("a", &[], 0, 0));
     assert!(matches!(state.save(), Err(StateError::Write { .. })));
-    assert_eq!(entries(&blocked), ["state.json"]);
+    assert_eq!(entries(&blocked), ["state.json", "state.lock"]);
 }
 
 #[test]

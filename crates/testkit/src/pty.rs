@@ -67,10 +67,17 @@ impl Session {
         command.args(args);
         command.env("TERM", "xterm-256color");
         command.env("XDG_STATE_HOME", state_home);
+        // No settings file but one a test writes there.
+        command.env("XDG_CONFIG_HOME", state_home);
         command.env_remove("NO_COLOR");
         command.env_remove("BAOGAO_AMBIGUOUS_WIDE");
         command.env_remove("BAOGAO_DEBUG_PANIC");
         command.env_remove("RUST_BACKTRACE");
+        // English unless a test asks for a locale: the user's own must not
+        // change what the screens say.
+        command.env_remove("LC_ALL");
+        command.env_remove("LC_MESSAGES");
+        command.env("LANG", "C.UTF-8");
         for (name, value) in env {
             command.env(name, value);
         }

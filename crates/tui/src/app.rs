@@ -3,9 +3,14 @@
 //! and carries out the `Effect` it returns, which is how the tree and the
 //! reader keep in step; the panes own their state.
 
+mod copy;
+pub(crate) use copy::osc52;
 mod draw;
+pub mod jumps;
+mod marks;
 mod searching;
 
+use baogao_i18n::t;
 use draw::reader_text_area;
 use searching::{Walked, on_search_mouse};
 
@@ -50,6 +55,7 @@ pub(crate) enum Layer {
     Search(SearchLayer),
     Outline(OutlineLayer),
     Figures(FiguresLayer),
+    Marks(marks::MarksLayer),
 }
 
 /// Where everything goes on the current screen.
@@ -98,6 +104,14 @@ pub struct App<'a> {
     recall: Recall,
     /// The search n/N go through.
     walked: Option<Walked>,
+    /// Where Ctrl-O and Ctrl-I go.
+    jumps: jumps::Jumps,
+    /// Bookmarks by letter.
+    marks: std::collections::BTreeMap<char, crate::position::Mark>,
+    /// `m` or `'` waiting for its letter.
+    pending: Option<marks::Pending>,
+    /// Text `y` or `Y` copied, for the event loop to send (OSC 52).
+    clipboard: Option<String>,
     widths: Widths,
     theme: Theme,
     quit: bool,
@@ -139,6 +153,10 @@ impl<'a> App<'a> {
             last_search_seq: 0,
             recall: Recall::default(),
             walked: None,
+            jumps: jumps::Jumps::default(),
+            marks: std::collections::BTreeMap::new(),
+            pending: None,
+            clipboard: None,
             widths,
             theme,
             quit: false,
@@ -169,7 +187,7 @@ impl<'a> App<'a> {
     }
 
     /// Where the reader is, to be saved for next time.
-    pub(crate) fn reading_position(&self) -> Option<ReadingPosition> {
+    pub fn reading_position(&self) -> Option<ReadingPosition> {
         self.reader.position()
     }
 
@@ -229,6 +247,7 @@ impl<'a> App<'a> {
                     let rows = FiguresLayer::frame(area).height.saturating_sub(4);
                     figures.resize(usize::from(rows));
                 }
+                Layer::Marks(_) => {}
             }
         }
         self.areas = areas;
@@ -272,14 +291,24 @@ impl<'a> App<'a> {
             (Some(Layer::Search(_)), _) => Scope::Search,
             (Some(Layer::Outline(_)), _) => Scope::Outline,
             (Some(Layer::Figures(_)), _) => Scope::Figures,
+            (Some(Layer::Marks(_)), _) => Scope::Marks,
             (None, Focus::Tree) => Scope::Tree,
             (None, Focus::Reader) => Scope::Reader,
         }
     }
 
     pub fn handle(&mut self, event: &Event) {
+        let mut jumped_from = None;
         let effect = match event {
-            Event::Key(key) if key.kind != KeyEventKind::Release => self.on_key(key),
+            Event::Key(key) if key.kind != KeyEventKind::Release => {
+                let before = self.reader.position();
+                let action = action_for(self.scope(), key);
+                let effect = self.on_key(key);
+                if jumps::is_jump(action, &effect) {
+                    jumped_from = Some(before);
+                }
+                effect
+            }
             Event::Mouse(mouse) => self.on_mouse(*mouse),
             Event::Paste(text) => match self.layers.last_mut() {
                 Some(Layer::Search(layer)) => layer.type_text(text),
@@ -292,6 +321,9 @@ impl<'a> App<'a> {
             _ => Effect::None,
         };
         self.apply(effect);
+        if let Some(before) = jumped_from {
+            self.note_jump(before);
+        }
     }
 
     /// A key: its action from the key table, taken by the app itself when
@@ -299,6 +331,9 @@ impl<'a> App<'a> {
     fn on_key(&mut self, key: &KeyEvent) -> Effect {
         self.notice = None;
         self.aside = None;
+        if let Some(pending) = self.pending.take() {
+            return self.on_mark_key(pending, key);
+        }
         let Some(action) = action_for(self.scope(), key) else {
             return self.on_text_key(key);
         };
@@ -306,6 +341,21 @@ impl<'a> App<'a> {
             Action::Quit => Effect::Quit,
             Action::Help => Effect::OpenHelp,
             Action::Search => Effect::OpenSearch,
+            Action::SetMark | Action::GoToMark if self.layers.is_empty() => {
+                self.pending = Some(if action == Action::SetMark {
+                    marks::Pending::Set
+                } else {
+                    marks::Pending::Go
+                });
+                Effect::None
+            }
+            Action::ListMarks if self.layers.is_empty() => self.open_marks(),
+            Action::CopySection | Action::CopyReport if self.layers.is_empty() => {
+                self.copy(action == Action::CopyReport)
+            }
+            Action::JumpBack | Action::JumpForward if self.layers.is_empty() => {
+                self.jump(action == Action::JumpBack)
+            }
             // n/N step through the last search's results whichever pane has
             // the keys.
             Action::NextHit | Action::PreviousHit => {
@@ -323,18 +373,16 @@ impl<'a> App<'a> {
             Action::Figures if self.layers.is_empty() => self.open_figures(),
             Action::ToggleFigureMarks if self.layers.is_empty() => {
                 let shown = if self.reader.toggle_figures() {
-                    crate::figures::text::MARKED
+                    t(crate::figures::text::MARKED)
                 } else {
-                    crate::figures::text::NOT_MARKED
+                    t(crate::figures::text::NOT_MARKED)
                 };
                 Effect::Notice(shown.to_string())
             }
             Action::TogglePunctuation if self.layers.is_empty() => {
                 let shown = match self.reader.toggle_punctuation(self.library) {
-                    crate::document::Punctuation::FullWidth => {
-                        "punctuation: full-width between Chinese characters"
-                    }
-                    crate::document::Punctuation::AsWritten => "punctuation: as written",
+                    crate::document::Punctuation::FullWidth => t("notice.punct_full"),
+                    crate::document::Punctuation::AsWritten => t("notice.punct_written"),
                 };
                 Effect::Notice(shown.to_string())
             }
@@ -345,6 +393,8 @@ impl<'a> App<'a> {
             _ => match self.layers.last_mut() {
                 Some(Layer::Help(help)) => help.act(action),
                 Some(Layer::Search(search)) => search.act(action),
+                Some(Layer::Marks(_)) if action == Action::Close => Effect::CloseLayer,
+                Some(Layer::Marks(_)) => Effect::None,
                 Some(Layer::Outline(outline)) => match outline.act(action) {
                     // The outline closes on the section it sends the reader to.
                     Effect::Read { report, path } => {
@@ -439,8 +489,8 @@ impl<'a> App<'a> {
                 self.reader.open(self.library, next, &SectionPath::front());
                 Effect::Scrolled
             }
-            None if forward => Effect::Notice("last report".to_string()),
-            None => Effect::Notice("first report".to_string()),
+            None if forward => Effect::Notice(t("notice.last_report").to_string()),
+            None => Effect::Notice(t("notice.first_report").to_string()),
         }
     }
 

@@ -283,11 +283,12 @@ impl<'a> Document<'a> {
                 }
                 _ => 0,
             };
-            let first_indent = if block.kind == BlockKind::Paragraph {
-                PARAGRAPH_INDENT
-            } else {
-                0
-            };
+            let first_indent =
+                if block.kind == BlockKind::Paragraph && crate::settings::get().indent {
+                    PARAGRAPH_INDENT
+                } else {
+                    0
+                };
             let centred = matches!(block.kind, BlockKind::Title | BlockKind::Facts);
             let lines = wrap_cjk(&block.text, width - hang, first_indent, widths);
             let last = lines.len().saturating_sub(1);

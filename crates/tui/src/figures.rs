@@ -12,6 +12,7 @@ use super::paint::{fill, put_str};
 use super::theme::Theme;
 use crate::position::ReadingPosition;
 use baogao_figures::{Located, find, of_report};
+use baogao_i18n::t;
 use baogao_layout::{Widths, truncate, wrap_cjk};
 use baogao_report::library::Library;
 use baogao_report::model::{Report, SectionPath};
@@ -177,7 +178,7 @@ impl FiguresLayer {
 
     pub(crate) fn title(&self) -> &'static str {
         match &self.view {
-            View::List => text::TITLE,
+            View::List => t(text::TITLE),
             View::Series(series) => series.title,
         }
     }
@@ -265,7 +266,7 @@ impl FiguresLayer {
         for other in library.reports().iter().filter(|r| same_place(r)) {
             let label = other
                 .year
-                .map_or_else(|| text::UNKNOWN.to_string(), |y| y.to_string());
+                .map_or_else(|| t(text::UNKNOWN).to_string(), |y| y.to_string());
             if points.iter().any(|(l, _)| *l == label) {
                 continue;
             }
@@ -275,11 +276,11 @@ impl FiguresLayer {
         }
         points.sort_by(|a, b| a.0.cmp(&b.0));
         let note = (points.len() < 2).then(|| {
-            let year = points.first().map_or(text::UNKNOWN, |p| p.0.as_str());
-            format!("{} {year}", text::ONE_YEAR)
+            let year = points.first().map_or(t(text::UNKNOWN), |p| p.0.as_str());
+            format!("{} {year}", t(text::ONE_YEAR))
         });
         self.view = View::Series(Series {
-            title: text::TITLE_YEARS,
+            title: t(text::TITLE_YEARS),
             indicator: selected.figure.indicator.clone(),
             unit: selected.figure.unit.clone(),
             points,
@@ -298,10 +299,10 @@ impl FiguresLayer {
         };
         let year_label = report
             .year
-            .map_or_else(|| text::UNKNOWN.to_string(), |y| y.to_string());
+            .map_or_else(|| t(text::UNKNOWN).to_string(), |y| y.to_string());
         let mut points: Vec<(String, f64)> = Vec::new();
         let note = if report.county.is_none() {
-            Some(text::NO_COUNTY.to_string())
+            Some(t(text::NO_COUNTY).to_string())
         } else {
             for other in library
                 .reports()
@@ -311,7 +312,7 @@ impl FiguresLayer {
                 let label = other
                     .township
                     .clone()
-                    .unwrap_or_else(|| text::UNKNOWN.to_string());
+                    .unwrap_or_else(|| t(text::UNKNOWN).to_string());
                 if points.iter().any(|(l, _)| *l == label) {
                     continue;
                 }
@@ -319,10 +320,10 @@ impl FiguresLayer {
                     points.push((label, v));
                 }
             }
-            (points.len() < 2).then(|| format!("{} {year_label}.", text::ONE_TOWNSHIP))
+            (points.len() < 2).then(|| format!("{} {year_label}.", t(text::ONE_TOWNSHIP)))
         };
         self.view = View::Series(Series {
-            title: text::TITLE_COUNTY,
+            title: t(text::TITLE_COUNTY),
             indicator: format!("{} · {year_label}", selected.figure.indicator),
             unit: selected.figure.unit.clone(),
             points,
@@ -333,20 +334,20 @@ impl FiguresLayer {
     /// The summary line over the list.
     fn summary(&self) -> String {
         let scope = if self.whole_report {
-            text::WHOLE_REPORT
+            t(text::WHOLE_REPORT)
         } else {
-            text::THIS_SECTION
+            t(text::THIS_SECTION)
         };
         let sort = match self.sort {
-            SortBy::Position => text::BY_POSITION,
-            SortBy::Indicator => text::BY_INDICATOR,
-            SortBy::Value => text::BY_VALUE,
+            SortBy::Position => t(text::BY_POSITION),
+            SortBy::Indicator => t(text::BY_INDICATOR),
+            SortBy::Value => t(text::BY_VALUE),
         };
         format!(
             "{} {} · {scope} · {} {sort}",
             self.shown.len(),
-            text::FIGURES,
-            text::SORTED_BY
+            t(text::FIGURES),
+            t(text::SORTED_BY)
         )
     }
 }
@@ -417,7 +418,7 @@ impl FiguresLayer {
                 area.x,
                 area.y + 2,
                 area.right(),
-                text::NONE_HERE,
+                t(text::NONE_HERE),
                 theme.text,
                 widths,
             );
@@ -472,7 +473,7 @@ impl FiguresLayer {
             area.x,
             area.bottom() - 1,
             area.right(),
-            &truncate(text::BACK, width, widths),
+            &truncate(t(text::BACK), width, widths),
             theme.dim,
             widths,
         );
@@ -491,7 +492,7 @@ impl FiguresLayer {
             .map(|(label, v)| widths.str(label) + widths.str(&number(*v)) + 3)
             .max()
             .unwrap_or(0)
-            .max(widths.str(text::TOWNSHIP) + 8) as u16;
+            .max(widths.str(t(text::TOWNSHIP)) + 8) as u16;
         let chart_room =
             series.note.is_none() && area.width >= table_width + 24 && body.height >= 5;
         let [chart, table] = if chart_room {
@@ -512,10 +513,10 @@ impl FiguresLayer {
             }
             y += 1;
         }
-        let label_head = if series.title == text::TITLE_YEARS {
-            text::YEAR
+        let label_head = if series.title == t(text::TITLE_YEARS) {
+            t(text::YEAR)
         } else {
-            text::TOWNSHIP
+            t(text::TOWNSHIP)
         };
         put_str(buf, x, y, table.right(), label_head, theme.dim, widths);
         y += 1;

@@ -7,18 +7,20 @@ use super::effect::Effect;
 use super::keymap::{Action, Scope, bindings, keys_label};
 use super::paint::put_str;
 use super::theme::Theme;
+use baogao_i18n::t;
 use baogao_layout::{Widths, truncate, wrap_cjk};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
-const SCOPES: [Scope; 7] = [
+const SCOPES: [Scope; 8] = [
     Scope::Global,
     Scope::Tree,
     Scope::Reader,
     Scope::Outline,
     Scope::Figures,
     Scope::Search,
+    Scope::Marks,
     Scope::Help,
 ];
 
@@ -85,14 +87,14 @@ impl HelpLayer {
             for binding in bindings(scope) {
                 entries.push(Entry::Key(
                     keys_label(binding, usize::MAX),
-                    binding.description,
+                    t(binding.description),
                 ));
             }
         }
         entries.push(Entry::Blank);
-        entries.push(Entry::Title("Mouse"));
+        entries.push(Entry::Title(t("help.mouse")));
         for (what, description) in MOUSE {
-            entries.push(Entry::Key(what.to_string(), description));
+            entries.push(Entry::Key(t(what).to_string(), t(description)));
         }
         let lines = wrapped(&entries, DESCRIPTION_WIDTH, widths);
         let mut help = HelpLayer {
@@ -296,6 +298,25 @@ mod tests {
         assert_eq!(help.scroll(-9), Effect::None);
         assert_eq!(help.scroll, 0);
         assert_eq!(help.act(Action::Close), Effect::CloseLayer);
+    }
+
+    /// Chinese descriptions wrap by their measured width too: no line of
+    /// the help is wider than its column, at the full width or a narrow one.
+    #[test]
+    fn chinese_descriptions_fit_their_column() {
+        baogao_i18n::with_language(baogao_i18n::Language::Chinese, || {
+            let widths = Widths::default();
+            let mut help = HelpLayer::new(Theme::default(), widths);
+            for width in [120, 50] {
+                help.resize(10, width);
+                let room = (width - 2 - help.key_width() - 2).min(DESCRIPTION_WIDTH);
+                for line in &help.lines {
+                    if let HelpLine::Key(_, text) | HelpLine::More(text) = line {
+                        assert!(widths.str(text) <= room, "{text}");
+                    }
+                }
+            }
+        });
     }
 
     #[test]

@@ -2,7 +2,9 @@
 //! and the words that describe it. Key handling, the help overlay (`?`) and
 //! the footer hints are all generated from [`KEYMAP`], so they cannot drift.
 
+use baogao_i18n::t;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::sync::OnceLock;
 
 /// Everything a key can ask for. Which pane acts on it is the scope's business.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,6 +54,135 @@ pub(crate) enum Action {
     FigureYears,
     FigureCounty,
     ToggleFigureMarks,
+    JumpBack,
+    JumpForward,
+    SetMark,
+    GoToMark,
+    ListMarks,
+    CopySection,
+    CopyReport,
+}
+
+impl Action {
+    /// Every action, for looking one up by name.
+    const ALL: [Action; 52] = [
+        Action::Quit,
+        Action::Help,
+        Action::Close,
+        Action::FocusNext,
+        Action::FocusPrevious,
+        Action::Up,
+        Action::Down,
+        Action::Collapse,
+        Action::Expand,
+        Action::Open,
+        Action::Toggle,
+        Action::First,
+        Action::Last,
+        Action::PageDown,
+        Action::PageUp,
+        Action::NextSection,
+        Action::PreviousSection,
+        Action::NextTopSection,
+        Action::PreviousTopSection,
+        Action::Search,
+        Action::NextHit,
+        Action::PreviousHit,
+        Action::ToggleMode,
+        Action::ToggleScope,
+        Action::DeleteBack,
+        Action::DeleteForward,
+        Action::DeleteToStart,
+        Action::DeleteWord,
+        Action::CursorLeft,
+        Action::CursorRight,
+        Action::CursorStart,
+        Action::CursorEnd,
+        Action::HalfPageDown,
+        Action::HalfPageUp,
+        Action::NextReport,
+        Action::PreviousReport,
+        Action::Outline,
+        Action::TogglePunctuation,
+        Action::FoldAll,
+        Action::Regroup,
+        Action::JumpBack,
+        Action::JumpForward,
+        Action::SetMark,
+        Action::GoToMark,
+        Action::ListMarks,
+        Action::CopySection,
+        Action::CopyReport,
+        Action::Figures,
+        Action::SortFigures,
+        Action::FigureYears,
+        Action::FigureCounty,
+        Action::ToggleFigureMarks,
+    ];
+
+    /// The action's name in the settings file's `[keys]` tables.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Action::Quit => "quit",
+            Action::Help => "help",
+            Action::Close => "close",
+            Action::FocusNext => "focus_next",
+            Action::FocusPrevious => "focus_previous",
+            Action::Up => "up",
+            Action::Down => "down",
+            Action::Collapse => "collapse",
+            Action::Expand => "expand",
+            Action::Open => "open",
+            Action::Toggle => "toggle",
+            Action::First => "first",
+            Action::Last => "last",
+            Action::PageDown => "page_down",
+            Action::PageUp => "page_up",
+            Action::NextSection => "next_section",
+            Action::PreviousSection => "previous_section",
+            Action::NextTopSection => "next_top_section",
+            Action::PreviousTopSection => "previous_top_section",
+            Action::Search => "search",
+            Action::NextHit => "next_hit",
+            Action::PreviousHit => "previous_hit",
+            Action::ToggleMode => "toggle_mode",
+            Action::ToggleScope => "toggle_scope",
+            Action::DeleteBack => "delete_back",
+            Action::DeleteForward => "delete_forward",
+            Action::DeleteToStart => "delete_to_start",
+            Action::DeleteWord => "delete_word",
+            Action::CursorLeft => "cursor_left",
+            Action::CursorRight => "cursor_right",
+            Action::CursorStart => "cursor_start",
+            Action::CursorEnd => "cursor_end",
+            Action::HalfPageDown => "half_page_down",
+            Action::HalfPageUp => "half_page_up",
+            Action::NextReport => "next_report",
+            Action::PreviousReport => "previous_report",
+            Action::Outline => "outline",
+            Action::TogglePunctuation => "toggle_punctuation",
+            Action::FoldAll => "fold_all",
+            Action::Regroup => "regroup",
+            Action::JumpBack => "jump_back",
+            Action::JumpForward => "jump_forward",
+            Action::SetMark => "set_mark",
+            Action::GoToMark => "go_to_mark",
+            Action::ListMarks => "list_marks",
+            Action::CopySection => "copy_section",
+            Action::CopyReport => "copy_report",
+            Action::Figures => "figures",
+            Action::SortFigures => "sort_figures",
+            Action::FigureYears => "figure_years",
+            Action::FigureCounty => "figure_county",
+            Action::ToggleFigureMarks => "toggle_figure_marks",
+        }
+    }
+
+    /// The action a settings file names.
+    pub(crate) fn from_name(name: &str) -> Option<Action> {
+        let name = name.trim().replace('-', "_").to_lowercase();
+        Action::ALL.into_iter().find(|action| action.name() == name)
+    }
 }
 
 /// Where a binding applies: everywhere, or while a pane or layer has the keys.
@@ -64,19 +195,52 @@ pub(crate) enum Scope {
     Help,
     Outline,
     Figures,
+    Marks,
 }
 
 impl Scope {
+    const ALL: [Scope; 8] = [
+        Scope::Global,
+        Scope::Tree,
+        Scope::Reader,
+        Scope::Search,
+        Scope::Help,
+        Scope::Outline,
+        Scope::Marks,
+        Scope::Figures,
+    ];
+
+    /// The scope's name in the settings file's `[keys.<scope>]` tables.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Scope::Global => "global",
+            Scope::Tree => "tree",
+            Scope::Reader => "reader",
+            Scope::Search => "search",
+            Scope::Help => "help",
+            Scope::Outline => "outline",
+            Scope::Marks => "marks",
+            Scope::Figures => "figures",
+        }
+    }
+
+    /// The scope a settings file names.
+    pub(crate) fn from_name(name: &str) -> Option<Scope> {
+        let name = name.trim().to_lowercase();
+        Scope::ALL.into_iter().find(|scope| scope.name() == name)
+    }
+
     /// The heading of this scope's part of the help overlay.
     pub(crate) fn title(self) -> &'static str {
         match self {
-            Scope::Global => "Everywhere",
-            Scope::Tree => "Tree",
-            Scope::Reader => "Reader",
-            Scope::Search => "Search",
-            Scope::Help => "This help",
-            Scope::Outline => "Outline",
-            Scope::Figures => crate::figures::text::TITLE,
+            Scope::Global => t("scope.global"),
+            Scope::Tree => t("scope.tree"),
+            Scope::Reader => t("scope.reader"),
+            Scope::Search => t("scope.search"),
+            Scope::Help => t("scope.help"),
+            Scope::Outline => t("scope.outline"),
+            Scope::Marks => t("scope.marks"),
+            Scope::Figures => t("scope.figures"),
         }
     }
 }
@@ -114,6 +278,58 @@ impl Key {
             _ => event.modifiers,
         };
         self.code == event.code && self.modifiers == held
+    }
+
+    /// The key a settings file spells as the help does (`j`, `Ctrl-D`,
+    /// `Space`, `PgDn`, `F1`, `↓` or `Down`); `None` for anything else.
+    pub(crate) fn parse(text: &str) -> Option<Key> {
+        let text = text.trim();
+        if let Some(rest) = text
+            .strip_prefix("Ctrl-")
+            .or_else(|| text.strip_prefix("ctrl-"))
+            .or_else(|| text.strip_prefix("C-"))
+        {
+            let mut chars = rest.chars();
+            let c = chars.next()?;
+            return (chars.next().is_none() && c.is_ascii_alphabetic())
+                .then(|| ctrl(c.to_ascii_lowercase()));
+        }
+        let mut chars = text.chars();
+        if let (Some(c), None) = (chars.next(), chars.next()) {
+            return Some(match c {
+                '↑' => plain(KeyCode::Up),
+                '↓' => plain(KeyCode::Down),
+                '←' => plain(KeyCode::Left),
+                '→' => plain(KeyCode::Right),
+                c if c.is_control() => return None,
+                c => ch(c),
+            });
+        }
+        let code = match text.to_lowercase().as_str() {
+            "space" => KeyCode::Char(' '),
+            "up" => KeyCode::Up,
+            "down" => KeyCode::Down,
+            "left" => KeyCode::Left,
+            "right" => KeyCode::Right,
+            "pgup" | "pageup" => KeyCode::PageUp,
+            "pgdn" | "pagedown" => KeyCode::PageDown,
+            "home" => KeyCode::Home,
+            "end" => KeyCode::End,
+            "enter" => KeyCode::Enter,
+            "esc" | "escape" => KeyCode::Esc,
+            "tab" => KeyCode::Tab,
+            "shift-tab" | "backtab" => KeyCode::BackTab,
+            "backspace" => KeyCode::Backspace,
+            "delete" | "del" => KeyCode::Delete,
+            other => {
+                let n: u8 = other.strip_prefix('f')?.parse().ok()?;
+                if !(1..=12).contains(&n) {
+                    return None;
+                }
+                KeyCode::F(n)
+            }
+        };
+        Some(plain(code))
     }
 
     /// How the help and footer spell the key.
@@ -213,6 +429,37 @@ pub const KEYMAP: &[Binding] = &[
         "previous result of the last search",
         None,
     ),
+    bind(
+        S::Global,
+        &[ctrl('o')],
+        A::JumpBack,
+        "back before the last jump: search, section, mark",
+        None,
+    ),
+    // Most terminals send Ctrl-I as Tab, which switches panes: Ctrl-N is
+    // the key that always reaches the reader.
+    bind(
+        S::Global,
+        &[ctrl('i'), ctrl('n')],
+        A::JumpForward,
+        "forward again after Ctrl-O",
+        None,
+    ),
+    bind(
+        S::Global,
+        &[ch('m')],
+        A::SetMark,
+        "m and a letter: mark the reading position",
+        None,
+    ),
+    bind(
+        S::Global,
+        &[ch('\'')],
+        A::GoToMark,
+        "' and a letter: go back to that mark",
+        None,
+    ),
+    bind(S::Global, &[ch('M')], A::ListMarks, "list the marks", None),
     bind(
         S::Global,
         &[plain(KeyCode::Tab)],
@@ -411,6 +658,20 @@ pub const KEYMAP: &[Binding] = &[
         A::Outline,
         "outline: sections, their length, reading time",
         Some("outline"),
+    ),
+    bind(
+        S::Reader,
+        &[ch('y')],
+        A::CopySection,
+        "copy the section as text (OSC 52 clipboard)",
+        None,
+    ),
+    bind(
+        S::Reader,
+        &[ch('Y')],
+        A::CopyReport,
+        "copy the whole report as text",
+        None,
     ),
     bind(
         S::Reader,
@@ -750,13 +1011,34 @@ pub const KEYMAP: &[Binding] = &[
         "close the chart, then the figures",
         Some("close"),
     ),
+    bind(
+        S::Marks,
+        &[plain(KeyCode::Esc), ch('q')],
+        A::Close,
+        "close the list (a letter goes to its mark)",
+        Some("close"),
+    ),
 ];
+
+static EFFECTIVE: OnceLock<&'static [Binding]> = OnceLock::new();
+
+/// Make `table` the key table of this run (the first call wins): the
+/// settings file's bindings. Help and footer follow it; the README's table
+/// stays [`KEYMAP`].
+pub(crate) fn set_effective(table: Vec<Binding>) {
+    let _ = EFFECTIVE.set(Box::leak(table.into_boxed_slice()));
+}
+
+/// The key table of this run: [`KEYMAP`] unless the settings changed it.
+pub(crate) fn effective() -> &'static [Binding] {
+    EFFECTIVE.get().copied().unwrap_or(KEYMAP)
+}
 
 /// The action `key` runs in `scope`: the scope's own bindings first, then the
 /// global ones (layers such as help take no global keys but Ctrl-C).
 pub(crate) fn action_for(scope: Scope, key: &KeyEvent) -> Option<Action> {
     let find = |wanted: Scope| {
-        KEYMAP
+        effective()
             .iter()
             .filter(|binding| binding.scope == wanted)
             .find(|binding| binding.keys.iter().any(|k| k.matches(key)))
@@ -764,17 +1046,21 @@ pub(crate) fn action_for(scope: Scope, key: &KeyEvent) -> Option<Action> {
     };
     find(scope).or_else(|| match scope {
         // Keys typed into the search are text, not commands.
-        Scope::Help | Scope::Search | Scope::Outline | Scope::Figures => find(Scope::Global)
-            .filter(|&action| {
+        Scope::Help | Scope::Search | Scope::Outline | Scope::Figures | Scope::Marks => {
+            find(Scope::Global).filter(|&action| {
                 action == Action::Quit && key.modifiers.contains(KeyModifiers::CONTROL)
-            }),
+            })
+        }
         _ => find(Scope::Global),
     })
 }
 
-/// The bindings of one scope, in table order.
+/// The bindings of one scope, in table order (a binding the settings left
+/// without keys is not listed).
 pub(crate) fn bindings(scope: Scope) -> impl Iterator<Item = &'static Binding> {
-    KEYMAP.iter().filter(move |binding| binding.scope == scope)
+    effective()
+        .iter()
+        .filter(move |binding| binding.scope == scope && !binding.keys.is_empty())
 }
 
 /// Footer hints for a scope: its own hinted bindings, then the global ones,
@@ -784,7 +1070,7 @@ pub(crate) fn hints(scope: Scope) -> Vec<(String, &'static str)> {
     // leads to everything else. Quit comes last: it is the one everyone knows.
     let global: Vec<&Binding> = if matches!(
         scope,
-        Scope::Help | Scope::Search | Scope::Outline | Scope::Figures
+        Scope::Help | Scope::Search | Scope::Outline | Scope::Figures | Scope::Marks
     ) {
         Vec::new()
     } else {
@@ -796,7 +1082,7 @@ pub(crate) fn hints(scope: Scope) -> Vec<(String, &'static str)> {
         .into_iter()
         .chain(bindings(scope))
         .chain(quit)
-        .filter_map(|binding| binding.hint.map(|hint| (keys_label(binding, 2), hint)))
+        .filter_map(|binding| binding.hint.map(|hint| (keys_label(binding, 2), t(hint))))
         .collect()
 }
 
@@ -878,6 +1164,37 @@ mod tests {
         }
     }
 
+    /// Every description and footer hint of the key table is a key of the
+    /// catalogue, so help and footer have words in every language.
+    #[test]
+    fn every_binding_has_its_words_in_each_language() {
+        let known: Vec<&str> = baogao_i18n::keys().collect();
+        for binding in KEYMAP {
+            for words in std::iter::once(binding.description).chain(binding.hint) {
+                assert!(known.contains(&words), "{words:?} is not in the catalogue");
+            }
+        }
+    }
+
+    /// A settings file spells keys as the help does: every label reads
+    /// back as its key, and every action and scope by its name.
+    #[test]
+    fn labels_and_names_read_back() {
+        for binding in KEYMAP {
+            for key in binding.keys {
+                assert_eq!(Key::parse(&key.label()), Some(*key), "{}", key.label());
+            }
+            assert_eq!(
+                Action::from_name(binding.action.name()),
+                Some(binding.action)
+            );
+            assert_eq!(Scope::from_name(binding.scope.name()), Some(binding.scope));
+        }
+        assert_eq!(Key::parse("Down"), Some(plain(KeyCode::Down)));
+        assert_eq!(Key::parse("ctrl-o"), Some(ctrl('o')));
+        assert_eq!(Key::parse("nonsense"), None);
+    }
+
     #[test]
     fn footer_hints_come_from_the_table() {
         let tree = hints(Scope::Tree);
@@ -914,7 +1231,7 @@ mod readme {
     #[test]
     fn the_readme_key_table_is_the_key_table() {
         let readme = include_str!("../../../README.md");
-        let table = table();
+        let table = baogao_i18n::with_language(baogao_i18n::Language::English, table);
         assert!(
             readme.contains(&table),
             "update the README's key table to:\n{table}"

@@ -30,6 +30,7 @@ mod paint;
 pub mod position;
 mod reader;
 pub mod search;
+pub mod settings;
 pub mod shelf;
 mod status;
 mod terminal;
@@ -67,6 +68,8 @@ pub struct Options {
     pub notice: Option<String>,
     /// Where the reader left off last time.
     pub resume: Option<ReadingPosition>,
+    /// The jump list and bookmarks kept from last time.
+    pub kept: position::Kept,
 }
 
 /// What wakes the event loop: terminal input, or a search worker's answer.
@@ -81,6 +84,8 @@ pub struct Outcome {
     /// How it ended; an error (the terminal failed) still has a position.
     pub exit: io::Result<Exit>,
     pub position: Option<ReadingPosition>,
+    /// The jump list and bookmarks to keep for next time.
+    pub kept: position::Kept,
 }
 
 /// Run the reader until the user quits or a signal stops it; the terminal is
@@ -100,13 +105,17 @@ pub fn run(library: &Library, options: Options) -> io::Result<Outcome> {
         .unwrap_or_default();
     let theme = Theme::for_background(background, options.no_color);
     let mut app = App::new(library, options.widths, theme);
+    app.set_kept(options.kept);
     let mut notices: Vec<String> = options.notice.into_iter().collect();
     if let Some(position) = &options.resume
         && !app.resume(position)
     {
-        notices.push(format!(
-            "the report read last time ({}) is not here any more",
-            baogao_report::sanitise::sanitise(&position.report_id)
+        notices.push(baogao_i18n::tf(
+            "notice.resume_gone",
+            &[(
+                "id",
+                &baogao_report::sanitise::sanitise(&position.report_id),
+            )],
         ));
     }
     if !notices.is_empty() {
@@ -140,6 +149,7 @@ pub fn run(library: &Library, options: Options) -> io::Result<Outcome> {
     Ok(Outcome {
         exit,
         position: app.reading_position(),
+        kept: app.kept(),
     })
 }
 
@@ -151,6 +161,13 @@ fn event_loop(
 ) -> io::Result<Exit> {
     loop {
         terminal.draw(|frame| app.draw(frame))?;
+        if let Some(text) = app.take_clipboard() {
+            use std::io::Write as _;
+            let mut out = io::stdout();
+            // A terminal that does not take OSC 52 ignores it.
+            out.write_all(app::osc52(&text).as_bytes())?;
+            out.flush()?;
+        }
         if app.should_quit() {
             return Ok(Exit::Quit);
         }

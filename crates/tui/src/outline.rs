@@ -8,6 +8,7 @@ use super::effect::Effect;
 use super::keymap::Action;
 use super::paint::put_str;
 use super::theme::Theme;
+use baogao_i18n::{t, tf};
 use baogao_layout::{Widths, full_width_punctuation, truncate};
 use baogao_report::model::{Report, SectionPath};
 use ratatui::buffer::Buffer;
@@ -188,13 +189,18 @@ impl OutlineLayer {
     /// The length and reading time of the whole report, as its first line
     /// says; the reading speed too when `width` cells leave room for it.
     pub(crate) fn summary(&self, width: usize) -> String {
-        let short = format!(
-            "{} sections · {} characters · about {} min",
-            self.entries.len(),
-            grouped(self.total),
-            reading_minutes(self.total)
+        let short = tf(
+            "outline.summary",
+            &[
+                ("sections", &self.entries.len()),
+                ("characters", &grouped(self.total)),
+                ("minutes", &reading_minutes(self.total)),
+            ],
         );
-        let long = format!("{short} at {CHARACTERS_PER_MINUTE} a minute");
+        let long = tf(
+            "outline.summary_speed",
+            &[("summary", &short), ("speed", &CHARACTERS_PER_MINUTE)],
+        );
         if self.widths.str(&long) <= width {
             long
         } else {
@@ -205,9 +211,10 @@ impl OutlineLayer {
     /// The section rows as drawn: indent and heading, length, minutes.
     fn row(&self, entry: &Entry, width: usize) -> (String, String) {
         let numbers = format!(
-            "{:>7} {:>4} min",
+            "{:>7} {:>4} {}",
             grouped(entry.characters),
-            reading_minutes(entry.characters)
+            reading_minutes(entry.characters),
+            t("outline.min")
         );
         let room = width.saturating_sub(self.widths.str(&numbers) + 1);
         let indent = "  ".repeat(entry.path.depth().saturating_sub(1).min(4));

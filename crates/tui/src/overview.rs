@@ -20,6 +20,7 @@ use crate::shelf::{
     CHAIN, Child, Grouping, Level, Shelf, UNPLACED, report_title, township_with_county, year_label,
 };
 use crate::theme::Theme;
+use baogao_i18n::{t, tf};
 use baogao_layout::{AmbiguousWidth, Widths, truncate};
 use baogao_report::library::Library;
 use baogao_report::model::Report;
@@ -220,13 +221,11 @@ impl OverviewPane {
     }
 }
 
-/// "1 report", "2 reports".
-fn count(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("{n} {one}")
-    } else {
-        format!("{n} {many}")
-    }
+/// "1 report", "2 reports": `noun` is a catalogue key with a `.one` and a
+/// `.many` form.
+fn count(n: usize, noun: &str) -> String {
+    let form = if n == 1 { "one" } else { "many" };
+    baogao_i18n::fill(baogao_i18n::t(&format!("{noun}.{form}")), &[("n", &n)])
 }
 
 /// Characters of a report's text: its preamble, headings and paragraphs.
@@ -259,8 +258,8 @@ fn report_line(report: &Report, alike: bool) -> String {
     };
     format!(
         "{what} \u{B7} {} \u{B7} {}",
-        count(report.section_count(), "section", "sections"),
-        count(text_length(report), "character", "characters"),
+        count(report.section_count(), "count.section"),
+        count(text_length(report), "count.character"),
     )
 }
 
@@ -315,11 +314,11 @@ fn year_bars(
             note: if townships && !tally.townships.is_empty() {
                 format!(
                     "{} \u{B7} {}",
-                    count(tally.reports, "report", "reports"),
-                    count(tally.townships.len(), "township", "townships")
+                    count(tally.reports, "count.report"),
+                    count(tally.townships.len(), "count.township")
                 )
             } else if townships {
-                count(tally.reports, "report", "reports")
+                count(tally.reports, "count.report")
             } else {
                 tally.reports.to_string()
             },
@@ -333,21 +332,21 @@ fn year_bars(
 fn library_lines(library: &Library, shelf: &Shelf) -> (String, String, Vec<Line>) {
     let mut summary = format!(
         "{} \u{B7} {}",
-        count(library.len(), "report", "reports"),
-        count(shelf.townships, "township", "townships"),
+        count(library.len(), "count.report"),
+        count(shelf.townships, "count.township"),
     );
     if shelf.grouping == Grouping::Place {
         summary.push_str(&format!(
             " \u{B7} {}",
-            count(shelf.counties, "county", "counties")
+            count(shelf.counties, "count.county")
         ));
     }
     let mut lines = vec![Line::Title(summary.clone()), Line::Blank];
-    lines.push(Line::Title("Reports per year".to_string()));
+    lines.push(Line::Title(t("overview.per_year").to_string()));
     lines.extend(year_bars(library, shelf, 0..library.len(), false));
     if shelf.grouping == Grouping::Place {
         lines.push(Line::Blank);
-        lines.push(Line::Title("By place".to_string()));
+        lines.push(Line::Title(t("overview.by_place").to_string()));
         // The first name of each top row: its province (or the most
         // precise place it names, or 未定位).
         for child in shelf.top.iter().take(LISTED) {
@@ -367,26 +366,22 @@ fn library_lines(library: &Library, shelf: &Shelf) -> (String, String, Vec<Line>
             lines.push(Line::Text(format!(
                 "{} \u{B7} {} \u{B7} {}",
                 label.split(CHAIN).next().unwrap_or(UNPLACED),
-                count(townships, "township", "townships"),
-                count(reports, "report", "reports"),
+                count(townships, "count.township"),
+                count(reports, "count.report"),
             )));
         }
         more(&mut lines, shelf.top.len());
     }
     lines.push(Line::Blank);
-    lines.push(Line::Dim(
-        "Pick a report or section in the tree, Enter to read it".to_string(),
-    ));
-    lines.push(Line::Dim(
-        "Tab switches panes, v groups by place, township or year, ? shows every key".to_string(),
-    ));
+    lines.push(Line::Dim(t("overview.pick").to_string()));
+    lines.push(Line::Dim(t("overview.keys").to_string()));
     (String::new(), summary, lines)
 }
 
 /// "… and 812 more" after a list cut at [`LISTED`].
 fn more(lines: &mut Vec<Line>, total: usize) {
     if total > LISTED {
-        lines.push(Line::Dim(format!("\u{2026} and {} more", total - LISTED)));
+        lines.push(Line::Dim(tf("overview.more", &[("n", &(total - LISTED))])));
     }
 }
 
@@ -394,7 +389,7 @@ fn more(lines: &mut Vec<Line>, total: usize) {
 fn group_lines(library: &Library, shelf: &Shelf, g: usize) -> (String, String, Vec<Line>) {
     let group = &shelf.groups[g];
     let path = shelf.path_label(g);
-    let reports = count(group.reports.len(), "report", "reports");
+    let reports = count(group.reports.len(), "count.report");
     let counts = if group.level == Level::Township {
         // A township is one: say its years instead.
         let years = group
@@ -402,23 +397,24 @@ fn group_lines(library: &Library, shelf: &Shelf, g: usize) -> (String, String, V
             .iter()
             .filter_map(|&r| library.reports()[r].year);
         match (years.clone().min(), years.max()) {
-            (Some(first), Some(last)) if first < last => {
-                format!("{reports}, {first}\u{2013}{last}")
-            }
-            (Some(year), _) => format!("{reports}, {year}"),
+            (Some(first), Some(last)) if first < last => tf(
+                "overview.years",
+                &[("reports", &reports), ("first", &first), ("last", &last)],
+            ),
+            (Some(year), _) => tf("overview.year", &[("reports", &reports), ("year", &year)]),
             _ => reports,
         }
     } else {
         format!(
             "{} \u{B7} {reports}",
-            count(group.townships, "township", "townships")
+            count(group.townships, "count.township")
         )
     };
     let status = format!("{path} \u{B7} {counts}");
     let mut lines = vec![Line::Title(path.clone()), Line::Text(counts), Line::Blank];
     match group.level {
         level if level.is_place() => {
-            lines.push(Line::Title("By year".to_string()));
+            lines.push(Line::Title(t("overview.by_year").to_string()));
             lines.extend(year_bars(
                 library,
                 shelf,
@@ -426,7 +422,7 @@ fn group_lines(library: &Library, shelf: &Shelf, g: usize) -> (String, String, V
                 true,
             ));
             lines.push(Line::Blank);
-            lines.push(Line::Title("In it".to_string()));
+            lines.push(Line::Title(t("overview.in_it").to_string()));
             for child in group.children.iter().take(LISTED) {
                 lines.push(Line::Text(match *child {
                     Child::Group(c) => {
@@ -434,7 +430,7 @@ fn group_lines(library: &Library, shelf: &Shelf, g: usize) -> (String, String, V
                         format!(
                             "{} \u{B7} {}",
                             inner.label,
-                            count(inner.reports.len(), "report", "reports")
+                            count(inner.reports.len(), "count.report")
                         )
                     }
                     Child::Report(r) => shelf.report_label(library, r),

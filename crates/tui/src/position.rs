@@ -11,6 +11,10 @@
 //! Saving writes a temporary file beside the state file and renames it over,
 //! so a crash mid-write leaves the old file, never half a new one. Positions
 //! of other libraries that another baogao saved in the meantime are kept.
+//! Beside each position the file keeps the library's jump list and
+//! bookmarks ([`Kept`]); marks are merged letter by letter with what is on
+//! disk, and the read-merge-rename holds a lock (`state.lock`), so two
+//! readers quitting at once keep both their marks.
 
 use baogao_report::model::{Report, Section};
 use baogao_report::sanitise::sanitise;
@@ -136,11 +140,41 @@ fn shown(path: &Path) -> String {
     sanitise(&path.to_string_lossy()).into_owned()
 }
 
-/// The state file's JSON: `{"schema":1,"positions":{key: position}}`.
+/// A bookmark: a reading position, and the heading of its section then,
+/// so that a report imported again (its sections renumbered) still finds
+/// the section by its heading, else the nearest one by its path.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mark {
+    pub position: ReadingPosition,
+    #[serde(default)]
+    pub heading: String,
+}
+
+/// What is kept of one library besides its position: the jump list and
+/// the bookmarks by letter.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Kept {
+    #[serde(default)]
+    pub jumps: crate::app::jumps::Jumps,
+    #[serde(default)]
+    pub marks: BTreeMap<char, Mark>,
+}
+
+impl Kept {
+    fn is_empty(&self) -> bool {
+        self.jumps == crate::app::jumps::Jumps::default() && self.marks.is_empty()
+    }
+}
+
+/// The state file's JSON: `{"schema":1,"positions":{key: position},
+/// "kept":{key: {"jumps":…,"marks":…}}}` (`kept` is left out when empty,
+/// and a file without it is read as keeping nothing).
 #[derive(Serialize, Deserialize)]
 struct Document {
     schema: u32,
     positions: BTreeMap<String, ReadingPosition>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    kept: BTreeMap<String, Kept>,
 }
 
 /// Read first and alone, so a file of another schema is named as such rather
@@ -155,6 +189,10 @@ struct SchemaOnly {
 pub struct StateFile {
     path: PathBuf,
     positions: BTreeMap<String, ReadingPosition>,
+    kept: BTreeMap<String, Kept>,
+    /// The kept state of each library as loaded, to tell which marks this
+    /// run set or removed when merging with what is on disk.
+    kept_loaded: BTreeMap<String, Kept>,
     /// Libraries whose position was set since loading: only these overwrite
     /// what is on disk when saving.
     changed: BTreeSet<String>,
@@ -216,6 +254,8 @@ impl StateFile {
         Ok(StateFile {
             path: path.to_path_buf(),
             positions: document.positions,
+            kept_loaded: document.kept.clone(),
+            kept: document.kept,
             changed: BTreeSet::new(),
         })
     }
@@ -225,6 +265,8 @@ impl StateFile {
         StateFile {
             path,
             positions: BTreeMap::new(),
+            kept: BTreeMap::new(),
+            kept_loaded: BTreeMap::new(),
             changed: BTreeSet::new(),
         }
     }
@@ -243,6 +285,53 @@ impl StateFile {
         self.changed.insert(library.to_string());
     }
 
+    /// The jump list and bookmarks kept for `library`.
+    pub fn kept(&self, library: &str) -> Kept {
+        self.kept.get(library).cloned().unwrap_or_default()
+    }
+
+    /// Keep `kept` for `library`; saving merges its marks letter by letter
+    /// with what another reader saved meanwhile.
+    pub fn set_kept(&mut self, library: &str, kept: Kept) {
+        self.kept.insert(library.to_string(), kept);
+        self.changed.insert(library.to_string());
+    }
+
+    /// The state on disk now, with what this run changed laid over it:
+    /// positions and jump lists of the libraries it read, and the marks it
+    /// set or removed, letter by letter.
+    fn merged_over(&self, on_disk: StateFile) -> Document {
+        let mut positions = on_disk.positions;
+        let mut kept = on_disk.kept;
+        for library in &self.changed {
+            if let Some(position) = self.positions.get(library) {
+                positions.insert(library.clone(), position.clone());
+            }
+            let Some(mine) = self.kept.get(library) else {
+                continue;
+            };
+            let before = self.kept_loaded.get(library).cloned().unwrap_or_default();
+            let theirs = kept.entry(library.clone()).or_default();
+            theirs.jumps = mine.jumps.clone();
+            for (letter, mark) in &mine.marks {
+                if before.marks.get(letter) != Some(mark) {
+                    theirs.marks.insert(*letter, mark.clone());
+                }
+            }
+            for letter in before.marks.keys() {
+                if !mine.marks.contains_key(letter) {
+                    theirs.marks.remove(letter);
+                }
+            }
+        }
+        kept.retain(|_, kept| !kept.is_empty());
+        Document {
+            schema: STATE_SCHEMA,
+            positions,
+            kept,
+        }
+    }
+
     /// Write the state atomically: create the directory, write a temporary
     /// file beside the state file, flush it to disk, rename it over. The
     /// file on disk is read again first, and the positions this state did not
@@ -254,32 +343,38 @@ impl StateFile {
             path: self.path.clone(),
             source,
         };
-        let mut positions = match StateFile::load(&self.path) {
-            Ok(on_disk) => on_disk.positions,
-            // A newer baogao's file is left alone, not downgraded.
-            Err(error @ StateError::Schema { .. }) if is_newer_schema(&error) => {
-                return Err(error);
-            }
-            Err(_) => self.positions.clone(),
-        };
-        for library in &self.changed {
-            if let Some(position) = self.positions.get(library) {
-                positions.insert(library.clone(), position.clone());
-            }
-        }
-        let document = Document {
-            schema: STATE_SCHEMA,
-            positions,
-        };
-        let mut json = serde_json::to_string_pretty(&document)
-            .map_err(|error| write_error(io::Error::other(error)))?;
-        json.push('\n');
-
         let dir = match self.path.parent() {
             Some(dir) if !dir.as_os_str().is_empty() => dir,
             _ => Path::new("."),
         };
         std::fs::create_dir_all(dir).map_err(write_error)?;
+        // One reader at a time reads, merges and renames: without the lock
+        // two readers quitting together could each rename over a file that
+        // lacks the other's marks.
+        let lock = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(self.path.with_extension("lock"))
+            .map_err(write_error)?;
+        lock.lock().map_err(write_error)?;
+        let on_disk = match StateFile::load(&self.path) {
+            Ok(on_disk) => on_disk,
+            // A newer baogao's file is left alone, not downgraded.
+            Err(error @ StateError::Schema { .. }) if is_newer_schema(&error) => {
+                return Err(error);
+            }
+            // An unreadable file is replaced by what this run loaded.
+            Err(_) => StateFile {
+                positions: self.positions.clone(),
+                kept: self.kept.clone(),
+                ..StateFile::empty(self.path.clone())
+            },
+        };
+        let document = self.merged_over(on_disk);
+        let mut json = serde_json::to_string_pretty(&document)
+            .map_err(|error| write_error(io::Error::other(error)))?;
+        json.push('\n');
         // Dropped on any error below, which deletes it: no temporary file is
         // left beside the state file.
         let mut temporary = tempfile::Builder::new()

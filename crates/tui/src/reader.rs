@@ -86,9 +86,15 @@ pub(crate) enum Progress {
 
 impl<'a> ReaderPane<'a> {
     pub(crate) fn new(widths: Widths, theme: Theme) -> ReaderPane<'a> {
+        let punctuation = if crate::settings::get().full_width {
+            Punctuation::FullWidth
+        } else {
+            Punctuation::AsWritten
+        };
         ReaderPane {
             widths,
             theme,
+            punctuation,
             ..ReaderPane::default()
         }
     }
@@ -430,7 +436,7 @@ impl<'a> ReaderPane<'a> {
                 self.top = line;
                 None
             }
-            None => Some("last section"),
+            None => Some(baogao_i18n::t("notice.last_section")),
         }
     }
 

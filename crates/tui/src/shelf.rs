@@ -52,9 +52,9 @@ impl Grouping {
     /// How the tree's title names it.
     pub(crate) fn name(self) -> &'static str {
         match self {
-            Grouping::Place => "by place",
-            Grouping::Township => "by township",
-            Grouping::Year => "by year",
+            Grouping::Place => baogao_i18n::t("grouping.place"),
+            Grouping::Township => baogao_i18n::t("grouping.township"),
+            Grouping::Year => baogao_i18n::t("grouping.year"),
         }
     }
 }

@@ -11,6 +11,7 @@ use crate::search::SearchLayer;
 use crate::shelf::{report_title, township_with_county, year_label};
 use crate::status::{render_footer, render_status};
 use crate::tree::TreeView;
+use baogao_i18n::{t, tf};
 use baogao_layout::{AmbiguousWidth, full_width_punctuation, truncate, wrap_cjk};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -56,11 +57,8 @@ impl App<'_> {
     fn render_welcome(&self, area: Rect, buf: &mut Buffer) {
         let lines = if self.library.is_empty() {
             vec![
-                ("No reports here yet.".to_string(), self.theme.title),
-                (
-                    "baogao import FILE… turns scraped text into reports".to_string(),
-                    self.theme.dim,
-                ),
+                (t("welcome.empty").to_string(), self.theme.title),
+                (t("welcome.import").to_string(), self.theme.dim),
             ]
         } else {
             Vec::new()
@@ -102,7 +100,10 @@ impl App<'_> {
             return (self.overview.status().to_string(), String::new());
         }
         let Some((index, _)) = self.reader.location() else {
-            return (format!("{} reports", self.library.len()), String::new());
+            return (
+                tf("status.reports", &[("n", &self.library.len())]),
+                String::new(),
+            );
         };
         let report = &self.library.reports()[index];
         let mut parts: Vec<String> = Vec::new();
@@ -115,7 +116,7 @@ impl App<'_> {
             parts.push(crumbs.join(" › "));
         }
         let mut right = match self.reader.progress() {
-            Some(Progress::All) => "all".to_string(),
+            Some(Progress::All) => t("status.all").to_string(),
             Some(Progress::Percent(p)) => format!("{p}%"),
             None => String::new(),
         };
@@ -145,7 +146,8 @@ const ASCII_BORDER: border::Set = border::Set {
 };
 
 /// Lines longer than this are hard to follow back to their start; on a wide
-/// screen the text keeps this measure (50 Chinese characters).
+/// screen the text keeps this measure (50 Chinese characters) unless the
+/// settings choose another.
 const MAX_TEXT_WIDTH: u16 = 100;
 
 /// The reader's text area inside its border (its first row is the
@@ -155,7 +157,12 @@ pub(super) fn reader_text_area(reader: Rect) -> Rect {
     let inner = Block::bordered().inner(reader);
     // One blank column each side keeps text off the border.
     let room = inner.width.saturating_sub(2);
-    let width = room.min(MAX_TEXT_WIDTH);
+    let measure = crate::settings::get().measure.saturating_mul(2);
+    let width = room.min(if measure == 0 {
+        MAX_TEXT_WIDTH
+    } else {
+        measure
+    });
     let margin = (room - width) / 2;
     Rect::new(inner.x + 1 + margin, inner.y, width, inner.height)
 }
@@ -163,7 +170,7 @@ pub(super) fn reader_text_area(reader: Rect) -> Rect {
 impl Widget for &App<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let Some(areas) = self.areas.filter(|areas| areas.screen == area) else {
-            let message = truncate("terminal too small", area.width as usize, self.widths);
+            let message = truncate(t("screen.too_small"), area.width as usize, self.widths);
             let y = area.y + area.height / 2;
             let x = area.x + (area.width.saturating_sub(self.widths.str(&message) as u16)) / 2;
             put_str(
@@ -179,7 +186,7 @@ impl Widget for &App<'_> {
         };
         if let Some(tree) = areas.tree {
             // The grouping where the frame has room for it.
-            let mut title = format!("Reports {}", self.library.len());
+            let mut title = tf("tree.title", &[("n", &self.library.len())]);
             let grouped = format!("{title} \u{B7} {}", self.tree.shelf().grouping.name());
             if self.widths.str(&grouped) + 6 <= usize::from(tree.width) {
                 title = grouped;
@@ -227,9 +234,9 @@ impl Widget for &App<'_> {
                     clear_left_of(buf, frame);
                     Clear.render(frame, buf);
                     let title = if help.scrollable() {
-                        "Keys (j/k scroll)"
+                        t("help.title_scroll")
                     } else {
-                        "Keys"
+                        t("help.title")
                     };
                     let inner = self.render_frame(frame, buf, title, true);
                     help.render(inner, buf);
@@ -238,14 +245,14 @@ impl Widget for &App<'_> {
                     let frame = SearchLayer::frame(area);
                     clear_left_of(buf, frame);
                     Clear.render(frame, buf);
-                    let inner = self.render_frame(frame, buf, "Search", true);
+                    let inner = self.render_frame(frame, buf, t("search.title"), true);
                     self.search_view(layer).render(inner, buf);
                 }
                 Layer::Outline(outline) => {
                     let frame = outline.frame(area);
                     clear_left_of(buf, frame);
                     Clear.render(frame, buf);
-                    let inner = self.render_frame(frame, buf, "Outline", true);
+                    let inner = self.render_frame(frame, buf, t("outline.title"), true);
                     outline.render(inner, buf);
                 }
                 Layer::Figures(figures) => {
@@ -254,6 +261,13 @@ impl Widget for &App<'_> {
                     Clear.render(frame, buf);
                     let inner = self.render_frame(frame, buf, figures.title(), true);
                     figures.render(inner, buf);
+                }
+                Layer::Marks(marks) => {
+                    let frame = marks.frame(area);
+                    clear_left_of(buf, frame);
+                    Clear.render(frame, buf);
+                    let inner = self.render_frame(frame, buf, t("marks.title"), true);
+                    marks.render(inner, buf, self);
                 }
             }
         }

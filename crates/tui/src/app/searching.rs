@@ -103,6 +103,7 @@ impl<'a> App<'a> {
         }
         match self.layers.last_mut() {
             Some(Layer::Search(layer)) => layer.type_text(c.encode_utf8(&mut [0; 4])),
+            Some(Layer::Marks(_)) => self.on_marks_letter(c),
             _ => Effect::None,
         }
     }

@@ -7,6 +7,7 @@
 use super::marks::HitMarks;
 use super::{Anchor, ReaderPane, Target};
 use crate::effect::Effect;
+use baogao_i18n::{t, tf};
 use baogao_report::library::Library;
 use baogao_search::TextHit;
 use std::sync::Arc;
@@ -39,8 +40,8 @@ pub(crate) enum Walked {
 impl Walked {
     pub(crate) fn word(self) -> &'static str {
         match self {
-            Walked::Hit => "hit",
-            Walked::Result => "result",
+            Walked::Hit => t("walk.hit"),
+            Walked::Result => t("walk.result"),
         }
     }
 }
@@ -100,9 +101,7 @@ impl<'a> ReaderPane<'a> {
     /// some.
     pub(crate) fn step_hit(&mut self, library: &'a Library, forward: bool) -> Effect {
         let Some(last) = self.last.as_mut().filter(|last| last.len() > 0) else {
-            return Effect::Notice(
-                "nothing to repeat: / searches, Enter goes to a result".to_string(),
-            );
+            return Effect::Notice(t("notice.nothing_to_repeat").to_string());
         };
         let count = last.len();
         let word = match last {
@@ -123,8 +122,12 @@ impl<'a> ReaderPane<'a> {
         };
         // Going round the end says so: the reader is back where it began.
         self.note = (wrapped && count > 1).then(|| {
-            let end = if forward { "first" } else { "last" };
-            format!("wrapped to the {end} {word}")
+            let key = if forward {
+                "notice.wrapped_first"
+            } else {
+                "notice.wrapped_last"
+            };
+            tf(key, &[("what", &word)])
         });
         self.go_to_current_hit(library);
         Effect::SteppedHit

@@ -245,9 +245,7 @@ impl SearchLayer {
     /// query is run in the new scope.
     fn toggle_scope(&mut self) -> Effect {
         if self.open_report.is_none() {
-            return Effect::Notice(
-                "no report is open: Ctrl-R searches the one being read".to_string(),
-            );
+            return Effect::Notice(baogao_i18n::t("notice.no_open_report").to_string());
         }
         self.recall.this_report = !self.recall.this_report;
         self.query_changed()

@@ -4,6 +4,7 @@
 //! says so first. A close match carries nothing: it is what a result is
 //! expected to be.
 
+use baogao_i18n::{t, tf};
 use baogao_layout::{AmbiguousWidth, Widths, truncate};
 use baogao_search::MatchKind;
 
@@ -14,22 +15,24 @@ use baogao_search::MatchKind;
 pub fn note(kind: MatchKind) -> Option<&'static str> {
     match kind {
         MatchKind::Homophone => Some("(同音)"),
-        MatchKind::Typo => Some("(typo)"),
+        MatchKind::Typo => Some(t("search.typo")),
         MatchKind::Close | MatchKind::Weak => None,
     }
 }
 
 /// "1 weak match", "12 weak matches".
 pub fn weak_matches(weak: usize) -> String {
-    match weak {
-        1 => "1 weak match".to_string(),
-        n => format!("{n} weak matches"),
-    }
+    let key = if weak == 1 {
+        "search.weak.one"
+    } else {
+        "search.weak.many"
+    };
+    tf(key, &[("n", &weak)])
 }
 
 /// What is said when every match is weak: "no close match · 12 weak matches".
 pub fn no_close_match(weak: usize) -> String {
-    format!("no close match \u{B7} {}", weak_matches(weak))
+    tf("search.no_close", &[("weak", &weak_matches(weak))])
 }
 
 /// A divider line of at most `width` cells saying `words`: "── words ───…",

@@ -10,6 +10,7 @@ use super::worker::Update;
 use crate::paint::put_str;
 use crate::shelf::report_title;
 use crate::theme::Theme;
+use baogao_i18n::{t, tf};
 use baogao_layout::{Widths, truncate};
 use baogao_report::library::Library;
 use baogao_search::{Mode, Scope};
@@ -67,14 +68,11 @@ impl SearchView<'_> {
     fn status_line(&self, width: usize) -> String {
         let layer = self.layer;
         let other = mode_label(layer.mode().toggled()).to_lowercase();
-        let switch = format!("Tab: {other}");
+        let switch = tf("search.switch", &[("other", &other)]);
         if layer.input().text().trim().is_empty() {
             let (hint, whole_library) = match layer.mode() {
-                Mode::Headings => (
-                    "pinyin works (zsyz, nanji)",
-                    "Headings and titles; pinyin works (zsyz, nanji)",
-                ),
-                Mode::FullText => ("as written", "Paragraph text, as written"),
+                Mode::Headings => (t("search.hint.pinyin"), t("search.hint.headings")),
+                Mode::FullText => (t("search.hint.as_written"), t("search.hint.text")),
             };
             return match layer.scope() {
                 Scope::Library => format!("{whole_library} \u{B7} {switch}"),
@@ -85,7 +83,7 @@ impl SearchView<'_> {
             };
         }
         let Some(shown) = layer.shown().filter(|_| !layer.waiting()) else {
-            return self.scoped(layer.mode(), layer.scope(), "searching\u{2026}", width);
+            return self.scoped(layer.mode(), layer.scope(), t("search.searching"), width);
         };
         let (mode, scope) = (shown.request.mode, shown.request.scope);
         let count = found(shown);
@@ -108,10 +106,16 @@ impl SearchView<'_> {
             return format!("{label} \u{B7} {rest}");
         };
         let title = self.library.reports().get(report).map_or("", report_title);
-        let fixed = format!("{label} \u{B7} in  \u{B7} {rest}");
-        let room = width.saturating_sub(self.widths.str(&fixed)).max(MIN_TITLE);
-        let title = truncate(title, room, self.widths);
-        format!("{label} \u{B7} in {title} \u{B7} {rest}")
+        let scoped = |title: &str| {
+            tf(
+                "search.scoped",
+                &[("mode", &label), ("title", &title), ("rest", &rest)],
+            )
+        };
+        let room = width
+            .saturating_sub(self.widths.str(&scoped("")))
+            .max(MIN_TITLE);
+        scoped(&truncate(title, room, self.widths))
     }
 
     /// The line before the first weak match, in `width` cells.
@@ -198,15 +202,15 @@ const MIN_TITLE: usize = 8;
 fn found(shown: &Update) -> String {
     let mut count = match shown.request.mode {
         Mode::Headings => match (shown.total, shown.close) {
-            (0, _) => "no match".to_string(),
+            (0, _) => t("search.no_match").to_string(),
             (n, 0) => tier::no_close_match(n),
-            (1, _) => "1 match".to_string(),
-            (n, _) => format!("{n} matches"),
+            (1, _) => t("search.match.one").to_string(),
+            (n, _) => tf("search.match.many", &[("n", &n)]),
         },
         Mode::FullText => text_count(shown.total, shown.paragraphs, shown.complete),
     };
     if shown.rows.len() < shown.paragraphs {
-        count.push_str(&format!(", the first {} listed", shown.rows.len()));
+        count.push_str(&tf("search.first_listed", &[("n", &shown.rows.len())]));
     }
     count
 }
@@ -214,28 +218,30 @@ fn found(shown: &Update) -> String {
 /// The count line's words for full text: hits, and the paragraphs (rows)
 /// they are in.
 fn text_count(hits: usize, paragraphs: usize, complete: bool) -> String {
-    let plural = |n: usize, one: &str, many: &str| {
-        if n == 1 {
-            format!("1 {one}")
-        } else {
-            format!("{n} {many}")
-        }
+    let plural = |n: usize, noun: &str| {
+        let form = if n == 1 { "one" } else { "many" };
+        baogao_i18n::fill(t(&format!("{noun}.{form}")), &[("n", &n)])
     };
     match (hits, complete) {
-        (0, _) => "no match".to_string(),
-        (_, true) => format!(
-            "{} in {}",
-            plural(hits, "hit", "hits"),
-            plural(paragraphs, "paragraph", "paragraphs")
+        (0, _) => t("search.no_match").to_string(),
+        (_, true) => tf(
+            "search.hits_in",
+            &[
+                ("hits", &plural(hits, "search.hit")),
+                ("paragraphs", &plural(paragraphs, "search.paragraph")),
+            ],
         ),
-        (_, false) => format!("over {hits} hits in {paragraphs}+ paragraphs"),
+        (_, false) => tf(
+            "search.hits_over",
+            &[("hits", &hits), ("paragraphs", &paragraphs)],
+        ),
     }
 }
 
 /// How the popup names a search mode.
 fn mode_label(mode: Mode) -> &'static str {
     match mode {
-        Mode::Headings => "Headings",
-        Mode::FullText => "Full text",
+        Mode::Headings => t("search.mode.headings"),
+        Mode::FullText => t("search.mode.text"),
     }
 }
