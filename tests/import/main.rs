@@ -22,6 +22,7 @@
 
 mod classes;
 mod decode;
+mod formats;
 mod judged;
 mod places;
 mod samples;
