@@ -207,6 +207,11 @@ def main():
         docx(OUT / f"{prefix}.literal.docx", title, body, auto=False, above=above)
         docx(OUT / f"{prefix}.auto.docx", title, body, auto=True, above=above)
         pdf(OUT / f"{prefix}.pdf", title, body, above=above)
+    # For benches/import.rs: a 200-page PDF (the first sample, repeated).
+    bench = ROOT / "tests/data/formats-bench"
+    bench.mkdir(parents=True, exist_ok=True)
+    above, title, body = sample_lines("01")
+    pdf(bench / "200-pages.pdf", title, body, repeat=300)
     hostile = ROOT / "tests/data/hostile"
     hostile.mkdir(parents=True, exist_ok=True)
     _, title, body = sample_lines("01")

@@ -28,6 +28,27 @@ pub fn sniff(bytes: &[u8]) -> Format {
     }
 }
 
+/// The extensions of the raw files a folder stands for: text, web pages,
+/// Word and PDF (`.doc` and `.wps` too, to be told how to convert them).
+pub const RAW_EXTENSIONS: &[&str] = &[
+    "txt", "html", "htm", "shtml", "xhtml", "docx", "pdf", "doc", "wps",
+];
+
+/// Whether a file name has one of [`RAW_EXTENSIONS`].
+pub fn is_raw_file_name(path: &std::path::Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| RAW_EXTENSIONS.iter().any(|r| e.eq_ignore_ascii_case(r)))
+}
+
+/// Whether a folder is the files a browser saved with a page
+/// (`page_files/`, `page.files/`): its scripts and frames are not reports.
+pub fn is_saved_page_folder(path: &std::path::Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.ends_with("_files") || n.ends_with(".files"))
+}
+
 /// The Word 97–2003 and WPS signature (an OLE compound file).
 const OLE: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
 

@@ -65,9 +65,19 @@ fn read_part(
         ));
     }
     let mut out = Vec::new();
-    file.take(limit + 1)
-        .read_to_end(&mut out)
-        .map_err(|e| format!("{name} cannot be read: {e}"))?;
+    if let Err(e) = file.take(limit + 1).read_to_end(&mut out) {
+        // The zip reader stops a part that runs past its declared size
+        // itself, before all of it is read.
+        return Err(
+            if out.len() as u64 >= declared || e.to_string().contains("declared") {
+                format!(
+                    "{name} expands past the {declared} bytes it declares: refused as a zip bomb"
+                )
+            } else {
+                format!("{name} cannot be read: {e}")
+            },
+        );
+    }
     if out.len() as u64 > limit {
         return Err(format!(
             "{name} expands past {limit} bytes, more than it declares: refused as a zip bomb"

@@ -12,10 +12,12 @@
 //! The text pipeline then reads those lines like any scraped text, so the
 //! front, place and outline rules (and `--explain`) apply unchanged.
 //!
-//! Every walk of the tree is iterative: a page of 100 000 nested `<div>`s
-//! must not overflow the stack.
+//! Every walk of the tree is iterative, and nesting deeper than browsers
+//! keep is flattened before parsing (`depth.rs`): a page of 100 000 nested
+//! `<div>`s must neither overflow the stack nor take the parser minutes.
 
 mod content;
+mod depth;
 
 use crate::decode::{self, DecodeError};
 use encoding_rs::Encoding;
@@ -52,7 +54,7 @@ pub(crate) fn looks_like_html(bytes: &[u8]) -> bool {
 /// main content's blocks, one a line.
 pub(crate) fn page_text(bytes: &[u8]) -> Result<String, DecodeError> {
     let source = decode_page(bytes)?;
-    let document = Html::parse_document(&source);
+    let document = Html::parse_document(&depth::cap_depth(&source));
     let mut lines = Vec::new();
     let main = content::main_content(&document);
     let blocks = main
