@@ -9,6 +9,7 @@
 mod import;
 mod list;
 mod places;
+mod raw;
 mod read;
 mod search;
 mod show;
@@ -165,7 +166,12 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
 fn load(dir: Option<&Path>) -> anyhow::Result<Loaded> {
     match dir {
         None => Ok(load_bundled()),
-        Some(dir) => load_dir(dir).context("cannot load the report directory"),
+        Some(dir) => {
+            let mut loaded = load_dir(dir).context("cannot load the report directory")?;
+            // Raw reports in the folder are imported in memory (and cached).
+            raw::add_raw_reports(dir, &mut loaded);
+            Ok(loaded)
+        }
     }
 }
 

@@ -62,6 +62,10 @@ use std::collections::HashSet;
 use text::{ends_sentence, is_clause_end, is_han, page_width_str, simplified, trim};
 use thiserror::Error;
 
+/// The importer's version, part of the key under which a raw folder's
+/// imports are cached.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
 /// Why a file could not be imported.
 #[derive(Debug, Error)]
 pub enum ImportError {
