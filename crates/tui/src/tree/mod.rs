@@ -71,7 +71,11 @@ impl<'a> TreePane<'a> {
         for year in shelf.iter().flat_map(|township| &township.years) {
             for &r in &year.reports {
                 let report = &library.reports()[r];
-                report_labels[r] = (report_label(report, year, library), report.section_count());
+                let mut label = report_label(report, year, library);
+                if library.is_raw(r) {
+                    label.push_str(NOT_IMPORTED);
+                }
+                report_labels[r] = (label, report.section_count());
             }
         }
         let mut tree = TreePane {
@@ -401,6 +405,10 @@ impl<'a> TreePane<'a> {
         self.shelf_place.get(r).copied()
     }
 }
+
+/// The mark after a report read from a raw file of the folder (a web page,
+/// `.docx`, PDF or text), imported in memory but not into report JSON.
+const NOT_IMPORTED: &str = "（未导入）";
 
 /// A report's row: its kind and period ("上半年工作总结"), or its title when
 /// another report of the same year shares that label.
