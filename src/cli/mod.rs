@@ -58,8 +58,9 @@ struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
 
-    /// Directory of report JSON files (searched recursively) to use instead
-    /// of the bundled reports.
+    /// Directory of report JSON files or raw reports (.txt, web pages,
+    /// .docx, PDF; imported in memory and cached), searched recursively, to
+    /// use instead of the bundled reports.
     #[arg(value_name = "DIR")]
     dir: Option<PathBuf>,
 
