@@ -1,5 +1,7 @@
-//! Import speed: each seed report, and a one-line page of 5 MB (the shape
-//! that would expose a quadratic step: one giant line, cut and re-joined).
+//! Import speed: each seed report, a one-line page of 5 MB (the shape
+//! that would expose a quadratic step: one giant line, cut and re-joined),
+//! a 200-page PDF (through pdftotext) and a 5 MB web page (parsed, scored,
+//! read).
 //!
 //! `cargo bench --bench import`. Figures go in the closing notes, not in tests.
 
@@ -63,5 +65,39 @@ fn import_one_line_page(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, import_seeds, import_one_line_page);
+fn import_other_formats(c: &mut Criterion) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let pdf = std::fs::read(root.join("tests/data/formats-bench/200-pages.pdf"))
+        .expect("the 200-page PDF (scripts/make-format-docs.py)");
+    // A government-style page whose content is repeated to 5 MB.
+    let page = std::fs::read_to_string(root.join("tests/data/formats/01.b.html"))
+        .expect("a format test page");
+    let (head, tail) = page
+        .split_once("<div class=\"article-content\">")
+        .expect("the page's content box");
+    let (content, rest) = tail.split_once("</div>").expect("the content box ends");
+    let mut big = format!("{head}<div class=\"article-content\">");
+    while big.len() < 5_000_000 {
+        big.push_str(content);
+    }
+    big.push_str("</div>");
+    big.push_str(rest);
+    let mut group = c.benchmark_group("import_format");
+    group.sample_size(10);
+    group.bench_function("pdf_200_pages", |b| {
+        b.iter(|| baogao_import::import_bytes(black_box(&pdf), "200-pages.pdf"));
+    });
+    group.throughput(Throughput::Bytes(big.len() as u64));
+    group.bench_function("page_5MB", |b| {
+        b.iter(|| baogao_import::import_bytes(black_box(big.as_bytes()), "big.html"));
+    });
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    import_seeds,
+    import_one_line_page,
+    import_other_formats
+);
 criterion_main!(benches);

@@ -56,9 +56,10 @@ outline, no address to 各位代表) is refused: \"not a report: no title, …\"
 A doubtful import is written with a warning on stderr (title guessed, no
 outline found, two years named).
 
-A FILE may be a folder: its .txt files are imported, subfolders too. With many
-files a progress bar runs on a terminal (plain lines otherwise), and a summary
-ends the run. Ctrl-C or SIGTERM stops between two files; no file is left half
+A FILE may be a folder: its raw files (.txt, .html, .docx, .pdf) are
+imported, subfolders too. The format is read from the file's bytes, not its
+name. A PDF needs pdftotext (poppler-utils). With many files a progress bar
+runs on a terminal (plain lines otherwise), and a summary ends the run. Ctrl-C or SIGTERM stops between two files; no file is left half
 written.
 
 Examples:
@@ -67,7 +68,8 @@ Examples:
   baogao import --out /tmp/reports scraped/
   baogao import --explain page.txt      (why each line went, and the outline)";
 
-/// Import raw report text files (UTF-8 or GB18030) into report JSON files.
+/// Import raw reports (text in UTF-8 or GB18030, web pages, Word .docx,
+/// PDF with a text layer) into report JSON files.
 ///
 /// Writes one file per input FILE, <id>.json in the --out directory. A
 /// report that is already there is not written again unless --force is
@@ -103,7 +105,8 @@ pub struct ImportArgs {
     #[arg(long)]
     json: bool,
 
-    /// Raw report text files to import, or folders of them (their .txt files).
+    /// Raw report files to import (text, web pages, .docx, PDF), or folders
+    /// of them, read recursively.
     #[arg(value_name = "FILE", required = true)]
     files: Vec<PathBuf>,
 }
@@ -331,8 +334,9 @@ fn file_json(
     entry
 }
 
-/// The FILEs, with each folder replaced by its `.txt` files (subfolders
-/// too, hidden ones skipped), in name order.
+/// The FILEs, with each folder replaced by its raw files (`.txt`, web
+/// pages, `.docx`, `.pdf`; subfolders too, hidden ones and a saved page's
+/// `_files` folder skipped), in name order.
 fn expand(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     for path in paths {
@@ -364,11 +368,10 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> io::Result<()> {
             continue;
         }
         if kind.is_dir() {
-            walk(&path, found)?;
-        } else if path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
-        {
+            if !baogao_import::formats::is_saved_page_folder(&path) {
+                walk(&path, found)?;
+            }
+        } else if baogao_import::formats::is_raw_file_name(&path) {
             found.push(path);
         }
     }
@@ -471,7 +474,10 @@ fn import_one<'a>(
     written: &mut HashMap<String, Written<'a>>,
 ) -> anyhow::Result<Done> {
     if file.is_dir() {
-        bail!("{}: a folder with no .txt files in it", file.display());
+        bail!(
+            "{}: a folder with no raw report files in it (.txt, .html, .docx, .pdf)",
+            file.display()
+        );
     }
     let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
     let source = file

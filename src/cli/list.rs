@@ -34,7 +34,8 @@ Examples:
 #[derive(Debug, Args)]
 #[command(after_help = AFTER_HELP)]
 pub struct ListArgs {
-    /// Directory of report JSON files (searched recursively); default: the
+    /// Directory of report JSON files or raw reports (.txt, web pages,
+    /// .docx, PDF; imported in memory), searched recursively; default: the
     /// bundled reports.
     #[arg(value_name = "DIR")]
     pub dir: Option<PathBuf>,

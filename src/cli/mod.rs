@@ -13,6 +13,7 @@ mod figures;
 mod import;
 mod list;
 mod places;
+mod raw;
 mod read;
 mod related;
 mod search;
@@ -63,8 +64,9 @@ struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
 
-    /// Directory of report JSON files (searched recursively) to use instead
-    /// of the bundled reports.
+    /// Directory of report JSON files or raw reports (.txt, web pages,
+    /// .docx, PDF; imported in memory and cached), searched recursively, to
+    /// use instead of the bundled reports.
     #[arg(value_name = "DIR")]
     dir: Option<PathBuf>,
 
@@ -288,7 +290,12 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
 fn load(dir: Option<&Path>) -> anyhow::Result<Loaded> {
     match dir {
         None => Ok(load_bundled()),
-        Some(dir) => load_dir(dir).context("cannot load the report directory"),
+        Some(dir) => {
+            let mut loaded = load_dir(dir).context("cannot load the report directory")?;
+            // Raw reports in the folder are imported in memory (and cached).
+            raw::add_raw_reports(dir, &mut loaded);
+            Ok(loaded)
+        }
     }
 }
 

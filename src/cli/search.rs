@@ -65,7 +65,8 @@ pub struct SearchArgs {
     #[arg(value_name = "QUERY", required = true, num_args = 1..)]
     pub query: Vec<String>,
 
-    /// Directory of report JSON files (searched recursively); default: the
+    /// Directory of report JSON files or raw reports (.txt, web pages,
+    /// .docx, PDF; imported in memory), searched recursively; default: the
     /// bundled reports.
     #[arg(long, value_name = "DIR")]
     pub dir: Option<PathBuf>,

@@ -2,7 +2,8 @@
 //! temporary directory and checks exit codes, stdout, stderr and the files
 //! written. One module per subcommand (`import`, `list`, `places`, `show`,
 //! `validate`), and `usage` for what they share (help, exit codes, global
-//! options). `baogao search` is tested with the search engine, in
+//! options), and `raw` for a folder of raw reports (web pages, `.docx`,
+//! PDF, text) read directly and cached. `baogao search` is tested with the search engine, in
 //! `tests/search`; the reader in a terminal in `tests/tui`.
 //!
 //! The importer is still changing, so imports of `data/raw/` are checked for
@@ -17,6 +18,7 @@ mod import_batch;
 mod language;
 mod list;
 mod places;
+mod raw;
 mod show;
 mod usage;
 mod validate;

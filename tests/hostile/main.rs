@@ -14,11 +14,15 @@
 //!   (`fuzz/`) cover: the importer and the loader on arbitrary and mutated
 //!   bytes, the wrapper and the sanitiser on any text at any width, with the
 //!   fuzz targets' own invariants (`baogao_testkit::invariants`).
+//! - `formats`: a zip bomb `.docx`, 100 000 nested `<div>`s, a broken and
+//!   a truncated PDF, a PDF of images, a `.pdf` that is a web page, a
+//!   Word 97 file.
 //! - `fuzz_regressions`: the inputs fuzzing and the property tests found
 //!   breaking a promise, each kept as a test.
 //!
 //! `support` builds the report files these write into temporary libraries.
 
+mod formats;
 mod fuzz_regressions;
 mod import;
 mod load;

@@ -26,6 +26,7 @@
 mod audit;
 mod classes;
 mod decode;
+mod formats;
 mod judged;
 mod places;
 mod samples;

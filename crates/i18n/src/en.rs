@@ -23,6 +23,7 @@ pub(crate) const TABLE: &[(&str, &str)] = &[
     ("status.all", "all"),
     ("screen.too_small", "terminal too small"),
     ("tree.title", "Reports {n}"),
+    ("tree.not_imported", " (not imported)"),
     ("grouping.place", "by place"),
     ("grouping.township", "by township"),
     ("grouping.year", "by year"),

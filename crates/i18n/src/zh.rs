@@ -23,6 +23,7 @@ pub(crate) const TABLE: &[(&str, &str)] = &[
     ("status.all", "全部"),
     ("screen.too_small", "终端窗口太小"),
     ("tree.title", "报告 {n}"),
+    ("tree.not_imported", "（未导入）"),
     ("grouping.place", "按地区"),
     ("grouping.township", "按乡镇"),
     ("grouping.year", "按年份"),

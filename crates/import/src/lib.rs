@@ -4,6 +4,9 @@
 //! The pipeline, in typed stages, one module per step; the context (the
 //! trace) is passed explicitly:
 //!
+//! 0. A file in another format (a web page, `.docx`, PDF; sniffed from
+//!    its bytes by `formats.rs`) is turned into text first: `html/`,
+//!    `docx/`, `pdf.rs`.
 //! 1. Decoded text → lines: [`decode`] in `decode.rs` (BOM, UTF-8,
 //!    GB18030…; controls removed); page-chunk numbers taken out (`unchunk`);
 //!    `split_giant_lines` in `reflow.rs` (a one-line page cut back into
@@ -30,11 +33,15 @@
 mod assess;
 pub(crate) mod cruft;
 pub(crate) mod decode;
+mod docx;
 pub(crate) mod fields;
+pub mod formats;
 pub(crate) mod front;
+mod html;
 pub(crate) mod items;
 pub(crate) mod meta;
 pub(crate) mod outline;
+mod pdf;
 pub(crate) mod place;
 pub(crate) mod reflow;
 pub mod rules;
@@ -55,6 +62,10 @@ use std::collections::HashSet;
 use text::{ends_sentence, is_clause_end, is_han, page_width_str, simplified, trim};
 use thiserror::Error;
 
+/// The importer's version, part of the key under which a raw folder's
+/// imports are cached.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
 /// Why a file could not be imported.
 #[derive(Debug, Error)]
 pub enum ImportError {
@@ -64,6 +75,9 @@ pub enum ImportError {
     Empty,
     #[error("no Chinese text found: this does not look like a report")]
     NoChinese,
+    /// A web page, Word or PDF file that cannot be read, and why.
+    #[error("{0}")]
+    Format(String),
 }
 
 /// Import one raw report. `source` is the file name recorded in the report.
@@ -88,7 +102,7 @@ pub fn import_checked(
     source: &str,
     trace: &mut Trace,
 ) -> Result<Imported, ImportError> {
-    let text = decode::decode(bytes)?;
+    let text = formats::to_text(bytes)?;
     import_normalised(&text, source, trace)
 }
 

@@ -18,13 +18,21 @@ use std::collections::HashMap;
 pub struct Library {
     reports: Vec<Report>,
     first_by_id: HashMap<String, usize>,
+    /// Whether each report (in reading order) was imported in memory from
+    /// a raw file of the folder, not read from report JSON.
+    raw: Vec<bool>,
 }
 
 impl Library {
     /// Build a library, sorting the reports into reading order.
-    pub fn new(mut reports: Vec<Report>) -> Library {
+    pub fn new(reports: Vec<Report>) -> Library {
+        Library::build(reports.into_iter().map(|r| (r, false)).collect())
+    }
+
+    fn build(mut pairs: Vec<(Report, bool)>) -> Library {
         // Pinyin lookup per character is the costly part: compute each key once.
-        reports.sort_by_cached_key(SortKey::of);
+        pairs.sort_by_cached_key(|(report, _)| SortKey::of(report));
+        let (reports, raw): (Vec<Report>, Vec<bool>) = pairs.into_iter().unzip();
         let mut first_by_id = HashMap::with_capacity(reports.len());
         for (index, report) in reports.iter().enumerate() {
             first_by_id.entry(report.id.clone()).or_insert(index);
@@ -32,12 +40,32 @@ impl Library {
         Library {
             reports,
             first_by_id,
+            raw,
         }
     }
 
-    /// A library of the reports that loaded (their paths are not kept).
+    /// A library of the reports that loaded (their paths are not kept, but
+    /// whether each came from a raw file rather than report JSON is).
     pub fn from_loaded(loaded: impl IntoIterator<Item = LoadedReport>) -> Library {
-        Library::new(loaded.into_iter().map(|loaded| loaded.report).collect())
+        Library::build(
+            loaded
+                .into_iter()
+                .map(|loaded| {
+                    let json = loaded
+                        .path
+                        .extension()
+                        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+                    (loaded.report, !json)
+                })
+                .collect(),
+        )
+    }
+
+    /// Whether the report at `index` (in reading order) was imported in
+    /// memory from a raw file (a text, web page, `.docx` or PDF in the
+    /// folder), not read from an imported report's JSON.
+    pub fn is_raw(&self, index: usize) -> bool {
+        self.raw.get(index).copied().unwrap_or(false)
     }
 
     /// The reports, in reading order.
@@ -137,9 +165,8 @@ fn pinyin_key(text: &str) -> Vec<Cow<'static, str>> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn an_id_from_before_the_county_joined_it_still_names_its_report() {
-        let report = |id: &str| Report {
+    fn report(id: &str) -> Report {
+        Report {
             schema: 1,
             id: id.into(),
             title: "t".into(),
@@ -156,7 +183,26 @@ mod tests {
             source: None,
             preamble: Vec::new(),
             sections: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_report_from_a_raw_file_is_marked_in_reading_order() {
+        let loaded = |id: &str, path: &str| LoadedReport {
+            path: path.into(),
+            report: report(id),
         };
+        let library =
+            Library::from_loaded(vec![loaded("b", "lib/b.html"), loaded("a", "lib/a.json")]);
+        let b = library.index_of("b").unwrap_or(usize::MAX);
+        let a = library.index_of("a").unwrap_or(usize::MAX);
+        assert!(library.is_raw(b));
+        assert!(!library.is_raw(a));
+        assert!(!library.is_raw(99));
+    }
+
+    #[test]
+    fn an_id_from_before_the_county_joined_it_still_names_its_report() {
         let library = Library::new(vec![
             report("pingyang-nanji-2020-work-summary"),
             report("leqing-nantang-2022-work-summary"),

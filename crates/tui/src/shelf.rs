@@ -13,6 +13,7 @@
 
 mod build;
 
+use baogao_i18n::t;
 use baogao_report::library::Library;
 use baogao_report::model::Report;
 
@@ -158,9 +159,16 @@ impl Shelf {
         } else {
             report.kind.label_zh(report.period)
         };
+        // A report read from a raw file of the folder (a web page, .docx,
+        // PDF or text), imported in memory but not into report JSON.
+        let mark = if library.is_raw(r) {
+            t("tree.not_imported")
+        } else {
+            ""
+        };
         match row.prefix.and_then(|p| self.prefixes.get(p as usize)) {
-            Some(prefix) => format!("{prefix}{CHAIN}{own}"),
-            None => own.to_string(),
+            Some(prefix) => format!("{prefix}{CHAIN}{own}{mark}"),
+            None => format!("{own}{mark}"),
         }
     }
 

@@ -1,0 +1,152 @@
+//! Raw reports in a library folder: `.txt`, web pages, `.docx` and PDFs
+//! found beside (or instead of) report JSON files are imported in memory,
+//! so `baogao DIR`, `list --dir DIR` and `search --dir DIR` read a folder
+//! of raw reports directly.
+//!
+//! Each import is cached under `$XDG_CACHE_HOME/baogao/raw/` (else
+//! `~/.cache/baogao/raw/`) as report JSON, named by a hash of the file's
+//! bytes and the importer's version, and written atomically (a temporary
+//! file renamed), so the second open reads JSON like an imported library.
+//! A raw file the importer refuses as not a report (a site's other page)
+//! is left out; one it cannot read at all is a load error naming it.
+
+use baogao_import::formats::{is_raw_file_name, is_saved_page_folder};
+use baogao_import::{Trace, import_checked};
+
+use baogao_report::load::{LoadError, Loaded, LoadedReport, parse_report};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// What a cached import depends on besides the file's bytes: the
+/// importer's version and its rule table, which changes when its rules do.
+fn importer_version() -> String {
+    format!("{}-{}", baogao_import::VERSION, baogao_import::RULES.len())
+}
+
+/// Adds the raw reports under `dir` to `loaded`, in path order.
+pub(super) fn add_raw_reports(dir: &Path, loaded: &mut Loaded) {
+    let mut files = Vec::new();
+    walk(dir, &mut files);
+    files.sort();
+    if files.is_empty() {
+        return;
+    }
+    let cache = cache_dir();
+    for path in files {
+        match import_one(&path, cache.as_deref()) {
+            Ok(Some(report)) => loaded.reports.push(LoadedReport { path, report }),
+            Ok(None) => {}
+            Err(message) => loaded.errors.push(LoadError {
+                path,
+                line: 0,
+                column: 0,
+                message,
+            }),
+        }
+    }
+}
+
+fn walk(dir: &Path, found: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        match entry.file_type() {
+            Ok(kind) if kind.is_dir() && !is_saved_page_folder(&path) => walk(&path, found),
+            Ok(_) if is_raw_file_name(&path) => found.push(path),
+            _ => {}
+        }
+    }
+}
+
+/// The cache folder, created; `None` when there is none to be had (the
+/// imports are then done on every open).
+fn cache_dir() -> Option<PathBuf> {
+    let base = std::env::var_os("XDG_CACHE_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))?;
+    let dir = base.join("baogao").join("raw");
+    std::fs::create_dir_all(&dir).ok()?;
+    Some(dir)
+}
+
+/// FNV-1a, 64 bits: a stable hash of the file's bytes for the cache key.
+fn content_hash(bytes: &[u8]) -> u64 {
+    let mut hash = 0xcbf2_9ce4_8422_2325_u64;
+    for &b in bytes {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
+
+/// One raw file's report: from the cache, else imported and cached.
+/// `Ok(None)`: not a report.
+fn import_one(
+    path: &Path,
+    cache: Option<&Path>,
+) -> Result<Option<baogao_report::model::Report>, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read the raw file: {e}"))?;
+    let key = format!(
+        "{:016x}-{}-{}",
+        content_hash(&bytes),
+        bytes.len(),
+        importer_version()
+    );
+    let cached = cache.map(|c| {
+        (
+            c.join(format!("{key}.json")),
+            c.join(format!("{key}.refused")),
+        )
+    });
+    if let Some((json, refused)) = &cached {
+        if refused.exists() {
+            return Ok(None);
+        }
+        if let Ok(text) = std::fs::read_to_string(json)
+            && let Ok(report) = parse_report(&text, json)
+        {
+            return Ok(Some(report));
+        }
+    }
+    let source = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let imported = import_checked(&bytes, &source, &mut Trace::default())
+        .map_err(|e| format!("cannot import the raw file: {e}"))?;
+    let refused = imported.assessment.refusal().is_some();
+    if let (Some((json, refused_mark)), Some(dir)) = (&cached, cache) {
+        // A cache that cannot be written only costs the next open time.
+        let (target, content) = if refused {
+            (refused_mark, String::new())
+        } else {
+            (json, imported.report.to_json_pretty())
+        };
+        let _ = write_atomically(dir, target, content.as_bytes());
+    }
+    Ok((!refused).then_some(imported.report))
+}
+
+fn write_atomically(dir: &Path, target: &Path, content: &[u8]) -> std::io::Result<()> {
+    let mut file = tempfile::NamedTempFile::new_in(dir)?;
+    file.write_all(content)?;
+    file.persist(target).map_err(|e| e.error)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::content_hash;
+
+    #[test]
+    fn the_content_hash_is_stable() {
+        assert_eq!(content_hash(b""), 0xcbf2_9ce4_8422_2325);
+        assert_ne!(content_hash(b"a"), content_hash(b"b"));
+    }
+}

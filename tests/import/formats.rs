@@ -1,0 +1,146 @@
+//! Each format gives the same report as the same text: the web pages (three
+//! CMS styles, GB2312 and UTF-8), the `.docx` files (numbering in the text
+//! and Word's automatic numbering) and the PDFs of `tests/data/formats`,
+//! built by `scripts/make-format-docs.py` from samples of
+//! `tests/data/samples`, are imported and scored against the import of the
+//! sample's text: a point each for the title, township, year, kind and
+//! period, and one for each heading found at its level. Nothing of the
+//! pages' clutter may reach a paragraph.
+//!
+//! `cargo test --test import formats -- --nocapture` prints each file's score.
+
+use crate::all_text;
+use baogao_import::import_bytes;
+use baogao_report::model::{Report, Section};
+use baogao_testkit::fixtures::repo_path;
+
+/// Text folded for comparing: no white space, full-width ASCII and
+/// punctuation as their half-width forms.
+fn fold(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '（' => '(',
+            '）' => ')',
+            '，' => ',',
+            '：' => ':',
+            '；' => ';',
+            '．' => '.',
+            c => c,
+        })
+        .collect()
+}
+
+fn outline(sections: &[Section], level: usize, out: &mut Vec<(usize, String)>) {
+    for s in sections {
+        out.push((level, fold(&s.heading)));
+        outline(&s.sections, level + 1, out);
+    }
+}
+
+/// Points won and possible, and what was missed.
+fn score(reference: &Report, got: &Report) -> (usize, usize, Vec<String>) {
+    let mut won = 0;
+    let mut of = 0;
+    let mut missed = Vec::new();
+    let mut point = |ok: bool, what: String| {
+        of += 1;
+        if ok {
+            won += 1;
+        } else {
+            missed.push(what);
+        }
+    };
+    point(
+        fold(&reference.title) == fold(&got.title),
+        format!("title {:?}", got.title),
+    );
+    point(
+        reference.township == got.township,
+        format!("township {:?}", got.township),
+    );
+    point(reference.year == got.year, format!("year {:?}", got.year));
+    point(reference.kind == got.kind, format!("kind {:?}", got.kind));
+    point(
+        reference.period == got.period,
+        format!("period {:?}", got.period),
+    );
+    let mut want = Vec::new();
+    outline(&reference.sections, 1, &mut want);
+    let mut have = Vec::new();
+    outline(&got.sections, 1, &mut have);
+    for heading in want {
+        let found = have.contains(&heading);
+        point(found, format!("heading {heading:?}"));
+    }
+    (won, of, missed)
+}
+
+/// Words of the generated pages' clutter, never report text.
+const CLUTTER: &[&str] = &[
+    "首页",
+    "分享到",
+    "热点新闻",
+    "备案号",
+    "统计代码",
+    "网友评论",
+    "相关文章",
+    "打印本页",
+    "浏览次数",
+    "版权所有",
+    "当前位置",
+    "字号",
+    "text-indent",
+];
+
+#[test]
+fn every_format_gives_the_report_of_its_text() {
+    let dir = repo_path("tests/data/formats");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    assert!(files.len() >= 30, "the format documents are there");
+    let (mut won, mut of) = (0, 0);
+    let mut per_format: std::collections::BTreeMap<String, (usize, usize)> = Default::default();
+    for path in files {
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let (prefix, format) = name.split_once('.').unwrap();
+        let sample = std::fs::read_dir(repo_path("tests/data/samples"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| {
+                p.file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .starts_with(&format!("{prefix}_"))
+            })
+            .unwrap();
+        let reference = import_bytes(&std::fs::read(&sample).unwrap(), "sample.txt").unwrap();
+        let got = import_bytes(&std::fs::read(&path).unwrap(), &name)
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let (w, o, missed) = score(&reference, &got);
+        println!("{name}: {w}/{o} {missed:?}");
+        won += w;
+        of += o;
+        let entry = per_format.entry(format.to_string()).or_default();
+        entry.0 += w;
+        entry.1 += o;
+        let text = all_text(&got);
+        for word in CLUTTER {
+            if !all_text(&reference).contains(word) {
+                assert!(
+                    !text.contains(word),
+                    "{name}: clutter {word:?} reached the report"
+                );
+            }
+        }
+    }
+    for (format, (w, o)) in &per_format {
+        println!("{format}: {w}/{o} = {:.1}%", 100.0 * *w as f64 / *o as f64);
+    }
+    let percent = 100.0 * won as f64 / of as f64;
+    println!("all formats: {won}/{of} = {percent:.1}%");
+    assert!(percent >= 90.0, "formats score {percent:.1}%");
+}
