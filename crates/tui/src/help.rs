@@ -12,12 +12,14 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
-const SCOPES: [Scope; 7] = [
+const SCOPES: [Scope; 9] = [
     Scope::Global,
     Scope::Tree,
     Scope::Reader,
     Scope::Outline,
     Scope::Figures,
+    Scope::Compare,
+    Scope::Related,
     Scope::Search,
     Scope::Help,
 ];

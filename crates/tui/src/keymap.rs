@@ -52,6 +52,9 @@ pub(crate) enum Action {
     FigureYears,
     FigureCounty,
     ToggleFigureMarks,
+    Compare,
+    Related,
+    SwapSide,
 }
 
 /// Where a binding applies: everywhere, or while a pane or layer has the keys.
@@ -64,6 +67,8 @@ pub(crate) enum Scope {
     Help,
     Outline,
     Figures,
+    Compare,
+    Related,
 }
 
 impl Scope {
@@ -77,6 +82,8 @@ impl Scope {
             Scope::Help => "This help",
             Scope::Outline => "Outline",
             Scope::Figures => crate::figures::text::TITLE,
+            Scope::Compare => crate::compare_view::text::TITLE,
+            Scope::Related => crate::related::text::TITLE,
         }
     }
 }
@@ -306,6 +313,20 @@ pub const KEYMAP: &[Binding] = &[
         None,
     ),
     bind(
+        S::Tree,
+        &[ch('C')],
+        A::Compare,
+        "compare the report with another, side by side",
+        None,
+    ),
+    bind(
+        S::Tree,
+        &[ch('R')],
+        A::Related,
+        "sections on the same topic in other reports",
+        None,
+    ),
+    bind(
         S::Reader,
         &[ch('k'), plain(KeyCode::Up)],
         A::Up,
@@ -431,6 +452,20 @@ pub const KEYMAP: &[Binding] = &[
         &[ch('F')],
         A::ToggleFigureMarks,
         "mark the key figures in the text, or stop",
+        None,
+    ),
+    bind(
+        S::Reader,
+        &[ch('C')],
+        A::Compare,
+        "compare the report with another, side by side",
+        None,
+    ),
+    bind(
+        S::Reader,
+        &[ch('R')],
+        A::Related,
+        "sections on the same topic in other reports",
         None,
     ),
     bind(
@@ -750,6 +785,125 @@ pub const KEYMAP: &[Binding] = &[
         "close the chart, then the figures",
         Some("close"),
     ),
+    bind(
+        S::Compare,
+        &[ch('j'), plain(KeyCode::Down)],
+        A::Down,
+        "next report, or scroll both sides down",
+        Some("move"),
+    ),
+    bind(
+        S::Compare,
+        &[ch('k'), plain(KeyCode::Up)],
+        A::Up,
+        "previous report, or scroll both sides up",
+        None,
+    ),
+    bind(
+        S::Compare,
+        &[plain(KeyCode::PageDown), ch(' ')],
+        A::PageDown,
+        "a page down",
+        None,
+    ),
+    bind(
+        S::Compare,
+        &[plain(KeyCode::PageUp), ch('b')],
+        A::PageUp,
+        "a page up",
+        None,
+    ),
+    bind(
+        S::Compare,
+        &[ch('g'), plain(KeyCode::Home)],
+        A::First,
+        "to the top",
+        None,
+    ),
+    bind(
+        S::Compare,
+        &[ch('G'), plain(KeyCode::End)],
+        A::Last,
+        "to the end",
+        None,
+    ),
+    bind(
+        S::Compare,
+        &[plain(KeyCode::Enter)],
+        A::Open,
+        "compare with the selected report",
+        Some("compare"),
+    ),
+    bind(
+        S::Compare,
+        &[plain(KeyCode::Tab)],
+        A::SwapSide,
+        "under 100 columns: show the other side",
+        Some("swap"),
+    ),
+    bind(
+        S::Compare,
+        &[plain(KeyCode::Esc), ch('q')],
+        A::Close,
+        "close the compare view",
+        Some("close"),
+    ),
+    bind(
+        S::Related,
+        &[ch('j'), plain(KeyCode::Down)],
+        A::Down,
+        "select the section below",
+        Some("move"),
+    ),
+    bind(
+        S::Related,
+        &[ch('k'), plain(KeyCode::Up)],
+        A::Up,
+        "select the section above",
+        None,
+    ),
+    bind(
+        S::Related,
+        &[plain(KeyCode::PageDown)],
+        A::PageDown,
+        "a page of sections down",
+        None,
+    ),
+    bind(
+        S::Related,
+        &[plain(KeyCode::PageUp)],
+        A::PageUp,
+        "a page of sections up",
+        None,
+    ),
+    bind(
+        S::Related,
+        &[ch('g'), plain(KeyCode::Home)],
+        A::First,
+        "first section",
+        None,
+    ),
+    bind(
+        S::Related,
+        &[ch('G'), plain(KeyCode::End)],
+        A::Last,
+        "last section",
+        None,
+    ),
+    bind(
+        S::Related,
+        &[plain(KeyCode::Enter)],
+        A::Open,
+        "read the selected section",
+        Some("read"),
+    ),
+    bind(
+        S::Related,
+        &[plain(KeyCode::Esc), ch('q')],
+        A::Close,
+        "close the related sections",
+        Some("close"),
+    ),
 ];
 
 /// The action `key` runs in `scope`: the scope's own bindings first, then the
@@ -764,10 +918,14 @@ pub(crate) fn action_for(scope: Scope, key: &KeyEvent) -> Option<Action> {
     };
     find(scope).or_else(|| match scope {
         // Keys typed into the search are text, not commands.
-        Scope::Help | Scope::Search | Scope::Outline | Scope::Figures => find(Scope::Global)
-            .filter(|&action| {
-                action == Action::Quit && key.modifiers.contains(KeyModifiers::CONTROL)
-            }),
+        Scope::Help
+        | Scope::Search
+        | Scope::Outline
+        | Scope::Figures
+        | Scope::Compare
+        | Scope::Related => find(Scope::Global).filter(|&action| {
+            action == Action::Quit && key.modifiers.contains(KeyModifiers::CONTROL)
+        }),
         _ => find(Scope::Global),
     })
 }
@@ -784,7 +942,12 @@ pub(crate) fn hints(scope: Scope) -> Vec<(String, &'static str)> {
     // leads to everything else. Quit comes last: it is the one everyone knows.
     let global: Vec<&Binding> = if matches!(
         scope,
-        Scope::Help | Scope::Search | Scope::Outline | Scope::Figures
+        Scope::Help
+            | Scope::Search
+            | Scope::Outline
+            | Scope::Figures
+            | Scope::Compare
+            | Scope::Related
     ) {
         Vec::new()
     } else {
