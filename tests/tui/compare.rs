@@ -81,6 +81,18 @@ fn under_100_columns_one_side_shows_and_tab_swaps() {
     assert_ne!(right, left);
     assert!(!right[0].contains("南麂镇"), "{}", right.join("\n"));
     assert_no_row_starts_with_a_closer(&right);
+    // Further down, a swap keeps the same pair at the top: (一)'s partner.
+    key(&mut app, KeyCode::Tab, KeyModifiers::NONE);
+    press(&mut app, "jjjjjjjjjjj");
+    let left = rows(&draw(&mut app, 50, 20));
+    assert!(
+        left[3].contains("（一）千方百计促发展"),
+        "{}",
+        left.join("\n")
+    );
+    key(&mut app, KeyCode::Tab, KeyModifiers::NONE);
+    let right = rows(&draw(&mut app, 50, 20));
+    assert!(right[3].contains("一是经济发展"), "{}", right.join("\n"));
 }
 
 #[test]

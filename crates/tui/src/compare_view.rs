@@ -98,6 +98,11 @@ struct Comparison {
     laid_for: Option<(usize, bool)>,
     side: Side,
     scroll: usize,
+    /// The row each entry starts at, as laid out.
+    entry_rows: Vec<usize>,
+    /// The entry to bring back to the top after the next lay-out (a swap
+    /// of sides changes the rows' heights).
+    keep: Option<usize>,
     /// Marks between Chinese characters shown full-width, as the reader
     /// shows them.
     full_width: bool,
@@ -280,6 +285,8 @@ impl Comparison {
             laid_for: None,
             side: Side::Left,
             scroll: 0,
+            entry_rows: Vec::new(),
+            keep: None,
             full_width,
         })
     }
@@ -304,7 +311,9 @@ impl Comparison {
         }
         .max(4);
         let mut rows = Vec::new();
+        let mut entry_rows = Vec::with_capacity(self.entries.len());
         for entry in &self.entries {
+            entry_rows.push(rows.len());
             let meta = |own: &Option<SectionPath>, other: &Option<SectionPath>| -> Cell {
                 let said = match (own, other, entry.similarity) {
                     (Some(_), Some(_), Some(s)) if entry.part => {
@@ -375,6 +384,10 @@ impl Comparison {
         }
         self.rows = rows;
         self.laid_for = Some((width, both));
+        if let Some(entry) = self.keep.take() {
+            self.scroll = entry_rows.get(entry).copied().unwrap_or(0);
+        }
+        self.entry_rows = entry_rows;
         self.scroll = self.scroll.min(self.rows.len().saturating_sub(1));
     }
 
@@ -551,6 +564,7 @@ impl CompareLayer {
     /// Move, open a partner, swap sides, or close.
     pub(crate) fn act(&mut self, library: &Library, action: Action) -> Effect {
         let page = self.height.max(1);
+        let (left, theme, widths) = (self.left, self.theme, self.widths);
         match &mut self.stage {
             Stage::Partners => {
                 let last = self.partners.len().saturating_sub(1);
@@ -590,8 +604,19 @@ impl CompareLayer {
                         };
                         // Rows are as tall as the side shown: lay out again,
                         // keeping the same entry at the top.
-                        view.laid_for = None;
-                        view.scroll = 0;
+                        view.keep = Some(
+                            view.entry_rows
+                                .partition_point(|&start| start <= view.scroll)
+                                .saturating_sub(1),
+                        );
+                        let reports = library.reports();
+                        if let (Some((width, both)), Some(a), Some(b)) = (
+                            view.laid_for.take(),
+                            reports.get(left),
+                            reports.get(view.right),
+                        ) {
+                            view.lay_out(a, b, width, both, &theme, widths);
+                        }
                     }
                     Action::Close => return Effect::CloseLayer,
                     _ => {}
