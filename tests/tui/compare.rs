@@ -10,11 +10,11 @@ use baogao_corpus::{CorpusSpec, generate};
 use baogao_report::library::Library;
 use baogao_testkit::draw::{app, draw};
 use baogao_testkit::fixtures::{bundled_library, temp_dir};
-use baogao_testkit::keys::{esc, key, press};
+use baogao_testkit::keys::{esc, key, mouse, press};
 use baogao_testkit::pty::Session;
 use baogao_testkit::screen::{rows, screen};
 use baogao_tui::position::ReadingPosition;
-use crossterm::event::{KeyCode, KeyModifiers};
+use crossterm::event::{KeyCode, KeyModifiers, MouseEventKind};
 use std::time::{Duration, Instant};
 
 const BAOGAO: &str = env!("CARGO_BIN_EXE_baogao");
@@ -55,6 +55,11 @@ fn compare_opens_on_partners_then_two_columns_in_step() {
     let paged = rows(&draw(&mut app, 120, 40));
     assert_ne!(paged, text);
     assert_no_row_starts_with_a_closer(&paged);
+    // The wheel scrolls both sides too, three rows a notch.
+    press(&mut app, "g");
+    mouse(&mut app, MouseEventKind::ScrollDown, 30, 10);
+    let wheeled = rows(&draw(&mut app, 120, 40));
+    assert_eq!(wheeled[2], text[5]);
     // The end lists the changed figures.
     press(&mut app, "G");
     let end = screen(&draw(&mut app, 120, 40));

@@ -617,6 +617,25 @@ impl<'a> App<'a> {
                     _ => Effect::None,
                 };
             }
+            // The wheel scrolls both sides of a compare three rows a notch.
+            Some(Layer::Compare(compare)) => {
+                let action = match wheel.signum() {
+                    1 => Action::Down,
+                    -1 => Action::Up,
+                    _ => return Effect::None,
+                };
+                for _ in 0..wheel.unsigned_abs() {
+                    let _ = compare.act(self.library, action);
+                }
+                return Effect::None;
+            }
+            Some(Layer::Related(related)) => {
+                return match wheel.signum() {
+                    1 => related.act(Action::Down),
+                    -1 => related.act(Action::Up),
+                    _ => Effect::None,
+                };
+            }
             Some(_) => return Effect::None,
             None => {}
         }
