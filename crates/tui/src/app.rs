@@ -553,6 +553,7 @@ impl<'a> App<'a> {
             related_index,
             index,
             &path,
+            self.reader.punctuation() == crate::document::Punctuation::FullWidth,
             self.theme,
             self.widths,
         );

@@ -13,7 +13,7 @@ use super::paint::{fill, put_str};
 use super::theme::Theme;
 use crate::shelf::{county_of, township_label, year_label};
 use baogao_compare::{Kinship, RelatedIndex};
-use baogao_layout::{Widths, truncate};
+use baogao_layout::{Widths, full_width_punctuation, truncate};
 use baogao_report::library::Library;
 use baogao_report::model::SectionPath;
 use ratatui::buffer::Buffer;
@@ -61,6 +61,7 @@ impl RelatedLayer {
         index: &RelatedIndex,
         report: usize,
         path: &SectionPath,
+        full_width: bool,
         theme: Theme,
         widths: Widths,
     ) -> RelatedLayer {
@@ -74,7 +75,12 @@ impl RelatedLayer {
                 let mut parts = vec![township_label(other.township.as_deref()).to_string()];
                 parts.extend(county_of(other).map(str::to_string));
                 parts.push(year_label(other.year));
-                parts.push(heading.to_string());
+                // As the reader shows it.
+                parts.push(if full_width {
+                    full_width_punctuation(heading).into_owned()
+                } else {
+                    heading.to_string()
+                });
                 Some(Entry {
                     report: found.report,
                     path: found.path,
@@ -218,6 +224,7 @@ mod tests {
             &index,
             report,
             &SectionPath(vec![0, 0]),
+            true,
             Theme::default(),
             Widths::default(),
         );

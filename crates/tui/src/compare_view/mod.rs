@@ -16,7 +16,7 @@ use super::keymap::Action;
 use super::paint::{fill, put_spans, put_str};
 use super::theme::Theme;
 use crate::shelf::{county_of, report_title, township_label, year_label};
-use baogao_layout::{Widths, truncate};
+use baogao_layout::{Widths, full_width_punctuation, truncate};
 use baogao_report::library::Library;
 use baogao_report::model::Report;
 use ratatui::buffer::Buffer;
@@ -348,7 +348,13 @@ impl CompareLayer {
             let Some(report) = reports.get(index) else {
                 continue;
             };
-            let line = format!("{}  {}", place_and_year(report), report_title(report));
+            // The title as the reader shows it.
+            let title = if self.full_width {
+                full_width_punctuation(report_title(report))
+            } else {
+                report_title(report).into()
+            };
+            let line = format!("{}  {title}", place_and_year(report));
             let style = if i == self.selected {
                 fill(buf, area.x, y, area.right(), theme.selected);
                 theme.selected
