@@ -18,10 +18,13 @@
 //! - `position`: the reading-position state file the reader resumes from.
 //! - `printed`: the reader as a printed report: run-in headings, levels,
 //!   the centred column, punctuation, edges, half pages, the outline, help.
+//! - `compare`: the compare view (`C`) and the related list (`R`), in
+//!   memory at both sizes, timed at 10 000 reports, and in the real binary.
 //! - `e2e`: the real binary in a pseudo-terminal: keys in, the screen read
 //!   back, the terminal given back on exit, signals, resizes, a panic.
 
 mod chinese;
+mod compare;
 mod e2e;
 mod jumps;
 mod places;

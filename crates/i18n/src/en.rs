@@ -522,4 +522,62 @@ pub(crate) const TABLE: &[(&str, &str)] = &[
     ("?", "?"),
     ("figures: marked in the text", "figures: marked in the text"),
     ("figures: not marked", "figures: not marked"),
+    // The compare view and the related sections.
+    ("scope.compare", "Compare"),
+    ("scope.related", "Related"),
+    (
+        "compare the report with another, side by side",
+        "compare the report with another, side by side",
+    ),
+    (
+        "sections on the same topic in other reports",
+        "sections on the same topic in other reports",
+    ),
+    (
+        "next report, or scroll both sides down",
+        "next report, or scroll both sides down",
+    ),
+    (
+        "previous report, or scroll both sides up",
+        "previous report, or scroll both sides up",
+    ),
+    (
+        "compare with the selected report",
+        "compare with the selected report",
+    ),
+    ("compare", "compare"),
+    (
+        "under 100 columns: show the other side",
+        "under 100 columns: show the other side",
+    ),
+    ("swap", "swap"),
+    ("close the compare view", "close the compare view"),
+    ("close the related sections", "close the related sections"),
+    ("Compare", "Compare"),
+    ("Compare with…", "Compare with…"),
+    (
+        "No other report to compare with.",
+        "No other report to compare with.",
+    ),
+    ("match", "match"),
+    ("part", "part"),
+    ("no partner", "no partner"),
+    ("front", "front"),
+    ("Changed figures", "Changed figures"),
+    ("No figure changed.", "No figure changed."),
+    ("—", "—"),
+    ("shared passages underlined", "shared passages underlined"),
+    (
+        "the township's other years first, then the county's townships in the same year",
+        "the township's other years first, then the county's townships in the same year",
+    ),
+    ("Related", "Related"),
+    ("No related sections found.", "No related sections found."),
+    (
+        "related: pick a section first",
+        "related: pick a section first",
+    ),
+    ("this township", "this township"),
+    ("this county", "this county"),
+    ("elsewhere", "elsewhere"),
 ];

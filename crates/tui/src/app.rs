@@ -14,6 +14,7 @@ use baogao_i18n::t;
 use draw::reader_text_area;
 use searching::{Walked, on_search_mouse};
 
+use super::compare_view::CompareLayer;
 use super::effect::{Effect, OverviewOf};
 use super::figures::FiguresLayer;
 use super::help::HelpLayer;
@@ -21,11 +22,13 @@ use super::keymap::{Action, Scope, action_for};
 use super::outline::OutlineLayer;
 use super::overview::OverviewPane;
 use super::reader::ReaderPane;
+use super::related::RelatedLayer;
 use super::search::worker::SearchClient;
 use super::search::{Recall, SearchLayer};
 use super::theme::Theme;
 use super::tree::TreePane;
 use crate::position::ReadingPosition;
+use baogao_compare::RelatedIndex;
 use baogao_layout::Widths;
 use baogao_report::library::Library;
 use baogao_report::model::SectionPath;
@@ -56,6 +59,8 @@ pub(crate) enum Layer {
     Outline(OutlineLayer),
     Figures(FiguresLayer),
     Marks(marks::MarksLayer),
+    Compare(Box<CompareLayer>),
+    Related(RelatedLayer),
 }
 
 /// Where everything goes on the current screen.
@@ -114,6 +119,8 @@ pub struct App<'a> {
     clipboard: Option<String>,
     widths: Widths,
     theme: Theme,
+    /// The related-sections index, built the first time it is asked for.
+    related_index: std::cell::OnceCell<RelatedIndex>,
     quit: bool,
 }
 
@@ -159,6 +166,7 @@ impl<'a> App<'a> {
             clipboard: None,
             widths,
             theme,
+            related_index: std::cell::OnceCell::new(),
             quit: false,
         }
     }
@@ -227,6 +235,7 @@ impl<'a> App<'a> {
             self.overview
                 .resize(inner.height.saturating_sub(1) as usize);
         }
+        let library = self.library;
         for layer in &mut self.layers {
             match layer {
                 Layer::Help(help) => {
@@ -248,6 +257,14 @@ impl<'a> App<'a> {
                     figures.resize(usize::from(rows));
                 }
                 Layer::Marks(_) => {}
+                Layer::Compare(compare) => {
+                    let inner = Block::bordered().inner(CompareLayer::frame(area));
+                    compare.resize(library, inner, area.width);
+                }
+                Layer::Related(related) => {
+                    let rows = RelatedLayer::frame(area).height.saturating_sub(2);
+                    related.resize(usize::from(rows));
+                }
             }
         }
         self.areas = areas;
@@ -292,6 +309,8 @@ impl<'a> App<'a> {
             (Some(Layer::Outline(_)), _) => Scope::Outline,
             (Some(Layer::Figures(_)), _) => Scope::Figures,
             (Some(Layer::Marks(_)), _) => Scope::Marks,
+            (Some(Layer::Compare(_)), _) => Scope::Compare,
+            (Some(Layer::Related(_)), _) => Scope::Related,
             (None, Focus::Tree) => Scope::Tree,
             (None, Focus::Reader) => Scope::Reader,
         }
@@ -371,6 +390,8 @@ impl<'a> App<'a> {
             }
             Action::Outline if self.layers.is_empty() => self.open_outline(),
             Action::Figures if self.layers.is_empty() => self.open_figures(),
+            Action::Compare if self.layers.is_empty() => self.open_compare(),
+            Action::Related if self.layers.is_empty() => self.open_related(),
             Action::ToggleFigureMarks if self.layers.is_empty() => {
                 let shown = if self.reader.toggle_figures() {
                     t(crate::figures::text::MARKED)
@@ -415,6 +436,18 @@ impl<'a> App<'a> {
                         Effect::None
                     }
                     _ => figures.act(action),
+                },
+                Some(Layer::Compare(compare)) => compare.act(self.library, action),
+                Some(Layer::Related(related)) => match related.act(action) {
+                    // The list closes on the section it sends the reader to.
+                    Effect::Read { report, path } => {
+                        self.layers.pop();
+                        self.reader.open(self.library, report, &path);
+                        self.overview_shown = false;
+                        self.focus = Focus::Reader;
+                        Effect::Scrolled
+                    }
+                    effect => effect,
                 },
                 None => match self.focus {
                     Focus::Tree => self.tree.act(action),
@@ -523,6 +556,62 @@ impl<'a> App<'a> {
         Effect::None
     }
 
+    /// The report (and section) the keys are on: the tree's selected row,
+    /// or where the reader is.
+    fn target(&self) -> Option<(usize, SectionPath)> {
+        match self.focus {
+            Focus::Tree => match self.tree.selected().map(|row| &row.id) {
+                Some(super::tree::NodeId::Report(index)) => Some((*index, SectionPath::front())),
+                Some(super::tree::NodeId::Section(index, path)) => Some((*index, path.clone())),
+                _ => None,
+            },
+            Focus::Reader if self.overview_shown => None,
+            Focus::Reader => self
+                .reader
+                .location()
+                .map(|(index, path)| (index, path.clone())),
+        }
+    }
+
+    /// The compare view's partner list for the report the keys are on.
+    fn open_compare(&mut self) -> Effect {
+        let Some((index, _)) = self.target() else {
+            return Effect::None;
+        };
+        let full_width = self.reader.punctuation() == crate::document::Punctuation::FullWidth;
+        let compare = CompareLayer::new(self.library, index, full_width, self.theme, self.widths);
+        self.layers.push(Layer::Compare(Box::new(compare)));
+        self.unfitted = true;
+        Effect::None
+    }
+
+    /// The sections related to the one the keys are on; the index is
+    /// built on first use.
+    fn open_related(&mut self) -> Effect {
+        let Some((index, path)) = self.target() else {
+            return Effect::None;
+        };
+        if path.0.is_empty() {
+            return Effect::Notice(t(crate::related::text::PICK_A_SECTION).to_string());
+        }
+        let library = self.library;
+        let related_index = self
+            .related_index
+            .get_or_init(|| RelatedIndex::build(library));
+        let related = RelatedLayer::new(
+            library,
+            related_index,
+            index,
+            &path,
+            self.reader.punctuation() == crate::document::Punctuation::FullWidth,
+            self.theme,
+            self.widths,
+        );
+        self.layers.push(Layer::Related(related));
+        self.unfitted = true;
+        Effect::None
+    }
+
     /// Enter in the figures: close them and read the figure's sentence.
     fn read_figure(&mut self) -> Effect {
         let Some(Layer::Figures(figures)) = self.layers.last() else {
@@ -576,6 +665,25 @@ impl<'a> App<'a> {
                 return match wheel.signum() {
                     1 => figures.act(Action::Down),
                     -1 => figures.act(Action::Up),
+                    _ => Effect::None,
+                };
+            }
+            // The wheel scrolls both sides of a compare three rows a notch.
+            Some(Layer::Compare(compare)) => {
+                let action = match wheel.signum() {
+                    1 => Action::Down,
+                    -1 => Action::Up,
+                    _ => return Effect::None,
+                };
+                for _ in 0..wheel.unsigned_abs() {
+                    let _ = compare.act(self.library, action);
+                }
+                return Effect::None;
+            }
+            Some(Layer::Related(related)) => {
+                return match wheel.signum() {
+                    1 => related.act(Action::Down),
+                    -1 => related.act(Action::Up),
                     _ => Effect::None,
                 };
             }

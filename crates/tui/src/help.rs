@@ -13,12 +13,14 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
-const SCOPES: [Scope; 8] = [
+const SCOPES: [Scope; 10] = [
     Scope::Global,
     Scope::Tree,
     Scope::Reader,
     Scope::Outline,
     Scope::Figures,
+    Scope::Compare,
+    Scope::Related,
     Scope::Search,
     Scope::Marks,
     Scope::Help,

@@ -61,11 +61,14 @@ pub(crate) enum Action {
     ListMarks,
     CopySection,
     CopyReport,
+    Compare,
+    Related,
+    SwapSide,
 }
 
 impl Action {
     /// Every action, for looking one up by name.
-    const ALL: [Action; 52] = [
+    const ALL: [Action; 55] = [
         Action::Quit,
         Action::Help,
         Action::Close,
@@ -118,6 +121,9 @@ impl Action {
         Action::FigureYears,
         Action::FigureCounty,
         Action::ToggleFigureMarks,
+        Action::Compare,
+        Action::Related,
+        Action::SwapSide,
     ];
 
     /// The action's name in the settings file's `[keys]` tables.
@@ -175,6 +181,9 @@ impl Action {
             Action::FigureYears => "figure_years",
             Action::FigureCounty => "figure_county",
             Action::ToggleFigureMarks => "toggle_figure_marks",
+            Action::Compare => "compare",
+            Action::Related => "related",
+            Action::SwapSide => "swap_side",
         }
     }
 
@@ -196,10 +205,12 @@ pub(crate) enum Scope {
     Outline,
     Figures,
     Marks,
+    Compare,
+    Related,
 }
 
 impl Scope {
-    const ALL: [Scope; 8] = [
+    const ALL: [Scope; 10] = [
         Scope::Global,
         Scope::Tree,
         Scope::Reader,
@@ -208,6 +219,8 @@ impl Scope {
         Scope::Outline,
         Scope::Marks,
         Scope::Figures,
+        Scope::Compare,
+        Scope::Related,
     ];
 
     /// The scope's name in the settings file's `[keys.<scope>]` tables.
@@ -221,6 +234,8 @@ impl Scope {
             Scope::Outline => "outline",
             Scope::Marks => "marks",
             Scope::Figures => "figures",
+            Scope::Compare => "compare",
+            Scope::Related => "related",
         }
     }
 
@@ -241,6 +256,8 @@ impl Scope {
             Scope::Outline => t("scope.outline"),
             Scope::Marks => t("scope.marks"),
             Scope::Figures => t("scope.figures"),
+            Scope::Compare => t("scope.compare"),
+            Scope::Related => t("scope.related"),
         }
     }
 }
@@ -553,6 +570,20 @@ pub const KEYMAP: &[Binding] = &[
         None,
     ),
     bind(
+        S::Tree,
+        &[ch('C')],
+        A::Compare,
+        "compare the report with another, side by side",
+        None,
+    ),
+    bind(
+        S::Tree,
+        &[ch('R')],
+        A::Related,
+        "sections on the same topic in other reports",
+        None,
+    ),
+    bind(
         S::Reader,
         &[ch('k'), plain(KeyCode::Up)],
         A::Up,
@@ -692,6 +723,20 @@ pub const KEYMAP: &[Binding] = &[
         &[ch('F')],
         A::ToggleFigureMarks,
         "mark the key figures in the text, or stop",
+        None,
+    ),
+    bind(
+        S::Reader,
+        &[ch('C')],
+        A::Compare,
+        "compare the report with another, side by side",
+        None,
+    ),
+    bind(
+        S::Reader,
+        &[ch('R')],
+        A::Related,
+        "sections on the same topic in other reports",
         None,
     ),
     bind(
@@ -1018,6 +1063,125 @@ pub const KEYMAP: &[Binding] = &[
         "close the list (a letter goes to its mark)",
         Some("close"),
     ),
+    bind(
+        S::Compare,
+        &[ch('j'), plain(KeyCode::Down)],
+        A::Down,
+        "next report, or scroll both sides down",
+        Some("move"),
+    ),
+    bind(
+        S::Compare,
+        &[ch('k'), plain(KeyCode::Up)],
+        A::Up,
+        "previous report, or scroll both sides up",
+        None,
+    ),
+    bind(
+        S::Compare,
+        &[plain(KeyCode::PageDown), ch(' ')],
+        A::PageDown,
+        "a page down",
+        None,
+    ),
+    bind(
+        S::Compare,
+        &[plain(KeyCode::PageUp), ch('b')],
+        A::PageUp,
+        "a page up",
+        None,
+    ),
+    bind(
+        S::Compare,
+        &[ch('g'), plain(KeyCode::Home)],
+        A::First,
+        "to the top",
+        None,
+    ),
+    bind(
+        S::Compare,
+        &[ch('G'), plain(KeyCode::End)],
+        A::Last,
+        "to the end",
+        None,
+    ),
+    bind(
+        S::Compare,
+        &[plain(KeyCode::Enter)],
+        A::Open,
+        "compare with the selected report",
+        Some("compare"),
+    ),
+    bind(
+        S::Compare,
+        &[plain(KeyCode::Tab)],
+        A::SwapSide,
+        "under 100 columns: show the other side",
+        Some("swap"),
+    ),
+    bind(
+        S::Compare,
+        &[plain(KeyCode::Esc), ch('q')],
+        A::Close,
+        "close the compare view",
+        Some("close"),
+    ),
+    bind(
+        S::Related,
+        &[ch('j'), plain(KeyCode::Down)],
+        A::Down,
+        "select the section below",
+        Some("move"),
+    ),
+    bind(
+        S::Related,
+        &[ch('k'), plain(KeyCode::Up)],
+        A::Up,
+        "select the section above",
+        None,
+    ),
+    bind(
+        S::Related,
+        &[plain(KeyCode::PageDown)],
+        A::PageDown,
+        "a page of sections down",
+        None,
+    ),
+    bind(
+        S::Related,
+        &[plain(KeyCode::PageUp)],
+        A::PageUp,
+        "a page of sections up",
+        None,
+    ),
+    bind(
+        S::Related,
+        &[ch('g'), plain(KeyCode::Home)],
+        A::First,
+        "first section",
+        None,
+    ),
+    bind(
+        S::Related,
+        &[ch('G'), plain(KeyCode::End)],
+        A::Last,
+        "last section",
+        None,
+    ),
+    bind(
+        S::Related,
+        &[plain(KeyCode::Enter)],
+        A::Open,
+        "read the selected section",
+        Some("read"),
+    ),
+    bind(
+        S::Related,
+        &[plain(KeyCode::Esc), ch('q')],
+        A::Close,
+        "close the related sections",
+        Some("close"),
+    ),
 ];
 
 static EFFECTIVE: OnceLock<&'static [Binding]> = OnceLock::new();
@@ -1046,11 +1210,15 @@ pub(crate) fn action_for(scope: Scope, key: &KeyEvent) -> Option<Action> {
     };
     find(scope).or_else(|| match scope {
         // Keys typed into the search are text, not commands.
-        Scope::Help | Scope::Search | Scope::Outline | Scope::Figures | Scope::Marks => {
-            find(Scope::Global).filter(|&action| {
-                action == Action::Quit && key.modifiers.contains(KeyModifiers::CONTROL)
-            })
-        }
+        Scope::Help
+        | Scope::Search
+        | Scope::Outline
+        | Scope::Figures
+        | Scope::Marks
+        | Scope::Compare
+        | Scope::Related => find(Scope::Global).filter(|&action| {
+            action == Action::Quit && key.modifiers.contains(KeyModifiers::CONTROL)
+        }),
         _ => find(Scope::Global),
     })
 }
@@ -1070,7 +1238,13 @@ pub(crate) fn hints(scope: Scope) -> Vec<(String, &'static str)> {
     // leads to everything else. Quit comes last: it is the one everyone knows.
     let global: Vec<&Binding> = if matches!(
         scope,
-        Scope::Help | Scope::Search | Scope::Outline | Scope::Figures | Scope::Marks
+        Scope::Help
+            | Scope::Search
+            | Scope::Outline
+            | Scope::Figures
+            | Scope::Marks
+            | Scope::Compare
+            | Scope::Related
     ) {
         Vec::new()
     } else {

@@ -19,6 +19,7 @@
 #![forbid(unsafe_code)]
 
 pub mod app;
+mod compare_view;
 mod document;
 mod effect;
 mod figures;
@@ -29,6 +30,7 @@ mod overview;
 mod paint;
 pub mod position;
 mod reader;
+mod related;
 pub mod search;
 pub mod settings;
 pub mod shelf;

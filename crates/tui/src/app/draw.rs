@@ -269,6 +269,21 @@ impl Widget for &App<'_> {
                     let inner = self.render_frame(frame, buf, t("marks.title"), true);
                     marks.render(inner, buf, self);
                 }
+                Layer::Compare(compare) => {
+                    let frame = crate::compare_view::CompareLayer::frame(area);
+                    clear_left_of(buf, frame);
+                    Clear.render(frame, buf);
+                    let title = compare.title(self.library, area.width);
+                    let inner = self.render_frame(frame, buf, &title, true);
+                    compare.render(self.library, inner, buf, area.width);
+                }
+                Layer::Related(related) => {
+                    let frame = crate::related::RelatedLayer::frame(area);
+                    clear_left_of(buf, frame);
+                    Clear.render(frame, buf);
+                    let inner = self.render_frame(frame, buf, &related.title(), true);
+                    related.render(inner, buf);
+                }
             }
         }
     }
