@@ -40,6 +40,11 @@ pub struct ListArgs {
     #[arg(value_name = "DIR")]
     pub dir: Option<PathBuf>,
 
+    /// The same directory, named as every command that reads a library
+    /// takes it (`--dir DIR`, as `show` and `search` do).
+    #[arg(long = "dir", value_name = "DIR", conflicts_with = "dir")]
+    pub dir_option: Option<PathBuf>,
+
     /// Print a JSON array of objects with the fields id, township, county,
     /// city, province, code, year, period, kind, title and sections,
     /// instead of the table.
@@ -48,13 +53,17 @@ pub struct ListArgs {
 }
 
 pub fn run(args: &ListArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
-    let loaded = load(args.dir.as_deref())?;
+    let loaded = load(args.dir_option.as_deref().or(args.dir.as_deref()))?;
     report_load_errors(&loaded.errors);
     let library = command_library(loaded.reports);
     if args.json {
         out.write_all(render_json(&library)?.as_bytes())?;
     } else if library.is_empty() {
-        let dir = args.dir.as_ref().map(|dir| dir.display().to_string());
+        let dir = args
+            .dir_option
+            .as_ref()
+            .or(args.dir.as_ref())
+            .map(|dir| dir.display().to_string());
         match dir {
             // The errors are printed above; "no report files" would be untrue.
             _ if !loaded.errors.is_empty() => eprintln!("{}", t("list.none_loaded")),

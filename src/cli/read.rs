@@ -25,7 +25,14 @@ pub fn run(
     out: &mut dyn Write,
 ) -> anyhow::Result<Outcome> {
     if !std::io::stdout().is_terminal() {
-        return list::run(&list::ListArgs { dir, json: false }, out);
+        return list::run(
+            &list::ListArgs {
+                dir,
+                dir_option: None,
+                json: false,
+            },
+            out,
+        );
     }
     // Ten thousand reports take a moment: say so, on the line the reader
     // will cover, and wipe it before the reader opens.

@@ -44,10 +44,15 @@ pub struct ValidateArgs {
     /// bundled reports.
     #[arg(value_name = "DIR")]
     dir: Option<PathBuf>,
+
+    /// The same directory, named as every command that reads a library
+    /// takes it (`--dir DIR`, as `show` and `search` do).
+    #[arg(long = "dir", value_name = "DIR", conflicts_with = "dir")]
+    dir_option: Option<PathBuf>,
 }
 
 pub fn run(args: &ValidateArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
-    let loaded = load(args.dir.as_deref())?;
+    let loaded = load(args.dir_option.as_deref().or(args.dir.as_deref()))?;
     // Load errors and semantic problems in one list, in path order.
     let mut found = validate(&loaded);
     found.extend(loaded.errors.iter().cloned());

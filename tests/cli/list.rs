@@ -126,3 +126,32 @@ fn no_subcommand_with_a_dir_prints_the_list() {
     assert_eq!(stdout(&bare), stdout(&list));
     assert!(stdout(&bare).contains("nanji-2020-work-summary"));
 }
+
+#[test]
+fn list_and_validate_take_the_library_as_dir_like_every_command() {
+    let tmp = TempDir::new().unwrap();
+    let dir = good_library(tmp.path());
+    let flag = baogao(
+        tmp.path(),
+        [OsStr::new("list"), OsStr::new("--dir"), dir.as_os_str()],
+    );
+    let positional = baogao(tmp.path(), [OsStr::new("list"), dir.as_os_str()]);
+    assert_eq!(code(&flag), 0, "{}", stderr(&flag));
+    assert_eq!(stdout(&flag), stdout(&positional));
+    let validate = baogao(
+        tmp.path(),
+        [OsStr::new("validate"), OsStr::new("--dir"), dir.as_os_str()],
+    );
+    assert_eq!(code(&validate), 0, "{}", stderr(&validate));
+    // Both at once is a usage error, not a silent choice.
+    let both = baogao(
+        tmp.path(),
+        [
+            OsStr::new("list"),
+            dir.as_os_str(),
+            OsStr::new("--dir"),
+            dir.as_os_str(),
+        ],
+    );
+    assert_eq!(code(&both), 2, "{}", stderr(&both));
+}
