@@ -24,6 +24,7 @@
 
 mod short;
 
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -111,7 +112,7 @@ pub struct Gazetteer {
     /// `units`); `next_named` links it to the others. One map entry per
     /// name and no list per name: building it is most of the first call's
     /// cost, paid by every `baogao import`.
-    by_name: HashMap<&'static str, u32>,
+    by_name: FxHashMap<&'static str, u32>,
     /// For each unit, the next unit of the same name, or [`NONE`].
     next_named: Vec<u32>,
     /// Name without its unit (镇, 县, 自治州…) → indexes. Built on the first
@@ -158,7 +159,10 @@ impl Gazetteer {
                 name,
             });
         }
-        let mut by_name: HashMap<&'static str, u32> = HashMap::with_capacity(units.len());
+        // FxHash: the keys are the table's own names, and SipHash was half
+        // the cost of the first look-up.
+        let mut by_name: FxHashMap<&'static str, u32> =
+            FxHashMap::with_capacity_and_hasher(units.len(), Default::default());
         let mut next_named = vec![NONE; units.len()];
         // From the last unit back, so that each chain runs in code order.
         for (i, unit) in units.iter().enumerate().rev() {

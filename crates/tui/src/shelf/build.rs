@@ -13,55 +13,8 @@ use super::{
 use baogao_report::library::Library;
 use baogao_report::model::Report;
 use baogao_search::place::reading_key;
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
-/// A fast hasher for the trie's keys (small integers and short names of
-/// the library itself, so no defence against chosen collisions is
-/// needed): the multiply-rotate of rustc's FxHash, a word at a time.
-#[derive(Debug, Default, Clone, Copy)]
-struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-        for &byte in chunks.remainder() {
-            self.add(u64::from(byte));
-        }
-    }
-
-    fn write_u8(&mut self, n: u8) {
-        self.add(u64::from(n));
-    }
-
-    fn write_u32(&mut self, n: u32) {
-        self.add(u64::from(n));
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.add(n);
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.add(n as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-impl FxHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
 
 /// Where a node goes among its siblings: places first (by pinyin), then
 /// the unplaced, townships (by first report, in library order) and years.
@@ -105,8 +58,9 @@ pub(crate) fn shelve(library: &Library, grouping: Grouping) -> Shelf {
         children: Vec::new(),
         reports: Vec::new(),
     }];
-    let mut child_of: HashMap<(usize, StepKey), usize, BuildHasherDefault<FxHasher>> =
-        HashMap::with_capacity_and_hasher(library.len() * 2, BuildHasherDefault::default());
+    // FxHash: the keys are small integers and the library's own names.
+    let mut child_of: FxHashMap<(usize, StepKey), usize> =
+        FxHashMap::with_capacity_and_hasher(library.len() * 2, Default::default());
     let mut township_of = vec![None; library.len()];
     // The township node of the report before, with its whole place.
     let mut last_township: Option<([Option<&str>; 4], usize, usize)> = None;
