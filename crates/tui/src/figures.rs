@@ -11,6 +11,7 @@ use super::keymap::Action;
 use super::paint::{fill, put_str};
 use super::theme::Theme;
 use crate::position::ReadingPosition;
+use crate::selection;
 use baogao_figures::{Located, find, of_report};
 use baogao_i18n::t;
 use baogao_layout::{Widths, truncate, wrap_cjk};
@@ -146,11 +147,7 @@ impl FiguresLayer {
     }
 
     fn scroll_to_selected(&mut self) {
-        if self.selected < self.scroll {
-            self.scroll = self.selected;
-        } else if self.selected >= self.scroll + self.height {
-            self.scroll = self.selected + 1 - self.height;
-        }
+        self.scroll = selection::in_view(self.selected, self.scroll, self.height);
     }
 
     /// Rows of figures on screen.
@@ -194,14 +191,12 @@ impl FiguresLayer {
             }
             return Effect::None;
         }
-        let last = self.shown.len().saturating_sub(1);
         match action {
-            Action::Down => self.selected = (self.selected + 1).min(last),
-            Action::Up => self.selected = self.selected.saturating_sub(1),
-            Action::PageDown => self.selected = (self.selected + self.height).min(last),
-            Action::PageUp => self.selected = self.selected.saturating_sub(self.height),
-            Action::First => self.selected = 0,
-            Action::Last => self.selected = last,
+            _ if let Some(moved) =
+                selection::moved(self.selected, self.shown.len(), self.height, action) =>
+            {
+                self.selected = moved;
+            }
             Action::ToggleScope => {
                 self.whole_report = !self.whole_report;
                 self.refresh();

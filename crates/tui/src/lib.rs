@@ -32,6 +32,7 @@ pub mod position;
 mod reader;
 mod related;
 pub mod search;
+mod selection;
 pub mod settings;
 pub mod shelf;
 mod status;

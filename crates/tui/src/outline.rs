@@ -8,6 +8,7 @@ use super::effect::Effect;
 use super::keymap::Action;
 use super::paint::put_str;
 use super::theme::Theme;
+use crate::selection;
 use baogao_i18n::{t, tf};
 use baogao_layout::{Widths, full_width_punctuation, truncate};
 use baogao_report::model::{Report, SectionPath};
@@ -132,15 +133,13 @@ impl OutlineLayer {
 
     /// Move the selection, read the selected section, or close.
     pub(crate) fn act(&mut self, action: Action) -> Effect {
-        let last = self.entries.len().saturating_sub(1);
         let page = self.height.max(1);
         match action {
-            Action::Down => self.selected = (self.selected + 1).min(last),
-            Action::Up => self.selected = self.selected.saturating_sub(1),
-            Action::PageDown => self.selected = (self.selected + page).min(last),
-            Action::PageUp => self.selected = self.selected.saturating_sub(page),
-            Action::First => self.selected = 0,
-            Action::Last => self.selected = last,
+            _ if let Some(moved) =
+                selection::moved(self.selected, self.entries.len(), page, action) =>
+            {
+                self.selected = moved;
+            }
             Action::Open => {
                 return match self.entries.get(self.selected) {
                     Some(entry) => Effect::Read {
@@ -158,11 +157,7 @@ impl OutlineLayer {
     }
 
     fn keep_selected_in_view(&mut self) {
-        if self.selected < self.scroll {
-            self.scroll = self.selected;
-        } else if self.selected >= self.scroll + self.height {
-            self.scroll = self.selected + 1 - self.height;
-        }
+        self.scroll = selection::in_view(self.selected, self.scroll, self.height);
     }
 
     /// Where the layer's frame sits on a screen of `area`: centred, at

@@ -11,6 +11,7 @@ use super::effect::Effect;
 use super::keymap::Action;
 use super::paint::{fill, put_str};
 use super::theme::Theme;
+use crate::selection;
 use crate::shelf::{county_of, township_label, year_label};
 use baogao_compare::{Kinship, RelatedIndex};
 use baogao_i18n::t;
@@ -123,24 +124,18 @@ impl RelatedLayer {
     }
 
     fn keep_selected_in_view(&mut self) {
-        if self.selected < self.offset {
-            self.offset = self.selected;
-        } else if self.selected >= self.offset + self.height {
-            self.offset = self.selected + 1 - self.height;
-        }
+        self.offset = selection::in_view(self.selected, self.offset, self.height);
     }
 
     /// Move, read the selected section, or close.
     pub(crate) fn act(&mut self, action: Action) -> Effect {
-        let last = self.entries.len().saturating_sub(1);
         let page = self.height.max(1);
         match action {
-            Action::Down => self.selected = (self.selected + 1).min(last),
-            Action::Up => self.selected = self.selected.saturating_sub(1),
-            Action::PageDown => self.selected = (self.selected + page).min(last),
-            Action::PageUp => self.selected = self.selected.saturating_sub(page),
-            Action::First => self.selected = 0,
-            Action::Last => self.selected = last,
+            _ if let Some(moved) =
+                selection::moved(self.selected, self.entries.len(), page, action) =>
+            {
+                self.selected = moved;
+            }
             Action::Open => {
                 return match self.entries.get(self.selected) {
                     Some(entry) => Effect::Read {

@@ -15,6 +15,7 @@ use super::effect::Effect;
 use super::keymap::Action;
 use super::paint::{fill, put_spans, put_str};
 use super::theme::Theme;
+use crate::selection;
 use crate::shelf::{county_of, report_title, township_label, year_label};
 use baogao_i18n::t;
 use baogao_layout::{Widths, full_width_punctuation, truncate};
@@ -192,11 +193,7 @@ impl CompareLayer {
     }
 
     fn keep_selected_in_view(&mut self) {
-        if self.selected < self.offset {
-            self.offset = self.selected;
-        } else if self.selected >= self.offset + self.height {
-            self.offset = self.selected + 1 - self.height;
-        }
+        self.offset = selection::in_view(self.selected, self.offset, self.height);
     }
 
     /// Move, open a partner, swap sides, or close.
@@ -205,14 +202,12 @@ impl CompareLayer {
         let (left, theme, widths) = (self.left, self.theme, self.widths);
         match &mut self.stage {
             Stage::Partners => {
-                let last = self.partners.len().saturating_sub(1);
                 match action {
-                    Action::Down => self.selected = (self.selected + 1).min(last),
-                    Action::Up => self.selected = self.selected.saturating_sub(1),
-                    Action::PageDown => self.selected = (self.selected + page).min(last),
-                    Action::PageUp => self.selected = self.selected.saturating_sub(page),
-                    Action::First => self.selected = 0,
-                    Action::Last => self.selected = last,
+                    _ if let Some(moved) =
+                        selection::moved(self.selected, self.partners.len(), page, action) =>
+                    {
+                        self.selected = moved;
+                    }
                     Action::Open => {
                         if let Some(&right) = self.partners.get(self.selected)
                             && let Some(view) =
