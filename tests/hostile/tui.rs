@@ -367,9 +367,7 @@ impl Rng {
 /// Open the bundled 南麂镇 report in the reader and go to its start.
 fn read_nanji(session: &mut Session) {
     session.wait_for("Reports 5", WAIT);
-    // By township (v), 南麂镇's one report is the third row (first, g).
-    session.send(b"vgjjlj\r");
-    session.wait_for("（一）千方百计促发展", WAIT);
+    session.read_nanji(WAIT);
 }
 
 #[test]

@@ -185,10 +185,7 @@ fn compare_and_related_in_the_real_binary() {
     let state = temp_dir();
     let mut session = Session::start(BAOGAO, &[], 120, 40, state.path());
     session.wait_for("Reports 5", WAIT);
-    session.send(b"v");
-    session.wait_for("by township", WAIT);
-    session.send(b"gjjlj\r");
-    session.wait_for("（一）千方百计促发展", WAIT);
+    session.read_nanji(WAIT);
     session.send(b"C");
     session.wait_for("Compare with…", WAIT);
     session.send(b"\r");

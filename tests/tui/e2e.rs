@@ -201,8 +201,7 @@ fn reader_rows(screen: &str) -> Vec<String> {
 fn reopening_returns_to_the_report_section_and_line_left() {
     let state = temp_dir();
     let mut session = started(120, 40, &state);
-    session.send(b"vgjjlj\r");
-    session.wait_for("（一）千方百计促发展", WAIT);
+    session.read_nanji(WAIT);
     session.send(b"]]jjj");
     let screen = session.wait_until(
         |s| {
@@ -247,8 +246,7 @@ fn a_corrupt_state_file_costs_a_notice_not_the_reading() {
     // A notice that fits a narrow status bar while reading…
     let mut session = started(80, 24, &state);
     session.wait_for("reading-position file unusable", WAIT);
-    session.send(b"vgjjlj\r");
-    session.wait_for("（一）千方百计促发展", WAIT);
+    session.read_nanji(WAIT);
     session.send(b"q");
     assert_eq!(session.wait_exit(WAIT), 0);
     // …and the whole story, file:line:col and reason, once the terminal is back.

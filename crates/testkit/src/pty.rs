@@ -238,6 +238,14 @@ impl Session {
         self.raw.lock().map(|raw| raw.len()).unwrap_or_default()
     }
 
+    /// Open the bundled 南麂镇 report at its first section: grouped by
+    /// township (`v`), its one report is the third row (first, `g`). Waits
+    /// for the section's heading.
+    pub fn read_nanji(&mut self, timeout: Duration) -> String {
+        self.send(b"vgjjlj\r");
+        self.wait_for("（一）千方百计促发展", timeout)
+    }
+
     /// Every byte baogao wrote.
     pub fn raw_output(&self) -> Vec<u8> {
         self.raw.lock().map(|raw| raw.clone()).unwrap_or_default()
