@@ -91,7 +91,12 @@ fn document(report: &Report, path: &SectionPath) -> Vec<(Gram, u8)> {
     // text (a heading's stock phrases, 不断优化, are common in text too).
     push(&core, 64, HEADING);
     push(&core, 64, 0);
-    if let Some(paragraph) = section.paragraphs.first() {
+    // A part holding sections is known by its heading alone: its opening
+    // text sums up the whole year (economy, people, the party at once) and
+    // would relate it to every topic.
+    if section.sections.is_empty()
+        && let Some(paragraph) = section.paragraphs.first()
+    {
         push(paragraph, TEXT_CHARS, 0);
     }
     grams.sort_unstable();
