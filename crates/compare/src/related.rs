@@ -56,9 +56,10 @@ pub struct Related {
 pub struct RelatedIndex {
     /// Per document: its report and path.
     docs: Vec<(u32, SectionPath)>,
-    /// Per document: its number of bigrams.
-    lengths: Vec<u16>,
-    average_length: f32,
+    /// Per document: its number of bigrams in each field (heading, text).
+    lengths: Vec<[u16; 2]>,
+    /// Per field, the average over documents.
+    average_length: [f32; 2],
     /// Per report: the range of its documents.
     report_docs: Vec<(u32, u32)>,
     /// Per report: its township and county, as interned numbers.
@@ -68,6 +69,11 @@ pub struct RelatedIndex {
     starts: Vec<u32>,
     posting_docs: Vec<u32>,
     posting_counts: Vec<u8>,
+}
+
+/// Which field a bigram of a document is in: 0 the heading, 1 the text.
+fn field(gram: Gram) -> usize {
+    usize::from(gram & HEADING == 0)
 }
 
 /// The bigrams of a section's document, with their counts.
@@ -121,7 +127,7 @@ impl RelatedIndex {
             Some(*names.entry(name).or_insert(next))
         };
         let mut term_lists: Vec<Vec<(u32, u8)>> = Vec::new();
-        let mut total_length = 0u64;
+        let mut total_length = [0u64; 2];
         for (r, report) in library.reports().iter().enumerate() {
             let first = index.docs.len() as u32;
             let county = intern(report.county.as_deref());
@@ -130,11 +136,16 @@ impl RelatedIndex {
             for (path, _) in report.outline() {
                 let doc = index.docs.len() as u32;
                 let grams = document(report, &path);
-                let length: u32 = grams.iter().map(|&(_, n)| u32::from(n)).sum();
-                total_length += u64::from(length);
+                let mut length = [0u32; 2];
+                for &(gram, count) in &grams {
+                    length[field(gram)] += u32::from(count);
+                }
+                for (total, &n) in total_length.iter_mut().zip(&length) {
+                    *total += u64::from(n);
+                }
                 index
                     .lengths
-                    .push(u16::try_from(length).unwrap_or(u16::MAX));
+                    .push(length.map(|n| u16::try_from(n).unwrap_or(u16::MAX)));
                 for (gram, count) in grams {
                     let next = term_lists.len() as u32;
                     let term = *index.terms.entry(gram).or_insert(next);
@@ -147,11 +158,8 @@ impl RelatedIndex {
             }
             index.report_docs.push((first, index.docs.len() as u32));
         }
-        index.average_length = if index.docs.is_empty() {
-            1.0
-        } else {
-            (total_length as f32 / index.docs.len() as f32).max(1.0)
-        };
+        let documents = index.docs.len().max(1) as f32;
+        index.average_length = total_length.map(|total| (total as f32 / documents).max(1.0));
         let postings: usize = term_lists.iter().map(Vec::len).sum();
         index.starts.reserve(term_lists.len() + 1);
         index.posting_docs.reserve(postings);
@@ -181,7 +189,7 @@ impl RelatedIndex {
         let paths: usize = self.docs.iter().map(|(_, p)| p.0.len() * 8).sum();
         self.docs.len() * size_of::<(u32, SectionPath)>()
             + paths
-            + self.lengths.len() * 2
+            + self.lengths.len() * 4
             + self.report_docs.len() * 8
             + self.places.len() * size_of::<(Option<u32>, Option<u32>)>()
             + self.terms.len() * (size_of::<Gram>() + 4 + 1)
@@ -226,11 +234,14 @@ impl RelatedIndex {
             }
             let idf = ((total - df as f32 + 0.5) / (df as f32 + 0.5) + 1.0).ln();
             let weight = idf * f32::from(query_count).sqrt();
+            let field = field(gram);
             for k in start..end {
                 let doc = self.posting_docs[k];
                 let tf = f32::from(self.posting_counts[k]);
-                let length = f32::from(self.lengths[doc as usize]);
-                let norm = K1 * (1.0 - B + B * length / self.average_length);
+                // Each field against its own average (as in BM25F): a
+                // section with no text is not short next to ones with.
+                let length = f32::from(self.lengths[doc as usize][field]);
+                let norm = K1 * (1.0 - B + B * length / self.average_length[field]);
                 let score = &mut scores[doc as usize];
                 if *score == 0.0 {
                     touched.push(doc);
