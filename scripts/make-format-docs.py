@@ -12,6 +12,12 @@ rest the body) becomes:
 - a .docx with the numbering in the text (``*.literal.docx``) and one whose
   headings are numbered by Word's automatic numbering (``*.auto.docx``,
   numbering.xml: chineseCounting 一、, （一）, decimal 1., (1));
+- a .docx numbered by its heading styles (``*.styled.docx``: the styles
+  carry the list, the paragraphs only name their style, as Word writes a
+  numbered "Heading 1"), and one with no numbers at all (``*.plain.docx``:
+  outer headings in heading styles, inner ones bold runs);
+- a page with no numbers in its headings (``*.d.html``: ``<h2>``, ``<h3>``,
+  then paragraphs wholly in ``<b>``);
 - a PDF with a Chinese text layer (``*.pdf``: reportlab, the STSong-Light CID
   font, hard line breaks and page numbers ``- 1 -`` as a PDF has them).
 
@@ -20,6 +26,7 @@ divs are built in the test itself), a PDF with a broken cross-reference
 table, a .pdf that is a web page, and a PDF of page images only.
 
 Run from the repository root: python3 scripts/make-format-docs.py
+(``--no-pdf`` writes the pages and Word files only).
 Needs: pip install reportlab. The output is committed, so tests need no
 generator.
 """
@@ -79,6 +86,43 @@ def paragraphs_html(body, bold_headings):
     return "\n".join(out)
 
 
+RUN_IN = re.compile(r"^(.{2,40}?[。！？])(.+)$")
+
+
+def unnumbered_html(body):
+    """Headings without their numbers: <h2>, <h3>, then bold paragraphs; a
+    run-in heading (its sentence, then the text) as a bold lead-in."""
+    out = []
+    for line in body:
+        level = next(((rx, lv) for rx, lv in LEVELS if rx.match(line)), None)
+        if level is None:
+            out.append(f"<p>{html.escape(line)}</p>")
+            continue
+        rx, lv = level
+        bare = rx.sub("", line, count=1)
+        run_in = RUN_IN.match(bare)
+        if run_in:
+            head, rest = (html.escape(t) for t in run_in.groups())
+            out.append(f"<p><b>{head}</b>{rest}</p>")
+        elif lv < 2:
+            out.append(f"<h{lv + 2}>{html.escape(bare)}</h{lv + 2}>")
+        else:
+            out.append(f"<p><b>{html.escape(bare)}</b></p>")
+    return "\n".join(out)
+
+
+def page_d(title, body):
+    """An HTML5 CMS whose headings carry no numbers: <h2>, <h3>, bold."""
+    return f"""<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8">
+<title>{html.escape(title)} - 某某区人民政府</title>{SCRIPT}</head>
+<body><header>{NAV}</header>
+<div class="container"><div class="article"><h1>{html.escape(title)}</h1>
+<div class="article-body">{unnumbered_html(body)}</div>{SHARE}</div>
+<div class="side">{SIDEBAR}</div></div>
+<footer><p>{FOOTER_TEXT}</p></footer></body></html>"""
+
+
 def page_a(title, body, meta):
     """An old table-layout CMS, GB2312, metadata table, TRS_Editor box."""
     rows = "".join(
@@ -125,10 +169,13 @@ def page_c(title, body):
 {SHARE}</div></div><div id="footer">{FOOTER_TEXT}</div></body></html>"""
 
 
-def docx(path, title, body, auto, above=()):
+def docx(path, title, body, mode, above=()):
+    """mode: "literal" (numbers in the text), "auto" (the paragraphs name
+    the list), "styled" (the heading styles carry the list, Chinese Word's
+    style ids 1, 2, …), "plain" (no numbers: heading styles, then bold)."""
     ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
-    def para(text, style=None, num=None):
+    def para(text, style=None, num=None, bold=None, lead=None):
         ppr = ""
         if style or num is not None:
             ppr = "<w:pPr>"
@@ -137,8 +184,13 @@ def docx(path, title, body, auto, above=()):
             if num is not None:
                 ppr += f'<w:numPr><w:ilvl w:val="{num}"/><w:numId w:val="1"/></w:numPr>'
             ppr += "</w:pPr>"
-        bold = "<w:rPr><w:b/></w:rPr>" if style else ""
-        return f'<w:p>{ppr}<w:r>{bold}<w:t xml:space="preserve">{html.escape(text, quote=False)}</w:t></w:r></w:p>'
+        if bold is None:
+            bold = bool(style) and mode in ("literal", "auto")
+        rpr = "<w:rPr><w:b/></w:rPr>" if bold else ""
+        runs = f'<w:r>{rpr}<w:t xml:space="preserve">{html.escape(text, quote=False)}</w:t></w:r>'
+        if lead:
+            runs = f'<w:r><w:rPr><w:b/></w:rPr><w:t>{html.escape(lead, quote=False)}</w:t></w:r>' + runs
+        return f"<w:p>{ppr}{runs}</w:p>"
 
     parts = [para(line) for line in above] + [para(title, "Title")]
     for line in body:
@@ -147,16 +199,43 @@ def docx(path, title, body, auto, above=()):
             parts.append(para(line))
             continue
         rx, lv = level
-        style = f"Heading{lv + 1}"
-        if auto:
-            parts.append(para(rx.sub("", line, count=1), style, lv))
+        bare = rx.sub("", line, count=1)
+        if mode == "auto":
+            parts.append(para(bare, f"Heading{lv + 1}", lv))
+        elif mode == "styled":
+            parts.append(para(bare, str(lv + 1)))
+        elif mode == "plain":
+            run_in = RUN_IN.match(bare)
+            if run_in:
+                parts.append(para(run_in.group(2), lead=run_in.group(1)))
+            else:
+                parts.append(para(bare, str(lv + 1)) if lv < 2 else para(bare, bold=True))
         else:
-            parts.append(para(line, style))
+            parts.append(para(line, f"Heading{lv + 1}"))
     document = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document {ns}><w:body>{"".join(parts)}<w:sectPr/></w:body></w:document>'
     lvls = [("chineseCounting", "%1、"), ("chineseCounting", "（%2）"), ("decimal", "%3."), ("decimal", "（%4）")]
+    linked = mode == "styled"
     abstract = "".join(
-        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl>'
+        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+        + (f'<w:pStyle w:val="{i + 1}"/>' if linked else "")
+        + f'<w:lvlText w:val="{text}"/></w:lvl>'
         for i, (fmt, text) in enumerate(lvls)
+    )
+    # Chinese Word's built-in heading styles: ids 1, 2…, names "heading N",
+    # bold, an outline level; in "styled" also the list (the level comes
+    # from the numbering's pStyle link, as Word writes it).
+    style_defs = "".join(
+        f'<w:style w:type="paragraph" w:styleId="{i + 1}"><w:name w:val="heading {i + 1}"/>'
+        f'<w:basedOn w:val="a"/><w:pPr>'
+        + ('<w:numPr><w:numId w:val="1"/></w:numPr>' if linked else "")
+        + f'<w:outlineLvl w:val="{i}"/></w:pPr><w:rPr><w:b/></w:rPr></w:style>'
+        for i in range(4)
+    )
+    styles = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:styles {ns}>'
+        '<w:style w:type="paragraph" w:default="1" w:styleId="a"><w:name w:val="Normal"/></w:style>'
+        '<w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="a"/></w:style>'
+        f"{style_defs}</w:styles>"
     )
     numbering = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:numbering {ns}><w:abstractNum w:abstractNumId="0">{abstract}</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>'
     content_types = '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/></Types>'
@@ -169,7 +248,7 @@ def docx(path, title, body, auto, above=()):
             ("word/_rels/document.xml.rels", doc_rels),
             ("word/document.xml", document),
             ("word/numbering.xml", numbering),
-        ]:
+        ] + ([("word/styles.xml", styles)] if mode in ("styled", "plain") else []):
             z.writestr(zipfile.ZipInfo(name, (2023, 1, 1, 0, 0, 0)), data, zipfile.ZIP_DEFLATED)
 
 
@@ -204,9 +283,13 @@ def main():
         (OUT / f"{prefix}.a.html").write_bytes(page_a(title, body, meta).encode("gb18030"))
         (OUT / f"{prefix}.b.html").write_text(page_b(title, body), encoding="utf-8")
         (OUT / f"{prefix}.c.shtml").write_text(page_c(title, body), encoding="utf-8")
-        docx(OUT / f"{prefix}.literal.docx", title, body, auto=False, above=above)
-        docx(OUT / f"{prefix}.auto.docx", title, body, auto=True, above=above)
-        pdf(OUT / f"{prefix}.pdf", title, body, above=above)
+        (OUT / f"{prefix}.d.html").write_text(page_d(title, body), encoding="utf-8")
+        for mode in ["literal", "auto", "styled", "plain"]:
+            docx(OUT / f"{prefix}.{mode}.docx", title, body, mode, above=above)
+        if "--no-pdf" not in sys.argv:
+            pdf(OUT / f"{prefix}.pdf", title, body, above=above)
+    if "--no-pdf" in sys.argv:
+        return 0
     # For benches/import.rs: a 200-page PDF (the first sample, repeated).
     bench = ROOT / "tests/data/formats-bench"
     bench.mkdir(parents=True, exist_ok=True)

@@ -4,6 +4,7 @@
 //! Each reader gives text that the one text pipeline then reads.
 
 use crate::ImportError;
+use crate::declared::SourceText;
 use crate::{decode, docx, html, pdf};
 
 /// The format a file's bytes are in.
@@ -52,14 +53,18 @@ pub fn is_saved_page_folder(path: &std::path::Path) -> bool {
 /// The Word 97–2003 and WPS signature (an OLE compound file).
 const OLE: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
 
-/// The text of a file in any format the importer reads.
-pub(crate) fn to_text(bytes: &[u8]) -> Result<String, ImportError> {
+/// The text of a file in any format the importer reads, with the headings
+/// a web page or Word file declares.
+pub(crate) fn to_source(bytes: &[u8]) -> Result<SourceText, ImportError> {
     match sniff(bytes) {
         Format::Pdf => pdf::pdf_text(bytes)
-            .map(|t| decode::normalise_text(&t))
+            .map(|t| SourceText::plain(decode::normalise_text(&t)))
             .map_err(ImportError::Format),
         Format::Docx => docx::docx_text(bytes)
-            .map(|t| decode::normalise_text(&t))
+            .map(|mut source| {
+                source.text = decode::normalise_text(&source.text);
+                source
+            })
             .map_err(ImportError::Format),
         Format::Html => Ok(html::page_text(bytes)?),
         Format::Text if bytes.starts_with(OLE) => Err(ImportError::Format(
@@ -67,6 +72,6 @@ pub(crate) fn to_text(bytes: &[u8]) -> Result<String, ImportError> {
              (LibreOffice: soffice --headless --convert-to docx FILE)"
                 .to_string(),
         )),
-        Format::Text => Ok(decode::decode(bytes)?),
+        Format::Text => Ok(SourceText::plain(decode::decode(bytes)?)),
     }
 }

@@ -13,6 +13,7 @@ use super::shape;
 use super::text::{
     COLONS, is_clause_end, is_han, is_sentence_end, page_width_str, simplified, trim,
 };
+use crate::declared::DeclaredHeadings;
 use baogao_report::marker::marker;
 
 /// What the front of a page holds.
@@ -28,6 +29,8 @@ pub(crate) struct Front {
     pub(crate) title_date: Option<String>,
     /// Index of the first line of the report body.
     pub(crate) body_start: usize,
+    /// The headings the document declared: never a display title.
+    pub(crate) declared: DeclaredHeadings,
 }
 
 /// Words a report title contains (simplified forms).
@@ -38,9 +41,17 @@ const TITLE_WORDS: &[&str] = &[
 /// How far into a page the title may stand, in non-blank lines.
 const TITLE_WINDOW: usize = 40;
 
-/// Read the front of a page.
-pub(crate) fn read_front(lines: &[String], trace: &mut Trace) -> Front {
-    let mut front = Front::default();
+/// Read the front of a page; `declared` are the headings the document
+/// itself marks (a web page's `<h2>`, a Word heading style).
+pub(crate) fn read_front(
+    lines: &[String],
+    declared: &DeclaredHeadings,
+    trace: &mut Trace,
+) -> Front {
+    let mut front = Front {
+        declared: declared.clone(),
+        ..Front::default()
+    };
     let mut i = 0;
     let mut seen = 0;
     // Where the last metadata block ended: with no title line, the page's
@@ -322,7 +333,9 @@ pub(crate) fn read_title_block(
             Some(rules::BREADCRUMB)
         } else if cruft::is_page_number(line) {
             Some(rules::PAGE_NUMBER)
-        } else if is_spaced_out(line) || is_display_title(line, front) {
+        } else if is_spaced_out(line)
+            || (is_display_title(line, front) && front.declared.get(line).is_none())
+        {
             Some(rules::DISPLAY_TITLE)
         } else if is_subtitle(line) || is_date_line(line) || is_speaker_line(line) {
             // The title block's own lines, read below.
@@ -512,7 +525,7 @@ mod tests {
     fn notice_wrapper_and_two_line_title() {
         let text = "[ 发布机构 ] | 巴南区木洞镇 | [ 有效性 ] | |\n重庆市巴南区木洞镇人民政府关于印发2024年政府工作报告的通知\n各村(居)民委员会:\n正文。\n重庆市巴南区木洞镇人民政府\n2024年2月22日\n(此件公开发布)\n重庆市巴南区木洞镇人民政府\n2024年政府工作报告\n——2024年1月23日在重庆市巴南区木洞镇第二十届\n人民代表大会第八次会议上\n重庆市巴南区木洞镇人民政府镇长 邓迎春\n各位代表:";
         let l = lines(text);
-        let front = read_front(&l, &mut Trace::default());
+        let front = read_front(&l, &DeclaredHeadings::default(), &mut Trace::default());
         assert_eq!(
             front.title.as_deref(),
             Some("重庆市巴南区木洞镇人民政府2024年政府工作报告")
@@ -531,7 +544,7 @@ mod tests {
         let l = lines(
             "永顺县人民政府-2016年上半年润雅乡主要工作目标管理情况自查报告\n\n2016年上半年润雅乡主要工作目标管理情况自查报告\n\n来源: 发布时间:2016-11-03 14:59:50 字体大小:\n\n2016年,润雅乡在县委。",
         );
-        let front = read_front(&l, &mut Trace::default());
+        let front = read_front(&l, &DeclaredHeadings::default(), &mut Trace::default());
         assert_eq!(
             front.title.as_deref(),
             Some("2016年上半年润雅乡主要工作目标管理情况自查报告")

@@ -6,7 +6,8 @@
 //!
 //! 0. A file in another format (a web page, `.docx`, PDF; sniffed from
 //!    its bytes by `formats.rs`) is turned into text first: `html/`,
-//!    `docx/`, `pdf.rs`.
+//!    `docx/`, `pdf.rs`; a page's or Word file's own headings (`<h2>`, a
+//!    heading style, bold) are kept beside the text (`declared.rs`).
 //! 1. Decoded text → lines: [`decode`] in `decode.rs` (BOM, UTF-8,
 //!    GB18030…; controls removed); page-chunk numbers taken out (`unchunk`);
 //!    `split_giant_lines` in `reflow.rs` (a one-line page cut back into
@@ -19,7 +20,8 @@
 //!    signature (`take_signature`); `paragraphs` in `reflow.rs` (PDF line
 //!    breaks joined, PDF spaces removed); repeats and abstracts dropped.
 //! 4. Paragraphs → outline: `outline.rs` (headings by [`marker`], part and
-//!    slogan lines; `items.rs` for 一是 items).
+//!    slogan lines, headings the document declared; `items.rs` for 一是
+//!    items).
 //! 5. Metadata: `meta.rs` (year, period, kind, the id) and one call into
 //!    `place.rs` (township, county…); then `assess.rs`.
 //!
@@ -32,6 +34,7 @@
 
 mod assess;
 pub(crate) mod cruft;
+pub(crate) mod declared;
 pub(crate) mod decode;
 mod docx;
 pub(crate) mod fields;
@@ -57,6 +60,7 @@ use baogao_report::marker;
 
 use baogao_report::model::{Kind, Report, SCHEMA_VERSION};
 use baogao_report::sanitise::sanitise_report;
+use declared::SourceText;
 use fields::{MetaFields, parse_meta_line};
 use std::collections::HashSet;
 use text::{ends_sentence, is_clause_end, is_han, page_width_str, simplified, trim};
@@ -91,7 +95,8 @@ pub fn import_bytes(bytes: &[u8], source: &str) -> Result<Report, ImportError> {
 /// clean-up [`decode`] gives bytes (CR and CRLF line ends, controls), so
 /// text and its UTF-8 bytes import alike.
 pub fn import_text(text: &str, source: &str) -> Result<Report, ImportError> {
-    Ok(import_normalised(&decode::normalise_text(text), source, &mut Trace::default())?.report)
+    let text = SourceText::plain(decode::normalise_text(text));
+    Ok(import_normalised(&text, source, &mut Trace::default())?.report)
 }
 
 /// Import one raw report and say how sure the import is (see
@@ -102,7 +107,7 @@ pub fn import_checked(
     source: &str,
     trace: &mut Trace,
 ) -> Result<Imported, ImportError> {
-    let text = formats::to_text(bytes)?;
+    let text = formats::to_source(bytes)?;
     import_normalised(&text, source, trace)
 }
 
@@ -113,7 +118,12 @@ pub struct Imported {
     pub assessment: Assessment,
 }
 
-fn import_normalised(text: &str, source: &str, trace: &mut Trace) -> Result<Imported, ImportError> {
+fn import_normalised(
+    source_text: &SourceText,
+    source: &str,
+    trace: &mut Trace,
+) -> Result<Imported, ImportError> {
+    let text = source_text.text.as_str();
     let _folding = text::FoldingScope::for_document(text);
     if trim(text).is_empty() {
         return Err(ImportError::Empty);
@@ -137,7 +147,7 @@ fn import_normalised(text: &str, source: &str, trace: &mut Trace) -> Result<Impo
     }
 
     // Stage 2: the page's front (title, metadata, title block).
-    let mut front = front::read_front(&lines, trace);
+    let mut front = front::read_front(&lines, &source_text.headings, trace);
     let title_found = front.title.is_some();
     if let Some(title) = front.title.take() {
         let (title, date) = meta::clean_title(&title);
@@ -158,7 +168,7 @@ fn import_normalised(text: &str, source: &str, trace: &mut Trace) -> Result<Impo
         trace,
     );
     let signature = cruft::take_signature(&mut body_lines);
-    let mut paragraphs = reflow::paragraphs(&body_lines);
+    let mut paragraphs = reflow::paragraphs(&body_lines, &source_text.headings);
     drop_repeats(&mut paragraphs, trace);
     // The metadata's 标题, when it names a report, is the page's own word.
     let meta_title = front
@@ -187,8 +197,8 @@ fn import_normalised(text: &str, source: &str, trace: &mut Trace) -> Result<Impo
     let body_text = paragraphs.join("\n");
 
     // Stage 4: paragraphs → outline.
-    let (outline_preamble, sections) = outline::build_outline(paragraphs);
-    outline::trace_outline(&sections, 1, trace);
+    let (outline_preamble, sections) = outline::build_outline(paragraphs, &source_text.headings);
+    outline::trace_outline(&sections, 1, &source_text.headings, trace);
     let preamble_block = std::mem::take(&mut front.title_block);
     let mut preamble = preamble_block.clone();
     preamble.extend(outline_preamble);

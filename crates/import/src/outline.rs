@@ -6,6 +6,9 @@
 //! "2020年工作回顾") and a one-sentence slogan line standing alone inside a
 //! section ("一年来,我们…,经济建设取得新成效。"). The tree is built by rank
 //! alone, so skipped levels and missing outer levels still give a tree.
+//! A heading the document itself declared (a web page's `<h2>`, a Word
+//! heading style, a paragraph wholly in bold; `declared.rs`) is a heading
+//! even unnumbered, ranked against the numbered ones of its level.
 //! Paragraph-leading 一是/二是 items then become child sections where a
 //! section has no numbered children.
 
@@ -13,6 +16,7 @@ use super::items::split_shi_items;
 use super::text::{
     COLONS, COMMAS, SEMICOLONS, is_clause_end, is_han, is_sentence_end, starts_chinese_word, trim,
 };
+use crate::declared::{Declared, DeclaredHeadings};
 use baogao_report::marker::{Rank, marker, shi_item};
 use baogao_report::model::Section;
 use std::collections::{HashMap, HashSet};
@@ -26,8 +30,11 @@ enum Piece {
 }
 
 /// The preamble and top-level sections of a report body.
-pub(crate) fn build_outline(paragraphs: Vec<String>) -> (Vec<String>, Vec<Section>) {
-    let pieces = classify(paragraphs);
+pub(crate) fn build_outline(
+    paragraphs: Vec<String>,
+    declared: &DeclaredHeadings,
+) -> (Vec<String>, Vec<Section>) {
+    let pieces = classify(paragraphs, declared);
     let (mut preamble, mut sections) = assemble(pieces);
     for section in &mut sections {
         apply_items(section);
@@ -40,8 +47,12 @@ pub(crate) fn build_outline(paragraphs: Vec<String>) -> (Vec<String>, Vec<Sectio
     (preamble, sections)
 }
 
-fn classify(paragraphs: Vec<String>) -> Vec<Piece> {
+fn classify(paragraphs: Vec<String>, declared: &DeclaredHeadings) -> Vec<Piece> {
     let mut pieces = Vec::with_capacity(paragraphs.len());
+    // Headings the document declared with no number: their piece, and what
+    // was declared; ranked once all numbered ones are known.
+    let mut unnumbered: Vec<(usize, Declared)> = Vec::new();
+    let mut level_ranks = LevelRanks::default();
     // The items of an attachment list ("附件:1.… 2.…") are not headings.
     let mut in_attachments = false;
     let mut paragraphs = paragraphs.into_iter().peekable();
@@ -70,17 +81,41 @@ fn classify(paragraphs: Vec<String>) -> Vec<Piece> {
             pieces.push(Piece::Heading(Rank::Part, None, paragraph));
             continue;
         }
+        let said = declared.get(&paragraph);
         match marker(&paragraph).filter(|_| !in_attachments) {
             Some(m) => {
+                if let Some(Declared::Level(level)) = said {
+                    level_ranks.numbered(level, m.rank);
+                }
                 let (heading, rest) = split_run_in(&paragraph, m.len);
                 pieces.push(Piece::Heading(m.rank, Some(m.number), heading));
                 if let Some(rest) = rest {
                     pieces.push(Piece::Text(rest));
                 }
             }
-            None => pieces.push(Piece::Text(paragraph)),
+            None if in_attachments || shi_item(&paragraph).is_some() => {
+                pieces.push(Piece::Text(paragraph));
+            }
+            None => {
+                if let Some(said) = said {
+                    unnumbered.push((pieces.len(), said));
+                    pieces.push(Piece::Heading(Rank::Part, None, paragraph));
+                } else if let Some(end) = declared.lead_len(&paragraph) {
+                    // A bold lead-in: a run-in heading, the rest its text.
+                    unnumbered.push((pieces.len(), Declared::Bold));
+                    pieces.push(Piece::Heading(
+                        Rank::Part,
+                        None,
+                        paragraph[..end].to_string(),
+                    ));
+                    pieces.push(Piece::Text(trim(&paragraph[end..]).to_string()));
+                } else {
+                    pieces.push(Piece::Text(paragraph));
+                }
+            }
         }
     }
+    rank_declared(&mut pieces, &unnumbered, &level_ranks);
     // Unnumbered headings need their neighbours to be recognised. `open` is
     // the rank of the innermost heading so far, and whether it was numbered.
     let mut open: Option<(Rank, bool)> = None;
@@ -132,6 +167,9 @@ fn classify(paragraphs: Vec<String>) -> Vec<Piece> {
             open = Some((rank, false));
         }
     }
+    // Bold says no level: ranked against the headings around it, the
+    // unnumbered ones found by shape just above included.
+    rank_bold(&mut pieces, &unnumbered);
     promote_parallel_slogans(&mut pieces);
     pieces
 }
@@ -208,7 +246,12 @@ fn promote_parallel_slogans(pieces: &mut [Piece]) {
 
 /// Record every heading of the outline in the trace, with the rule that
 /// made it (numbering, an unnumbered part or slogan line, a 一是 item).
-pub(crate) fn trace_outline(sections: &[Section], level: usize, trace: &mut super::rules::Trace) {
+pub(crate) fn trace_outline(
+    sections: &[Section],
+    level: usize,
+    declared: &DeclaredHeadings,
+    trace: &mut super::rules::Trace,
+) {
     use super::rules;
     if !trace.is_on() {
         return;
@@ -218,13 +261,105 @@ pub(crate) fn trace_outline(sections: &[Section], level: usize, trace: &mut supe
             rules::HEADING_ITEM
         } else if marker(&section.heading).is_some() {
             rules::HEADING_NUMBERED
+        } else if declared.get(&section.heading).is_some() || declared.is_lead(&section.heading) {
+            rules::HEADING_DECLARED
         } else if section.heading.ends_with(is_sentence_end) {
             rules::HEADING_SLOGAN
         } else {
             rules::HEADING_PART
         };
         trace.heading(level, &section.heading, rule);
-        trace_outline(&section.sections, level + 1, trace);
+        trace_outline(&section.sections, level + 1, declared, trace);
+    }
+}
+
+/// The rank each declared level has where the document numbers it: an
+/// `<h3>` that reads `(一)…` says what rank the page's `<h3>`s are.
+#[derive(Debug, Default)]
+struct LevelRanks(Vec<(u8, Rank)>);
+
+impl LevelRanks {
+    fn numbered(&mut self, level: u8, rank: Rank) {
+        if !self.0.iter().any(|&(l, _)| l == level) {
+            self.0.push((level, rank));
+        }
+    }
+
+    /// The rank of an unnumbered heading declared at `level`: that of the
+    /// numbered ones of its level, else one step out per level above the
+    /// nearest deeper numbered level, else one step in per level below the
+    /// nearest shallower; `None` when no declared level is numbered.
+    fn rank_of(&self, level: u8) -> Option<Rank> {
+        if let Some(&(_, rank)) = self.0.iter().find(|&&(l, _)| l == level) {
+            return Some(rank);
+        }
+        let deeper = self
+            .0
+            .iter()
+            .filter(|&&(l, _)| l > level)
+            .min_by_key(|&&(l, _)| l);
+        if let Some(&(l, rank)) = deeper {
+            return Some((level..l).fold(rank, |r, _| rank_above(r)));
+        }
+        let shallower = self
+            .0
+            .iter()
+            .filter(|&&(l, _)| l < level)
+            .max_by_key(|&&(l, _)| l);
+        shallower.map(|&(l, rank)| (l..level).fold(rank, |r, _| rank_below(r)))
+    }
+}
+
+/// Ranks the unnumbered headings a document declared at a level (their
+/// pieces hold a placeholder). A level the numbered headings calibrate
+/// takes their rank; otherwise the declared levels in use rank from the
+/// outermost (part, chapter, section…).
+fn rank_declared(pieces: &mut [Piece], unnumbered: &[(usize, Declared)], ranks: &LevelRanks) {
+    let mut free_levels: Vec<u8> = unnumbered
+        .iter()
+        .filter_map(|&(_, d)| match d {
+            Declared::Level(level) if ranks.rank_of(level).is_none() => Some(level),
+            _ => None,
+        })
+        .collect();
+    free_levels.sort_unstable();
+    free_levels.dedup();
+    for &(at, said) in unnumbered {
+        let Declared::Level(level) = said else {
+            continue;
+        };
+        let rank = ranks.rank_of(level).unwrap_or_else(|| {
+            let depth = free_levels.iter().position(|&l| l == level).unwrap_or(0);
+            (0..depth).fold(Rank::Part, |r, _| rank_below(r))
+        });
+        if let Piece::Heading(placeholder, _, _) = &mut pieces[at] {
+            *placeholder = rank;
+        }
+    }
+}
+
+/// Ranks the headings declared by bold alone, which says no level: the
+/// first ranks one step inside the heading before it (or as a part when
+/// none is), and every later one alike, being the same typography.
+fn rank_bold(pieces: &mut [Piece], unnumbered: &[(usize, Declared)]) {
+    let mut bold_rank: Option<Rank> = None;
+    for &(at, said) in unnumbered {
+        if said != Declared::Bold {
+            continue;
+        }
+        let rank = *bold_rank.get_or_insert_with(|| {
+            pieces[..at]
+                .iter()
+                .rev()
+                .find_map(|p| match p {
+                    Piece::Heading(rank, _, _) => Some(rank_below(*rank)),
+                    Piece::Text(_) => None,
+                })
+                .unwrap_or(Rank::Part)
+        });
+        if let Piece::Heading(placeholder, _, _) = &mut pieces[at] {
+            *placeholder = rank;
+        }
     }
 }
 
@@ -516,7 +651,10 @@ mod tests {
     use super::*;
 
     fn outline(paragraphs: &[&str]) -> (Vec<String>, Vec<Section>) {
-        build_outline(paragraphs.iter().map(|p| p.to_string()).collect())
+        build_outline(
+            paragraphs.iter().map(|p| p.to_string()).collect(),
+            &DeclaredHeadings::default(),
+        )
     }
 
     fn headings(sections: &[Section]) -> Vec<String> {

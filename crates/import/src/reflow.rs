@@ -12,6 +12,7 @@ use super::text::{
     COLONS, COMMAS, SEMICOLONS, ends_sentence, is_ascii_cjk_stand_in, is_cjk, is_clause_end,
     is_han, is_sentence_end, page_width_str, remove_cjk_spaces, starts_chinese_word, trim,
 };
+use crate::declared::DeclaredHeadings;
 use baogao_report::marker::{Rank, marker, shi_item};
 
 /// A line at least this long (in chars and bytes) with Chinese-text spaces
@@ -264,13 +265,13 @@ fn broken_line_width<S: AsRef<str>>(lines: &[S]) -> Option<usize> {
 /// were broken mid-sentence, joined back together, with the spaces the
 /// extraction left inside Chinese text removed. Ordinary text keeps its
 /// spaces (table cells, names side by side).
-pub(crate) fn paragraphs(lines: &[String]) -> Vec<String> {
+pub(crate) fn paragraphs(lines: &[String], declared: &DeclaredHeadings) -> Vec<String> {
     let non_empty: Vec<&String> = lines.iter().filter(|l| !l.is_empty()).collect();
     let Some(full_width) = broken_line_width(lines) else {
         return non_empty.into_iter().cloned().collect();
     };
     let spaced_numbers = numbers_are_spaced(&non_empty);
-    join_lines(lines, full_width, spaced_numbers)
+    join_lines(lines, full_width, spaced_numbers, declared)
         .iter()
         .map(|p| remove_cjk_spaces(p, !spaced_numbers))
         .filter(|p| !p.is_empty())
@@ -304,7 +305,12 @@ fn numbers_are_spaced(lines: &[&String]) -> bool {
     spaced > tight
 }
 
-fn join_lines(lines: &[String], full_width: usize, spaced_numbers: bool) -> Vec<String> {
+fn join_lines(
+    lines: &[String],
+    full_width: usize,
+    spaced_numbers: bool,
+    declared: &DeclaredHeadings,
+) -> Vec<String> {
     let short = full_width.saturating_sub(3);
     let mut out = Vec::new();
     let mut current = String::new();
@@ -312,6 +318,17 @@ fn join_lines(lines: &[String], full_width: usize, spaced_numbers: bool) -> Vec<
         if line.is_empty() {
             flush(&mut current, &mut out);
             continue;
+        }
+        // A heading the document declared is a paragraph of its own,
+        // whatever its width says.
+        if declared.get(line).is_some() {
+            flush(&mut current, &mut out);
+            out.push(line.clone());
+            continue;
+        }
+        // So does a paragraph that opens with a declared bold lead-in start.
+        if declared.lead_len(line).is_some() {
+            flush(&mut current, &mut out);
         }
         // A line that starts a paragraph is indented, so shorter than a full
         // line, though it does not end one: after a sentence end, it starts
@@ -380,7 +397,7 @@ mod tests {
             "亿元,同比增长 4.65%;工业增加值 1.2 亿元,同比增长 3.09%;",
             "7352 万元,同比增长 48.5%。",
         ]);
-        let p = paragraphs(&lines);
+        let p = paragraphs(&lines, &DeclaredHeadings::default());
         assert_eq!(p.len(), 3, "{p:#?}");
         assert!(p[0].contains("发展布局,强化责任"));
         assert_eq!(p[1], "一、经济建设成效显著");
@@ -396,7 +413,7 @@ mod tests {
             "(一)加强领导,落实责任。",
         ]);
         assert_eq!(
-            paragraphs(&lines),
+            paragraphs(&lines, &DeclaredHeadings::default()),
             // Ordinary text keeps its own spaces (table cells, names side by side).
             vec![
                 "一、工作回顾",

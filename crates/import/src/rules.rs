@@ -66,6 +66,7 @@ rules! {
     TEXT = "text": "report text";
     HEADING_NUMBERED = "heading-numbered": "a line that starts with outline numbering (一、 (一) 1. (1) ①)";
     HEADING_PART = "heading-part": "a short unpunctuated line opening a run of numbering or standing between paragraphs";
+    HEADING_DECLARED = "heading-declared": "a line the document itself marks as a heading: a web page heading element (h1 to h6) or a block wholly in bold, a Word heading style, outline level or bold paragraph";
     HEADING_SLOGAN = "heading-slogan": "a one-sentence slogan line standing alone in a section";
     HEADING_ITEM = "heading-item": "paragraph-leading 一是/二是 items of a section with no numbered children";
 }

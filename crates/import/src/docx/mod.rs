@@ -5,18 +5,25 @@
 //! joined by spaces), and renders Word's automatic numbering from
 //! `word/numbering.xml` (`numbering.rs`): a heading whose 一、 or （一）
 //! Word draws, and which is not in the text, gets it written in front, so
-//! the outline sees it as it would in a text file.
+//! the outline sees it as it would in a text file. The number may come
+//! from the paragraph's own list or from its style's (`styles.rs`, read
+//! from `word/styles.xml`); a heading style or outline level, or bold in
+//! every run, declares the paragraph a heading even unnumbered
+//! (`declared.rs`).
 //!
 //! The zip is read with bounds: a part whose declared or actual size is
 //! over [`MAX_PART_BYTES`], or that expands more than [`MAX_RATIO`] times,
 //! is refused (a zip bomb), so memory stays bounded whatever the file.
 
 mod numbering;
+mod styles;
 
+use crate::declared::{Declared, DeclaredHeadings, SourceText};
 use numbering::Numbering;
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 use std::io::{Cursor, Read};
+use styles::Styles;
 
 /// The largest XML part read, uncompressed. A long report's document.xml
 /// is a few megabytes.
@@ -33,8 +40,9 @@ pub(crate) fn looks_like_docx(bytes: &[u8]) -> bool {
             .is_ok_and(|zip| zip.index_for_name("word/document.xml").is_some())
 }
 
-/// The document's paragraphs, one a line, numbering rendered.
-pub(crate) fn docx_text(bytes: &[u8]) -> Result<String, String> {
+/// The document's paragraphs, one a line, numbering rendered; the headings
+/// its styles, outline levels and bold runs declare beside them.
+pub(crate) fn docx_text(bytes: &[u8]) -> Result<SourceText, String> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| format!("not a readable .docx (zip): {e}"))?;
     let document = read_part(&mut zip, "word/document.xml")?
@@ -43,7 +51,11 @@ pub(crate) fn docx_text(bytes: &[u8]) -> Result<String, String> {
         Some(xml) => Numbering::parse(&xml),
         None => Numbering::default(),
     };
-    paragraphs(&document, numbering)
+    let styles = match read_part(&mut zip, "word/styles.xml")? {
+        Some(xml) => Styles::parse(&xml),
+        None => Styles::default(),
+    };
+    paragraphs(&document, numbering, &styles)
 }
 
 /// One part of the zip, bounded; `None` when the part is missing.
@@ -91,8 +103,69 @@ fn read_part(
 struct Paragraph {
     text: String,
     num_id: Option<String>,
-    level: usize,
+    level: Option<usize>,
+    style: Option<String>,
+    /// An outline level written on the paragraph itself.
+    outline: Option<u8>,
     in_text: bool,
+    /// Inside the paragraph's own properties (`pPr`), whose run
+    /// properties are the paragraph mark's, not its text's.
+    in_properties: bool,
+    /// The bold of the run being read, if its properties say.
+    run_bold: Option<bool>,
+    /// Characters of text (white space aside): all, and in bold runs.
+    chars: usize,
+    bold_chars: usize,
+    /// The bold text the paragraph opens with, while no plain text has come.
+    lead: String,
+    lead_closed: bool,
+}
+
+impl Paragraph {
+    /// The paragraph's opening in bold, when the rest is not.
+    fn bold_lead(&self) -> Option<&str> {
+        let lead = self.lead.trim();
+        (self.bold_chars > 0 && self.bold_chars < self.chars && !lead.is_empty()).then_some(lead)
+    }
+
+    /// The paragraph's number (from its own list or its style's) and what
+    /// it declares: a heading level, or bold throughout.
+    fn finish(&self, numbering: &mut Numbering, styles: &Styles) -> (String, Option<Declared>) {
+        let style = self
+            .style
+            .as_deref()
+            .map(|id| styles.info(id))
+            .unwrap_or_default();
+        let list = match self.num_id.as_deref() {
+            // numId 0 takes the style's numbering off.
+            Some("0") => None,
+            Some(id) => Some((id, self.level)),
+            None => style
+                .num_id
+                .as_deref()
+                .map(|id| (id, self.level.or(style.num_level))),
+        };
+        let prefix = list
+            .and_then(|(id, level)| {
+                let level = level
+                    .or_else(|| numbering.level_of_style(id, self.style.as_deref()?))
+                    .unwrap_or(0);
+                numbering.next(id, level)
+            })
+            .unwrap_or_default();
+        let heading = self.outline.map_or(style.heading, styles::outline_heading);
+        let declared = match heading {
+            Some(level) => Some(Declared::Level(level)),
+            None if self.chars > 0 && self.bold_chars == self.chars => Some(Declared::Bold),
+            None => None,
+        };
+        (format!("{prefix}{}", self.text), declared)
+    }
+}
+
+/// Whether a toggle property (`<w:b/>`, `<w:b w:val="0"/>`) is on.
+fn is_on(val: Option<&str>) -> bool {
+    !matches!(val, Some("0" | "false" | "off"))
 }
 
 fn attr(e: &BytesStart, name: &[u8]) -> Option<String> {
@@ -102,11 +175,13 @@ fn attr(e: &BytesStart, name: &[u8]) -> Option<String> {
         .and_then(|a| a.unescape_value().ok().map(|v| v.into_owned()))
 }
 
-/// The body's paragraphs and table rows as lines.
-fn paragraphs(xml: &[u8], mut numbering: Numbering) -> Result<String, String> {
+/// The body's paragraphs and table rows as lines, and the headings they
+/// declare.
+fn paragraphs(xml: &[u8], mut numbering: Numbering, styles: &Styles) -> Result<SourceText, String> {
     let mut reader = Reader::from_reader(xml);
     let mut buf = Vec::new();
     let mut lines: Vec<String> = Vec::new();
+    let mut headings = DeclaredHeadings::default();
     let mut paragraph = Paragraph::default();
     // Open tables: the row being read and its cell, for each.
     let mut tables: Vec<(Vec<String>, String)> = Vec::new();
@@ -117,9 +192,16 @@ fn paragraphs(xml: &[u8], mut numbering: Numbering) -> Result<String, String> {
         match event {
             Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
                 b"p" => paragraph = Paragraph::default(),
+                b"pPr" => paragraph.in_properties = true,
+                b"pStyle" if paragraph.in_properties => paragraph.style = attr(&e, b"w:val"),
+                b"outlineLvl" if paragraph.in_properties => {
+                    paragraph.outline = attr(&e, b"w:val").and_then(|v| v.parse().ok());
+                }
                 b"numId" => paragraph.num_id = attr(&e, b"w:val"),
-                b"ilvl" => {
-                    paragraph.level = attr(&e, b"w:val").and_then(|v| v.parse().ok()).unwrap_or(0);
+                b"ilvl" => paragraph.level = attr(&e, b"w:val").and_then(|v| v.parse().ok()),
+                b"r" => paragraph.run_bold = None,
+                b"b" if !paragraph.in_properties => {
+                    paragraph.run_bold = Some(is_on(attr(&e, b"w:val").as_deref()));
                 }
                 b"t" => paragraph.in_text = true,
                 b"tab" if !paragraph.in_text => paragraph.text.push(' '),
@@ -129,6 +211,22 @@ fn paragraphs(xml: &[u8], mut numbering: Numbering) -> Result<String, String> {
             },
             Event::Text(t) if paragraph.in_text => {
                 let text = t.xml_content().map_err(|e| e.to_string())?;
+                let chars = text.chars().filter(|c| !c.is_whitespace()).count();
+                paragraph.chars += chars;
+                let style_bold = || {
+                    paragraph
+                        .style
+                        .as_deref()
+                        .is_some_and(|id| styles.info(id).bold)
+                };
+                if paragraph.run_bold.unwrap_or_else(style_bold) {
+                    paragraph.bold_chars += chars;
+                    if !paragraph.lead_closed {
+                        paragraph.lead.push_str(&text);
+                    }
+                } else if chars > 0 {
+                    paragraph.lead_closed = true;
+                }
                 paragraph.text.push_str(&text);
             }
             Event::GeneralRef(r) if paragraph.in_text => {
@@ -148,14 +246,13 @@ fn paragraphs(xml: &[u8], mut numbering: Numbering) -> Result<String, String> {
             }
             Event::End(e) => match e.local_name().as_ref() {
                 b"t" => paragraph.in_text = false,
+                b"pPr" => paragraph.in_properties = false,
                 b"p" => {
                     let done = std::mem::take(&mut paragraph);
-                    let prefix = done
-                        .num_id
-                        .as_deref()
-                        .and_then(|id| numbering.next(id, done.level))
-                        .unwrap_or_default();
-                    let text = format!("{prefix}{}", done.text);
+                    let (text, declared) = done.finish(&mut numbering, styles);
+                    if let Some(lead) = done.bold_lead() {
+                        headings.declare_lead(lead);
+                    }
                     match tables.last_mut() {
                         Some((_, cell)) => {
                             if !cell.is_empty() {
@@ -163,7 +260,12 @@ fn paragraphs(xml: &[u8], mut numbering: Numbering) -> Result<String, String> {
                             }
                             cell.push_str(text.trim());
                         }
-                        None => lines.push(text),
+                        None => {
+                            if let Some(declared) = declared {
+                                headings.declare(&text, declared);
+                            }
+                            lines.push(text);
+                        }
                     }
                 }
                 b"tc" => {
@@ -190,5 +292,8 @@ fn paragraphs(xml: &[u8], mut numbering: Numbering) -> Result<String, String> {
         }
         buf.clear();
     }
-    Ok(lines.join("\n"))
+    Ok(SourceText {
+        text: lines.join("\n"),
+        headings,
+    })
 }

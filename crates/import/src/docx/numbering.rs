@@ -16,6 +16,8 @@ struct Level {
     format: String,
     text: String,
     start: usize,
+    /// The paragraph style this level numbers (`pStyle`), if linked.
+    style: Option<String>,
 }
 
 /// The numbering definitions and the counters as the document is read.
@@ -64,7 +66,7 @@ impl Numbering {
                                 out.nums.insert(num.clone(), target);
                             }
                         }
-                        name @ (b"numFmt" | b"lvlText" | b"start") => {
+                        name @ (b"numFmt" | b"lvlText" | b"start" | b"pStyle") => {
                             let slot = abstract_id
                                 .as_ref()
                                 .zip(level)
@@ -73,6 +75,7 @@ impl Numbering {
                                 match name {
                                     b"numFmt" => slot.format = v,
                                     b"lvlText" => slot.text = v,
+                                    b"pStyle" => slot.style = Some(v),
                                     _ => slot.start = v.parse().unwrap_or(1),
                                 }
                             }
@@ -92,6 +95,15 @@ impl Numbering {
             buf.clear();
         }
         out
+    }
+
+    /// The level of `num_id` linked to the paragraph style `style`: where a
+    /// heading style numbers its paragraphs without naming a level.
+    pub(super) fn level_of_style(&self, num_id: &str, style: &str) -> Option<usize> {
+        let levels = self.abstracts.get(self.nums.get(num_id)?)?;
+        levels
+            .iter()
+            .position(|l| l.style.as_deref() == Some(style))
     }
 
     /// The number of the next paragraph of `num_id` at `level`, as text

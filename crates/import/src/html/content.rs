@@ -13,6 +13,7 @@
 //! never read, inside the content or out.
 
 use super::is_element;
+use crate::declared::Declared;
 use ego_tree::NodeId;
 use ego_tree::iter::Edge;
 use scraper::{Html, Node};
@@ -264,13 +265,15 @@ fn count(text: &str) -> (usize, usize) {
     (chars, marks)
 }
 
-/// The content's blocks as lines, in order; furniture inside it left out.
-pub(super) fn blocks(document: &Html, root: NodeId) -> Vec<String> {
+/// The content's blocks as lines, in order, each with what its markup says
+/// of it (an `<h1>`–`<h6>`, or a block wholly in `<strong>`/`<b>`);
+/// furniture inside the content left out.
+pub(super) fn blocks(document: &Html, root: NodeId) -> Vec<Block> {
     let Some(root) = document.tree.get(root) else {
         return Vec::new();
     };
     let mut lines = Vec::new();
-    let mut line = String::new();
+    let mut line = Line::default();
     let mut skipping: Option<NodeId> = None;
     for edge in root.traverse() {
         match edge {
@@ -281,10 +284,23 @@ pub(super) fn blocks(document: &Html, root: NodeId) -> Vec<String> {
                 match node.value() {
                     Node::Element(_) if is_skipped(node.value()) => {
                         skipping = Some(node.id());
-                        flush(&mut line, &mut lines);
+                        line.flush(&mut lines);
                     }
-                    Node::Element(e) if BLOCKS.contains(&e.name()) => flush(&mut line, &mut lines),
-                    Node::Text(text) => line.push_str(text),
+                    Node::Element(e) if BLOCKS.contains(&e.name()) => {
+                        line.flush(&mut lines);
+                        line.level = heading_level(e.name());
+                    }
+                    Node::Text(text) => {
+                        let bold = node
+                            .ancestors()
+                            .take_while(|a| a.id() != root.id())
+                            .any(|a| {
+                                a.value()
+                                    .as_element()
+                                    .is_some_and(|e| matches!(e.name(), "strong" | "b"))
+                            });
+                        line.push(text, bold);
+                    }
                     _ => {}
                 }
             }
@@ -297,38 +313,98 @@ pub(super) fn blocks(document: &Html, root: NodeId) -> Vec<String> {
                     continue;
                 }
                 match node.value() {
-                    Node::Element(e) if BLOCKS.contains(&e.name()) => flush(&mut line, &mut lines),
-                    Node::Element(e) if matches!(e.name(), "td" | "th") => line.push(' '),
+                    Node::Element(e) if BLOCKS.contains(&e.name()) => line.flush(&mut lines),
+                    Node::Element(e) if matches!(e.name(), "td" | "th") => line.text.push(' '),
                     _ => {}
                 }
             }
         }
     }
-    flush(&mut line, &mut lines);
+    line.flush(&mut lines);
     lines
 }
 
-/// Ends a line: white space collapsed, and a line break in the source
-/// between two Chinese characters removed (as a browser does).
-fn flush(line: &mut String, lines: &mut Vec<String>) {
-    let raw = std::mem::take(line);
-    let mut out = String::with_capacity(raw.len());
-    let mut pending_space = false;
-    for c in raw.chars() {
-        if c.is_whitespace() && c != '\u{3000}' {
-            pending_space = !out.is_empty();
-            continue;
-        }
-        if pending_space {
-            let wide = |c: char| c > '\u{2E80}';
-            if !(out.chars().next_back().is_some_and(wide) && wide(c)) {
-                out.push(' ');
-            }
-            pending_space = false;
-        }
-        out.push(c);
+/// The level of a heading element: 1 for `<h1>` to 6 for `<h6>`.
+fn heading_level(name: &str) -> Option<u8> {
+    match name.as_bytes() {
+        [b'h', digit @ b'1'..=b'6'] => Some(digit - b'0'),
+        _ => None,
     }
-    if !out.is_empty() {
-        lines.push(out);
+}
+
+/// One block of the content as a line, and what its markup says of it.
+#[derive(Debug, Default)]
+pub(super) struct Block {
+    pub text: String,
+    /// A heading element, or a block wholly in bold.
+    pub declared: Option<Declared>,
+    /// The block's opening in bold, when the rest is not.
+    pub bold_lead: Option<String>,
+}
+
+/// The block being read: its text, and what its markup says of it.
+#[derive(Debug, Default)]
+struct Line {
+    text: String,
+    /// The heading element it is, if it is one.
+    level: Option<u8>,
+    /// Characters of text (white space aside), and how many were bold.
+    chars: usize,
+    bold_chars: usize,
+    /// The bold text the block opens with, while no plain text has come.
+    lead: String,
+    lead_closed: bool,
+}
+
+impl Line {
+    fn push(&mut self, text: &str, bold: bool) {
+        let chars = text.chars().filter(|c| !c.is_whitespace()).count();
+        self.chars += chars;
+        if bold {
+            self.bold_chars += chars;
+            if !self.lead_closed {
+                self.lead.push_str(text);
+            }
+        } else if chars > 0 {
+            self.lead_closed = true;
+        }
+        self.text.push_str(text);
+    }
+
+    /// Ends the line: white space collapsed, and a line break in the
+    /// source between two Chinese characters removed (as a browser does).
+    fn flush(&mut self, lines: &mut Vec<Block>) {
+        let line = std::mem::take(self);
+        let bold_lead = (line.bold_chars > 0 && line.bold_chars < line.chars)
+            .then(|| line.lead.trim().to_string())
+            .filter(|lead| !lead.is_empty());
+        let declared = match line.level {
+            Some(level) => Some(Declared::Level(level)),
+            None if line.chars > 0 && line.bold_chars == line.chars => Some(Declared::Bold),
+            None => None,
+        };
+        let mut out = String::with_capacity(line.text.len());
+        let mut pending_space = false;
+        for c in line.text.chars() {
+            if c.is_whitespace() && c != '\u{3000}' {
+                pending_space = !out.is_empty();
+                continue;
+            }
+            if pending_space {
+                let wide = |c: char| c > '\u{2E80}';
+                if !(out.chars().next_back().is_some_and(wide) && wide(c)) {
+                    out.push(' ');
+                }
+                pending_space = false;
+            }
+            out.push(c);
+        }
+        if !out.is_empty() {
+            lines.push(Block {
+                text: out,
+                declared,
+                bold_lead,
+            });
+        }
     }
 }

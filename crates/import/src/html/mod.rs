@@ -9,6 +9,8 @@
 //! (html5ever, through `scraper`), finds the main content by scoring the
 //! DOM (`content.rs`) and writes it as lines: the title first, the metadata
 //! rows as `label:value` lines, then one line per block of the content.
+//! The content's `<h1>`–`<h6>` and blocks wholly in bold are declared
+//! headings (`declared.rs`), for the outline to take even unnumbered.
 //! The text pipeline then reads those lines like any scraped text, so the
 //! front, place and outline rules (and `--explain`) apply unchanged.
 //!
@@ -19,6 +21,7 @@
 mod content;
 mod depth;
 
+use crate::declared::{DeclaredHeadings, SourceText};
 use crate::decode::{self, DecodeError};
 use encoding_rs::Encoding;
 use scraper::{Html, Node};
@@ -52,7 +55,7 @@ pub(crate) fn looks_like_html(bytes: &[u8]) -> bool {
 
 /// The page's text as the pipeline's input: title, metadata lines, then the
 /// main content's blocks, one a line.
-pub(crate) fn page_text(bytes: &[u8]) -> Result<String, DecodeError> {
+pub(crate) fn page_text(bytes: &[u8]) -> Result<SourceText, DecodeError> {
     let source = decode_page(bytes)?;
     let document = Html::parse_document(&depth::cap_depth(&source));
     let mut lines = Vec::new();
@@ -66,17 +69,27 @@ pub(crate) fn page_text(bytes: &[u8]) -> Result<String, DecodeError> {
     }
     lines.extend(metadata_rows(&document, main));
     lines.push(String::new());
+    let mut headings = DeclaredHeadings::default();
     let mut first = true;
     for block in blocks {
         // The content's own heading when it is the title the front already has.
-        if first && title.as_deref() == Some(block.as_str()) {
+        if first && title.as_deref() == Some(block.text.as_str()) {
             first = false;
             continue;
         }
         first = false;
-        lines.push(block);
+        if let Some(declared) = block.declared {
+            headings.declare(&block.text, declared);
+        }
+        if let Some(lead) = &block.bold_lead {
+            headings.declare_lead(lead);
+        }
+        lines.push(block.text);
     }
-    Ok(decode::normalise_text(&lines.join("\n")))
+    Ok(SourceText {
+        text: decode::normalise_text(&lines.join("\n")),
+        headings,
+    })
 }
 
 /// Bytes → text: a byte-order mark, else the charset the page declares,
