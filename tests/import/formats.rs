@@ -162,3 +162,58 @@ fn every_format_gives_the_report_of_its_text() {
     println!("all formats: {won}/{of} = {percent:.1}%");
     assert!(percent >= 90.0, "formats score {percent:.1}%");
 }
+
+/// A page of the given body inside a bare article, for the declared
+/// headings' tests.
+fn page(body: &str) -> Vec<u8> {
+    format!(
+        "<!doctype html><html><head><meta charset=\"utf-8\"><title>某某镇2022年工作总结</title></head>\
+         <body><div class=\"article-content\">{body}</div></body></html>"
+    )
+    .into_bytes()
+}
+
+fn headings(report: &Report) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    outline(&report.sections, 1, true, &mut out);
+    out
+}
+
+const PARAGRAPH: &str =
+    "全年完成地区生产总值十二亿元，同比增长百分之六，固定资产投资稳步增长，各项指标好于预期。";
+
+#[test]
+fn a_pages_unnumbered_heading_elements_and_bold_lead_ins_are_headings() {
+    let body = format!(
+        "<h2>经济发展</h2><p>{PARAGRAPH}</p><p><strong>工业稳中有进。</strong>{PARAGRAPH}</p>\
+         <p><b>农业提质增效。</b>{PARAGRAPH}</p><h2>社会事业</h2><p>{PARAGRAPH}</p>"
+    );
+    let report = import_bytes(&page(&body), "page.html").unwrap();
+    assert_eq!(
+        headings(&report),
+        [
+            (1, "经济发展".to_string()),
+            (2, "工业稳中有进。".to_string()),
+            (2, "农业提质增效。".to_string()),
+            (1, "社会事业".to_string()),
+        ]
+    );
+    assert!(report.sections[0].sections[0].paragraphs[0].starts_with("全年完成"));
+}
+
+#[test]
+fn bold_that_sets_nothing_apart_and_long_heading_elements_declare_nothing() {
+    // Everything bold: bold says nothing.
+    let body =
+        format!("<p><b>{PARAGRAPH}</b></p><p><b>成绩来之不易。</b></p><p><b>{PARAGRAPH}</b></p>");
+    let report = import_bytes(&page(&body), "page.html").unwrap();
+    assert!(report.sections.is_empty(), "{:?}", headings(&report));
+    // The same with the paragraphs plain: the bold line is a heading.
+    let body = format!("<p>{PARAGRAPH}</p><p><b>成绩来之不易。</b></p><p>{PARAGRAPH}</p>");
+    let report = import_bytes(&page(&body), "page.html").unwrap();
+    assert_eq!(headings(&report), [(1, "成绩来之不易。".to_string())]);
+    // An <h3> holding a whole paragraph is emphasis, not a heading.
+    let body = format!("<p>{PARAGRAPH}</p><h3>{PARAGRAPH}{PARAGRAPH}</h3><p>{PARAGRAPH}</p>");
+    let report = import_bytes(&page(&body), "page.html").unwrap();
+    assert!(report.sections.is_empty(), "{:?}", headings(&report));
+}

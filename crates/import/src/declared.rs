@@ -53,6 +53,9 @@ impl SourceText {
 pub(crate) struct DeclaredHeadings {
     whole: HashMap<String, Declared>,
     leads: HashSet<String>,
+    /// Characters of the document's text, and how many were bold.
+    chars: usize,
+    bold_chars: usize,
 }
 
 impl DeclaredHeadings {
@@ -85,6 +88,22 @@ impl DeclaredHeadings {
             return None;
         }
         self.whole.get(&key(text)).copied()
+    }
+
+    /// Counts a paragraph's characters, and how many were bold.
+    pub(crate) fn count(&mut self, chars: usize, bold_chars: usize) {
+        self.chars += chars;
+        self.bold_chars += bold_chars;
+    }
+
+    /// The declarations once the whole document is read: where most of
+    /// the text is bold, bold sets nothing apart and declares nothing.
+    pub(crate) fn finish(mut self) -> DeclaredHeadings {
+        if self.bold_chars * 2 > self.chars {
+            self.whole.retain(|_, d| *d != Declared::Bold);
+            self.leads.clear();
+        }
+        self
     }
 
     /// Records the bold opening of a paragraph, if it is one sentence (it
@@ -130,4 +149,60 @@ const LEAD_ENDS: &[char] = &['。', '！', '？', '!', '?', '：', ':'];
 
 fn key(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_declared_heading_is_found_by_its_text_whatever_its_spaces() {
+        let mut d = DeclaredHeadings::default();
+        d.declare("经济 发展", Declared::Level(2));
+        d.declare("经济发展", Declared::Bold);
+        assert_eq!(
+            d.get("经济发展"),
+            Some(Declared::Level(2)),
+            "a level outranks bold"
+        );
+        d.declare(
+            "这是一句很长的加粗文字，它说明了全年的工作成绩。它还有第二句话。",
+            Declared::Bold,
+        );
+        assert_eq!(
+            d.get("这是一句很长的加粗文字，它说明了全年的工作成绩。它还有第二句话。"),
+            None
+        );
+        d.declare("2020", Declared::Level(1));
+        assert_eq!(d.get("2020"), None, "no Chinese, no heading");
+    }
+
+    #[test]
+    fn a_bold_lead_in_heads_its_paragraph_only_when_more_follows() {
+        let mut d = DeclaredHeadings::default();
+        d.declare_lead("工业稳中有进。");
+        d.declare_lead("没有句号的加粗");
+        let paragraph = "工业稳中有进。全年规上工业增加值增长6%。";
+        assert_eq!(d.lead_len(paragraph), Some("工业稳中有进。".len()));
+        assert_eq!(
+            d.lead_len("工业稳中有进。"),
+            None,
+            "a lead-in alone is the whole line"
+        );
+        assert_eq!(d.lead_len("没有句号的加粗文字在这里。"), None);
+        assert!(d.is_lead("工业稳中有进。"));
+    }
+
+    #[test]
+    fn bold_over_most_of_the_text_declares_nothing() {
+        let mut d = DeclaredHeadings::default();
+        d.declare("成绩来之不易。", Declared::Bold);
+        d.declare_lead("工业稳中有进。");
+        d.declare("经济发展", Declared::Level(2));
+        d.count(100, 80);
+        let d = d.finish();
+        assert_eq!(d.get("成绩来之不易。"), None);
+        assert!(!d.is_lead("工业稳中有进。"));
+        assert_eq!(d.get("经济发展"), Some(Declared::Level(2)));
+    }
 }

@@ -250,6 +250,7 @@ fn paragraphs(xml: &[u8], mut numbering: Numbering, styles: &Styles) -> Result<S
                 b"p" => {
                     let done = std::mem::take(&mut paragraph);
                     let (text, declared) = done.finish(&mut numbering, styles);
+                    headings.count(done.chars, done.bold_chars);
                     if let Some(lead) = done.bold_lead() {
                         headings.declare_lead(lead);
                     }
@@ -294,6 +295,6 @@ fn paragraphs(xml: &[u8], mut numbering: Numbering, styles: &Styles) -> Result<S
     }
     Ok(SourceText {
         text: lines.join("\n"),
-        headings,
+        headings: headings.finish(),
     })
 }

@@ -340,6 +340,9 @@ pub(super) struct Block {
     pub declared: Option<Declared>,
     /// The block's opening in bold, when the rest is not.
     pub bold_lead: Option<String>,
+    /// Characters of text (white space aside), and how many were bold.
+    pub chars: usize,
+    pub bold_chars: usize,
 }
 
 /// The block being read: its text, and what its markup says of it.
@@ -404,6 +407,8 @@ impl Line {
                 text: out,
                 declared,
                 bold_lead,
+                chars: line.chars,
+                bold_chars: line.bold_chars,
             });
         }
     }

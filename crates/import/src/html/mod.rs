@@ -78,6 +78,7 @@ pub(crate) fn page_text(bytes: &[u8]) -> Result<SourceText, DecodeError> {
             continue;
         }
         first = false;
+        headings.count(block.chars, block.bold_chars);
         if let Some(declared) = block.declared {
             headings.declare(&block.text, declared);
         }
@@ -88,7 +89,7 @@ pub(crate) fn page_text(bytes: &[u8]) -> Result<SourceText, DecodeError> {
     }
     Ok(SourceText {
         text: decode::normalise_text(&lines.join("\n")),
-        headings,
+        headings: headings.finish(),
     })
 }
 
