@@ -363,7 +363,15 @@ fn join_lines(
             && stops_mid_sentence(line)
             && !line.ends_with(COMMAS)
             && !line.ends_with('、');
-        if ends_paragraph || whole_heading {
+        // A short line with no punctuation at all, far from the full width,
+        // stands alone: a part line (2016年工作总结) that a PDF sets apart by
+        // space only, which the text extraction loses.
+        let stands_alone = width * 2 < full_width
+            && line.chars().count() <= 30
+            && !line.contains(|c: char| is_sentence_end(c) || is_clause_end(c))
+            && !line.ends_with(COMMAS)
+            && !line.ends_with('、');
+        if ends_paragraph || whole_heading || stands_alone {
             flush(&mut current, &mut out);
         }
     }
