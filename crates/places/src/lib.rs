@@ -9,11 +9,11 @@
 //! gazetteer, and the table is parsed only on the first call to
 //! [`Gazetteer::get`].
 //!
-//! The table is embedded deflated (`build.rs`): 266 067 bytes instead of
-//! 741 736. Compression pays: the stripped release binary grows by 396 KB
-//! (4.16 → 4.56 MB) where the plain text made it grow by 848 KB. Inflating
-//! and indexing take about 6 ms (3 + 3), once per process, and only in the
-//! commands that place reports (`import`, `places QUERY`).
+//! The table is embedded as `build.rs` prepares it: the names as text, the
+//! codes as two bytes a unit, and an index sorted by name; nothing is
+//! parsed, inflated or hashed at run time. The first call only lays the
+//! units out (a pass over 44 703 names), and a look-up by name is a binary
+//! search. See `build.rs` for the layout and its cost.
 //!
 //! Names are looked up as simplified characters, exactly as the official
 //! list writes them (`南麂镇`), without their unit where that leaves one
@@ -24,23 +24,18 @@
 
 mod short;
 
-use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
 pub use short::short_name;
 
-/// The vendored table, deflated by `build.rs`: one unit a line, see
-/// `data/places/README.md`.
-const DEFLATED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/divisions-2023.deflate"));
-
-/// The table as text, inflated once and kept for the life of the process
-/// (every name of the gazetteer borrows from it).
-fn table() -> &'static str {
-    let bytes = miniz_oxide::inflate::decompress_to_vec(DEFLATED).unwrap_or_default();
-    let text = String::from_utf8(bytes).unwrap_or_default();
-    Box::leak(text.into_boxed_str())
-}
+/// Every unit's name run together, in code order (`build.rs`).
+const NAMES: &str = include_str!(concat!(env!("OUT_DIR"), "/names.txt"));
+/// Per unit, its level and the digits it adds to its parent's code (two
+/// bytes), and its name's length in bytes (one).
+const CODES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/codes.bin"));
+/// The units' indexes sorted by name, then code: two bytes each.
+const BY_NAME: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/by_name.bin"));
 
 /// The level of a unit in the hierarchy, outermost first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -108,13 +103,6 @@ pub struct Ancestors {
 pub struct Gazetteer {
     /// Every unit, in code order (a parent right before its children).
     units: Vec<Unit>,
-    /// Exact official name → the first unit of that name (an index into
-    /// `units`); `next_named` links it to the others. One map entry per
-    /// name and no list per name: building it is most of the first call's
-    /// cost, paid by every `baogao import`.
-    by_name: FxHashMap<&'static str, u32>,
-    /// For each unit, the next unit of the same name, or [`NONE`].
-    next_named: Vec<u32>,
     /// Name without its unit (镇, 县, 自治州…) → indexes. Built on the first
     /// look-up by short name: the importer never needs it.
     by_short: OnceLock<HashMap<&'static str, Vec<u32>>>,
@@ -124,34 +112,40 @@ pub struct Gazetteer {
 
 static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
 
-/// The end of a chain of units of one name.
+/// An index that is none (a unit count never reaches it).
 const NONE: u32 = u32::MAX;
 
 impl Gazetteer {
-    /// The embedded gazetteer, parsed on first use.
+    /// The embedded gazetteer, laid out on first use.
     pub fn get() -> &'static Gazetteer {
-        GAZETTEER.get_or_init(|| Gazetteer::parse(table()))
+        GAZETTEER.get_or_init(|| Gazetteer::lay_out(NAMES, CODES))
     }
 
-    fn parse(table: &'static str) -> Gazetteer {
-        let mut units = Vec::with_capacity(45_000);
-        let mut county = 0u32;
-        for line in table.lines().filter(|l| !l.starts_with('#')) {
-            let Some((code, name)) = line.split_once(' ') else {
-                continue;
-            };
-            let Ok(n) = code.parse::<u32>() else {
-                continue;
-            };
-            let (number, level) = match code.len() {
-                2 => (n, Level::Province),
-                4 => (n, Level::City),
-                6 => {
-                    county = n;
-                    (n, Level::County)
+    /// The units from the names and the packed codes `build.rs` wrote.
+    fn lay_out(names: &'static str, codes: &[u8]) -> Gazetteer {
+        let mut units = Vec::with_capacity(codes.len() / 3);
+        let (mut province, mut city, mut county) = (0u32, 0u32, 0u32);
+        let mut start = 0;
+        for code in codes.chunks_exact(3) {
+            let packed = u16::from_le_bytes([code[0], code[1]]);
+            let end = start + usize::from(code[2]);
+            let name = names.get(start..end).unwrap_or_default();
+            start = end;
+            let own = u32::from(packed & 0x3FFF);
+            let (number, level) = match packed >> 14 {
+                0 => {
+                    province = own;
+                    (own, Level::Province)
                 }
-                3 => (county * 1000 + n, Level::Township),
-                _ => continue,
+                1 => {
+                    city = province * 100 + own;
+                    (city, Level::City)
+                }
+                2 => {
+                    county = city * 100 + own;
+                    (county, Level::County)
+                }
+                _ => (county * 1000 + own, Level::Township),
             };
             units.push(Unit {
                 number,
@@ -159,27 +153,8 @@ impl Gazetteer {
                 name,
             });
         }
-        // FxHash: the keys are the table's own names, and SipHash was half
-        // the cost of the first look-up.
-        let mut by_name: FxHashMap<&'static str, u32> =
-            FxHashMap::with_capacity_and_hasher(units.len(), Default::default());
-        let mut next_named = vec![NONE; units.len()];
-        // From the last unit back, so that each chain runs in code order.
-        for (i, unit) in units.iter().enumerate().rev() {
-            if unit.is_placeholder() {
-                continue;
-            }
-            let i = u32::try_from(i).unwrap_or(NONE);
-            if let Some(next) = by_name.insert(unit.name, i)
-                && let Some(slot) = next_named.get_mut(i as usize)
-            {
-                *slot = next;
-            }
-        }
         Gazetteer {
             units,
-            by_name,
-            next_named,
             by_short: OnceLock::new(),
             by_pinyin: OnceLock::new(),
         }
@@ -198,14 +173,33 @@ impl Gazetteer {
             .collect()
     }
 
-    /// The indexes of the units named `name`, in code order.
+    /// The indexes of the units named `name`, in code order; never a
+    /// placeholder.
     fn named(&self, name: &str) -> impl Iterator<Item = u32> + '_ {
-        let first = self.by_name.get(name).copied().unwrap_or(NONE);
-        std::iter::successors((first != NONE).then_some(first), |&i| {
-            self.next_named
+        let name_at = |k: usize| {
+            self.units
+                .get(by_name_at(k) as usize)
+                .map_or("", |u| u.name)
+        };
+        let entries = BY_NAME.len() / 2;
+        // The first entry not before `name`, by binary search.
+        let (mut low, mut high) = (0, entries);
+        while low < high {
+            let middle = low + (high - low) / 2;
+            if name_at(middle) < name {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        let mut end = low;
+        while end < entries && name_at(end) == name {
+            end += 1;
+        }
+        (low..end).map(by_name_at).filter(|&i| {
+            self.units
                 .get(i as usize)
-                .copied()
-                .filter(|&next| next != NONE)
+                .is_some_and(|u| !u.is_placeholder())
         })
     }
 
@@ -341,6 +335,13 @@ impl Gazetteer {
             .copied()
             .collect()
     }
+}
+
+/// The unit index at entry `k` of [`BY_NAME`].
+fn by_name_at(k: usize) -> u32 {
+    BY_NAME
+        .get(2 * k..2 * k + 2)
+        .map_or(NONE, |b| u32::from(u16::from_le_bytes([b[0], b[1]])))
 }
 
 /// A code padded to nine digits, so that every unit sorts after its parent
