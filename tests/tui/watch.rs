@@ -1,7 +1,8 @@
 //! The real binary following its library folder: a report written into
 //! the folder while the reader is open appears in the tree, one removed
-//! goes, a half-written file is waited for rather than reported broken,
-//! and `--no-watch` leaves the library as it was loaded.
+//! goes (the reader staying where it was), a half-written file is waited
+//! for rather than reported broken, one that stays broken is reported as at
+//! start, and `--no-watch` leaves the library as it was loaded.
 
 use baogao_testkit::fixtures::{repo_path, temp_dir};
 use baogao_testkit::pty::Session;
@@ -68,12 +69,26 @@ fn a_report_written_into_the_folder_appears_and_one_removed_goes() {
     let dir = library();
     let state = temp_dir();
     let mut session = start(dir.path(), state.path(), &[]);
+    // Reading 南麂镇's report a few lines into its first section.
+    session.send(b"vgjlj\r");
+    let opened = session.wait_for("南麂镇 · 平阳县 · 2020", WAIT);
+    session.send(b"jjj");
+    let before = session.wait_until(
+        |screen| reader_top(screen) != reader_top(&opened),
+        WAIT,
+        "the reader scrolled",
+    );
     let added = dir.path().join(DAIXI);
     let screen = write_until(&session, &added, &bundled(DAIXI), "Reports 3");
     assert!(screen.contains("Library changed: 1 added"), "{screen}");
     assert!(
-        screen.contains("舟山市"),
-        "the new report's place is in the tree:\n{screen}"
+        screen.contains("岱西镇"),
+        "the new report is in the tree:\n{screen}"
+    );
+    assert_eq!(
+        reader_top(&screen),
+        reader_top(&before),
+        "the reader stays where it was:\n{screen}"
     );
     std::fs::remove_file(&added).expect("removes");
     let screen = session.wait_for("Reports 2", WAIT);
@@ -108,6 +123,21 @@ fn a_half_written_file_is_waited_for_not_reported_broken() {
 }
 
 #[test]
+fn a_file_that_stays_broken_is_reported_as_at_start_and_the_rest_stays() {
+    let dir = library();
+    let state = temp_dir();
+    let mut session = start(dir.path(), state.path(), &[]);
+    let path = dir.path().join("broken.json");
+    let screen = write_until(&session, &path, b"{\"schema\": 1,", "could not be loaded");
+    assert!(screen.contains("Reports 2"), "{screen}");
+    session.send(b"q");
+    // Listed on the way out, and the exit status says a file failed.
+    assert_eq!(session.wait_exit(WAIT), 1);
+    let screen = session.screen();
+    assert!(screen.contains("broken.json"), "{screen}");
+}
+
+#[test]
 fn no_watch_leaves_the_library_as_it_was_loaded() {
     let dir = library();
     let state = temp_dir();
@@ -121,4 +151,15 @@ fn no_watch_leaves_the_library_as_it_was_loaded() {
     assert!(!screen.contains("Library changed"), "{screen}");
     session.send(b"q");
     assert_eq!(session.wait_exit(WAIT), 0);
+}
+
+/// The reader's first text row (under its breadcrumb), without the tree
+/// beside it.
+fn reader_top(screen: &str) -> String {
+    let row = screen.lines().nth(2).unwrap_or_default();
+    row.rsplit('│')
+        .nth(1)
+        .unwrap_or_default()
+        .trim()
+        .to_string()
 }

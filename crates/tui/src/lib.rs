@@ -49,6 +49,7 @@ use baogao_report::library::Library;
 use baogao_report::load::LoadError;
 use crossterm::event::Event;
 use search::worker::{SearchClient, Update};
+use std::cell::RefCell;
 use std::io;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::Duration;
@@ -147,7 +148,7 @@ pub fn run(library: Library, options: Options) -> io::Result<Outcome> {
     let input = terminal::spawn_input(messages.clone(), Message::Input);
     let mut library = library;
     let mut carried: Option<(Carried, Changes)> = None;
-    let mut broken: Vec<LoadError> = Vec::new();
+    let broken: RefCell<Vec<LoadError>> = RefCell::new(Vec::new());
     let mut generation = 0_u64;
     let mut position = None;
     let mut kept = position::Kept::default();
@@ -176,6 +177,7 @@ pub fn run(library: Library, options: Options) -> io::Result<Outcome> {
                 messages: &messages,
                 generation,
                 library: &library,
+                broken: &broken,
             };
             let end = event_loop(&mut terminal, &mut app, &turn, &mut watch);
             if !matches!(end, Ok(End::Reload(_))) {
@@ -191,20 +193,13 @@ pub fn run(library: Library, options: Options) -> io::Result<Outcome> {
         kept = keep;
         match end {
             Ok(End::Reload(batch)) => {
-                let watch::Batch {
-                    changes,
-                    broken: failed,
-                    ..
-                } = batch;
-                // A file mended is no longer broken.
-                broken.retain(|error| !changes.iter().any(|(path, _)| *path == error.path));
-                let (changed, count) = std::mem::take(&mut library).changed(changes);
+                let failed = batch.broken.len();
+                let (changed, count) = std::mem::take(&mut library).changed(batch.changes);
                 library = changed;
                 let changes = Changes {
                     count,
-                    broken: failed.len(),
+                    broken: failed,
                 };
-                broken.extend(failed);
                 carried = Some((carry, changes));
                 generation += 1;
             }
@@ -230,7 +225,7 @@ pub fn run(library: Library, options: Options) -> io::Result<Outcome> {
         exit,
         position,
         kept,
-        broken,
+        broken: broken.into_inner(),
     })
 }
 
@@ -265,6 +260,8 @@ struct Turn<'t> {
     /// dropped.
     generation: u64,
     library: &'t Library,
+    /// Files that failed to load while the folder was watched.
+    broken: &'t RefCell<Vec<LoadError>>,
 }
 
 fn event_loop(
@@ -325,7 +322,9 @@ fn event_loop(
 }
 
 /// Hand a message to the app; a change of the library on disk that
-/// changes its reports is handed back, for a new library.
+/// changes its reports is handed back, for a new library. Files that
+/// failed are noted (and said, when nothing else changed); one mended is
+/// no longer broken.
 fn deliver(app: &mut App, turn: &Turn, message: Message) -> io::Result<Option<watch::Batch>> {
     match message {
         Message::Input(event) => app.handle(&event?),
@@ -336,8 +335,18 @@ fn deliver(app: &mut App, turn: &Turn, message: Message) -> io::Result<Option<wa
         Message::Library(batch) => {
             if let Some(error) = &batch.unwatched {
                 app.set_notice(baogao_i18n::tf("watch.unwatched", &[("error", error)]));
-            } else if turn.library.touches(&batch.changes) || !batch.broken.is_empty() {
-                return Ok(Some(batch));
+            } else {
+                let mut broken = turn.broken.borrow_mut();
+                broken.retain(|error| !batch.changes.iter().any(|(path, _)| *path == error.path));
+                broken.extend(batch.broken.iter().cloned());
+                drop(broken);
+                if turn.library.touches(&batch.changes) {
+                    return Ok(Some(batch));
+                }
+                if !batch.broken.is_empty() {
+                    let failed = batch.broken.len();
+                    app.set_notice(baogao_i18n::tf("read.failed", &[("n", &failed)]));
+                }
             }
         }
     }
