@@ -163,3 +163,59 @@ fn reader_top(screen: &str) -> String {
         .trim()
         .to_string()
 }
+
+/// The screen after a report lands in the folder while another is read,
+/// drawn in memory: the new report's place in the tree, the reader where
+/// it was, the status bar saying what changed (snapshot
+/// `tui__watch__report_added_*`).
+#[test]
+fn the_screen_after_a_report_is_added() {
+    use baogao_bundled::load_bundled;
+    use baogao_report::library::{ChangeCount, FileChange, Library};
+    use baogao_testkit::draw::{app, draw};
+    use baogao_testkit::screen::rows;
+    use baogao_tui::app::{App, Changes};
+    use baogao_tui::position::ReadingPosition;
+    let (daixi, rest): (Vec<_>, Vec<_>) = load_bundled()
+        .reports
+        .into_iter()
+        .partition(|loaded| loaded.path.ends_with(DAIXI));
+    let old = Library::from_loaded(rest.clone());
+    for (width, height) in [(120, 40), (50, 20)] {
+        let mut reading = app(&old);
+        let at = ReadingPosition {
+            report_id: "pingyang-nanji-2020-work-summary".to_string(),
+            section: vec![0, 1],
+            block: 1,
+            offset: 0,
+        };
+        assert!(reading.resume(&at));
+        draw(&mut reading, width, height);
+        let carried = reading.carry();
+        drop(reading);
+        let added: Vec<(std::path::PathBuf, FileChange)> = daixi
+            .iter()
+            .map(|loaded| {
+                let report = Box::new(loaded.report.clone());
+                (loaded.path.clone(), FileChange::Report(report))
+            })
+            .collect();
+        let (new, count) = Library::from_loaded(rest.clone()).changed(added);
+        assert_eq!(
+            count,
+            ChangeCount {
+                added: 1,
+                updated: 0,
+                removed: 0
+            }
+        );
+        let mut reading: App = app(&new);
+        reading.take_over(carried, &Changes { count, broken: 0 });
+        assert_eq!(
+            reading.reading_position().map(|p| p.section),
+            Some(vec![0, 1])
+        );
+        let shown = rows(&draw(&mut reading, width, height));
+        insta::assert_snapshot!(format!("report_added_{width}x{height}"), shown.join("\n"));
+    }
+}
