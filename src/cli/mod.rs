@@ -70,6 +70,12 @@ struct Cli {
     #[arg(value_name = "DIR")]
     dir: Option<PathBuf>,
 
+    /// Do not follow changes to DIR while the reader is open. By default
+    /// reports added, changed or removed on disk appear in the tree as they
+    /// land; a network file system may not tell of them, or be slow to.
+    #[arg(long)]
+    no_watch: bool,
+
     /// Count ambiguous-width characters (“ ” ‘ ’ · — … •) as two cells, as
     /// CJK terminals (and some fonts) draw them: the reader and `show` lay
     /// text out by it. Also set by BAOGAO_AMBIGUOUS_WIDE=1.
@@ -272,7 +278,8 @@ fn run(cli: Cli, settings: &config::Settings, out: &mut dyn Write) -> anyhow::Re
                     .iter()
                     .map(|error| format!("{}: {error}", t("config.keys"))),
             );
-            read::run(cli.dir, widths, background, &problems, out)
+            let watch = !cli.no_watch;
+            read::run(cli.dir, watch, widths, background, &problems, out)
         }
     }
 }

@@ -46,6 +46,21 @@ pub(super) fn add_raw_reports(dir: &Path, loaded: &mut Loaded) {
     }
 }
 
+/// One raw file changed in a library folder, imported as at start
+/// (through the cache): its report, `Ok(None)` when it is not a report.
+/// A file below a browser's saved-page folder under `dir` is none.
+pub(super) fn load_raw_file(
+    dir: &Path,
+    path: &Path,
+) -> Option<Result<Option<baogao_report::model::Report>, String>> {
+    let below = path.strip_prefix(dir).unwrap_or(path);
+    let in_saved_page = below.ancestors().skip(1).any(is_saved_page_folder);
+    if !is_raw_file_name(path) || in_saved_page {
+        return None;
+    }
+    Some(import_one(path, cache_dir().as_deref()))
+}
+
 fn walk(dir: &Path, found: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;

@@ -6,19 +6,24 @@
 //! stderr once the reader has given the terminal back. The reading position
 //! is loaded from the XDG state file at start and saved on the way out; a
 //! state file that cannot be used costs a one-line notice, never the reading.
+//! A folder is followed while the reader is open (`--no-watch` turns it
+//! off): a changed file is loaded as at start, and a file that fails then
+//! is listed on stderr on the way out like one that failed at start.
 
-use super::{Outcome, list, load, text};
+use super::{Outcome, list, load, raw, text};
 use baogao_i18n::{t, tf};
 use baogao_layout::Widths;
 use baogao_report::library::Library;
-use baogao_report::load::Loaded;
+use baogao_report::load::{LoadError, Loaded, parse_bytes};
 use baogao_tui::position::{StateError, StateFile, library_key};
+use baogao_tui::watch::{FileLoad, Watch};
 use baogao_tui::{self as tui, Exit, Options, theme::Background, theme::Theme};
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 pub fn run(
     dir: Option<PathBuf>,
+    watch: bool,
     widths: Widths,
     background: Option<Background>,
     settings_problems: &[String],
@@ -75,8 +80,9 @@ pub fn run(
             .as_ref()
             .map(|state| state.kept(&key))
             .unwrap_or_default(),
+        watch: dir.clone().filter(|_| watch).map(watcher),
     };
-    let outcome = tui::run(&library, options)?;
+    let outcome = tui::run(library, options)?;
     // Save first: after a closed window there is no terminal to tell
     // anything to, and the position must not be lost for it.
     let saved = match (&mut state, outcome.position) {
@@ -99,6 +105,7 @@ pub fn run(
     for problem in settings_problems {
         let _ = writeln!(stderr, "{}{}", t("cli.warning"), text::clean(problem));
     }
+    let errors: Vec<LoadError> = errors.into_iter().chain(outcome.broken).collect();
     for error in &errors {
         let _ = writeln!(
             stderr,
@@ -111,6 +118,42 @@ pub fn run(
         Exit::Quit if errors.is_empty() => Ok(Outcome::Clean),
         Exit::Quit => Ok(Outcome::Problems),
         Exit::Signal(signal) => std::process::exit(128 + signal),
+    }
+}
+
+/// How the reader follows `dir`: a changed file is loaded as at start, a
+/// report's JSON by the loader, a raw report through the importer and its
+/// cache.
+fn watcher(dir: PathBuf) -> Watch {
+    let root = dir.clone();
+    let load = move |path: &Path| -> FileLoad {
+        let whole_file = |message: String| LoadError {
+            path: path.to_path_buf(),
+            line: 0,
+            column: 0,
+            message,
+        };
+        if path.extension().is_some_and(|e| e == "json") {
+            return match std::fs::read(path) {
+                Ok(bytes) => match parse_bytes(&bytes, path) {
+                    Ok(report) => FileLoad::Report(Box::new(report)),
+                    Err(error) => FileLoad::Failed(error),
+                },
+                // Gone between the event and the read.
+                Err(error) if error.kind() == std::io::ErrorKind::NotFound => FileLoad::NotAReport,
+                Err(error) => FileLoad::Failed(whole_file(format!("cannot read file: {error}"))),
+            };
+        }
+        match raw::load_raw_file(&root, path) {
+            None => FileLoad::Ignored,
+            Some(Ok(Some(report))) => FileLoad::Report(Box::new(report)),
+            Some(Ok(None)) => FileLoad::NotAReport,
+            Some(Err(message)) => FileLoad::Failed(whole_file(message)),
+        }
+    };
+    Watch {
+        dir,
+        load: Box::new(load),
     }
 }
 

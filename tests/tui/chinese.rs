@@ -169,3 +169,36 @@ fn the_copy_notice_fits_in_chinese() {
         assert_shown(&rows, "字）到剪贴板", "copy notice");
     }
 }
+
+/// What a change of the library on disk did is drawn whole in a narrow
+/// status bar too, with no row starting with a closing mark.
+#[test]
+fn the_library_change_notice_fits_in_chinese() {
+    use baogao_report::library::ChangeCount;
+    use baogao_tui::app::Changes;
+    for (width, height) in SIZES {
+        let rows = with_language(Language::Chinese, || {
+            let old = bundled_library();
+            let mut app = app(&old);
+            open_nanji(&mut app);
+            draw(&mut app, width, height);
+            let carried = app.carry();
+            drop(app);
+            let new = bundled_library();
+            let mut app = baogao_tui::app::App::new(
+                &new,
+                baogao_layout::Widths::default(),
+                baogao_tui::theme::Theme::default(),
+            );
+            let count = ChangeCount {
+                added: 1,
+                updated: 2,
+                removed: 0,
+            };
+            app.take_over(carried, &Changes { count, broken: 0 });
+            rows(&draw(&mut app, width, height))
+        });
+        assert_no_bad_line_start(&rows);
+        assert_shown(&rows, "书库已更新：新增 1 份，更新 2 份", "change notice");
+    }
+}

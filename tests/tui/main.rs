@@ -22,6 +22,8 @@
 //!   memory at both sizes, timed at 10 000 reports, and in the real binary.
 //! - `e2e`: the real binary in a pseudo-terminal: keys in, the screen read
 //!   back, the terminal given back on exit, signals, resizes, a panic.
+//! - `watch`: the real binary following its folder: reports written,
+//!   removed, half-written, and `--no-watch`.
 
 mod chinese;
 mod compare;
@@ -35,6 +37,7 @@ mod screens;
 mod search_again;
 mod search_popup;
 mod search_tiers;
+mod watch;
 
 use baogao_testkit::keys::press;
 use baogao_tui::app::App;

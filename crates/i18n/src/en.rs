@@ -39,6 +39,19 @@ pub(crate) const TABLE: &[(&str, &str)] = &[
         "notice.resume_gone",
         "the report read last time ({id}) is not here any more",
     ),
+    ("watch.changed", "Library changed: {changes}"),
+    ("watch.added", "{n} added"),
+    ("watch.updated", "{n} updated"),
+    ("watch.removed", "{n} removed"),
+    ("watch.separator", ", "),
+    (
+        "watch.reading_gone",
+        "the report being read ({id}) was removed from the folder",
+    ),
+    (
+        "watch.unwatched",
+        "changes to the folder are not followed: {error}",
+    ),
     (
         "notice.nothing_to_repeat",
         "nothing to repeat: / searches, Enter goes to a result",

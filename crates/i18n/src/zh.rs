@@ -33,6 +33,16 @@ pub(crate) const TABLE: &[(&str, &str)] = &[
     ("notice.first_report", "已是第一份报告"),
     ("notice.last_section", "已是最后一节"),
     ("notice.resume_gone", "上次阅读的报告（{id}）已不在这里"),
+    ("watch.changed", "书库已更新：{changes}"),
+    ("watch.added", "新增 {n} 份"),
+    ("watch.updated", "更新 {n} 份"),
+    ("watch.removed", "移除 {n} 份"),
+    ("watch.separator", "，"),
+    (
+        "watch.reading_gone",
+        "正在阅读的报告（{id}）已从文件夹中移除",
+    ),
+    ("watch.unwatched", "无法跟随文件夹的变化：{error}"),
     (
         "notice.nothing_to_repeat",
         "没有可重复的搜索：按 / 搜索，回车转到结果",

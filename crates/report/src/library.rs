@@ -11,6 +11,10 @@ use crate::model::{Period, Report};
 use pinyin::ToPinyin;
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::path::PathBuf;
+
+mod change;
+pub use change::{ChangeCount, FileChange};
 
 /// All loaded reports, sorted for reading. Duplicate ids are kept (`validate`
 /// reports them); `find` returns the first in reading order.
@@ -21,18 +25,31 @@ pub struct Library {
     /// Whether each report (in reading order) was imported in memory from
     /// a raw file of the folder, not read from report JSON.
     raw: Vec<bool>,
+    /// The file each report (in reading order) came from; empty for a
+    /// report given without one. Kept so that a file changed on disk
+    /// replaces its own report ([`Library::changed`]).
+    paths: Vec<PathBuf>,
 }
 
 impl Library {
     /// Build a library, sorting the reports into reading order.
     pub fn new(reports: Vec<Report>) -> Library {
-        Library::build(reports.into_iter().map(|r| (r, false)).collect())
+        Library::build(reports.into_iter().map(|r| (r, PathBuf::new())).collect())
     }
 
-    fn build(mut pairs: Vec<(Report, bool)>) -> Library {
+    fn build(mut pairs: Vec<(Report, PathBuf)>) -> Library {
         // Pinyin lookup per character is the costly part: compute each key once.
         pairs.sort_by_cached_key(|(report, _)| SortKey::of(report));
-        let (reports, raw): (Vec<Report>, Vec<bool>) = pairs.into_iter().unzip();
+        let (reports, paths): (Vec<Report>, Vec<PathBuf>) = pairs.into_iter().unzip();
+        let raw = paths
+            .iter()
+            .map(|path| {
+                let json = path
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+                !json && !path.as_os_str().is_empty()
+            })
+            .collect();
         let mut first_by_id = HashMap::with_capacity(reports.len());
         for (index, report) in reports.iter().enumerate() {
             first_by_id.entry(report.id.clone()).or_insert(index);
@@ -41,22 +58,17 @@ impl Library {
             reports,
             first_by_id,
             raw,
+            paths,
         }
     }
 
-    /// A library of the reports that loaded (their paths are not kept, but
-    /// whether each came from a raw file rather than report JSON is).
+    /// A library of the reports that loaded, each with its file (whether
+    /// it came from a raw file rather than report JSON is told by it).
     pub fn from_loaded(loaded: impl IntoIterator<Item = LoadedReport>) -> Library {
         Library::build(
             loaded
                 .into_iter()
-                .map(|loaded| {
-                    let json = loaded
-                        .path
-                        .extension()
-                        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-                    (loaded.report, !json)
-                })
+                .map(|loaded| (loaded.report, loaded.path))
                 .collect(),
         )
     }

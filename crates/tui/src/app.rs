@@ -7,6 +7,8 @@ mod copy;
 pub(crate) use copy::osc52;
 mod draw;
 pub mod jumps;
+mod keep;
+pub use keep::{Carried, Changes};
 mod marks;
 mod searching;
 

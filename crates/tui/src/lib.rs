@@ -11,7 +11,8 @@
 //!   bottom rows.
 //! - [`keymap`]: the one key table; [`theme`]: colours; `paint`: text into
 //!   cells by our own widths; [`shelf`]: the library grouped for the tree;
-//!   `terminal`: entering and always leaving the terminal.
+//!   `terminal`: entering and always leaving the terminal; [`watch`]: the
+//!   library's folder followed for changes on disk.
 //!
 //! Only what the binary, the tests and the benches use is public; the
 //! modules named without links are the crate's own.
@@ -39,17 +40,21 @@ mod status;
 mod terminal;
 pub mod theme;
 mod tree;
+pub mod watch;
 
 use crate::position::ReadingPosition;
-use app::App;
+use app::{App, Carried, Changes};
 use baogao_layout::Widths;
 use baogao_report::library::Library;
+use baogao_report::load::LoadError;
 use crossterm::event::Event;
 use search::worker::{SearchClient, Update};
+use std::cell::RefCell;
 use std::io;
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::Duration;
 use theme::{Background, Theme};
+use watch::Watch;
 
 /// How the reader ended: the user quit, or a signal asked it to stop.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,12 +78,18 @@ pub struct Options {
     pub resume: Option<ReadingPosition>,
     /// The jump list and bookmarks kept from last time.
     pub kept: position::Kept,
+    /// The library's folder, to follow its changes on disk; `None`: the
+    /// library stays as it was loaded (`--no-watch`, the bundled reports).
+    pub watch: Option<Watch>,
 }
 
-/// What wakes the event loop: terminal input, or a search worker's answer.
+/// What wakes the event loop: terminal input, a search worker's answer
+/// (with the generation of the library it searched), or the library
+/// changed on disk.
 enum Message {
     Input(io::Result<Event>),
-    Search(Update),
+    Search(u64, Update),
+    Library(watch::Batch),
 }
 
 /// How a reading session ended, and where the reader was.
@@ -89,11 +100,30 @@ pub struct Outcome {
     pub position: Option<ReadingPosition>,
     /// The jump list and bookmarks to keep for next time.
     pub kept: position::Kept,
+    /// Files of the library that failed to load while it was watched (and
+    /// were not mended since).
+    pub broken: Vec<LoadError>,
+}
+
+/// How one turn of the event loop over one library ended.
+enum End {
+    Exit(Exit),
+    /// The library changed on disk: the reader goes on over a new one.
+    Reload(watch::Batch),
+}
+
+/// What the first app over the library starts with.
+struct Start {
+    notice: Option<String>,
+    resume: Option<ReadingPosition>,
+    kept: position::Kept,
 }
 
 /// Run the reader until the user quits or a signal stops it; the terminal is
-/// restored on every way out.
-pub fn run(library: &Library, options: Options) -> io::Result<Outcome> {
+/// restored on every way out. With [`Options::watch`], the library follows
+/// its folder: each change on disk gives a new library, and a new app over
+/// it that takes up where the last one was ([`App::take_over`]).
+pub fn run(library: Library, options: Options) -> io::Result<Outcome> {
     let stop = terminal::StopSignal::register()?;
     let mut terminal = terminal::enter()?;
     // Debug builds only: lets the end-to-end tests check that a panic
@@ -107,10 +137,104 @@ pub fn run(library: &Library, options: Options) -> io::Result<Outcome> {
         .or_else(|| terminal::ask_background(terminal::BACKGROUND_TIMEOUT))
         .unwrap_or_default();
     let theme = Theme::for_background(background, options.no_color);
-    let mut app = App::new(library, options.widths, theme);
-    app.set_kept(options.kept);
-    let mut notices: Vec<String> = options.notice.into_iter().collect();
-    if let Some(position) = &options.resume
+    let widths = options.widths;
+    let mut watch = options.watch;
+    let mut start = Some(Start {
+        notice: options.notice,
+        resume: options.resume,
+        kept: options.kept,
+    });
+    let (messages, inbox) = mpsc::channel();
+    let input = terminal::spawn_input(messages.clone(), Message::Input);
+    let mut library = library;
+    let mut carried: Option<(Carried, Changes)> = None;
+    let broken: RefCell<Vec<LoadError>> = RefCell::new(Vec::new());
+    let mut generation = 0_u64;
+    let mut position = None;
+    let mut kept = position::Kept::default();
+    let exit = loop {
+        if let Err(error) = &input {
+            break Err(io::Error::new(error.kind(), error.to_string()));
+        }
+        let (end, state) = std::thread::scope(|scope| {
+            let mut app = App::new(&library, widths, theme);
+            match carried.take() {
+                Some((carried, changes)) => app.take_over(carried, &changes),
+                None => {
+                    if let Some(start) = start.take() {
+                        begin(&mut app, start);
+                    }
+                }
+            }
+            let answers = messages.clone();
+            let (client, _worker) = SearchClient::background(scope, &library, move |update| {
+                answers.send(Message::Search(generation, update)).is_ok()
+            });
+            app.set_search_client(client);
+            let turn = Turn {
+                stop: &stop,
+                inbox: &inbox,
+                messages: &messages,
+                generation,
+                library: &library,
+                broken: &broken,
+            };
+            let end = event_loop(&mut terminal, &mut app, &turn, &mut watch);
+            if !matches!(end, Ok(End::Reload(_))) {
+                // Give the terminal back now: the scope still waits for a
+                // search that may be running.
+                terminal::leave();
+            }
+            let state = (app.carry(), app.reading_position(), app.kept());
+            (end, state)
+        });
+        let (carry, at, keep) = state;
+        position = at;
+        kept = keep;
+        match end {
+            Ok(End::Reload(batch)) => {
+                let failed = batch.broken.len();
+                let (changed, count) = std::mem::take(&mut library).changed(batch.changes);
+                library = changed;
+                let changes = Changes {
+                    count,
+                    broken: failed,
+                };
+                carried = Some((carry, changes));
+                generation += 1;
+            }
+            Ok(End::Exit(exit)) => break Ok(exit),
+            Err(error) => break Err(error),
+        }
+    };
+    terminal::leave();
+    // ratatui's Terminal shows the cursor again when dropped and reports a
+    // failure with `eprintln!`, which panics on a hung-up terminal: the
+    // terminal is already given back, so it is not dropped.
+    std::mem::forget(terminal);
+    // Freeing ten thousand reports string by string takes longer than
+    // quitting should: the process ends right after.
+    std::mem::forget(library);
+    // A closed window hangs the terminal up and sends SIGHUP; drawing may
+    // fail first. That is the signal's ending, not an error.
+    let exit = match (exit, stop.received()) {
+        (Err(_), Some(signal)) => Ok(Exit::Signal(signal)),
+        (exit, _) => exit,
+    };
+    Ok(Outcome {
+        exit,
+        position,
+        kept,
+        broken: broken.into_inner(),
+    })
+}
+
+/// The first app: what was kept from last time, and where the reader
+/// left off.
+fn begin(app: &mut App, start: Start) {
+    app.set_kept(start.kept);
+    let mut notices: Vec<String> = start.notice.into_iter().collect();
+    if let Some(position) = &start.resume
         && !app.resume(position)
     {
         notices.push(baogao_i18n::tf(
@@ -124,46 +248,38 @@ pub fn run(library: &Library, options: Options) -> io::Result<Outcome> {
     if !notices.is_empty() {
         app.set_notice(notices.join("; "));
     }
-    let (messages, inbox) = mpsc::channel();
-    let exit = std::thread::scope(|scope| {
-        let answers = messages.clone();
-        let (client, _worker) = SearchClient::background(scope, library, move |update| {
-            answers.send(Message::Search(update)).is_ok()
-        });
-        app.set_search_client(client);
-        let exit = terminal::spawn_input(messages, Message::Input)
-            .and_then(|()| event_loop(&mut terminal, &mut app, &stop, &inbox));
-        // Give the terminal back now: the scope still waits for a search
-        // that may be running.
-        terminal::leave();
-        exit
-    });
-    terminal::leave();
-    // ratatui's Terminal shows the cursor again when dropped and reports a
-    // failure with `eprintln!`, which panics on a hung-up terminal: the
-    // terminal is already given back, so it is not dropped.
-    std::mem::forget(terminal);
-    // A closed window hangs the terminal up and sends SIGHUP; drawing may
-    // fail first. That is the signal's ending, not an error.
-    let exit = match (exit, stop.received()) {
-        (Err(_), Some(signal)) => Ok(Exit::Signal(signal)),
-        (exit, _) => exit,
-    };
-    Ok(Outcome {
-        exit,
-        position: app.reading_position(),
-        kept: app.kept(),
-    })
+}
+
+/// What the event loop over one library reads from.
+struct Turn<'t> {
+    stop: &'t terminal::StopSignal,
+    inbox: &'t Receiver<Message>,
+    /// For the watcher, started after the first frame.
+    messages: &'t Sender<Message>,
+    /// Which library this is: a search answer about an earlier one is
+    /// dropped.
+    generation: u64,
+    library: &'t Library,
+    /// Files that failed to load while the folder was watched.
+    broken: &'t RefCell<Vec<LoadError>>,
 }
 
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
-    stop: &terminal::StopSignal,
-    inbox: &Receiver<Message>,
-) -> io::Result<Exit> {
+    turn: &Turn,
+    watch: &mut Option<Watch>,
+) -> io::Result<End> {
     loop {
         terminal.draw(|frame| app.draw(frame))?;
+        // Only once the first frame is up: watching a large folder (a
+        // watch per directory) must not delay it.
+        if let Some(watch) = watch.take() {
+            let changes = turn.messages.clone();
+            watch::spawn(watch, move |batch| {
+                changes.send(Message::Library(batch)).is_ok()
+            });
+        }
         if let Some(text) = app.take_clipboard() {
             use std::io::Write as _;
             let mut out = io::stdout();
@@ -172,37 +288,67 @@ fn event_loop(
             out.flush()?;
         }
         if app.should_quit() {
-            return Ok(Exit::Quit);
+            return Ok(End::Exit(Exit::Quit));
         }
-        if let Some(signal) = stop.received() {
-            return Ok(Exit::Signal(signal));
+        if let Some(signal) = turn.stop.received() {
+            return Ok(End::Exit(Exit::Signal(signal)));
         }
         // Wake at least four times a second to look for signals.
-        let first = match inbox.recv_timeout(Duration::from_millis(250)) {
+        let first = match turn.inbox.recv_timeout(Duration::from_millis(250)) {
             Ok(message) => message,
             Err(RecvTimeoutError::Timeout) => continue,
             Err(RecvTimeoutError::Disconnected) => {
                 return Err(io::Error::other("the terminal input thread stopped"));
             }
         };
-        deliver(app, first)?;
+        if let Some(batch) = deliver(app, turn, first)? {
+            return Ok(End::Reload(batch));
+        }
         // Take everything already queued before drawing again, unless what
         // came asks for a frame first: keys after opening a layer or a
         // resize must page by the size they will be drawn at. The rest stay
         // queued for after the draw.
         while !app.should_quit() && !app.needs_draw() {
-            match inbox.try_recv() {
-                Ok(message) => deliver(app, message)?,
+            match turn.inbox.try_recv() {
+                Ok(message) => {
+                    if let Some(batch) = deliver(app, turn, message)? {
+                        return Ok(End::Reload(batch));
+                    }
+                }
                 Err(_) => break,
             }
         }
     }
 }
 
-fn deliver(app: &mut App, message: Message) -> io::Result<()> {
+/// Hand a message to the app; a change of the library on disk that
+/// changes its reports is handed back, for a new library. Files that
+/// failed are noted (and said, when nothing else changed); one mended is
+/// no longer broken.
+fn deliver(app: &mut App, turn: &Turn, message: Message) -> io::Result<Option<watch::Batch>> {
     match message {
         Message::Input(event) => app.handle(&event?),
-        Message::Search(update) => app.receive(update),
+        Message::Search(generation, update) if generation == turn.generation => {
+            app.receive(update);
+        }
+        Message::Search(..) => {}
+        Message::Library(batch) => {
+            if let Some(error) = &batch.unwatched {
+                app.set_notice(baogao_i18n::tf("watch.unwatched", &[("error", error)]));
+            } else {
+                let mut broken = turn.broken.borrow_mut();
+                broken.retain(|error| !batch.changes.iter().any(|(path, _)| *path == error.path));
+                broken.extend(batch.broken.iter().cloned());
+                drop(broken);
+                if turn.library.touches(&batch.changes) {
+                    return Ok(Some(batch));
+                }
+                if !batch.broken.is_empty() {
+                    let failed = batch.broken.len();
+                    app.set_notice(baogao_i18n::tf("read.failed", &[("n", &failed)]));
+                }
+            }
+        }
     }
-    Ok(())
+    Ok(None)
 }

@@ -183,6 +183,11 @@ impl<'a> ReaderPane<'a> {
         self.punctuation
     }
 
+    /// Whether key figures are marked in the text (`F`).
+    pub(crate) fn figures_shown(&self) -> bool {
+        self.show_figures
+    }
+
     /// Mark the key figures in the text, or stop; returns whether they are
     /// marked now.
     pub(crate) fn toggle_figures(&mut self) -> bool {

@@ -9,8 +9,10 @@
 //! offset. The number at a row's right counts what is under it: reports
 //! under a group, every section (at any depth) under a report or section.
 
+mod keep;
 mod view;
 
+pub(crate) use keep::KeptTree;
 pub(crate) use view::TreeView;
 
 use super::effect::{Effect, OverviewOf};
