@@ -107,7 +107,14 @@ fn document(report: &Report, path: &SectionPath) -> Vec<(Gram, u8)> {
 
 impl RelatedIndex {
     /// Index every section of `library`.
-    pub fn build<'a>(library: &'a Library) -> RelatedIndex {
+    pub fn build(library: &Library) -> RelatedIndex {
+        Self::build_until(library, || false).unwrap_or_default()
+    }
+
+    /// [`RelatedIndex::build`], asking `stop` before each report and giving
+    /// up (`None`) once it says so: a build on a thread of its own can be
+    /// abandoned when the reader quits or its library is replaced.
+    pub fn build_until<'a>(library: &'a Library, stop: impl Fn() -> bool) -> Option<RelatedIndex> {
         let mut index = RelatedIndex::default();
         let mut names: HashMap<&str, u32> = HashMap::new();
         let mut intern = |name: Option<&'a str>| {
@@ -118,6 +125,9 @@ impl RelatedIndex {
         let mut term_lists: Vec<Vec<(u32, u8)>> = Vec::new();
         let mut total_length = 0u64;
         for (r, report) in library.reports().iter().enumerate() {
+            if stop() {
+                return None;
+            }
             let first = index.docs.len() as u32;
             let county = intern(report.county.as_deref());
             let township = intern(report.township.as_deref());
@@ -159,7 +169,7 @@ impl RelatedIndex {
             }
             index.starts.push(index.posting_docs.len() as u32);
         }
-        index
+        Some(index)
     }
 
     /// How many sections are indexed.
