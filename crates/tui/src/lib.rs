@@ -75,10 +75,12 @@ pub struct Options {
     pub kept: position::Kept,
 }
 
-/// What wakes the event loop: terminal input, or a search worker's answer.
+/// What wakes the event loop: terminal input, a search worker's answer,
+/// or the related index built.
 enum Message {
     Input(io::Result<Event>),
     Search(Update),
+    Related(related::indexing::Built),
 }
 
 /// How a reading session ended, and where the reader was.
@@ -131,6 +133,11 @@ pub fn run(library: &Library, options: Options) -> io::Result<Outcome> {
             answers.send(Message::Search(update)).is_ok()
         });
         app.set_search_client(client);
+        let built = messages.clone();
+        let (builder, _builder) = related::indexing::spawn(scope, library, move |index| {
+            built.send(Message::Related(index)).is_ok()
+        });
+        app.set_related_builder(builder);
         let exit = terminal::spawn_input(messages, Message::Input)
             .and_then(|()| event_loop(&mut terminal, &mut app, &stop, &inbox));
         // Give the terminal back now: the scope still waits for a search
@@ -164,6 +171,7 @@ fn event_loop(
 ) -> io::Result<Exit> {
     loop {
         terminal.draw(|frame| app.draw(frame))?;
+        app.frame_drawn();
         if let Some(text) = app.take_clipboard() {
             use std::io::Write as _;
             let mut out = io::stdout();
@@ -203,6 +211,7 @@ fn deliver(app: &mut App, message: Message) -> io::Result<()> {
     match message {
         Message::Input(event) => app.handle(&event?),
         Message::Search(update) => app.receive(update),
+        Message::Related(built) => app.receive_related(built),
     }
     Ok(())
 }

@@ -1,8 +1,14 @@
 //! The jump list (Ctrl-O back, Ctrl-I or Ctrl-N forward), as in vim: the
 //! place the reader was before each jump (a search result, n/N, a section
-//! or report step, g/G, Enter in the tree or the outline, a bookmark) is
-//! kept, and Ctrl-O goes back to it. Plain scrolling is not a jump. The list
-//! is kept across runs in the state file, beside the reading position.
+//! or report step, g/G, Enter in the tree, the outline, the figures or the
+//! related list, a bookmark) is kept, and Ctrl-O goes back to it. Plain
+//! scrolling is not a jump. The list is kept across runs in the state file,
+//! beside the reading position.
+//!
+//! A layer or pane that sends the reader somewhere goes through
+//! `App::leap`, whatever brought it there (a key, a click, a search
+//! answer that came after Enter); the reader's own moves by key (section
+//! steps, g/G, n/N) are told apart by `is_jump`.
 
 use super::App;
 use crate::effect::Effect;
@@ -37,28 +43,37 @@ impl Jumps {
 }
 
 /// Whether the key `action` (with the `effect` it gave) moves the reader
-/// by a jump rather than by scrolling.
+/// by a jump rather than by scrolling. Reading what a layer or the tree
+/// picked is noted by [`App::leap`] instead.
 pub(super) fn is_jump(action: Option<Action>, effect: &Effect) -> bool {
-    matches!(
-        effect,
-        Effect::Read { .. } | Effect::Go(_) | Effect::SteppedHit
-    ) || matches!(
-        action,
-        Some(
-            Action::NextSection
-                | Action::PreviousSection
-                | Action::NextTopSection
-                | Action::PreviousTopSection
-                | Action::NextReport
-                | Action::PreviousReport
-                | Action::First
-                | Action::Last
-                | Action::Open
+    matches!(effect, Effect::SteppedHit)
+        || matches!(
+            action,
+            Some(
+                Action::NextSection
+                    | Action::PreviousSection
+                    | Action::NextTopSection
+                    | Action::PreviousTopSection
+                    | Action::NextReport
+                    | Action::PreviousReport
+                    | Action::First
+                    | Action::Last
+                    | Action::Open
+            )
         )
-    )
 }
 
 impl App<'_> {
+    /// Send the reader elsewhere by `go`, keeping the place it leaves in
+    /// the jump list (when it leaves its section): every way of opening
+    /// another place goes through here, so Ctrl-O always comes back.
+    pub(super) fn leap<T>(&mut self, go: impl FnOnce(&mut Self) -> T) -> T {
+        let before = self.reader.position();
+        let went = go(self);
+        self.note_jump(before);
+        went
+    }
+
     /// After a jump: keep `before` if the reader left its section.
     pub(super) fn note_jump(&mut self, before: Option<ReadingPosition>) {
         let Some(before) = before else {
