@@ -219,6 +219,10 @@ impl RelatedLayer {
             return;
         }
         let width = usize::from(area.width);
+        let tags = [text::SAME_TOWNSHIP, text::SAME_COUNTY, text::ELSEWHERE].map(t);
+        // The names line up by display width: a Chinese tag's characters
+        // are two columns each.
+        let tag_width = tags.iter().map(|tag| widths.str(tag)).max().unwrap_or(0) + 1;
         for (y, (i, entry)) in (area.y..area.bottom()).zip(
             self.entries
                 .iter()
@@ -227,11 +231,12 @@ impl RelatedLayer {
                 .take(self.height),
         ) {
             let group = match entry.kinship {
-                Kinship::SameTownship => t(text::SAME_TOWNSHIP),
-                Kinship::SameCounty => t(text::SAME_COUNTY),
-                Kinship::Elsewhere => t(text::ELSEWHERE),
+                Kinship::SameTownship => tags[0],
+                Kinship::SameCounty => tags[1],
+                Kinship::Elsewhere => tags[2],
             };
-            let tag = format!("{group:<12} ");
+            let pad = tag_width.saturating_sub(widths.str(group));
+            let tag = format!("{group}{:pad$}", "");
             let style = if i == self.selected {
                 fill(buf, area.x, y, area.right(), theme.selected);
                 theme.selected
