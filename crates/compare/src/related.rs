@@ -122,7 +122,15 @@ impl RelatedIndex {
             let next = u32::try_from(names.len()).unwrap_or(u32::MAX);
             Some(*names.entry(name).or_insert(next))
         };
-        let mut term_lists: Vec<Vec<(u32, u8)>> = Vec::new();
+        // Each document's bigrams are kept as term numbers in one flat
+        // array while the lists' lengths are counted; then every posting
+        // is written straight into its place in the index. Lists per
+        // bigram, gathered then copied, held twice the index in many small
+        // allocations at the peak, which the allocator kept after the build.
+        let mut counts: Vec<u32> = Vec::new();
+        let mut doc_terms: Vec<u32> = Vec::new();
+        let mut doc_counts: Vec<u8> = Vec::new();
+        let mut doc_ends: Vec<usize> = Vec::new();
         let mut total_length = 0u64;
         for (r, report) in library.reports().iter().enumerate() {
             if stop() {
@@ -133,7 +141,6 @@ impl RelatedIndex {
             let township = intern(report.township.as_deref());
             index.places.push((township, county));
             for (path, _) in report.outline() {
-                let doc = index.docs.len() as u32;
                 let grams = document(report, &path);
                 let length: u32 = grams.iter().map(|&(_, n)| u32::from(n)).sum();
                 total_length += u64::from(length);
@@ -141,13 +148,16 @@ impl RelatedIndex {
                     .lengths
                     .push(u16::try_from(length).unwrap_or(u16::MAX));
                 for (gram, count) in grams {
-                    let next = term_lists.len() as u32;
+                    let next = counts.len() as u32;
                     let term = *index.terms.entry(gram).or_insert(next);
                     if term == next {
-                        term_lists.push(Vec::new());
+                        counts.push(0);
                     }
-                    term_lists[term as usize].push((doc, count));
+                    counts[term as usize] += 1;
+                    doc_terms.push(term);
+                    doc_counts.push(count);
                 }
+                doc_ends.push(doc_terms.len());
                 index.docs.push((r as u32, path));
             }
             index.report_docs.push((first, index.docs.len() as u32));
@@ -157,17 +167,28 @@ impl RelatedIndex {
         } else {
             (total_length as f32 / index.docs.len() as f32).max(1.0)
         };
-        let postings: usize = term_lists.iter().map(Vec::len).sum();
-        index.starts.reserve(term_lists.len() + 1);
-        index.posting_docs.reserve(postings);
-        index.posting_counts.reserve(postings);
+        index.starts.reserve(counts.len() + 1);
         index.starts.push(0);
-        for list in term_lists {
-            for (doc, count) in list {
-                index.posting_docs.push(doc);
-                index.posting_counts.push(count);
+        let mut postings = 0u32;
+        for count in &counts {
+            postings += count;
+            index.starts.push(postings);
+        }
+        // Where each term's next posting goes.
+        let mut next: Vec<u32> = counts;
+        let terms = next.len();
+        next.copy_from_slice(&index.starts[..terms]);
+        index.posting_docs = vec![0; postings as usize];
+        index.posting_counts = vec![0; postings as usize];
+        let mut start = 0;
+        for (doc, end) in doc_ends.into_iter().enumerate() {
+            for (&term, &count) in doc_terms[start..end].iter().zip(&doc_counts[start..end]) {
+                let at = &mut next[term as usize];
+                index.posting_docs[*at as usize] = doc as u32;
+                index.posting_counts[*at as usize] = count;
+                *at += 1;
             }
-            index.starts.push(index.posting_docs.len() as u32);
+            start = end;
         }
         Some(index)
     }
