@@ -184,6 +184,7 @@ pub(crate) fn spawn<'scope>(
     let wanted = Arc::new(AtomicU64::new(STOP));
     let watched = Arc::clone(&wanted);
     scope.spawn(move || {
+        lower_priority();
         while let Ok(mut generation) = inbox.recv() {
             while let Ok(newer) = inbox.try_recv() {
                 generation = newer;
@@ -206,4 +207,20 @@ pub(crate) fn spawn<'scope>(
         wanted: Arc::clone(&wanted),
     };
     (builder, BuilderGuard { requests, wanted })
+}
+
+/// How much lower than the reader's the builder's priority is: a nice
+/// value of 10 gives it about a tenth of a core the event loop wants too.
+#[cfg(target_os = "linux")]
+const NICENESS: i32 = 10;
+
+/// Make the calling thread yield to the event loop: on Linux a thread has
+/// a nice value of its own. Elsewhere it builds at the same priority (on a
+/// thread of its own all the same); a refusal changes nothing either.
+fn lower_priority() {
+    #[cfg(target_os = "linux")]
+    {
+        let me = rustix::thread::gettid();
+        let _ = rustix::process::setpriority_process(Some(me), NICENESS);
+    }
 }
