@@ -287,4 +287,53 @@ mod tests {
         }
         assert_eq!(layer.act(Action::Close), Effect::CloseLayer);
     }
+
+    /// The names after the tags start in one column in both languages,
+    /// though a Chinese tag's characters are two columns each.
+    #[test]
+    fn the_names_line_up_after_tags_of_any_width() {
+        use baogao_i18n::{Language, with_language};
+        let library = Library::from_loaded(load_bundled().reports);
+        let mut layer = RelatedLayer::pending(
+            &library,
+            0,
+            &SectionPath(vec![0]),
+            false,
+            Theme::default(),
+            Widths::default(),
+        );
+        layer.entries = [
+            Kinship::SameTownship,
+            Kinship::SameCounty,
+            Kinship::Elsewhere,
+        ]
+        .into_iter()
+        .map(|kinship| Entry {
+            report: 0,
+            path: SectionPath(vec![0]),
+            line: "NAME".to_string(),
+            kinship,
+        })
+        .collect();
+        layer.filled = true;
+        layer.resize(3);
+        for language in [Language::English, Language::Chinese] {
+            let columns: Vec<usize> = with_language(language, || {
+                let area = Rect::new(0, 0, 50, 3);
+                let mut buf = Buffer::empty(area);
+                layer.render(area, &mut buf);
+                (0..3)
+                    .map(|y| {
+                        (0..50)
+                            .position(|x| buf[(x, y)].symbol() == "N")
+                            .expect("the name is drawn")
+                    })
+                    .collect()
+            });
+            assert!(
+                columns.windows(2).all(|w| w[0] == w[1]),
+                "{language:?}: {columns:?}"
+            );
+        }
+    }
 }
