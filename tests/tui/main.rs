@@ -20,6 +20,8 @@
 //!   the centred column, punctuation, edges, half pages, the outline, help.
 //! - `compare`: the compare view (`C`) and the related list (`R`), in
 //!   memory at both sizes, timed at 10 000 reports, and in the real binary.
+//! - `related`: the related list in the real binary, at both sizes and in
+//!   both languages: Enter reads a section, Ctrl-O comes back.
 //! - `e2e`: the real binary in a pseudo-terminal: keys in, the screen read
 //!   back, the terminal given back on exit, signals, resizes, a panic.
 //! - `watch`: the real binary following its folder: reports written,
@@ -32,6 +34,7 @@ mod jumps;
 mod places;
 mod position;
 mod printed;
+mod related;
 mod render;
 mod screens;
 mod search_again;

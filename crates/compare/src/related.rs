@@ -118,7 +118,14 @@ fn document(report: &Report, path: &SectionPath) -> Vec<(Gram, u8)> {
 
 impl RelatedIndex {
     /// Index every section of `library`.
-    pub fn build<'a>(library: &'a Library) -> RelatedIndex {
+    pub fn build(library: &Library) -> RelatedIndex {
+        Self::build_until(library, || false).unwrap_or_default()
+    }
+
+    /// [`RelatedIndex::build`], asking `stop` before each report and giving
+    /// up (`None`) once it says so: a build on a thread of its own can be
+    /// abandoned when the reader quits or its library is replaced.
+    pub fn build_until<'a>(library: &'a Library, stop: impl Fn() -> bool) -> Option<RelatedIndex> {
         let mut index = RelatedIndex::default();
         let mut names: HashMap<&str, u32> = HashMap::new();
         let mut intern = |name: Option<&'a str>| {
@@ -126,15 +133,25 @@ impl RelatedIndex {
             let next = u32::try_from(names.len()).unwrap_or(u32::MAX);
             Some(*names.entry(name).or_insert(next))
         };
-        let mut term_lists: Vec<Vec<(u32, u8)>> = Vec::new();
+        // Each document's bigrams are kept as term numbers in one flat
+        // array while the lists' lengths are counted; then every posting
+        // is written straight into its place in the index. Lists per
+        // bigram, gathered then copied, held twice the index in many small
+        // allocations at the peak, which the allocator kept after the build.
+        let mut counts: Vec<u32> = Vec::new();
+        let mut doc_terms: Vec<u32> = Vec::new();
+        let mut doc_counts: Vec<u8> = Vec::new();
+        let mut doc_ends: Vec<usize> = Vec::new();
         let mut total_length = [0u64; 2];
         for (r, report) in library.reports().iter().enumerate() {
+            if stop() {
+                return None;
+            }
             let first = index.docs.len() as u32;
             let county = intern(report.county.as_deref());
             let township = intern(report.township.as_deref());
             index.places.push((township, county));
             for (path, _) in report.outline() {
-                let doc = index.docs.len() as u32;
                 let grams = document(report, &path);
                 let mut length = [0u32; 2];
                 for &(gram, count) in &grams {
@@ -147,32 +164,46 @@ impl RelatedIndex {
                     .lengths
                     .push(length.map(|n| u16::try_from(n).unwrap_or(u16::MAX)));
                 for (gram, count) in grams {
-                    let next = term_lists.len() as u32;
+                    let next = counts.len() as u32;
                     let term = *index.terms.entry(gram).or_insert(next);
                     if term == next {
-                        term_lists.push(Vec::new());
+                        counts.push(0);
                     }
-                    term_lists[term as usize].push((doc, count));
+                    counts[term as usize] += 1;
+                    doc_terms.push(term);
+                    doc_counts.push(count);
                 }
+                doc_ends.push(doc_terms.len());
                 index.docs.push((r as u32, path));
             }
             index.report_docs.push((first, index.docs.len() as u32));
         }
         let documents = index.docs.len().max(1) as f32;
         index.average_length = total_length.map(|total| (total as f32 / documents).max(1.0));
-        let postings: usize = term_lists.iter().map(Vec::len).sum();
-        index.starts.reserve(term_lists.len() + 1);
-        index.posting_docs.reserve(postings);
-        index.posting_counts.reserve(postings);
+        index.starts.reserve(counts.len() + 1);
         index.starts.push(0);
-        for list in term_lists {
-            for (doc, count) in list {
-                index.posting_docs.push(doc);
-                index.posting_counts.push(count);
-            }
-            index.starts.push(index.posting_docs.len() as u32);
+        let mut postings = 0u32;
+        for count in &counts {
+            postings += count;
+            index.starts.push(postings);
         }
-        index
+        // Where each term's next posting goes.
+        let mut next: Vec<u32> = counts;
+        let terms = next.len();
+        next.copy_from_slice(&index.starts[..terms]);
+        index.posting_docs = vec![0; postings as usize];
+        index.posting_counts = vec![0; postings as usize];
+        let mut start = 0;
+        for (doc, end) in doc_ends.into_iter().enumerate() {
+            for (&term, &count) in doc_terms[start..end].iter().zip(&doc_counts[start..end]) {
+                let at = &mut next[term as usize];
+                index.posting_docs[*at as usize] = doc as u32;
+                index.posting_counts[*at as usize] = count;
+                *at += 1;
+            }
+            start = end;
+        }
+        Some(index)
     }
 
     /// How many sections are indexed.

@@ -593,4 +593,12 @@ pub(crate) const TABLE: &[(&str, &str)] = &[
     ("this township", "this township"),
     ("this county", "this county"),
     ("elsewhere", "elsewhere"),
+    (
+        "compare: pick a report first",
+        "compare: pick a report first",
+    ),
+    (
+        "Building the index of every section…",
+        "Building the index of every section…",
+    ),
 ];

@@ -527,4 +527,9 @@ pub(crate) const TABLE: &[(&str, &str)] = &[
     ("this township", "本乡镇"),
     ("this county", "本县"),
     ("elsewhere", "其他地方"),
+    ("compare: pick a report first", "对比：请先选一份报告"),
+    (
+        "Building the index of every section…",
+        "正在为全部章节建立索引…",
+    ),
 ];

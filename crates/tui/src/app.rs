@@ -10,6 +10,7 @@ pub mod jumps;
 mod keep;
 pub use keep::{Carried, Changes};
 mod marks;
+mod related;
 mod searching;
 
 use baogao_i18n::t;
@@ -30,7 +31,6 @@ use super::search::{Recall, SearchLayer};
 use super::theme::Theme;
 use super::tree::TreePane;
 use crate::position::ReadingPosition;
-use baogao_compare::RelatedIndex;
 use baogao_layout::Widths;
 use baogao_report::library::Library;
 use baogao_report::model::SectionPath;
@@ -121,8 +121,9 @@ pub struct App<'a> {
     clipboard: Option<String>,
     widths: Widths,
     theme: Theme,
-    /// The related-sections index, built the first time it is asked for.
-    related_index: std::cell::OnceCell<RelatedIndex>,
+    /// The related-sections index: built in the background, or (tests)
+    /// on first use.
+    related: crate::related::indexing::Indexing,
     quit: bool,
 }
 
@@ -168,7 +169,7 @@ impl<'a> App<'a> {
             clipboard: None,
             widths,
             theme,
-            related_index: std::cell::OnceCell::new(),
+            related: crate::related::indexing::Indexing::inline(),
             quit: false,
         }
     }
@@ -422,7 +423,7 @@ impl<'a> App<'a> {
                     // The outline closes on the section it sends the reader to.
                     Effect::Read { report, path } => {
                         self.layers.pop();
-                        self.reader.open(self.library, report, &path);
+                        self.leap(|app| app.reader.open(app.library, report, &path));
                         Effect::Scrolled
                     }
                     effect => effect,
@@ -444,10 +445,7 @@ impl<'a> App<'a> {
                     // The list closes on the section it sends the reader to.
                     Effect::Read { report, path } => {
                         self.layers.pop();
-                        self.reader.open(self.library, report, &path);
-                        self.overview_shown = false;
-                        self.focus = Focus::Reader;
-                        Effect::Scrolled
+                        self.read_related(report, &path)
                     }
                     effect => effect,
                 },
@@ -469,7 +467,7 @@ impl<'a> App<'a> {
                 self.overview_shown = false;
             }
             Effect::Read { report, path } => {
-                self.reader.open(self.library, report, &path);
+                self.leap(|app| app.reader.open(app.library, report, &path));
                 self.overview_shown = false;
                 self.focus = Focus::Reader;
             }
@@ -502,7 +500,7 @@ impl<'a> App<'a> {
                     self.receive(update);
                 }
             }
-            Effect::Go(row) => self.go_to_result(row),
+            Effect::Go(row) => self.leap(|app| app.go_to_result(row)),
             Effect::Notice(notice) => self.notice = Some(notice),
             Effect::Quit => self.quit = true,
         }
@@ -578,38 +576,13 @@ impl<'a> App<'a> {
     /// The compare view's partner list for the report the keys are on.
     fn open_compare(&mut self) -> Effect {
         let Some((index, _)) = self.target() else {
-            return Effect::None;
+            // A group holds many reports: say which to pick, rather than
+            // compare one the user did not choose.
+            return Effect::Notice(t(crate::related::text::PICK_A_REPORT).to_string());
         };
         let full_width = self.reader.punctuation() == crate::document::Punctuation::FullWidth;
         let compare = CompareLayer::new(self.library, index, full_width, self.theme, self.widths);
         self.layers.push(Layer::Compare(Box::new(compare)));
-        self.unfitted = true;
-        Effect::None
-    }
-
-    /// The sections related to the one the keys are on; the index is
-    /// built on first use.
-    fn open_related(&mut self) -> Effect {
-        let Some((index, path)) = self.target() else {
-            return Effect::None;
-        };
-        if path.0.is_empty() {
-            return Effect::Notice(t(crate::related::text::PICK_A_SECTION).to_string());
-        }
-        let library = self.library;
-        let related_index = self
-            .related_index
-            .get_or_init(|| RelatedIndex::build(library));
-        let related = RelatedLayer::new(
-            library,
-            related_index,
-            index,
-            &path,
-            self.reader.punctuation() == crate::document::Punctuation::FullWidth,
-            self.theme,
-            self.widths,
-        );
-        self.layers.push(Layer::Related(related));
         self.unfitted = true;
         Effect::None
     }
@@ -626,7 +599,7 @@ impl<'a> App<'a> {
             return Effect::None;
         };
         self.layers.pop();
-        self.reader.open_at(self.library, index, &position);
+        self.leap(|app| app.reader.open_at(app.library, index, &position));
         self.focus = Focus::Reader;
         Effect::Scrolled
     }

@@ -83,12 +83,13 @@ pub struct Options {
     pub watch: Option<Watch>,
 }
 
-/// What wakes the event loop: terminal input, a search worker's answer
-/// (with the generation of the library it searched), or the library
-/// changed on disk.
+/// What wakes the event loop: terminal input, a search worker's answer or
+/// the related index built (each with the generation of the library it
+/// is about), or the library changed on disk.
 enum Message {
     Input(io::Result<Event>),
     Search(u64, Update),
+    Related(u64, related::indexing::Built),
     Library(watch::Batch),
 }
 
@@ -171,6 +172,11 @@ pub fn run(library: Library, options: Options) -> io::Result<Outcome> {
                 answers.send(Message::Search(generation, update)).is_ok()
             });
             app.set_search_client(client);
+            let built = messages.clone();
+            let (builder, _builder) = related::indexing::spawn(scope, &library, move |index| {
+                built.send(Message::Related(generation, index)).is_ok()
+            });
+            app.set_related_builder(builder);
             let turn = Turn {
                 stop: &stop,
                 inbox: &inbox,
@@ -332,6 +338,10 @@ fn deliver(app: &mut App, turn: &Turn, message: Message) -> io::Result<Option<wa
             app.receive(update);
         }
         Message::Search(..) => {}
+        Message::Related(generation, built) if generation == turn.generation => {
+            app.receive_related(built);
+        }
+        Message::Related(..) => {}
         Message::Library(batch) => {
             if let Some(error) = &batch.unwatched {
                 app.set_notice(baogao_i18n::tf("watch.unwatched", &[("error", error)]));

@@ -2,10 +2,11 @@
 //! same topic, by `baogao_compare::related` — the township's other years
 //! first, then the county's other townships, then the rest — each row
 //! saying township · county · year · heading. Enter reads the selected one.
-//! The index over every section of the library is built the first time the
-//! list is asked for (about 0.85 s at 10 000 reports, nothing for the few
-//! bundled ones) and kept for the session: a reader who never asks pays
-//! nothing at start-up.
+//! The index over every section of the library is built in the background
+//! when the first list is opened ([`indexing`]): the list says so, and
+//! fills when the index arrives.
+
+pub(crate) mod indexing;
 
 use super::effect::Effect;
 use super::keymap::Action;
@@ -26,6 +27,8 @@ pub(crate) mod text {
     pub(crate) const TITLE: &str = "Related";
     pub(crate) const NONE_FOUND: &str = "No related sections found.";
     pub(crate) const PICK_A_SECTION: &str = "related: pick a section first";
+    pub(crate) const PICK_A_REPORT: &str = "compare: pick a report first";
+    pub(crate) const BUILDING: &str = "Building the index of every section…";
     pub(crate) const SAME_TOWNSHIP: &str = "this township";
     pub(crate) const SAME_COUNTY: &str = "this county";
     pub(crate) const ELSEWHERE: &str = "elsewhere";
@@ -46,9 +49,16 @@ struct Entry {
 /// The related list's state.
 #[derive(Debug)]
 pub(crate) struct RelatedLayer {
+    /// The report and section the list is about.
+    report: usize,
+    path: SectionPath,
     /// What the list is related to, for the title.
     about: String,
+    /// Empty until [`RelatedLayer::fill`] runs.
     entries: Vec<Entry>,
+    /// False while the index is being built.
+    filled: bool,
+    full_width: bool,
     selected: usize,
     offset: usize,
     height: usize,
@@ -57,7 +67,39 @@ pub(crate) struct RelatedLayer {
 }
 
 impl RelatedLayer {
+    /// The list for report `report`'s section at `path`, waiting for the
+    /// index: [`RelatedLayer::fill`] lists the sections.
+    pub(crate) fn pending(
+        library: &Library,
+        report: usize,
+        path: &SectionPath,
+        full_width: bool,
+        theme: Theme,
+        widths: Widths,
+    ) -> RelatedLayer {
+        let about = library
+            .reports()
+            .get(report)
+            .and_then(|r| r.section(path))
+            .map(|s| s.heading.clone())
+            .unwrap_or_default();
+        RelatedLayer {
+            report,
+            path: path.clone(),
+            about,
+            entries: Vec::new(),
+            filled: false,
+            full_width,
+            selected: 0,
+            offset: 0,
+            height: 1,
+            theme,
+            widths,
+        }
+    }
+
     /// The sections related to report `report`'s section at `path`.
+    #[cfg(test)]
     pub(crate) fn new(
         library: &Library,
         index: &RelatedIndex,
@@ -67,9 +109,22 @@ impl RelatedLayer {
         theme: Theme,
         widths: Widths,
     ) -> RelatedLayer {
+        let mut layer = RelatedLayer::pending(library, report, path, full_width, theme, widths);
+        layer.fill(library, index);
+        layer
+    }
+
+    /// Whether the list still waits for the index.
+    pub(crate) fn is_pending(&self) -> bool {
+        !self.filled
+    }
+
+    /// List the related sections, from `index`.
+    pub(crate) fn fill(&mut self, library: &Library, index: &RelatedIndex) {
         let reports = library.reports();
-        let entries = index
-            .related(library, report, path, LIMIT)
+        let full_width = self.full_width;
+        self.entries = index
+            .related(library, self.report, &self.path, LIMIT)
             .into_iter()
             .filter_map(|found| {
                 let other = reports.get(found.report)?;
@@ -91,20 +146,9 @@ impl RelatedLayer {
                 })
             })
             .collect();
-        let about = reports
-            .get(report)
-            .and_then(|r| r.section(path))
-            .map(|s| s.heading.clone())
-            .unwrap_or_default();
-        RelatedLayer {
-            about,
-            entries,
-            selected: 0,
-            offset: 0,
-            height: 1,
-            theme,
-            widths,
-        }
+        self.filled = true;
+        self.selected = 0;
+        self.offset = 0;
     }
 
     /// The frame's title: what the list is related to.
@@ -136,6 +180,8 @@ impl RelatedLayer {
             {
                 self.selected = moved;
             }
+            // Nothing to read yet; Esc still closes.
+            Action::Open if !self.filled => {}
             Action::Open => {
                 return match self.entries.get(self.selected) {
                     Some(entry) => Effect::Read {
@@ -156,18 +202,27 @@ impl RelatedLayer {
     pub(crate) fn render(&self, area: Rect, buf: &mut Buffer) {
         let (theme, widths) = (&self.theme, self.widths);
         if self.entries.is_empty() {
+            let said = if self.filled {
+                t(text::NONE_FOUND)
+            } else {
+                t(text::BUILDING)
+            };
             put_str(
                 buf,
                 area.x,
                 area.y,
                 area.right(),
-                t(text::NONE_FOUND),
+                &truncate(said, usize::from(area.width), widths),
                 theme.dim,
                 widths,
             );
             return;
         }
         let width = usize::from(area.width);
+        let tags = [text::SAME_TOWNSHIP, text::SAME_COUNTY, text::ELSEWHERE].map(t);
+        // The names line up by display width: a Chinese tag's characters
+        // are two columns each.
+        let tag_width = tags.iter().map(|tag| widths.str(tag)).max().unwrap_or(0) + 1;
         for (y, (i, entry)) in (area.y..area.bottom()).zip(
             self.entries
                 .iter()
@@ -176,11 +231,12 @@ impl RelatedLayer {
                 .take(self.height),
         ) {
             let group = match entry.kinship {
-                Kinship::SameTownship => t(text::SAME_TOWNSHIP),
-                Kinship::SameCounty => t(text::SAME_COUNTY),
-                Kinship::Elsewhere => t(text::ELSEWHERE),
+                Kinship::SameTownship => tags[0],
+                Kinship::SameCounty => tags[1],
+                Kinship::Elsewhere => tags[2],
             };
-            let tag = format!("{group:<12} ");
+            let pad = tag_width.saturating_sub(widths.str(group));
+            let tag = format!("{group}{:pad$}", "");
             let style = if i == self.selected {
                 fill(buf, area.x, y, area.right(), theme.selected);
                 theme.selected
@@ -230,5 +286,54 @@ mod tests {
             effect => panic!("{effect:?}"),
         }
         assert_eq!(layer.act(Action::Close), Effect::CloseLayer);
+    }
+
+    /// The names after the tags start in one column in both languages,
+    /// though a Chinese tag's characters are two columns each.
+    #[test]
+    fn the_names_line_up_after_tags_of_any_width() {
+        use baogao_i18n::{Language, with_language};
+        let library = Library::from_loaded(load_bundled().reports);
+        let mut layer = RelatedLayer::pending(
+            &library,
+            0,
+            &SectionPath(vec![0]),
+            false,
+            Theme::default(),
+            Widths::default(),
+        );
+        layer.entries = [
+            Kinship::SameTownship,
+            Kinship::SameCounty,
+            Kinship::Elsewhere,
+        ]
+        .into_iter()
+        .map(|kinship| Entry {
+            report: 0,
+            path: SectionPath(vec![0]),
+            line: "NAME".to_string(),
+            kinship,
+        })
+        .collect();
+        layer.filled = true;
+        layer.resize(3);
+        for language in [Language::English, Language::Chinese] {
+            let columns: Vec<usize> = with_language(language, || {
+                let area = Rect::new(0, 0, 50, 3);
+                let mut buf = Buffer::empty(area);
+                layer.render(area, &mut buf);
+                (0..3)
+                    .map(|y| {
+                        (0..50)
+                            .position(|x| buf[(x, y)].symbol() == "N")
+                            .expect("the name is drawn")
+                    })
+                    .collect()
+            });
+            assert!(
+                columns.windows(2).all(|w| w[0] == w[1]),
+                "{language:?}: {columns:?}"
+            );
+        }
     }
 }

@@ -1,8 +1,14 @@
 //! The jump list (Ctrl-O back, Ctrl-I or Ctrl-N forward), as in vim: the
 //! place the reader was before each jump (a search result, n/N, a section
-//! or report step, g/G, Enter in the tree or the outline, a bookmark) is
-//! kept, and Ctrl-O goes back to it. Plain scrolling is not a jump. The list
-//! is kept across runs in the state file, beside the reading position.
+//! or report step, g/G, Enter in the tree, the outline, the figures or the
+//! related list, a bookmark) is kept, and Ctrl-O goes back to it. Plain
+//! scrolling is not a jump. The list is kept across runs in the state file,
+//! beside the reading position.
+//!
+//! A layer or pane that sends the reader somewhere goes through
+//! `App::leap`, whatever brought it there (a key, a click, a search
+//! answer that came after Enter); the reader's own moves by key (section
+//! steps, g/G, n/N) are told apart by `is_jump`.
 
 use super::App;
 use crate::effect::Effect;
@@ -37,28 +43,37 @@ impl Jumps {
 }
 
 /// Whether the key `action` (with the `effect` it gave) moves the reader
-/// by a jump rather than by scrolling.
+/// by a jump rather than by scrolling. Reading what a layer or the tree
+/// picked is noted by [`App::leap`] instead.
 pub(super) fn is_jump(action: Option<Action>, effect: &Effect) -> bool {
-    matches!(
-        effect,
-        Effect::Read { .. } | Effect::Go(_) | Effect::SteppedHit
-    ) || matches!(
-        action,
-        Some(
-            Action::NextSection
-                | Action::PreviousSection
-                | Action::NextTopSection
-                | Action::PreviousTopSection
-                | Action::NextReport
-                | Action::PreviousReport
-                | Action::First
-                | Action::Last
-                | Action::Open
+    matches!(effect, Effect::SteppedHit)
+        || matches!(
+            action,
+            Some(
+                Action::NextSection
+                    | Action::PreviousSection
+                    | Action::NextTopSection
+                    | Action::PreviousTopSection
+                    | Action::NextReport
+                    | Action::PreviousReport
+                    | Action::First
+                    | Action::Last
+                    | Action::Open
+            )
         )
-    )
 }
 
 impl App<'_> {
+    /// Send the reader elsewhere by `go`, keeping the place it leaves in
+    /// the jump list (when it leaves its section): every way of opening
+    /// another place goes through here, so Ctrl-O always comes back.
+    pub(super) fn leap<T>(&mut self, go: impl FnOnce(&mut Self) -> T) -> T {
+        let before = self.reader.position();
+        let went = go(self);
+        self.note_jump(before);
+        went
+    }
+
     /// After a jump: keep `before` if the reader left its section.
     pub(super) fn note_jump(&mut self, before: Option<ReadingPosition>) {
         let Some(before) = before else {
@@ -108,5 +123,80 @@ impl App<'_> {
                 return Effect::None;
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::theme::Theme;
+    use baogao_bundled::load_bundled;
+    use baogao_layout::Widths;
+    use baogao_report::library::Library;
+    use crossterm::event::{
+        Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+    };
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    fn key(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {
+        app.handle(&Event::Key(KeyEvent::new(code, modifiers)));
+    }
+
+    /// The screen's rows, each cell's symbol as it is.
+    fn rows(app: &mut App) -> Vec<String> {
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("a terminal");
+        terminal.draw(|frame| app.draw(frame)).expect("draws");
+        let buffer = terminal.backend().buffer();
+        (0..buffer.area.height)
+            .map(|y| {
+                (0..buffer.area.width)
+                    .map(|x| buffer[(x, y)].symbol())
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// A click on a search result reads it by a jump, as Enter does.
+    #[test]
+    fn a_search_result_read_by_a_click_is_a_jump() {
+        let library = Library::from_loaded(load_bundled().reports);
+        let mut app = App::new(&library, Widths::default(), Theme::default());
+        let start = ReadingPosition {
+            report_id: "nanji-2020-work-summary".to_string(),
+            section: vec![0, 0],
+            block: 0,
+            offset: 0,
+        };
+        assert!(app.resume(&start));
+        rows(&mut app);
+        let before = app.reading_position();
+        key(&mut app, KeyCode::Char('/'), KeyModifiers::NONE);
+        for c in "dangjian".chars() {
+            key(&mut app, KeyCode::Char(c), KeyModifiers::NONE);
+        }
+        // The first result is selected: one click reads it. It is below the
+        // input line, the first row naming 党建.
+        let y = rows(&mut app)
+            .iter()
+            .enumerate()
+            .skip(3)
+            .find(|(_, row)| row.contains('党'))
+            .map(|(y, _)| y)
+            .expect("a result");
+        let click = MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column: 40,
+            row: u16::try_from(y).expect("on screen"),
+            modifiers: KeyModifiers::NONE,
+        };
+        app.handle(&Event::Mouse(click));
+        assert!(app.layers.is_empty(), "the result was read");
+        let there = app.reading_position();
+        assert_ne!(there, before);
+        key(&mut app, KeyCode::Char('o'), KeyModifiers::CONTROL);
+        assert_eq!(app.reading_position(), before, "Ctrl-O comes back");
+        key(&mut app, KeyCode::Char('i'), KeyModifiers::CONTROL);
+        assert_eq!(app.reading_position(), there, "Ctrl-I goes forth");
     }
 }
