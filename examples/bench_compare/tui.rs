@@ -106,6 +106,12 @@ pub fn run(bin: &Path, dir: &Path, state_home: &Path, query: &str) -> anyhow::Re
         .master
         .try_clone_reader()
         .map_err(|error| anyhow::anyhow!("pty output: {error}"))?;
+    let keys = Arc::new(Mutex::new(
+        pair.master
+            .take_writer()
+            .map_err(|error| anyhow::anyhow!("pty input: {error}"))?,
+    ));
+    let answers = Arc::clone(&keys);
     let sink = Arc::clone(&screen);
     let reader = thread::spawn(move || {
         let mut chunk = [0u8; 8192];
@@ -116,6 +122,7 @@ pub fn run(bin: &Path, dir: &Path, state_home: &Path, query: &str) -> anyhow::Re
                 screen.closed = true;
                 break;
             }
+            answer_queries(&chunk[..n], &answers);
             screen.parser.process(&chunk[..n]);
             let now = Instant::now();
             let contents = screen.parser.screen().contents_formatted();
@@ -129,10 +136,14 @@ pub fn run(bin: &Path, dir: &Path, state_home: &Path, query: &str) -> anyhow::Re
             }
         }
     });
-    let mut keys = pair
-        .master
-        .take_writer()
-        .map_err(|error| anyhow::anyhow!("pty input: {error}"))?;
+    let send = |bytes: &[u8]| -> anyhow::Result<()> {
+        let mut keys = keys
+            .lock()
+            .map_err(|_| anyhow::anyhow!("pty input poisoned"))?;
+        keys.write_all(bytes)?;
+        keys.flush()?;
+        Ok(())
+    };
 
     let first_tree = wait(&screen, "the tree", |s| s.first_tree)?;
     let mut key_latencies = Vec::new();
@@ -140,27 +151,23 @@ pub fn run(bin: &Path, dir: &Path, state_home: &Path, query: &str) -> anyhow::Re
         settle(&screen)?;
         let before = screen.lock().map_or(0, |s| s.changes);
         let sent = Instant::now();
-        keys.write_all(key.as_bytes())?;
-        keys.flush()?;
+        send(key.as_bytes())?;
         let changed = wait(&screen, &format!("a change after key {key:?}"), |s| {
             (s.changes > before).then_some(s.changed_at)
         })?;
         key_latencies.push(changed - sent);
     }
     settle(&screen)?;
-    keys.write_all(format!("/{query}").as_bytes())?;
-    keys.flush()?;
+    send(format!("/{query}").as_bytes())?;
     wait(&screen, "the search's count", |s| {
         let text = s.parser.screen().contents();
         text.contains(" match").then_some(())
     })?;
     let peak_rss = peak_rss_of(&pid.to_string())?;
     // Esc and q apart: together they read as Alt-q.
-    keys.write_all(b"\x1b")?;
-    keys.flush()?;
+    send(b"\x1b")?;
     thread::sleep(Duration::from_millis(100));
-    keys.write_all(b"q")?;
-    keys.flush()?;
+    send(b"q")?;
     let quit = Instant::now();
     while child.0.try_wait()?.is_none() {
         if quit.elapsed() > TIMEOUT {
@@ -175,6 +182,27 @@ pub fn run(bin: &Path, dir: &Path, state_home: &Path, query: &str) -> anyhow::Re
         key_latencies,
         peak_rss,
     })
+}
+
+/// Answer what the reader asks the terminal at start, as xterm does: its
+/// background (OSC 11: black) and its device attributes (DA1), which a
+/// terminal answers in milliseconds. Unanswered, the reader would wait its
+/// full 100 ms for them, which no real terminal makes it do.
+fn answer_queries(output: &[u8], keys: &Mutex<Box<dyn Write + Send>>) {
+    let asks = |query: &[u8]| output.windows(query.len()).any(|w| w == query);
+    let mut reply: Vec<u8> = Vec::new();
+    if asks(b"\x1b]11;?") {
+        reply.extend_from_slice(b"\x1b]11;rgb:0000/0000/0000\x1b\\");
+    }
+    if asks(b"\x1b[c") {
+        reply.extend_from_slice(b"\x1b[?62;22c");
+    }
+    if !reply.is_empty()
+        && let Ok(mut keys) = keys.lock()
+    {
+        let _ = keys.write_all(&reply);
+        let _ = keys.flush();
+    }
 }
 
 /// Poll the screen until `found` gives something; fail, with the screen,
