@@ -81,6 +81,7 @@ pub fn run(
             .map(|state| state.kept(&key))
             .unwrap_or_default(),
         watch: dir.clone().filter(|_| watch).map(watcher),
+        broken: errors,
     };
     let outcome = tui::run(library, options)?;
     // Save first: after a closed window there is no terminal to tell
@@ -105,7 +106,8 @@ pub fn run(
     for problem in settings_problems {
         let _ = writeln!(stderr, "{}{}", t("cli.warning"), text::clean(problem));
     }
-    let errors: Vec<LoadError> = errors.into_iter().chain(outcome.broken).collect();
+    // What failed at start or while watched, less what was mended since.
+    let errors: Vec<LoadError> = outcome.broken;
     for error in &errors {
         let _ = writeln!(
             stderr,

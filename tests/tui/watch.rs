@@ -2,7 +2,8 @@
 //! the folder while the reader is open appears in the tree, one removed
 //! goes (the reader staying where it was), a half-written file is waited
 //! for rather than reported broken, one that stays broken is reported as at
-//! start, and `--no-watch` leaves the library as it was loaded.
+//! start, one broken at start and mended is forgotten, and `--no-watch`
+//! leaves the library as it was loaded.
 
 use baogao_testkit::fixtures::{repo_path, temp_dir};
 use baogao_testkit::pty::Session;
@@ -135,6 +136,21 @@ fn a_file_that_stays_broken_is_reported_as_at_start_and_the_rest_stays() {
     assert_eq!(session.wait_exit(WAIT), 1);
     let screen = session.screen();
     assert!(screen.contains("broken.json"), "{screen}");
+}
+
+#[test]
+fn a_file_broken_at_start_and_mended_while_open_is_not_listed_on_quit() {
+    let dir = library();
+    let broken = dir.path().join(DAIXI);
+    std::fs::write(&broken, b"{\"schema\": 1,").expect("writes");
+    let state = temp_dir();
+    let mut session = start(dir.path(), state.path(), &[]);
+    assert!(session.screen().contains("could not be loaded"));
+    write_until(&session, &broken, &bundled(DAIXI), "Reports 3");
+    session.send(b"q");
+    assert_eq!(session.wait_exit(WAIT), 0, "no file is broken any more");
+    let screen = session.screen();
+    assert!(!screen.contains(DAIXI), "{screen}");
 }
 
 #[test]

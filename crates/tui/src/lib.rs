@@ -81,6 +81,9 @@ pub struct Options {
     /// The library's folder, to follow its changes on disk; `None`: the
     /// library stays as it was loaded (`--no-watch`, the bundled reports).
     pub watch: Option<Watch>,
+    /// Files that failed to load at start: one mended while the folder is
+    /// watched is no longer broken (see [`Outcome::broken`]).
+    pub broken: Vec<LoadError>,
 }
 
 /// What wakes the event loop: terminal input, a search worker's answer or
@@ -101,8 +104,8 @@ pub struct Outcome {
     pub position: Option<ReadingPosition>,
     /// The jump list and bookmarks to keep for next time.
     pub kept: position::Kept,
-    /// Files of the library that failed to load while it was watched (and
-    /// were not mended since).
+    /// Files of the library that failed to load, at start or while it was
+    /// watched, and were not mended since.
     pub broken: Vec<LoadError>,
 }
 
@@ -149,7 +152,7 @@ pub fn run(library: Library, options: Options) -> io::Result<Outcome> {
     let input = terminal::spawn_input(messages.clone(), Message::Input);
     let mut library = library;
     let mut carried: Option<(Carried, Changes)> = None;
-    let broken: RefCell<Vec<LoadError>> = RefCell::new(Vec::new());
+    let broken: RefCell<Vec<LoadError>> = RefCell::new(options.broken);
     let mut generation = 0_u64;
     let mut position = None;
     let mut kept = position::Kept::default();
