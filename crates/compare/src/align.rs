@@ -306,26 +306,13 @@ fn greedy(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use baogao_report::model::{Kind, Period, Section};
+    use baogao_report::model::{Kind, Section};
 
     fn report(sections: Vec<Section>) -> Report {
         Report {
-            schema: 1,
-            id: "a".into(),
-            title: "t".into(),
-            township: None,
-            county: None,
-            city: None,
-            province: None,
-            code: None,
-            year: None,
-            period: Period::Annual,
             kind: Kind::WorkSummary,
-            published: None,
-            publisher: None,
-            source: None,
-            preamble: Vec::new(),
             sections,
+            ..Report::new("a", "t")
         }
     }
 

@@ -178,24 +178,7 @@ mod tests {
     use super::*;
 
     fn report(id: &str) -> Report {
-        Report {
-            schema: 1,
-            id: id.into(),
-            title: "t".into(),
-            township: None,
-            county: None,
-            city: None,
-            province: None,
-            code: None,
-            year: None,
-            period: Period::Annual,
-            kind: crate::model::Kind::Other,
-            published: None,
-            publisher: None,
-            source: None,
-            preamble: Vec::new(),
-            sections: Vec::new(),
-        }
+        Report::new(id, "t")
     }
 
     #[test]

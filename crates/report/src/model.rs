@@ -155,6 +155,30 @@ impl SectionPath {
 }
 
 impl Report {
+    /// A report of schema 1 with an id and a title and nothing else known:
+    /// an annual report of kind other, no place, no sections. Fields are
+    /// public, so a caller sets what it knows after.
+    pub fn new(id: impl Into<String>, title: impl Into<String>) -> Report {
+        Report {
+            schema: SCHEMA_VERSION,
+            id: id.into(),
+            title: title.into(),
+            township: None,
+            county: None,
+            city: None,
+            province: None,
+            code: None,
+            year: None,
+            period: Period::Annual,
+            kind: Kind::Other,
+            published: None,
+            publisher: None,
+            source: None,
+            preamble: Vec::new(),
+            sections: Vec::new(),
+        }
+    }
+
     /// The section at `path`; `None` for the front or a path that leads nowhere.
     pub fn section(&self, path: &SectionPath) -> Option<&Section> {
         let (first, rest) = path.0.split_first()?;

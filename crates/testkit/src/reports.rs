@@ -4,29 +4,15 @@
 //! of placed reports with two townships of one name in different counties.
 
 use baogao_report::library::Library;
-use baogao_report::model::{Kind, Period, Report, SCHEMA_VERSION, Section};
+use baogao_report::model::{Kind, Period, Report, Section};
 
 /// A report to build: a work summary with no place, year or section until
 /// told otherwise.
 pub fn report() -> ReportBuilder {
     ReportBuilder {
         report: Report {
-            schema: SCHEMA_VERSION,
-            id: String::new(),
-            title: String::new(),
-            township: None,
-            county: None,
-            city: None,
-            province: None,
-            code: None,
-            year: None,
-            period: Period::Annual,
             kind: Kind::WorkSummary,
-            published: None,
-            publisher: None,
-            source: None,
-            preamble: Vec::new(),
-            sections: Vec::new(),
+            ..Report::new("", "")
         },
     }
 }

@@ -96,27 +96,9 @@ impl Library {
 mod tests {
     use super::*;
     use crate::load::LoadedReport;
-    use crate::model::{Kind, Period};
 
     fn report(id: &str, title: &str) -> Report {
-        Report {
-            schema: 1,
-            id: id.into(),
-            title: title.into(),
-            township: None,
-            county: None,
-            city: None,
-            province: None,
-            code: None,
-            year: None,
-            period: Period::Annual,
-            kind: Kind::Other,
-            published: None,
-            publisher: None,
-            source: None,
-            preamble: Vec::new(),
-            sections: Vec::new(),
-        }
+        Report::new(id, title)
     }
 
     fn library() -> Library {

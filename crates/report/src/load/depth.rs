@@ -82,7 +82,6 @@ pub(crate) fn section_indexes(path: &serde_path_to_error::Path) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Kind, Period};
 
     fn nested(depth: usize) -> Vec<Section> {
         let mut sections = Vec::new();
@@ -105,22 +104,8 @@ mod tests {
 
     fn report(sections: Vec<Section>) -> Report {
         Report {
-            schema: 1,
-            id: "r".into(),
-            title: "t".into(),
-            township: None,
-            county: None,
-            city: None,
-            province: None,
-            code: None,
-            year: None,
-            period: Period::Annual,
-            kind: Kind::Other,
-            published: None,
-            publisher: None,
-            source: None,
-            preamble: Vec::new(),
             sections,
+            ..Report::new("r", "t")
         }
     }
 
