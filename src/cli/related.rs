@@ -209,10 +209,8 @@ fn print(out: &mut dyn Write, listings: &[Listing]) -> std::io::Result<()> {
         for found in &listing.related {
             let place = format!(
                 "{} \u{B7} {}",
-                found.township.unwrap_or("未具名"),
-                found
-                    .year
-                    .map_or_else(|| "年份不详".to_string(), |y| y.to_string()),
+                baogao_tui::shelf::township_label(found.township),
+                baogao_tui::shelf::year_label(found.year),
             );
             writeln!(
                 out,

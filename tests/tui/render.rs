@@ -21,7 +21,7 @@ fn by_township_the_tree_lists_townships_in_pinyin_order_with_counts() {
     // By township: the order does not hang on the places the reports name.
     press(&mut app, "v");
     let text = screen(&draw(&mut app, 120, 40));
-    let order: Vec<usize> = ["岱西镇", "芦浦镇", "南麂镇", "南塘镇", "未具名"]
+    let order: Vec<usize> = ["岱西镇", "芦浦镇", "南麂镇", "南塘镇", "unnamed"]
         .iter()
         .map(|name| {
             text.find(name)
@@ -289,8 +289,12 @@ fn a_report_with_no_sections_and_no_title_reads_by_its_kind() {
     press(&mut app, "lljj\n]]}G");
     let buffer = draw(&mut app, 80, 24);
     let status = rows(&buffer)[22].clone();
-    assert!(status.contains("未具名 · 年份不详 · "), "{status}");
-    assert!(screen(&buffer).contains("年份不详"), "{}", screen(&buffer));
+    assert!(status.contains("unnamed · year unknown · "), "{status}");
+    assert!(
+        screen(&buffer).contains("year unknown"),
+        "{}",
+        screen(&buffer)
+    );
 }
 
 #[test]

@@ -17,7 +17,7 @@ use crate::effect::{Effect, OverviewOf};
 use crate::keymap::Action;
 use crate::paint::put_str;
 use crate::shelf::{
-    CHAIN, Child, Grouping, Level, Shelf, UNPLACED, report_title, township_with_county, year_label,
+    CHAIN, Child, Grouping, Level, Shelf, report_title, township_with_county, unplaced, year_label,
 };
 use crate::theme::Theme;
 use baogao_i18n::{t, tf};
@@ -365,7 +365,7 @@ fn library_lines(library: &Library, shelf: &Shelf) -> (String, String, Vec<Line>
             };
             lines.push(Line::Text(format!(
                 "{} \u{B7} {} \u{B7} {}",
-                label.split(CHAIN).next().unwrap_or(UNPLACED),
+                label.split(CHAIN).next().unwrap_or(unplaced()),
                 count(townships, "count.township"),
                 count(reports, "count.report"),
             )));
@@ -491,7 +491,7 @@ mod tests {
         let lines = texts(&pane);
         assert!(lines[0].starts_with("5 reports"), "{lines:?}");
         assert!(lines.contains(&"2020 2".to_string()), "{lines:?}");
-        assert!(lines.contains(&"年份不详 1".to_string()), "{lines:?}");
+        assert!(lines.contains(&"year unknown 1".to_string()), "{lines:?}");
     }
 
     #[test]

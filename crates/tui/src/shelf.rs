@@ -19,11 +19,11 @@ use baogao_report::model::Report;
 
 pub(crate) use build::shelve;
 
-/// The tree's name for reports that name no township, for no year, and for
-/// reports that name no county, city or province.
-pub(crate) const UNNAMED_TOWNSHIP: &str = "未具名";
-pub(crate) const UNKNOWN_YEAR: &str = "年份不详";
-pub(crate) const UNPLACED: &str = "未定位";
+/// The tree's name for reports that name no county, city or province, in
+/// the interface's language (`未定位`, `unplaced`).
+pub(crate) fn unplaced() -> &'static str {
+    t("place.unplaced")
+}
 
 /// Joins the levels of a compact chain, and a place and what is in it.
 pub(crate) const CHAIN: &str = " \u{203A} ";
@@ -222,12 +222,16 @@ pub fn report_title(report: &Report) -> &str {
     }
 }
 
-/// A township as the screen names it (未具名 for none).
+/// A township as the screen names it (`未具名`, `unnamed` for none, in the
+/// interface's language).
 pub fn township_label(name: Option<&str>) -> &str {
-    name.unwrap_or(UNNAMED_TOWNSHIP)
+    name.unwrap_or_else(|| t("place.unnamed"))
 }
 
-/// A year as the screen names it (年份不详 for none).
+/// A year as the screen names it (`年份不详`, `year unknown` for none).
 pub fn year_label(year: Option<i32>) -> String {
-    year.map_or_else(|| UNKNOWN_YEAR.to_string(), |year| year.to_string())
+    year.map_or_else(
+        || t("place.unknown_year").to_string(),
+        |year| year.to_string(),
+    )
 }

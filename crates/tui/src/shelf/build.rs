@@ -7,8 +7,8 @@
 //! child. Labels are made once per node, not per report.
 
 use super::{
-    CHAIN, Child, Group, Grouping, Level, ReportRow, Shelf, UNPLACED, place_key, township_label,
-    township_with_county, year_label,
+    CHAIN, Child, Group, Grouping, Level, ReportRow, Shelf, place_key, township_label,
+    township_with_county, unplaced, year_label,
 };
 use baogao_report::library::Library;
 use baogao_report::model::Report;
@@ -135,7 +135,7 @@ fn new_node(report: &Report, level: Level, index: usize, grouping: Grouping) -> 
         Level::Province => name(&report.province),
         Level::City => name(&report.city),
         Level::County => name(&report.county),
-        Level::Unplaced => UNPLACED.to_string(),
+        Level::Unplaced => unplaced().to_string(),
         // Under its county the township needs no county beside it.
         Level::Township if grouping == Grouping::Place => {
             township_label(report.township.as_deref()).to_string()

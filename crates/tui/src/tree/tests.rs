@@ -59,7 +59,7 @@ fn places_nest_with_compact_chains_and_reports_are_no_deeper_than_two() {
     let mut tree = TreePane::new(&library, Widths::default(), Theme::default());
     assert_eq!(
         labels(&tree),
-        ["浙江省 4", "未定位 › 未具名 › 年份不详 › 工作总结 11"]
+        ["浙江省 4", "unplaced › unnamed › year unknown › 工作总结 11"]
     );
     let _ = tree.act(Action::Expand);
     let _ = tree.act(Action::Expand); // on an open node: to its first child
@@ -74,7 +74,7 @@ fn places_nest_with_compact_chains_and_reports_are_no_deeper_than_two() {
             "    乐清市 › 南塘镇 › 2022 › 上半年工作总结 19",
             "    平阳县 › 南麂镇 › 2020 › 工作总结 20",
             "  舟山市 › 岱山县 › 岱西镇 › 2023 › 政府工作报告 1",
-            "未定位 › 未具名 › 年份不详 › 工作总结 11",
+            "unplaced › unnamed › year unknown › 工作总结 11",
         ]
     );
     let rows = tree.rows();
