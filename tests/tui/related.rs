@@ -1,8 +1,9 @@
 //! The related list (`R`) in the real binary, at 120×40 and at 50×20, in
 //! both languages: it opens on the section being read, Enter reads a
 //! related section, Ctrl-O comes back to where `R` was pressed and Ctrl-N
-//! goes there again. The index is built in the background after the first
-//! frame; at the bundled size it is ready before any key.
+//! goes there again. The index is built in the background when `R` is
+//! first pressed: the list says so until it arrives, and the test waits for
+//! it to fill before it reads on.
 
 use baogao_testkit::fixtures::temp_dir;
 use baogao_testkit::pty::Session;
@@ -29,7 +30,15 @@ fn related_jump_and_back(lang: &str, cols: u16, rows: u16, title: &str) {
     session.wait_until(|s| s.contains('▸'), WAIT, "the tree");
     let before = status(&session.read_nanji(WAIT), rows);
     session.send(b"R");
-    let listed = session.wait_for(title, WAIT);
+    let listed = session.wait_until(
+        |s| {
+            s.contains(title)
+                && !s.contains("Building the index")
+                && !s.contains("正在为全部章节建立索引")
+        },
+        WAIT,
+        "the related list filled",
+    );
     // No row of the list starts with a closing mark or spills past the
     // frame: every row is as wide as the screen.
     for row in listed.lines() {

@@ -147,8 +147,14 @@ impl DeclaredHeadings {
 /// The marks a bold lead-in ends with: a sentence end, or a colon.
 const LEAD_ENDS: &[char] = &['。', '！', '？', '!', '?', '：', ':'];
 
+/// A text as the stages after see it (the decoder's clean-up drops
+/// zero-width spaces and bidi marks a page or Word file may hold), white
+/// space left out.
 fn key(text: &str) -> String {
-    text.chars().filter(|c| !c.is_whitespace()).collect()
+    crate::decode::normalise_text(text)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
 }
 
 #[cfg(test)]
@@ -175,6 +181,12 @@ mod tests {
         );
         d.declare("2020", Declared::Level(1));
         assert_eq!(d.get("2020"), None, "no Chinese, no heading");
+        d.declare("社会\u{200B}事业", Declared::Level(2));
+        assert_eq!(
+            d.get("社会事业"),
+            Some(Declared::Level(2)),
+            "as the decoder leaves it"
+        );
     }
 
     #[test]

@@ -9,8 +9,9 @@
 //! gazetteer, and the table is parsed only on the first call to
 //! [`Gazetteer::get`].
 //!
-//! The table is embedded as `build.rs` prepares it: the names as text, the
-//! codes as two bytes a unit, and an index sorted by name; nothing is
+//! The table is embedded as `build.rs` prepares it: the names as text,
+//! three bytes a unit (its level, its own digits, its name's length), and
+//! an index sorted by name; nothing is
 //! parsed, inflated or hashed at run time. The first call only lays the
 //! units out (a pass over 44 703 names), and a look-up by name is a binary
 //! search. See `build.rs` for the layout and its cost.

@@ -162,14 +162,8 @@ pub fn run(library: Library, options: Options) -> io::Result<Outcome> {
         }
         let (end, state) = std::thread::scope(|scope| {
             let mut app = App::new(&library, widths, theme);
-            match carried.take() {
-                Some((carried, changes)) => app.take_over(carried, &changes),
-                None => {
-                    if let Some(start) = start.take() {
-                        begin(&mut app, start);
-                    }
-                }
-            }
+            // The workers first: taking over may reopen a search, which must
+            // run on the worker, not here.
             let answers = messages.clone();
             let (client, _worker) = SearchClient::background(scope, &library, move |update| {
                 answers.send(Message::Search(generation, update)).is_ok()
@@ -180,6 +174,14 @@ pub fn run(library: Library, options: Options) -> io::Result<Outcome> {
                 built.send(Message::Related(generation, index)).is_ok()
             });
             app.set_related_builder(builder);
+            match carried.take() {
+                Some((carried, changes)) => app.take_over(carried, &changes),
+                None => {
+                    if let Some(start) = start.take() {
+                        begin(&mut app, start);
+                    }
+                }
+            }
             let turn = Turn {
                 stop: &stop,
                 inbox: &inbox,

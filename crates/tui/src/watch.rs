@@ -17,7 +17,7 @@ use baogao_report::load::LoadError;
 use baogao_report::model::Report;
 use notify::event::{AccessKind, AccessMode, EventKind, MetadataKind, ModifyKind};
 use notify::{RecursiveMode, Watcher as _};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::{Duration, Instant, SystemTime};
@@ -105,9 +105,10 @@ fn watch_loop(watch: &Watch, send: &impl Fn(Batch) -> bool) -> notify::Result<()
         };
         match received {
             Ok(Ok(event)) if matters(event.kind) => {
+                let whole = opens_folders(event.kind);
                 for path in event.paths {
                     let path = as_library_path(&watch.dir, canonical.as_deref(), path);
-                    pending.touch(path, Instant::now());
+                    pending.touch(path, whole, Instant::now());
                 }
             }
             // A lost event or one that says nothing changed.
@@ -132,6 +133,16 @@ fn matters(kind: EventKind) -> bool {
     }
 }
 
+/// Whether an event on a folder may stand for the files under it: one
+/// created, moved or removed whole. A folder's own times or rights changing
+/// (`touch`, `chmod`, `rsync -a` at its end) change none of its files.
+fn opens_folders(kind: EventKind) -> bool {
+    !matches!(
+        kind,
+        EventKind::Modify(ModifyKind::Metadata(_) | ModifyKind::Data(_))
+    )
+}
+
 /// An event's path as the library names its files: under the folder as it
 /// was given, whatever form the watcher reports it in.
 fn as_library_path(dir: &Path, canonical: Option<&Path>, path: PathBuf) -> PathBuf {
@@ -148,7 +159,8 @@ fn as_library_path(dir: &Path, canonical: Option<&Path>, path: PathBuf) -> PathB
 /// did not load until their next try.
 #[derive(Debug, Default)]
 struct Pending {
-    changed: BTreeSet<PathBuf>,
+    /// Changed paths, and whether a folder among them stands for its files.
+    changed: BTreeMap<PathBuf, bool>,
     /// When the folder will have been quiet long enough.
     quiet_at: Option<Instant>,
     /// Per file: the tries made and when the next is due.
@@ -156,10 +168,10 @@ struct Pending {
 }
 
 impl Pending {
-    fn touch(&mut self, path: PathBuf, now: Instant) {
+    fn touch(&mut self, path: PathBuf, whole: bool, now: Instant) {
         // A file written again starts its tries afresh.
         self.retries.remove(&path);
-        self.changed.insert(path);
+        *self.changed.entry(path).or_default() |= whole;
         self.quiet_at = Some(now + QUIET);
     }
 
@@ -174,13 +186,13 @@ impl Pending {
     /// Load what is due at `now`.
     fn load_due(&mut self, watch: &Watch, now: Instant) -> Batch {
         let mut batch = Batch::default();
-        let mut due: Vec<(PathBuf, u32)> = Vec::new();
+        let mut due: Vec<(PathBuf, u32, bool)> = Vec::new();
         if self.quiet_at.is_some_and(|at| at <= now) {
             self.quiet_at = None;
             due.extend(
                 std::mem::take(&mut self.changed)
                     .into_iter()
-                    .map(|p| (p, 0)),
+                    .map(|(p, whole)| (p, 0, whole)),
             );
         }
         let retried: Vec<PathBuf> = self
@@ -191,18 +203,33 @@ impl Pending {
             .collect();
         for path in retried {
             if let Some((tries, _)) = self.retries.remove(&path) {
-                due.push((path, tries));
+                due.push((path, tries, false));
             }
         }
-        for (path, tries) in due {
-            self.visit(watch, path, tries, now, &mut batch);
+        // A file under a folder created or moved in the same batch (`cp -r`
+        // tells both) is visited once, and a folder reached twice (a link
+        // back up the tree) is read once.
+        let mut seen = Seen::default();
+        for (path, tries, whole) in due {
+            self.visit(watch, path, tries, whole, now, &mut seen, &mut batch);
         }
         batch
     }
 
-    /// One changed path: a file, a folder (each file under it), or gone.
-    fn visit(&mut self, watch: &Watch, path: PathBuf, tries: u32, now: Instant, batch: &mut Batch) {
-        if is_hidden(&watch.dir, &path) {
+    /// One changed path: a file, a folder (each file under it, when
+    /// `whole`), or gone.
+    #[allow(clippy::too_many_arguments)]
+    fn visit(
+        &mut self,
+        watch: &Watch,
+        path: PathBuf,
+        tries: u32,
+        whole: bool,
+        now: Instant,
+        seen: &mut Seen,
+        batch: &mut Batch,
+    ) {
+        if is_hidden(&watch.dir, &path) || !seen.paths.insert(path.clone()) {
             return;
         }
         let Ok(metadata) = std::fs::metadata(&path) else {
@@ -210,8 +237,11 @@ impl Pending {
             return;
         };
         if metadata.is_dir() {
-            for file in files_under(&path) {
-                self.visit(watch, file, tries, now, batch);
+            let real = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+            if whole && seen.folders.insert(real) {
+                for file in files_under(&path) {
+                    self.visit(watch, file, tries, true, now, seen, batch);
+                }
             }
             return;
         }
@@ -236,6 +266,14 @@ impl Pending {
             FileLoad::NotAReport => batch.changes.push((path, FileChange::Gone)),
         }
     }
+}
+
+/// What one batch has visited: paths as named, and folders as they really
+/// are (a link to a folder above would otherwise be followed for ever).
+#[derive(Debug, Default)]
+struct Seen {
+    paths: HashSet<PathBuf>,
+    folders: HashSet<PathBuf>,
 }
 
 /// A file's size and time: a file still being written changes them.
@@ -309,7 +347,7 @@ mod tests {
         std::fs::write(&file, &REPORT[..40]).expect("writes");
         let start = Instant::now();
         let mut pending = Pending::default();
-        pending.touch(file.clone(), start);
+        pending.touch(file.clone(), false, start);
         // Nothing before the folder is quiet.
         assert!(pending.load_due(&watch, start).is_empty());
         let first = pending.load_due(&watch, start + QUIET);
@@ -334,7 +372,7 @@ mod tests {
         std::fs::write(&file, "{").expect("writes");
         let mut now = Instant::now();
         let mut pending = Pending::default();
-        pending.touch(file, now);
+        pending.touch(file, false, now);
         now += QUIET;
         let mut batches = Vec::new();
         while pending.next_due().is_some() {
@@ -358,12 +396,53 @@ mod tests {
         std::fs::write(sub.join("notes.md"), "#").expect("writes");
         let now = Instant::now();
         let mut pending = Pending::default();
-        pending.touch(sub.clone(), now);
-        pending.touch(dir.path().join(".git"), now);
-        pending.touch(dir.path().join("gone.json"), now);
+        pending.touch(sub.clone(), true, now);
+        pending.touch(dir.path().join(".git"), true, now);
+        pending.touch(dir.path().join("gone.json"), false, now);
         let batch = pending.load_due(&watch, now + QUIET);
         let paths: Vec<&Path> = batch.changes.iter().map(|(p, _)| p.as_path()).collect();
         assert_eq!(paths, [dir.path().join("gone.json"), sub.join("x.json")]);
         assert!(matches!(batch.changes[0].1, FileChange::Gone));
+    }
+
+    #[test]
+    fn a_folder_copied_in_gives_each_file_once_and_its_own_times_give_none() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let watch = watch(dir.path());
+        let sub = dir.path().join("sub");
+        std::fs::create_dir(&sub).expect("a folder");
+        std::fs::write(sub.join("x.json"), REPORT).expect("writes");
+        let now = Instant::now();
+        // `cp -r`: the folder created, and the file in it written.
+        let mut pending = Pending::default();
+        pending.touch(sub.clone(), true, now);
+        pending.touch(sub.join("x.json"), false, now);
+        let batch = pending.load_due(&watch, now + QUIET);
+        assert_eq!(batch.changes.len(), 1, "{batch:?}");
+        // `touch sub`: the folder's times, none of its files.
+        let mut pending = Pending::default();
+        pending.touch(sub, false, now);
+        assert!(pending.load_due(&watch, now + QUIET).is_empty());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_back_up_the_tree_is_followed_once() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let watch = watch(dir.path());
+        let sub = dir.path().join("sub");
+        std::fs::create_dir(&sub).expect("a folder");
+        std::fs::write(sub.join("x.json"), REPORT).expect("writes");
+        std::os::unix::fs::symlink(dir.path(), sub.join("loop")).expect("a link");
+        let now = Instant::now();
+        let mut pending = Pending::default();
+        pending.touch(sub, true, now);
+        let batch = pending.load_due(&watch, now + QUIET);
+        let reports = batch
+            .changes
+            .iter()
+            .filter(|(_, change)| matches!(change, FileChange::Report(_)))
+            .count();
+        assert!(reports <= 2, "{reports} reports: {batch:?}");
     }
 }

@@ -189,10 +189,12 @@ fn paragraphs(xml: &[u8], mut numbering: Numbering, styles: &Styles) -> Result<S
         let event = reader
             .read_event_into(&mut buf)
             .map_err(|e| format!("word/document.xml is not well-formed XML: {e}"))?;
+        let opens = matches!(event, Event::Start(_));
         match event {
             Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
                 b"p" => paragraph = Paragraph::default(),
-                b"pPr" => paragraph.in_properties = true,
+                // `<w:pPr/>` holds nothing and has no end to reset the flag.
+                b"pPr" if opens => paragraph.in_properties = true,
                 b"pStyle" if paragraph.in_properties => paragraph.style = attr(&e, b"w:val"),
                 b"outlineLvl" if paragraph.in_properties => {
                     paragraph.outline = attr(&e, b"w:val").and_then(|v| v.parse().ok());
@@ -297,4 +299,36 @@ fn paragraphs(xml: &[u8], mut numbering: Numbering, styles: &Styles) -> Result<S
         text: lines.join("\n"),
         headings: headings.finish(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(body: &str) -> SourceText {
+        let xml = format!(r#"<w:document xmlns:w="x"><w:body>{body}</w:body></w:document>"#);
+        paragraphs(xml.as_bytes(), Numbering::default(), &Styles::default()).expect("reads")
+    }
+
+    #[test]
+    fn an_empty_paragraph_properties_element_hides_no_bold() {
+        let source = read(
+            "<w:p><w:pPr/><w:r><w:rPr><w:b/></w:rPr><w:t>工业稳中有进。</w:t></w:r>\
+             <w:r><w:t>全年规上工业增加值增长百分之六。</w:t></w:r></w:p>\
+             <w:p><w:pPr/><w:r><w:rPr><w:b/></w:rPr><w:t>成绩来之不易。</w:t></w:r></w:p>\
+             <w:p><w:r><w:t>全年完成地区生产总值十二亿元，同比增长百分之六，各项指标好于预期。</w:t></w:r></w:p>",
+        );
+        assert!(source.headings.is_lead("工业稳中有进。"));
+        assert_eq!(source.headings.get("成绩来之不易。"), Some(Declared::Bold));
+    }
+
+    #[test]
+    fn the_paragraph_marks_bold_is_not_its_texts() {
+        // The pPr's rPr is the paragraph mark's: its bold makes no heading.
+        let source = read(
+            "<w:p><w:pPr><w:rPr><w:b/></w:rPr></w:pPr><w:r><w:t>成绩来之不易。</w:t></w:r></w:p>\
+             <w:p><w:r><w:t>全年完成地区生产总值十二亿元，同比增长百分之六，各项指标好于预期。</w:t></w:r></w:p>",
+        );
+        assert_eq!(source.headings.get("成绩来之不易。"), None);
+    }
 }

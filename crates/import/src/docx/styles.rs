@@ -57,6 +57,7 @@ impl Styles {
         // Inside the style's run properties (`rPr`): where its bold is.
         let mut in_run_properties = false;
         while let Ok(event) = reader.read_event_into(&mut buf) {
+            let opens = matches!(event, Event::Start(_));
             match event {
                 Event::Start(e) | Event::Empty(e) => {
                     let val = super::attr(&e, b"w:val");
@@ -68,7 +69,8 @@ impl Styles {
                                 .filter(|_| paragraph)
                                 .map(|id| (id, Style::default()));
                         }
-                        b"rPr" => in_run_properties = true,
+                        // `<w:rPr/>` has no end to reset the flag.
+                        b"rPr" => in_run_properties = opens,
                         name => {
                             if let Some((_, style)) = &mut current {
                                 match name {

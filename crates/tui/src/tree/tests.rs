@@ -59,7 +59,10 @@ fn places_nest_with_compact_chains_and_reports_are_no_deeper_than_two() {
     let mut tree = TreePane::new(&library, Widths::default(), Theme::default());
     assert_eq!(
         labels(&tree),
-        ["浙江省 4", "unplaced › unnamed › year unknown › 工作总结 11"]
+        [
+            "浙江省 4",
+            "unplaced › unnamed › year unknown › 工作总结 11"
+        ]
     );
     let _ = tree.act(Action::Expand);
     let _ = tree.act(Action::Expand); // on an open node: to its first child
