@@ -92,7 +92,7 @@ pub struct Options {
 enum Message {
     Input(io::Result<Event>),
     Search(u64, Update),
-    Related(u64, related::indexing::Built),
+    Related(u64, baogao_compare::RelatedIndex),
     Library(watch::Batch),
 }
 

@@ -7,7 +7,8 @@ use super::{App, Focus, Layer};
 use crate::document::Punctuation;
 use crate::effect::Effect;
 use crate::related::RelatedLayer;
-use crate::related::indexing::{Builder, Built, Indexing};
+use crate::related::indexing::{Builder, Indexing};
+use baogao_compare::RelatedIndex;
 use baogao_i18n::t;
 use baogao_report::model::SectionPath;
 
@@ -25,19 +26,9 @@ impl App<'_> {
         self.related = index.map_or_else(Indexing::pending, Indexing::ready);
     }
 
-    /// Drop the related index, to build it again when next wanted: for a
-    /// library replaced under the reader. A build still running for the
-    /// old one stops, and one that finished is dropped when it arrives.
-    pub fn rebuild_related(&mut self) {
-        self.related.restart();
-    }
-
-    /// A build arrived: keep it, and fill the lists waiting for it. One of
-    /// a library since replaced is dropped.
-    pub(crate) fn receive_related(&mut self, built: Built) {
-        if !self.related.receive(built) {
-            return;
-        }
+    /// The build arrived: keep it, and fill the lists waiting for it.
+    pub(crate) fn receive_related(&mut self, index: RelatedIndex) {
+        self.related.receive(index);
         let library = self.library;
         let Some(index) = self.related.get(library) else {
             return;
@@ -169,7 +160,7 @@ mod tests {
                 // Enter on the waiting list reads nothing.
                 key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
                 assert!(matches!(app.layers.last(), Some(Layer::Related(_))));
-                let built = app.related.built(RelatedIndex::build(&library));
+                let built = RelatedIndex::build(&library);
                 app.receive_related(built);
                 let listed = screen(&mut app, 120, 40);
                 assert!(!listed.contains(building), "{listed}");
@@ -183,27 +174,6 @@ mod tests {
                 assert_eq!(section(&app), there, "Ctrl-I goes forth again");
             });
         }
-    }
-
-    #[test]
-    fn a_build_for_a_library_since_replaced_is_dropped() {
-        let library = Library::from_loaded(load_bundled().reports);
-        let mut app = reading_nanji(&library);
-        app.set_related_index(None);
-        let stale = app.related.built(RelatedIndex::build(&library));
-        app.rebuild_related();
-        app.receive_related(stale);
-        press(&mut app, 'R');
-        assert!(matches!(
-            app.layers.last(),
-            Some(Layer::Related(related)) if related.is_pending()
-        ));
-        let fresh = app.related.built(RelatedIndex::build(&library));
-        app.receive_related(fresh);
-        assert!(matches!(
-            app.layers.last(),
-            Some(Layer::Related(related)) if !related.is_pending()
-        ));
     }
 
     #[test]

@@ -2,35 +2,24 @@
 //! thread of its own when the first related list is opened (about 0.6 s
 //! at 10 000 reports, which `R` must not freeze for, nor the keys typed
 //! meanwhile; and some 70 MB a reader who never asks should not pay for),
-//! and the event loop hands it over when it arrives. Each build is numbered: a
-//! build for a library that has since been replaced stops at its next
-//! report and, if it finished first, is dropped on arrival. Tests (and
-//! anything without threads) build it in the caller's thread when first
-//! asked, or hold it pending to see the list wait for it.
+//! and the event loop hands it over when it arrives. The worker lives as
+//! long as its library's app: when the library is replaced (or the reader
+//! quits), a build still running stops at its next report, and the event
+//! loop drops an index of a library since replaced (its message carries
+//! the library's generation). Tests (and anything without threads) build
+//! it in the caller's thread when first asked, or hold it pending to see
+//! the list wait for it.
 
 use baogao_compare::RelatedIndex;
 use baogao_report::library::Library;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Sender};
 use std::thread;
-
-/// The number no build has: a worker told it stops.
-const STOP: u64 = u64::MAX;
-
-/// A finished build, for the event loop to hand to the app.
-#[derive(Debug)]
-pub(crate) struct Built {
-    /// The number of the build asked for.
-    pub(crate) generation: u64,
-    pub(crate) index: RelatedIndex,
-}
 
 /// Where the app's index comes from, and the index once it is here.
 #[derive(Debug)]
 pub(crate) struct Indexing {
-    /// The number of the build whose index is wanted.
-    generation: u64,
     index: Option<RelatedIndex>,
     source: Source,
 }
@@ -39,7 +28,7 @@ pub(crate) struct Indexing {
 enum Source {
     /// Built in the caller's thread the first time it is asked for.
     Inline,
-    /// A worker builds it; `asked` once the current build was requested.
+    /// A worker builds it; `asked` once the build was requested.
     Background { builder: Builder, asked: bool },
 }
 
@@ -47,7 +36,6 @@ impl Indexing {
     /// Built when first asked for, in the caller's thread.
     pub(crate) fn inline() -> Indexing {
         Indexing {
-            generation: 0,
             index: None,
             source: Source::Inline,
         }
@@ -57,35 +45,21 @@ impl Indexing {
     #[cfg(test)]
     pub(crate) fn ready(index: RelatedIndex) -> Indexing {
         Indexing {
-            generation: 0,
             index: Some(index),
             source: Source::Inline,
         }
     }
 
-    /// Pending until a [`Built`] is received: no worker builds it.
+    /// Pending until an index is received: no worker builds it.
     #[cfg(test)]
     pub(crate) fn pending() -> Indexing {
         let (requests, _) = mpsc::channel();
-        Indexing::background(Builder {
-            requests,
-            wanted: Arc::new(AtomicU64::new(STOP)),
-        })
-    }
-
-    /// A build of the current generation, as a worker would deliver it.
-    #[cfg(test)]
-    pub(crate) fn built(&self, index: RelatedIndex) -> Built {
-        Built {
-            generation: self.generation,
-            index,
-        }
+        Indexing::background(Builder { requests })
     }
 
     /// Built by `builder`, from the first [`Indexing::start`] on.
     pub(crate) fn background(builder: Builder) -> Indexing {
         Indexing {
-            generation: 0,
             index: None,
             source: Source::Background {
                 builder,
@@ -94,26 +68,15 @@ impl Indexing {
         }
     }
 
-    /// Ask the worker for the current build, once: the first related list
-    /// opened calls this.
+    /// Ask the worker for the build, once: the first related list opened
+    /// calls this.
     pub(crate) fn start(&mut self) {
         if let Source::Background { builder, asked } = &mut self.source
             && !*asked
             && self.index.is_none()
         {
-            builder.request(self.generation);
+            builder.request();
             *asked = true;
-        }
-    }
-
-    /// Forget the index: the library changed. A build running for the old
-    /// one stops, and the next [`Indexing::start`] asks for a new one.
-    pub(crate) fn restart(&mut self) {
-        self.generation += 1;
-        self.index = None;
-        if let Source::Background { builder, asked } = &mut self.source {
-            builder.cancel();
-            *asked = false;
         }
     }
 
@@ -125,35 +88,23 @@ impl Indexing {
         self.index.as_ref()
     }
 
-    /// Take a finished build; false (and dropped) when it is of a library
-    /// since replaced.
-    pub(crate) fn receive(&mut self, built: Built) -> bool {
-        if built.generation != self.generation {
-            return false;
-        }
-        self.index = Some(built.index);
-        true
+    /// Take the worker's finished build.
+    pub(crate) fn receive(&mut self, index: RelatedIndex) {
+        self.index = Some(index);
     }
 }
 
-/// The app's end of a worker: asks for builds.
+/// The app's end of a worker: asks for the build.
 #[derive(Debug)]
 pub(crate) struct Builder {
-    requests: Sender<u64>,
-    /// The build the app wants; a running build of another number stops.
-    wanted: Arc<AtomicU64>,
+    requests: Sender<()>,
 }
 
 impl Builder {
-    fn request(&self, generation: u64) {
-        self.wanted.store(generation, Ordering::Relaxed);
+    fn request(&self) {
         // A worker gone (its guard dropped) builds nothing: the list keeps
         // saying it is building, which only happens while quitting.
-        let _ = self.requests.send(generation);
-    }
-
-    fn cancel(&self) {
-        self.wanted.store(STOP, Ordering::Relaxed);
+        let _ = self.requests.send(());
     }
 }
 
@@ -162,52 +113,43 @@ impl Builder {
 /// the worker does not wait for the build.
 #[derive(Debug)]
 pub(crate) struct BuilderGuard {
-    requests: Sender<u64>,
-    wanted: Arc<AtomicU64>,
+    requests: Sender<()>,
+    stop: Arc<AtomicBool>,
 }
 
 impl Drop for BuilderGuard {
     fn drop(&mut self) {
-        self.wanted.store(STOP, Ordering::Relaxed);
-        let _ = self.requests.send(STOP);
+        self.stop.store(true, Ordering::Relaxed);
+        // Wakes a worker still waiting for its request.
+        let _ = self.requests.send(());
     }
 }
 
 /// Start a worker in `scope` that builds `library`'s index when asked;
-/// `deliver` hands each build to the event loop (false: nobody listens, and
-/// the worker ends). It waits on its channel, taking no time until asked.
+/// `deliver` hands the build to the event loop (false: nobody listens).
+/// It waits on its channel, taking no time until asked, and builds once.
 pub(crate) fn spawn<'scope>(
     scope: &'scope thread::Scope<'scope, '_>,
     library: &'scope Library,
-    deliver: impl Fn(Built) -> bool + Send + 'scope,
+    deliver: impl Fn(RelatedIndex) -> bool + Send + 'scope,
 ) -> (Builder, BuilderGuard) {
-    let (requests, inbox) = mpsc::channel::<u64>();
-    let wanted = Arc::new(AtomicU64::new(STOP));
-    let watched = Arc::clone(&wanted);
+    let (requests, inbox) = mpsc::channel::<()>();
+    let stop = Arc::new(AtomicBool::new(false));
+    let stopped = Arc::clone(&stop);
     scope.spawn(move || {
+        if inbox.recv().is_err() || stopped.load(Ordering::Relaxed) {
+            return;
+        }
         lower_priority();
-        while let Ok(mut generation) = inbox.recv() {
-            while let Ok(newer) = inbox.try_recv() {
-                generation = newer;
-            }
-            if generation == STOP {
-                break;
-            }
-            let Some(index) = RelatedIndex::build_until(library, || {
-                watched.load(Ordering::Relaxed) != generation
-            }) else {
-                continue;
-            };
-            if !deliver(Built { generation, index }) {
-                break;
-            }
+        if let Some(index) = RelatedIndex::build_until(library, || stopped.load(Ordering::Relaxed))
+        {
+            deliver(index);
         }
     });
     let builder = Builder {
         requests: requests.clone(),
-        wanted: Arc::clone(&wanted),
     };
-    (builder, BuilderGuard { requests, wanted })
+    (builder, BuilderGuard { requests, stop })
 }
 
 /// How much lower than the reader's the builder's priority is: a nice
