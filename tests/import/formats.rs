@@ -208,6 +208,12 @@ fn bold_that_sets_nothing_apart_and_long_heading_elements_declare_nothing() {
         format!("<p><b>{PARAGRAPH}</b></p><p><b>成绩来之不易。</b></p><p><b>{PARAGRAPH}</b></p>");
     let report = import_bytes(&page(&body), "page.html").unwrap();
     assert!(report.sections.is_empty(), "{:?}", headings(&report));
+    // Bold by style, as editors write it, declares as <b> does.
+    let body = format!(
+        "<p>{PARAGRAPH}</p><p><span style=\"FONT-WEIGHT: 700\">成绩来之不易。</span></p><p>{PARAGRAPH}</p>"
+    );
+    let report = import_bytes(&page(&body), "page.html").unwrap();
+    assert_eq!(headings(&report), [(1, "成绩来之不易。".to_string())]);
     // The same with the paragraphs plain: the bold line is a heading.
     let body = format!("<p>{PARAGRAPH}</p><p><b>成绩来之不易。</b></p><p>{PARAGRAPH}</p>");
     let report = import_bytes(&page(&body), "page.html").unwrap();

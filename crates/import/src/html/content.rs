@@ -294,11 +294,7 @@ pub(super) fn blocks(document: &Html, root: NodeId) -> Vec<Block> {
                         let bold = node
                             .ancestors()
                             .take_while(|a| a.id() != root.id())
-                            .any(|a| {
-                                a.value()
-                                    .as_element()
-                                    .is_some_and(|e| matches!(e.name(), "strong" | "b"))
-                            });
+                            .any(|a| a.value().as_element().is_some_and(is_bold));
                         line.push(text, bold);
                     }
                     _ => {}
@@ -322,6 +318,27 @@ pub(super) fn blocks(document: &Html, root: NodeId) -> Vec<Block> {
     }
     line.flush(&mut lines);
     lines
+}
+
+/// Whether an element sets its text in bold: `<strong>`, `<b>`, or a
+/// `font-weight` of bold (700 and up) in its style, as editors write it.
+fn is_bold(element: &scraper::node::Element) -> bool {
+    if matches!(element.name(), "strong" | "b") {
+        return true;
+    }
+    let Some(style) = element.attr("style") else {
+        return false;
+    };
+    style.split(';').any(|declaration| {
+        let Some((property, value)) = declaration.split_once(':') else {
+            return false;
+        };
+        let value = value.trim().trim_end_matches("!important").trim();
+        property.trim().eq_ignore_ascii_case("font-weight")
+            && (value.eq_ignore_ascii_case("bold")
+                || value.eq_ignore_ascii_case("bolder")
+                || value.parse::<u32>().is_ok_and(|weight| weight >= 700))
+    })
 }
 
 /// The level of a heading element: 1 for `<h1>` to 6 for `<h6>`.
