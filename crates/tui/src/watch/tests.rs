@@ -1,5 +1,6 @@
 //! The watcher's batches without a watcher: quiet periods, tries, folders
 //! and links, on real files in a temporary folder.
+
 use super::*;
 use baogao_report::load::parse_bytes;
 
