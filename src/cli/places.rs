@@ -20,7 +20,8 @@ QUERY is a province, city, county or township: its official name (浙江省,
 平阳县), its name without the unit (浙江, 平阳, 南麂) or that in pinyin
 (pingyang). Every unit of that name is shown. Reports the importer could
 not place (the text names no place, or a township several units share and
-the text names none of their counties) are counted under 未定位.
+the text names none of their counties) are counted under `unplaced`
+(未定位 in Chinese, and always in --json).
 
 Examples:
   baogao places
@@ -267,11 +268,25 @@ fn unit_node(unit: Unit, reports: &[&Report], chains: &[Vec<(Level, String)>]) -
 
 fn write_node(out: &mut dyn Write, node: &Node, indent: usize) -> std::io::Result<()> {
     let pad = "  ".repeat(indent);
-    let mut name = node.path.join(" › ");
+    // 未定位 is the JSON's word for no place; people read it in their
+    // interface's language.
+    let shown = |name: &str| {
+        if name == NOT_PLACED {
+            baogao_i18n::t("place.unplaced").to_string()
+        } else {
+            name.to_string()
+        }
+    };
+    let mut name = node
+        .path
+        .iter()
+        .map(|p| shown(p))
+        .collect::<Vec<_>>()
+        .join(" › ");
     if !name.is_empty() {
         name.push_str(" › ");
     }
-    name.push_str(&node.name);
+    name.push_str(&shown(&node.name));
     writeln!(out, "{pad}{}  {}", text::clean(&name), node.reports)?;
     for child in &node.children {
         write_node(out, child, indent + 1)?;
