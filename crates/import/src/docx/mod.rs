@@ -105,6 +105,8 @@ struct Paragraph {
     num_id: Option<String>,
     level: Option<usize>,
     style: Option<String>,
+    /// Whether the paragraph's style sets its text in bold.
+    style_bold: bool,
     /// An outline level written on the paragraph itself.
     outline: Option<u8>,
     in_text: bool,
@@ -195,7 +197,14 @@ fn paragraphs(xml: &[u8], mut numbering: Numbering, styles: &Styles) -> Result<S
                 b"p" => paragraph = Paragraph::default(),
                 // `<w:pPr/>` holds nothing and has no end to reset the flag.
                 b"pPr" if opens => paragraph.in_properties = true,
-                b"pStyle" if paragraph.in_properties => paragraph.style = attr(&e, b"w:val"),
+                b"pStyle" if paragraph.in_properties => {
+                    paragraph.style = attr(&e, b"w:val");
+                    // Read once: every run without a bold of its own asks.
+                    paragraph.style_bold = paragraph
+                        .style
+                        .as_deref()
+                        .is_some_and(|id| styles.info(id).bold);
+                }
                 b"outlineLvl" if paragraph.in_properties => {
                     paragraph.outline = attr(&e, b"w:val").and_then(|v| v.parse().ok());
                 }
@@ -215,13 +224,7 @@ fn paragraphs(xml: &[u8], mut numbering: Numbering, styles: &Styles) -> Result<S
                 let text = t.xml_content().map_err(|e| e.to_string())?;
                 let chars = text.chars().filter(|c| !c.is_whitespace()).count();
                 paragraph.chars += chars;
-                let style_bold = || {
-                    paragraph
-                        .style
-                        .as_deref()
-                        .is_some_and(|id| styles.info(id).bold)
-                };
-                if paragraph.run_bold.unwrap_or_else(style_bold) {
+                if paragraph.run_bold.unwrap_or(paragraph.style_bold) {
                     paragraph.bold_chars += chars;
                     if !paragraph.lead_closed {
                         paragraph.lead.push_str(&text);
