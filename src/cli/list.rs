@@ -177,25 +177,13 @@ fn table_row(report: &Report) -> [String; 8] {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use baogao_report::model::{Kind, Period, SCHEMA_VERSION, Section};
+    use baogao_report::model::{Kind, Section};
 
     fn report(id: &str, township: Option<&str>, title: &str, sections: usize) -> Report {
         Report {
-            schema: SCHEMA_VERSION,
-            id: id.to_string(),
-            title: title.to_string(),
             township: township.map(String::from),
-            county: None,
-            city: None,
-            province: None,
-            code: None,
             year: Some(2020),
-            period: Period::Annual,
             kind: Kind::WorkSummary,
-            published: None,
-            publisher: None,
-            source: None,
-            preamble: vec![],
             sections: (0..sections)
                 .map(|i| Section {
                     heading: format!("{i}、"),
@@ -203,6 +191,7 @@ mod tests {
                     sections: vec![],
                 })
                 .collect(),
+            ..Report::new(id, title)
         }
     }
 

@@ -1,7 +1,7 @@
 //! The reading-position state file: where it lives, loading it whatever state
 //! it is in, and saving it atomically without losing other libraries' places.
 
-use baogao_report::model::{Kind, Period, Report, Section};
+use baogao_report::model::{Kind, Report, Section};
 use baogao_tui::position::{ReadingPosition, StateError, StateFile, library_key};
 use std::ffi::OsStr;
 use std::fs;
@@ -314,20 +314,8 @@ fn sample_report() -> Report {
         sections,
     };
     Report {
-        schema: 1,
-        id: "nanji".to_string(),
-        title: "南麂镇2020年工作总结".to_string(),
-        township: None,
-        county: None,
-        city: None,
-        province: None,
-        code: None,
         year: Some(2020),
-        period: Period::Annual,
         kind: Kind::WorkSummary,
-        published: None,
-        publisher: None,
-        source: None,
         preamble: vec!["今年以来".to_string()],
         sections: vec![
             section(
@@ -337,6 +325,7 @@ fn sample_report() -> Report {
             ),
             section("二、思路", &["明年"], vec![]),
         ],
+        ..Report::new("nanji", "南麂镇2020年工作总结")
     }
 }
 

@@ -384,7 +384,7 @@ impl Layout {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use baogao_report::model::{Kind, Period, SCHEMA_VERSION, Section};
+    use baogao_report::model::{Kind, Section};
 
     fn section(heading: &str, paragraphs: &[&str], sections: Vec<Section>) -> Section {
         Section {
@@ -396,20 +396,9 @@ mod tests {
 
     fn report() -> Report {
         Report {
-            schema: SCHEMA_VERSION,
-            id: "t".to_string(),
-            title: "某镇2020年工作总结".to_string(),
             township: Some("某镇".to_string()),
-            county: None,
-            city: None,
-            province: None,
-            code: None,
             year: Some(2020),
-            period: Period::Annual,
             kind: Kind::WorkSummary,
-            published: None,
-            publisher: None,
-            source: None,
             preamble: vec!["今年以来,我镇工作扎实推进。".to_string()],
             sections: vec![
                 section(
@@ -419,6 +408,7 @@ mod tests {
                 ),
                 section("二、计划", &["明年继续努力。"], Vec::new()),
             ],
+            ..Report::new("t", "某镇2020年工作总结")
         }
     }
 
