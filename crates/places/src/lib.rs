@@ -177,27 +177,13 @@ impl Gazetteer {
     /// The indexes of the units named `name`, in code order; never a
     /// placeholder.
     fn named(&self, name: &str) -> impl Iterator<Item = u32> + '_ {
-        let name_at = |k: usize| {
-            self.units
-                .get(by_name_at(k) as usize)
-                .map_or("", |u| u.name)
-        };
-        let entries = BY_NAME.len() / 2;
-        // The first entry not before `name`, by binary search.
-        let (mut low, mut high) = (0, entries);
-        while low < high {
-            let middle = low + (high - low) / 2;
-            if name_at(middle) < name {
-                low = middle + 1;
-            } else {
-                high = middle;
-            }
-        }
-        let mut end = low;
-        while end < entries && name_at(end) == name {
-            end += 1;
-        }
-        (low..end).map(by_name_at).filter(|&i| {
+        let (entries, _) = BY_NAME.as_chunks::<2>();
+        let index = |entry: &[u8; 2]| u32::from(u16::from_le_bytes(*entry));
+        let name_of =
+            |entry: &[u8; 2]| self.units.get(index(entry) as usize).map_or("", |u| u.name);
+        let start = entries.partition_point(|e| name_of(e) < name);
+        let end = start + entries[start..].partition_point(|e| name_of(e) == name);
+        entries[start..end].iter().map(index).filter(|&i| {
             self.units
                 .get(i as usize)
                 .is_some_and(|u| !u.is_placeholder())
@@ -336,13 +322,6 @@ impl Gazetteer {
             .copied()
             .collect()
     }
-}
-
-/// The unit index at entry `k` of [`BY_NAME`].
-fn by_name_at(k: usize) -> u32 {
-    BY_NAME
-        .get(2 * k..2 * k + 2)
-        .map_or(NONE, |b| u32::from(u16::from_le_bytes([b[0], b[1]])))
 }
 
 /// A code padded to nine digits, so that every unit sorts after its parent
