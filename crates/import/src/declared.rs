@@ -62,7 +62,7 @@ impl DeclaredHeadings {
     /// Records `text` as declared, if it can be a heading at all: not
     /// empty, not too long, and (for bold alone) at most one sentence.
     pub(crate) fn declare(&mut self, text: &str, declared: Declared) {
-        let key = key(text);
+        let key = declared_key(text);
         let chars = key.chars().count();
         let sentences = key
             .chars()
@@ -109,7 +109,7 @@ impl DeclaredHeadings {
     /// Records the bold opening of a paragraph, if it is one sentence (it
     /// ends at a sentence end or a colon) short enough for a heading.
     pub(crate) fn declare_lead(&mut self, lead: &str) {
-        let key = key(lead);
+        let key = declared_key(lead);
         let ends = key.ends_with(|c| LEAD_ENDS.contains(&c));
         let sentences = key.chars().filter(|c| LEAD_ENDS.contains(c)).count();
         if ends && sentences == 1 && key.chars().count() <= MAX_BOLD_CHARS {
@@ -147,14 +147,17 @@ impl DeclaredHeadings {
 /// The marks a bold lead-in ends with: a sentence end, or a colon.
 const LEAD_ENDS: &[char] = &['。', '！', '？', '!', '?', '：', ':'];
 
-/// A text as the stages after see it (the decoder's clean-up drops
-/// zero-width spaces and bidi marks a page or Word file may hold), white
-/// space left out.
+/// A declared text as the stages after see it: the decoder's clean-up
+/// (which drops zero-width spaces and bidi marks a page or Word file may
+/// hold) has run on the text they read, so it runs on the declaration
+/// once here, not on every line looked up.
+fn declared_key(text: &str) -> String {
+    key(&crate::decode::normalise_text(text))
+}
+
+/// A text with its white space left out.
 fn key(text: &str) -> String {
-    crate::decode::normalise_text(text)
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect()
+    text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
 #[cfg(test)]

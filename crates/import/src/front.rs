@@ -29,8 +29,6 @@ pub(crate) struct Front {
     pub(crate) title_date: Option<String>,
     /// Index of the first line of the report body.
     pub(crate) body_start: usize,
-    /// The headings the document declared: never a display title.
-    pub(crate) declared: DeclaredHeadings,
 }
 
 /// Words a report title contains (simplified forms).
@@ -48,10 +46,7 @@ pub(crate) fn read_front(
     declared: &DeclaredHeadings,
     trace: &mut Trace,
 ) -> Front {
-    let mut front = Front {
-        declared: declared.clone(),
-        ..Front::default()
-    };
+    let mut front = Front::default();
     let mut i = 0;
     let mut seen = 0;
     // Where the last metadata block ended: with no title line, the page's
@@ -87,7 +82,7 @@ pub(crate) fn read_front(
         if collapsed != line && is_title_candidate(&collapsed) {
             trace.line(i, rules::TITLE);
             front.title = Some(collapsed);
-            front.body_start = read_title_block(lines, i + 1, &mut front, trace);
+            front.body_start = read_title_block(lines, i + 1, &mut front, declared, trace);
             return front;
         }
         // A cover notice or cover letter (关于印发…的通知, 关于报送…的报告 with
@@ -103,13 +98,13 @@ pub(crate) fn read_front(
         if is_org_name(line) && !next.is_empty() && is_title_candidate(&format!("{line}{next}")) {
             trace.lines(i..i + 2, rules::TITLE);
             front.title = Some(format!("{line}{next}"));
-            front.body_start = read_title_block(lines, i + 2, &mut front, trace);
+            front.body_start = read_title_block(lines, i + 2, &mut front, declared, trace);
             return front;
         }
         if is_title_candidate(line) {
             trace.line(i, rules::TITLE);
             let next = set_title(&mut front, lines, i, trace);
-            front.body_start = read_title_block(lines, next, &mut front, trace);
+            front.body_start = read_title_block(lines, next, &mut front, declared, trace);
             trace.lines(0..i, rules::BEFORE_TITLE);
             return front;
         }
@@ -301,11 +296,13 @@ fn split_site_prefix(title: &str) -> Option<(String, String)> {
 
 /// Walk the lines after the title: repeats of the title, metadata and site
 /// furniture are dropped; a government work report's subtitle, date line and
-/// speaker are kept for the preamble. Returns where the body starts.
+/// speaker are kept for the preamble; a heading the document `declared`
+/// is never taken for a display title. Returns where the body starts.
 pub(crate) fn read_title_block(
     lines: &[String],
     from: usize,
     front: &mut Front,
+    declared: &DeclaredHeadings,
     trace: &mut Trace,
 ) -> usize {
     let mut i = from;
@@ -334,7 +331,7 @@ pub(crate) fn read_title_block(
         } else if cruft::is_page_number(line) {
             Some(rules::PAGE_NUMBER)
         } else if is_spaced_out(line)
-            || (is_display_title(line, front) && front.declared.get(line).is_none())
+            || (is_display_title(line, front) && declared.get(line).is_none())
         {
             Some(rules::DISPLAY_TITLE)
         } else if is_subtitle(line) || is_date_line(line) || is_speaker_line(line) {

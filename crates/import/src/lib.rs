@@ -154,7 +154,7 @@ fn import_normalised(
         front.title = Some(title);
         front.title_date = front.title_date.take().or(date);
     }
-    restart_at_title(&mut lines, &mut front, trace);
+    restart_at_title(&mut lines, &mut front, &source_text.headings, trace);
     let running = cruft::running_lines(&lines);
 
     // Stage 3: the body's lines → paragraphs.
@@ -313,7 +313,12 @@ const RESTART_WINDOW: usize = 10;
 /// site's, and the report starts after it. A title run on into the text
 /// keeps the text. A shorter form of the title there (without the page's
 /// note such as 范文) becomes the title.
-fn restart_at_title(lines: &mut [String], front: &mut front::Front, trace: &mut Trace) {
+fn restart_at_title(
+    lines: &mut [String],
+    front: &mut front::Front,
+    declared: &declared::DeclaredHeadings,
+    trace: &mut Trace,
+) {
     let Some(title) = front.title.clone() else {
         return;
     };
@@ -358,7 +363,7 @@ fn restart_at_title(lines: &mut [String], front: &mut front::Front, trace: &mut 
     if shorter {
         front.title = Some(lines[at].clone());
     }
-    front.body_start = front::read_title_block(lines, at + 1, front, trace);
+    front.body_start = front::read_title_block(lines, at + 1, front, declared, trace);
 }
 
 /// The text's lines, trimmed. An indented line after a sentence end starts
