@@ -185,7 +185,6 @@ impl Pending {
 
     /// Load what is due at `now`.
     fn load_due(&mut self, watch: &Watch, now: Instant) -> Batch {
-        let mut batch = Batch::default();
         let mut due: Vec<(PathBuf, u32, bool)> = Vec::new();
         if self.quiet_at.is_some_and(|at| at <= now) {
             self.quiet_at = None;
@@ -209,47 +208,43 @@ impl Pending {
         // A file under a folder created or moved in the same batch (`cp -r`
         // tells both) is visited once, and a folder reached twice (a link
         // back up the tree) is read once.
-        let mut seen = Seen::default();
+        let mut round = Round {
+            now,
+            batch: Batch::default(),
+            paths: HashSet::new(),
+            real: HashSet::new(),
+        };
         for (path, tries, whole) in due {
-            self.visit(watch, path, tries, whole, now, &mut seen, &mut batch);
+            self.visit(watch, path, tries, whole, &mut round);
         }
-        batch
+        round.batch
     }
 
     /// One changed path: a file, a folder (each file under it, when
     /// `whole`), or gone.
-    #[allow(clippy::too_many_arguments)]
-    fn visit(
-        &mut self,
-        watch: &Watch,
-        path: PathBuf,
-        tries: u32,
-        whole: bool,
-        now: Instant,
-        seen: &mut Seen,
-        batch: &mut Batch,
-    ) {
-        if is_hidden(&watch.dir, &path) || !seen.paths.insert(path.clone()) {
+    fn visit(&mut self, watch: &Watch, path: PathBuf, tries: u32, whole: bool, round: &mut Round) {
+        if is_hidden(&watch.dir, &path) || !round.paths.insert(path.clone()) {
             return;
         }
         let Ok(metadata) = std::fs::metadata(&path) else {
-            batch.changes.push((path, FileChange::Gone));
+            round.batch.changes.push((path, FileChange::Gone));
             return;
         };
         if metadata.is_dir() {
             let real = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
-            if whole && seen.real.insert(real) {
+            if whole && round.real.insert(real) {
                 for file in files_under(&path) {
-                    self.visit(watch, file, tries, true, now, seen, batch);
+                    self.visit(watch, file, tries, true, round);
                 }
             }
             return;
         }
         // A file reached again through a link is the same report.
         let real = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
-        if !seen.real.insert(real) {
+        if !round.real.insert(real) {
             return;
         }
+        let (now, batch) = (round.now, &mut round.batch);
         let before = stamp(&metadata);
         let loaded = (watch.load)(&path);
         let still = std::fs::metadata(&path).ok().map(|m| stamp(&m)) == Some(before);
@@ -273,11 +268,14 @@ impl Pending {
     }
 }
 
-/// What one batch has visited: paths as named, and folders and files as
-/// they really are (a link to a folder above would otherwise be followed
-/// for ever, and a file reached through a link loaded twice).
-#[derive(Debug, Default)]
-struct Seen {
+/// One loading of what is due: when, the batch it makes, and what it has
+/// visited, paths as named and folders and files as they really are (a
+/// link to a folder above would otherwise be followed for ever, and a file
+/// reached through a link loaded twice).
+#[derive(Debug)]
+struct Round {
+    now: Instant,
+    batch: Batch,
     paths: HashSet<PathBuf>,
     real: HashSet<PathBuf>,
 }
