@@ -13,14 +13,15 @@
 //! plan) assigns topics to a section by its heading and the start of its
 //! text. The judged set is every section whose heading names exactly one
 //! topic. A related section is on topic when its own heading or the start
-//! of its text names that topic. The lexicon is words, the ranker
-//! character-bigram statistics: the judge does not share the ranker's
-//! view of the text. A section passes when all of its top 5 (or fewer,
-//! when fewer are listed) are on topic.
+//! of its text names that topic. It is a second opinion only: the ranker
+//! weighs sections by a lexicon of areas of work of its own
+//! (`crates/compare/data/areas.tsv`), which shares some of these words, so
+//! this judge is not independent of it. A section passes when all of its
+//! top 5 (or fewer, when fewer are listed) are on topic.
 //!
-//! The bar is 90 % of sections (by the person); the figures are in
-//! docs/compare.md, and each test holds its measured level so it cannot
-//! fall.
+//! The bar is 90 % of sections (by the person), which the person's test
+//! holds; the figures are in docs/compare.md, and the lexicon's test holds
+//! its measured level so it cannot fall.
 
 use crate::truth::real_reports;
 use baogao_compare::RelatedIndex;
@@ -110,6 +111,9 @@ fn judged_text(report: &Report, path: &SectionPath) -> String {
 /// How a judge's verdicts add up over the judged sections.
 #[derive(Debug, Default)]
 struct Score {
+    /// Sections the judge gives a topic but the ranker lists nothing for:
+    /// not judged, but counted, so a ranker cannot pass by listing less.
+    unlisted: usize,
     judged: usize,
     passed: usize,
     listed: usize,
@@ -127,7 +131,7 @@ impl Score {
 
     fn print(&self, judge: &str) {
         eprintln!(
-            "related ({judge}): {}/{} sections with all top 5 on topic = {:.1} %; {}/{} listed on topic = {:.1} %; {:.2} listed a section",
+            "related ({judge}): {}/{} sections with all top 5 on topic = {:.1} %; {}/{} listed on topic = {:.1} %; {:.2} listed a section; {} with no list",
             self.passed,
             self.judged,
             100.0 * self.share(),
@@ -135,6 +139,7 @@ impl Score {
             self.listed,
             100.0 * self.listed_share(),
             self.listed as f64 / self.judged.max(1) as f64,
+            self.unlisted,
         );
     }
 }
@@ -156,6 +161,7 @@ fn score(
             };
             let related = index.related(&library, r, &path, 5);
             if related.is_empty() {
+                score.unlisted += 1;
                 continue;
             }
             score.judged += 1;
@@ -263,8 +269,17 @@ fn the_top_5_related_sections_are_on_the_persons_topic() {
     );
     score.print("person");
     assert!(score.judged >= 100, "only {} sections judged", score.judged);
+    // Precision is not bought by listing less: every judged section gets a
+    // list, and lists stay as long as measured.
+    assert_eq!(score.unlisted, 0, "sections with no related list");
     assert!(
-        score.share() >= 0.74,
+        score.listed as f64 >= 3.0 * score.judged as f64,
+        "{} listed for {} sections",
+        score.listed,
+        score.judged
+    );
+    assert!(
+        score.share() >= 0.90,
         "{:.1} % of sections on topic",
         100.0 * score.share()
     );
@@ -282,12 +297,12 @@ fn the_top_5_related_sections_stay_on_the_lexicons_topic_as_measured() {
     score.print("lexicon");
     assert!(score.judged >= 40, "only {} sections judged", score.judged);
     assert!(
-        score.share() >= 0.69,
+        score.share() >= 0.88,
         "{:.1} % of sections on topic",
         100.0 * score.share()
     );
     assert!(
-        score.listed_share() >= 0.86,
+        score.listed_share() >= 0.95,
         "{:.1} % of listed on topic",
         100.0 * score.listed_share()
     );

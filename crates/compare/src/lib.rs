@@ -14,6 +14,7 @@
 #![forbid(unsafe_code)]
 
 pub mod align;
+pub mod areas;
 pub mod related;
 pub mod shared;
 pub mod text;

@@ -7,8 +7,10 @@
 //! alone). Kept apart, a bigram's rarity is counted among headings and
 //! among text separately: a heading's stock phrases (不断优化, 新台阶) are
 //! rare among headings of a small library but common in text. Documents
-//! are ranked by BM25 against the section asked about, the best section of
-//! each other report kept. Bigrams in more than a quarter of all documents
+//! are ranked by BM25 against the section asked about, weighed by how far
+//! the two agree on their areas of work ([`crate::areas`]; from
+//! [`DISAGREEING`] to 1), the best section of each other report kept.
+//! Bigrams in more than a quarter of all documents
 //! (工作, 发展) are skipped when querying: they rank nothing, and reading
 //! their long lists is most of the time a query would take.
 //!
@@ -17,6 +19,7 @@
 //! scoring at least [`FLOOR`] of the best one are listed, so a weak match
 //! in the same township does not come before a strong one elsewhere.
 
+use crate::areas::{Profile, profile};
 use crate::text::{Gram, heading_core, meaningful, pair};
 use baogao_report::library::Library;
 use baogao_report::model::{Report, SectionPath};
@@ -26,6 +29,10 @@ use std::collections::HashMap;
 pub const TEXT_CHARS: usize = 200;
 /// The share of the best score a listed section must reach.
 pub const FLOOR: f32 = 0.6;
+/// The weight of a section whose areas of work share none with those of
+/// the section asked about: words in common still count, for a heading
+/// may name an area in words the lexicon lacks, but little.
+pub const DISAGREEING: f32 = 0.3;
 const K1: f32 = 1.2;
 /// Marks a bigram of the heading field (code points leave the top bit free).
 const HEADING: Gram = 1 << 63;
@@ -58,6 +65,8 @@ pub struct RelatedIndex {
     docs: Vec<(u32, SectionPath)>,
     /// Per document: its number of bigrams in each field (heading, text).
     lengths: Vec<[u16; 2]>,
+    /// Per document: the areas of work it names.
+    profiles: Vec<Profile>,
     /// Per field, the average over documents.
     average_length: [f32; 2],
     /// Per report: the range of its documents.
@@ -71,15 +80,33 @@ pub struct RelatedIndex {
     posting_counts: Vec<u8>,
 }
 
+/// What a section's score is multiplied by when its areas of work and
+/// those of the section asked about agree as far as `agreement` (their
+/// [`Profile::agreement`]): from [`DISAGREEING`] when they share none to 1
+/// when they are the same; half way when either names no area.
+fn area_weight(agreement: Option<f32>) -> f32 {
+    DISAGREEING + (1.0 - DISAGREEING) * agreement.unwrap_or(0.5)
+}
+
 /// Which field a bigram of a document is in: 0 the heading, 1 the text.
 fn field(gram: Gram) -> usize {
     usize::from(gram & HEADING == 0)
 }
 
-/// The bigrams of a section's document, with their counts.
-fn document(report: &Report, path: &SectionPath) -> Vec<(Gram, u8)> {
+/// A section as the index sees it: its bigrams with their counts, and
+/// the areas it names.
+struct Document {
+    grams: Vec<(Gram, u8)>,
+    profile: Profile,
+}
+
+/// The document of a section (empty when the path is none of the report's).
+fn document(report: &Report, path: &SectionPath) -> Document {
     let Some(section) = report.section(path) else {
-        return Vec::new();
+        return Document {
+            grams: Vec::new(),
+            profile: Profile::default(),
+        };
     };
     let mut grams: Vec<Gram> = Vec::new();
     let mut push = |text: &str, limit: usize, tag: Gram| {
@@ -100,11 +127,14 @@ fn document(report: &Report, path: &SectionPath) -> Vec<(Gram, u8)> {
     // A part holding sections is known by its heading alone: its opening
     // text sums up the whole year (economy, people, the party at once) and
     // would relate it to every topic.
+    let mut text = String::new();
     if section.sections.is_empty()
         && let Some(paragraph) = section.paragraphs.first()
     {
         push(paragraph, TEXT_CHARS, 0);
+        text.extend(meaningful(paragraph).take(TEXT_CHARS));
     }
+    let profile = profile(&core, &text);
     grams.sort_unstable();
     let mut counted: Vec<(Gram, u8)> = Vec::with_capacity(grams.len());
     for gram in grams {
@@ -113,7 +143,10 @@ fn document(report: &Report, path: &SectionPath) -> Vec<(Gram, u8)> {
             _ => counted.push((gram, 1)),
         }
     }
-    counted
+    Document {
+        grams: counted,
+        profile,
+    }
 }
 
 impl RelatedIndex {
@@ -152,7 +185,8 @@ impl RelatedIndex {
             let township = intern(report.township.as_deref());
             index.places.push((township, county));
             for (path, _) in report.outline() {
-                let grams = document(report, &path);
+                let Document { grams, profile } = document(report, &path);
+                index.profiles.push(profile);
                 let mut length = [0u32; 2];
                 for &(gram, count) in &grams {
                     length[field(gram)] += u32::from(count);
@@ -221,6 +255,7 @@ impl RelatedIndex {
         self.docs.len() * size_of::<(u32, SectionPath)>()
             + paths
             + self.lengths.len() * 4
+            + self.profiles.len() * size_of::<Profile>()
             + self.report_docs.len() * 8
             + self.places.len() * size_of::<(Option<u32>, Option<u32>)>()
             + self.terms.len() * (size_of::<Gram>() + 4 + 1)
@@ -241,7 +276,10 @@ impl RelatedIndex {
         let Some(asked) = library.reports().get(report) else {
             return Vec::new();
         };
-        let query = document(asked, path);
+        let Document {
+            grams: query,
+            profile: asked_profile,
+        } = document(asked, path);
         if query.is_empty() || self.docs.is_empty() {
             return Vec::new();
         }
@@ -282,7 +320,8 @@ impl RelatedIndex {
         }
         let mut best: HashMap<u32, (u32, f32)> = HashMap::new();
         for doc in touched {
-            let score = scores[doc as usize];
+            let agreement = asked_profile.agreement(&self.profiles[doc as usize]);
+            let score = scores[doc as usize] * area_weight(agreement);
             let (r, _) = self.docs[doc as usize];
             if r as usize == report {
                 continue;
