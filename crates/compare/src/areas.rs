@@ -13,7 +13,7 @@
 //! The lexicon was written from knowledge of the field, by someone who had
 //! not read the reports it is judged on (docs/compare.md says how).
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::sync::OnceLock;
 
 /// The areas, in the order of a [`Profile`]'s counts.
@@ -104,6 +104,7 @@ fn lexicon() -> &'static Lexicon {
         // Leftmost-longest: `垃圾分类` is one term, not `垃圾` then more.
         let matcher = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&terms)
             .unwrap_or_else(|_| {
                 AhoCorasick::new(std::iter::empty::<&str>()).expect("an empty automaton builds")

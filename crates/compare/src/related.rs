@@ -109,21 +109,23 @@ fn document(report: &Report, path: &SectionPath) -> Document {
         };
     };
     let mut grams: Vec<Gram> = Vec::new();
-    let mut push = |text: &str, limit: usize, tag: Gram| {
+    let mut push = |text: &str, tag: Gram| {
         let mut previous = None;
-        for c in meaningful(text).take(limit) {
+        for c in text.chars() {
             if let Some(p) = previous {
                 grams.push(pair(p, c) | tag);
             }
             previous = Some(c);
         }
     };
-    let core = heading_core(&section.heading);
+    let core: String = meaningful(&heading_core(&section.heading))
+        .take(64)
+        .collect();
     // The heading twice: once as a heading, ranked by how rare its bigrams
     // are among headings, and once with the text, by how rare they are in
     // text (a heading's stock phrases, 不断优化, are common in text too).
-    push(&core, 64, HEADING);
-    push(&core, 64, 0);
+    push(&core, HEADING);
+    push(&core, 0);
     // A part holding sections is known by its heading alone: its opening
     // text sums up the whole year (economy, people, the party at once) and
     // would relate it to every topic.
@@ -131,8 +133,8 @@ fn document(report: &Report, path: &SectionPath) -> Document {
     if section.sections.is_empty()
         && let Some(paragraph) = section.paragraphs.first()
     {
-        push(paragraph, TEXT_CHARS, 0);
         text.extend(meaningful(paragraph).take(TEXT_CHARS));
+        push(&text, 0);
     }
     let profile = profile(&core, &text);
     grams.sort_unstable();
