@@ -1,9 +1,11 @@
 //! `baogao compare`: two reports' sections aligned by meaning, and the text
 //! they share (see `docs/compare.md`).
 
+use super::show::shell_quote;
 use super::{Outcome, command_library, describe_source, load, report_load_errors, text};
 use anyhow::bail;
 use baogao_compare::{Alignment, Shared, SpanAt, align, shared_text};
+use baogao_i18n::{t, tf};
 use baogao_report::model::{Report, SectionPath};
 use baogao_tui::shelf::{report_title, township_label, year_label};
 use clap::Args;
@@ -172,13 +174,17 @@ pub fn name(report: &Report) -> String {
 /// Why an id names no report, and where the ids are listed.
 pub fn unknown_report(id: &str, dir: Option<&Path>) -> String {
     let list = match dir {
-        Some(dir) => format!("baogao list {}", dir.display()),
+        Some(dir) => format!("baogao list {}", shell_quote(&dir.display().to_string())),
         None => "baogao list".to_string(),
     };
-    format!(
-        "no report with id `{id}` in {}. `{list}` shows every id.",
-        describe_source(dir)
-    )
+    [
+        tf(
+            "show.unknown",
+            &[("id", &id), ("source", &describe_source(dir))],
+        ),
+        tf("show.list_hint", &[("list", &list)]),
+    ]
+    .join(t("cli.sentence_gap"))
 }
 
 pub fn run(args: &CompareArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
@@ -220,11 +226,27 @@ fn print(
             .collect::<Vec<_>>()
             .join(".")
     };
-    writeln!(out, "left:  {}", text::clean(&name(left)))?;
-    writeln!(out, "right: {}", text::clean(&name(right)))?;
-    writeln!(out, "\n{} aligned sections", found.pairs.len())?;
+    writeln!(
+        out,
+        "{}",
+        tf("compare.left", &[("name", &text::clean(&name(left)))])
+    )?;
+    writeln!(
+        out,
+        "{}",
+        tf("compare.right", &[("name", &text::clean(&name(right)))])
+    )?;
+    writeln!(
+        out,
+        "\n{}",
+        tf("compare.aligned", &[("n", &found.pairs.len())])
+    )?;
     for pair in &found.pairs {
-        let note = if pair.part { "  (part)" } else { "" };
+        let note = if pair.part {
+            format!("  {}", t("compare.part"))
+        } else {
+            String::new()
+        };
         writeln!(
             out,
             "  {:.2}  {} {}\n        {} {}{note}",
@@ -235,8 +257,11 @@ fn print(
             text::clean(pair.right.heading),
         )?;
     }
-    for (side, only) in [("left", &found.left_only), ("right", &found.right_only)] {
-        writeln!(out, "\n{} only in the {side} report", only.len())?;
+    for (key, only) in [
+        ("compare.only_left", &found.left_only),
+        ("compare.only_right", &found.right_only),
+    ] {
+        writeln!(out, "\n{}", tf(key, &[("n", &only.len())]))?;
         for place in only {
             writeln!(
                 out,
@@ -246,15 +271,20 @@ fn print(
             )?;
         }
     }
-    writeln!(out, "\n{} shared passages", found.shared.len())?;
+    writeln!(
+        out,
+        "\n{}",
+        tf("compare.shared", &[("n", &found.shared.len())])
+    )?;
     for shared in &found.shared {
-        writeln!(
-            out,
-            "  {}\n        left {} · right {}",
-            text::clean(shared.text),
-            dotted(&shared.left.path),
-            dotted(&shared.right.path),
-        )?;
+        let at = tf(
+            "compare.shared_at",
+            &[
+                ("left", &dotted(&shared.left.path)),
+                ("right", &dotted(&shared.right.path)),
+            ],
+        );
+        writeln!(out, "  {}\n        {at}", text::clean(shared.text))?;
     }
     Ok(())
 }

@@ -5,6 +5,7 @@ use super::compare::{heading, one_based, unknown_report};
 use super::{Outcome, command_library, load, report_load_errors, text};
 use anyhow::bail;
 use baogao_compare::{Kinship, RelatedIndex};
+use baogao_i18n::{t, tf};
 use baogao_report::library::Library;
 use baogao_report::model::{Report, SectionPath};
 use clap::Args;
@@ -14,8 +15,11 @@ use std::path::PathBuf;
 
 const AFTER_HELP: &str = "\
 Sections are ranked by how much their heading and the start of their text
-share with the section's (BM25 over pairs of characters, so no word list
-is needed), the best section of each other report kept. The township's
+share with the section's (BM25 over pairs of characters), weighed by how
+far the two agree on their areas of work (party building, the economy, the
+environment, people's livelihood, town and village building, a review, a
+plan: named by a lexicon of the field's words, the heading first), the
+best section of each other report kept. The township's
 other reports come first, then the other townships of its county, then the
 rest; only sections scoring at least 0.6 of the best are listed.
 
@@ -75,6 +79,9 @@ struct RelatedOut<'a> {
     heading: &'a str,
     score: f32,
     kinship: &'static str,
+    /// The kinship in the interface's language, for the human listing.
+    #[serde(skip)]
+    kinship_label: &'static str,
 }
 
 #[derive(Debug, Serialize)]
@@ -105,6 +112,7 @@ fn find_section(report: &Report, wanted: &str) -> Option<SectionPath> {
         .map(|(path, _)| path)
 }
 
+/// The kinship as JSON names it.
 fn kinship(kinship: Kinship) -> &'static str {
     match kinship {
         Kinship::SameTownship => "township",
@@ -126,9 +134,11 @@ pub fn run(args: &RelatedArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         Some(wanted) => match find_section(report, wanted) {
             Some(path) => vec![path],
             None => bail!(
-                "report `{}` has no section `{}`: give its path (2.1) or text of its heading",
-                args.id,
-                text::clean(wanted)
+                "{}",
+                tf(
+                    "related.no_section",
+                    &[("id", &args.id), ("section", &text::clean(wanted))]
+                )
             ),
         },
         None => (0..report.sections.len())
@@ -180,6 +190,11 @@ fn listing<'a>(
                     heading: heading(other, &found.path),
                     score: (found.score * 100.0).round() / 100.0,
                     kinship: kinship(found.kinship),
+                    kinship_label: t(match found.kinship {
+                        Kinship::SameTownship => "related.kinship.township",
+                        Kinship::SameCounty => "related.kinship.county",
+                        Kinship::Elsewhere => "related.kinship.elsewhere",
+                    }),
                 }
             })
             .collect(),
@@ -204,7 +219,7 @@ fn print(out: &mut dyn Write, listings: &[Listing]) -> std::io::Result<()> {
             text::clean(listing.section.heading)
         )?;
         if listing.related.is_empty() {
-            writeln!(out, "  (no related section)")?;
+            writeln!(out, "  {}", t("related.none"))?;
         }
         for found in &listing.related {
             let place = format!(
@@ -218,7 +233,7 @@ fn print(out: &mut dyn Write, listings: &[Listing]) -> std::io::Result<()> {
                 found.score,
                 dotted(&found.path),
                 text::clean(found.heading),
-                found.kinship,
+                found.kinship_label,
                 found.report_id,
             )?;
         }

@@ -164,7 +164,7 @@ fn unknown_id_message(library: &Library, args: &ShowArgs, failed_files: usize) -
 /// `word` as a shell reads it back: unchanged when it holds only characters
 /// no shell treats specially, else in single quotes (a `'` inside becomes
 /// `'\''`), so a suggested command can be pasted as it is.
-fn shell_quote(word: &str) -> String {
+pub(super) fn shell_quote(word: &str) -> String {
     let plain = !word.is_empty()
         && word
             .chars()

@@ -137,3 +137,42 @@ fn related_finds_a_section_by_heading_text_and_names_a_missing_one() {
     let text = String::from_utf8_lossy(&output.stdout);
     assert!(text.starts_with("1 一、2020年工作总结"), "{text}");
 }
+
+#[test]
+fn compare_and_related_speak_chinese_with_lang_zh_and_keep_their_json() {
+    let output = baogao(&["compare", NANJI, LUPU, "--lang", "zh"], None);
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.starts_with("左："), "{text}");
+    assert!(text.contains("对齐的章节："), "{text}");
+    assert!(!text.contains("aligned sections"), "{text}");
+    let output = baogao(&["compare", NANJI, "no-such-report", "--lang", "zh"], None);
+    let error = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        error.contains("没有编号为 `no-such-report` 的报告"),
+        "{error}"
+    );
+
+    let dir = two_years();
+    let args = [
+        "related",
+        "pingyang-nanji-2021-work-summary",
+        "--section",
+        "1.1",
+        "--lang",
+        "zh",
+    ];
+    let output = baogao(&args, Some(dir.path()));
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.contains("(本乡镇)"), "{text}");
+    assert!(!text.contains("(township)"), "{text}");
+    let mut json_args = args.to_vec();
+    json_args.push("--json");
+    let found = json(&baogao(&json_args, Some(dir.path())));
+    assert_eq!(found[0]["related"][0]["kinship"], "township");
+    let output = baogao(
+        &["related", NANJI, "--section", "9.9", "--lang", "zh"],
+        None,
+    );
+    let error = String::from_utf8_lossy(&output.stderr);
+    assert!(error.contains("中没有章节 `9.9`"), "{error}");
+}
