@@ -307,3 +307,47 @@ fn the_top_5_related_sections_stay_on_the_lexicons_topic_as_measured() {
         100.0 * score.listed_share()
     );
 }
+
+fn one_report(id: &str, sections: &[(&str, &str)]) -> Report {
+    Report {
+        sections: sections
+            .iter()
+            .map(|(heading, text)| baogao_report::model::Section {
+                heading: (*heading).to_string(),
+                paragraphs: vec![(*text).to_string()],
+                sections: Vec::new(),
+            })
+            .collect(),
+        ..Report::new(id, id)
+    }
+}
+
+#[test]
+fn sections_of_one_area_are_related_with_no_word_in_common() {
+    let library = Library::new(vec![
+        one_report(
+            "a",
+            &[
+                ("一、回顾“十三五”发展成就", "五年来全镇经济总量稳步增长。"),
+                (
+                    "二、“十四五”的总体要求和目标任务",
+                    "今后五年，全镇上下要坚持。",
+                ),
+            ],
+        ),
+        one_report(
+            "b",
+            &[
+                ("一、2020年工作总结", "一年来全镇上下同心协力。"),
+                ("二、2021年工作计划", "新的一年，我们将抓好以下工作。"),
+            ],
+        ),
+    ]);
+    let index = RelatedIndex::build(&library);
+    let related = index.related(&library, 0, &SectionPath(vec![1]), 5);
+    assert_eq!(
+        related.first().map(|r| (r.report, r.path.clone())),
+        Some((1, SectionPath(vec![1]))),
+        "{related:?}"
+    );
+}

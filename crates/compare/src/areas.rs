@@ -113,19 +113,33 @@ fn lexicon() -> &'static Lexicon {
     })
 }
 
-/// The areas `heading` and `text` name (both as the comparisons read them:
+/// How often `text` names each area (as the comparisons read text:
 /// meaningful characters only, so a term split by a space or a mark is
 /// still found).
-pub fn profile(heading: &str, text: &str) -> Profile {
+pub fn count(text: &str) -> Profile {
     let lexicon = lexicon();
     let mut profile = Profile::default();
-    for (source, weight) in [(heading, HEADING_WEIGHT), (text, 1)] {
-        for found in lexicon.matcher.find_iter(source) {
-            let count = &mut profile.0[lexicon.areas[found.pattern().as_usize()]];
-            *count = count.saturating_add(weight);
-        }
+    for found in lexicon.matcher.find_iter(text) {
+        let count = &mut profile.0[lexicon.areas[found.pattern().as_usize()]];
+        *count = count.saturating_add(1);
     }
     profile
+}
+
+/// A section's areas from the counts of its heading and of its text, the
+/// heading's weighed [`HEADING_WEIGHT`] times.
+pub fn weigh(heading: Profile, text: Profile) -> Profile {
+    let mut profile = text;
+    for (total, &n) in profile.0.iter_mut().zip(&heading.0) {
+        *total = total.saturating_add(n.saturating_mul(HEADING_WEIGHT));
+    }
+    profile
+}
+
+/// The areas a section with `heading` and `text` names: [`count`] of each,
+/// [`weigh`]ed.
+pub fn profile(heading: &str, text: &str) -> Profile {
+    weigh(count(heading), count(text))
 }
 
 #[cfg(test)]

@@ -19,7 +19,7 @@
 //! scoring at least [`FLOOR`] of the best one are listed, so a weak match
 //! in the same township does not come before a strong one elsewhere.
 
-use crate::areas::{Profile, profile};
+use crate::areas::{self, Profile};
 use crate::text::{Gram, heading_core, meaningful, pair};
 use baogao_report::library::Library;
 use baogao_report::model::{Report, SectionPath};
@@ -88,6 +88,12 @@ fn area_weight(agreement: Option<f32>) -> f32 {
     DISAGREEING + (1.0 - DISAGREEING) * agreement.unwrap_or(0.5)
 }
 
+/// The term standing for an area of work ([`areas::AREAS`] index): above
+/// every bigram of two code points (which stop at 0x10FFFF).
+fn area_term(area: usize) -> Gram {
+    (0x11_0000 << 32) | area as Gram
+}
+
 /// Which field a bigram of a document is in: 0 the heading, 1 the text.
 fn field(gram: Gram) -> usize {
     usize::from(gram & HEADING == 0)
@@ -136,7 +142,16 @@ fn document(report: &Report, path: &SectionPath) -> Document {
         text.extend(meaningful(paragraph).take(TEXT_CHARS));
         push(&text, 0);
     }
-    let profile = profile(&core, &text);
+    // Each area the heading names is a term of the heading field too, so
+    // that two sections of one area are related even when they share no
+    // words (`“十四五”的总体要求和目标任务` and `2021年工作思路`, both plans).
+    let named = areas::count(&core);
+    for (area, &n) in named.0.iter().enumerate() {
+        if n > 0 {
+            grams.push(area_term(area) | HEADING);
+        }
+    }
+    let profile = areas::weigh(named, areas::count(&text));
     grams.sort_unstable();
     let mut counted: Vec<(Gram, u8)> = Vec::with_capacity(grams.len());
     for gram in grams {
