@@ -35,7 +35,7 @@ pub const LEXICON: &str = include_str!("../data/areas.tsv");
 /// review opens on the party's guidance, the economy and the epidemic at
 /// once), so a term of the heading outweighs a whole text's; the text
 /// decides when the heading names no area, and breaks ties.
-const HEADING_WEIGHT: u8 = 16;
+pub const HEADING_WEIGHT: u8 = 16;
 
 /// How often a section names each area (saturating), in [`AREAS`] order.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
