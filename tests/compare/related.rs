@@ -342,6 +342,26 @@ fn sections_of_one_area_are_related_with_no_word_in_common() {
                 ("二、2021年工作计划", "新的一年，我们将抓好以下工作。"),
             ],
         ),
+        // Two more reports with no plan, so that the plan's term is rare
+        // in the library, as in any real one.
+        one_report(
+            "c",
+            &[
+                ("一、招商引资成效明显", "全年引进项目十个。"),
+                ("二、垃圾分类全面推进", "全镇垃圾分类覆盖率达到九成。"),
+                ("三、社会事业持续发展", "新建幼儿园一所。"),
+                ("四、党建引领作用凸显", "基层党组织全面进步。"),
+            ],
+        ),
+        one_report(
+            "d",
+            &[
+                ("（一）工业经济稳中有进", "规上工业产值增长。"),
+                ("（二）人居环境持续改善", "完成改厕三百户。"),
+                ("（三）平安建设扎实推进", "化解矛盾纠纷五十起。"),
+                ("（四）作风建设常抓不懈", "驰而不息纠治四风。"),
+            ],
+        ),
     ]);
     let index = RelatedIndex::build(&library);
     let related = index.related(&library, 0, &SectionPath(vec![1]), 5);

@@ -6,13 +6,17 @@
 //! section with none, such as a part holding others, has its heading
 //! alone). Kept apart, a bigram's rarity is counted among headings and
 //! among text separately: a heading's stock phrases (不断优化, 新台阶) are
-//! rare among headings of a small library but common in text. Documents
-//! are ranked by BM25 against the section asked about, weighed by how far
-//! the two agree on their areas of work ([`crate::areas`]; from
-//! [`DISAGREEING`] to 1), the best section of each other report kept.
-//! Bigrams in more than a quarter of all documents
-//! (工作, 发展) are skipped when querying: they rank nothing, and reading
-//! their long lists is most of the time a query would take.
+//! rare among headings of a small library but common in text. Each area of
+//! work the heading names ([`crate::areas`]) is one more term of the
+//! heading field, so that sections of one area share a term even when they
+//! share no words; it does not count in the heading's length.
+//!
+//! Documents are ranked by BM25 against the section asked about, weighed
+//! by how far the two agree on their areas of work (from [`DISAGREEING`]
+//! to 1), the best section of each other report kept. Terms in more than a
+//! quarter of all documents (and in at least three; 工作, 发展) are skipped
+//! when querying: they rank nothing, and reading their long lists is most
+//! of the time a query would take.
 //!
 //! The list puts the township's other years first, then the county's
 //! other townships, then the rest, each group by score. Only sections
@@ -33,6 +37,9 @@ pub const FLOOR: f32 = 0.6;
 /// the section asked about: words in common still count, for a heading
 /// may name an area in words the lexicon lacks, but little.
 pub const DISAGREEING: f32 = 0.3;
+/// The agreement taken when either section names no area: half way, so
+/// that it weighs [`DISAGREEING`] + (1 − [`DISAGREEING`]) / 2 = 0.65.
+pub const UNKNOWN_AGREEMENT: f32 = 0.5;
 const K1: f32 = 1.2;
 /// Marks a bigram of the heading field (code points leave the top bit free).
 const HEADING: Gram = 1 << 63;
@@ -83,15 +90,23 @@ pub struct RelatedIndex {
 /// What a section's score is multiplied by when its areas of work and
 /// those of the section asked about agree as far as `agreement` (their
 /// [`Profile::agreement`]): from [`DISAGREEING`] when they share none to 1
-/// when they are the same; half way when either names no area.
+/// when they are the same; [`UNKNOWN_AGREEMENT`] when either names none.
 fn area_weight(agreement: Option<f32>) -> f32 {
-    DISAGREEING + (1.0 - DISAGREEING) * agreement.unwrap_or(0.5)
+    DISAGREEING + (1.0 - DISAGREEING) * agreement.unwrap_or(UNKNOWN_AGREEMENT)
 }
 
-/// The term standing for an area of work ([`areas::AREAS`] index): above
-/// every bigram of two code points (which stop at 0x10FFFF).
+/// The high half of a term standing for an area of work: above every
+/// bigram's, whose first code point stops at 0x10FFFF.
+const AREA_TERMS: Gram = 0x11_0000 << 32;
+
+/// The term standing for an area of work (its [`areas::AREAS`] index).
 fn area_term(area: usize) -> Gram {
-    (0x11_0000 << 32) | area as Gram
+    AREA_TERMS | area as Gram
+}
+
+/// Whether a term of a document stands for an area, not a bigram.
+fn is_area_term(gram: Gram) -> bool {
+    gram & !HEADING & !0xFFFF_FFFF == AREA_TERMS
 }
 
 /// Which field a bigram of a document is in: 0 the heading, 1 the text.
@@ -205,7 +220,9 @@ impl RelatedIndex {
                 let Document { grams, profile } = document(report, &path);
                 index.profiles.push(profile);
                 let mut length = [0u32; 2];
-                for &(gram, count) in &grams {
+                // A heading's length is its bigrams: the areas it names
+                // are not words, and do not make it longer.
+                for &(gram, count) in grams.iter().filter(|(gram, _)| !is_area_term(*gram)) {
                     length[field(gram)] += u32::from(count);
                 }
                 for (total, &n) in total_length.iter_mut().zip(&length) {
