@@ -1,8 +1,8 @@
 //! `baogao compare`: two reports' sections aligned by meaning, and the text
 //! they share (see `docs/compare.md`).
 
-use super::show::shell_quote;
-use super::{Outcome, command_library, describe_source, load, report_load_errors, text};
+use super::ids::unknown_report;
+use super::{Outcome, command_library, load, report_load_errors, text};
 use anyhow::bail;
 use baogao_compare::{Alignment, Shared, SpanAt, align, shared_text};
 use baogao_i18n::{t, tf};
@@ -11,7 +11,7 @@ use baogao_tui::shelf::{report_title, township_label, year_label};
 use clap::Args;
 use serde::Serialize;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 const AFTER_HELP: &str = "\
 Sections are paired by what they say: their headings without numbers and
@@ -107,6 +107,14 @@ pub fn one_based(path: &SectionPath) -> Vec<usize> {
     path.0.iter().map(|i| i + 1).collect()
 }
 
+/// A one-based path as people write it: `2.1`.
+pub fn dotted(path: &[usize]) -> String {
+    path.iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
 fn place<'a>(report: &'a Report, path: &SectionPath) -> Place<'a> {
     Place {
         path: one_based(path),
@@ -171,22 +179,6 @@ pub fn name(report: &Report) -> String {
     )
 }
 
-/// Why an id names no report, and where the ids are listed.
-pub fn unknown_report(id: &str, dir: Option<&Path>) -> String {
-    let list = match dir {
-        Some(dir) => format!("baogao list {}", shell_quote(&dir.display().to_string())),
-        None => "baogao list".to_string(),
-    };
-    [
-        tf(
-            "show.unknown",
-            &[("id", &id), ("source", &describe_source(dir))],
-        ),
-        tf("show.list_hint", &[("list", &list)]),
-    ]
-    .join(t("cli.sentence_gap"))
-}
-
 pub fn run(args: &CompareArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let loaded = load(args.dir.as_deref())?;
     report_load_errors(&loaded.errors);
@@ -220,12 +212,6 @@ fn print(
     right: &Report,
     found: &Comparison,
 ) -> std::io::Result<()> {
-    let dotted = |path: &[usize]| {
-        path.iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join(".")
-    };
     writeln!(
         out,
         "{}",

@@ -10,6 +10,7 @@ mod compare;
 mod config;
 mod export;
 mod figures;
+mod ids;
 mod import;
 mod list;
 mod places;
@@ -298,7 +299,7 @@ fn load(dir: Option<&Path>) -> anyhow::Result<Loaded> {
     match dir {
         None => Ok(load_bundled()),
         Some(dir) => {
-            let mut loaded = load_dir(dir).context("cannot load the report directory")?;
+            let mut loaded = load_dir(dir).context(t("cli.cannot_load_dir"))?;
             // Raw reports in the folder are imported in memory (and cached).
             raw::add_raw_reports(dir, &mut loaded);
             Ok(loaded)

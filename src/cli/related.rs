@@ -1,7 +1,8 @@
 //! `baogao related`: the sections of other reports on the topic of one
 //! section (see `docs/compare.md`).
 
-use super::compare::{heading, one_based, unknown_report};
+use super::compare::{dotted, heading, one_based};
+use super::ids::unknown_report;
 use super::{Outcome, command_library, load, report_load_errors, text};
 use anyhow::bail;
 use baogao_compare::{Kinship, RelatedIndex};
@@ -78,10 +79,8 @@ struct RelatedOut<'a> {
     path: Vec<usize>,
     heading: &'a str,
     score: f32,
-    kinship: &'static str,
-    /// The kinship in the interface's language, for the human listing.
-    #[serde(skip)]
-    kinship_label: &'static str,
+    #[serde(serialize_with = "kinship_id")]
+    kinship: Kinship,
 }
 
 #[derive(Debug, Serialize)]
@@ -113,12 +112,16 @@ fn find_section(report: &Report, wanted: &str) -> Option<SectionPath> {
 }
 
 /// The kinship as JSON names it.
-fn kinship(kinship: Kinship) -> &'static str {
-    match kinship {
+#[expect(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "serde's serialize_with passes the field by reference"
+)]
+fn kinship_id<S: serde::Serializer>(kinship: &Kinship, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(match kinship {
         Kinship::SameTownship => "township",
         Kinship::SameCounty => "county",
         Kinship::Elsewhere => "elsewhere",
-    }
+    })
 }
 
 pub fn run(args: &RelatedArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
@@ -189,12 +192,7 @@ fn listing<'a>(
                     path: one_based(&found.path),
                     heading: heading(other, &found.path),
                     score: (found.score * 100.0).round() / 100.0,
-                    kinship: kinship(found.kinship),
-                    kinship_label: t(match found.kinship {
-                        Kinship::SameTownship => "related.kinship.township",
-                        Kinship::SameCounty => "related.kinship.county",
-                        Kinship::Elsewhere => "related.kinship.elsewhere",
-                    }),
+                    kinship: found.kinship,
                 }
             })
             .collect(),
@@ -206,12 +204,6 @@ fn print(out: &mut dyn Write, listings: &[Listing]) -> std::io::Result<()> {
         if k > 0 {
             writeln!(out)?;
         }
-        let dotted = |path: &[usize]| {
-            path.iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join(".")
-        };
         writeln!(
             out,
             "{} {}",
@@ -222,18 +214,23 @@ fn print(out: &mut dyn Write, listings: &[Listing]) -> std::io::Result<()> {
             writeln!(out, "  {}", t("related.none"))?;
         }
         for found in &listing.related {
-            let place = format!(
-                "{} \u{B7} {}",
-                baogao_tui::shelf::township_label(found.township),
-                baogao_tui::shelf::year_label(found.year),
+            let place = tf(
+                "related.place",
+                &[
+                    (
+                        "township",
+                        &baogao_tui::shelf::township_label(found.township),
+                    ),
+                    ("year", &baogao_tui::shelf::year_label(found.year)),
+                    ("kinship", &baogao_tui::kinship_label(found.kinship)),
+                ],
             );
             writeln!(
                 out,
-                "  {:>6.2}  {}  {}\n          {place} ({})  [{}]",
+                "  {:>6.2}  {}  {}\n          {place}  [{}]",
                 found.score,
                 dotted(&found.path),
                 text::clean(found.heading),
-                found.kinship_label,
                 found.report_id,
             )?;
         }

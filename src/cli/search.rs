@@ -8,7 +8,8 @@
 //! scripts, a heading's tier in its `match` field. `--report` searches one
 //! report instead of the whole library.
 
-use super::{Outcome, command_library, describe_source, load, report_load_errors, text};
+use super::ids::unknown_report;
+use super::{Outcome, command_library, load, report_load_errors, text};
 use anyhow::bail;
 use baogao_i18n::{t, tf};
 use baogao_layout::{Widths, truncate};
@@ -23,7 +24,7 @@ use baogao_tui::shelf::{report_title, township_label, year_label};
 use clap::Args;
 use serde::Serialize;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 const AFTER_HELP: &str = "\
 Headings mode (the default) matches every heading and report title fuzzily,
@@ -234,23 +235,6 @@ pub fn run(args: &SearchArgs, widths: Widths, out: &mut dyn Write) -> anyhow::Re
     } else {
         Outcome::Problems
     })
-}
-
-/// Why `--report` names no report: the id, where it was looked for, and
-/// the command that lists the ids.
-fn unknown_report(id: &str, dir: Option<&Path>) -> String {
-    let list = match dir {
-        Some(dir) => format!("baogao list {}", dir.display()),
-        None => "baogao list".to_string(),
-    };
-    let sentences = [
-        tf(
-            "show.unknown",
-            &[("id", &id), ("source", &describe_source(dir))],
-        ),
-        tf("show.list_hint", &[("list", &list)]),
-    ];
-    sentences.join(t("cli.sentence_gap"))
 }
 
 fn heading_result<'a>(library: &'a Library, index: &SearchIndex, hit: &Scored) -> Found<'a> {

@@ -9,6 +9,7 @@
 //! full-width, as the reader shows them, unless `--as-written` asks for the
 //! text exactly as the report has it.
 
+use super::ids::list_hint;
 use super::{Outcome, command_library, describe_source, load, report_load_errors, text};
 use anyhow::bail;
 use baogao_i18n::{t, tf};
@@ -153,27 +154,8 @@ fn unknown_id_message(library: &Library, args: &ShowArgs, failed_files: usize) -
         1 => sentences.push(t("show.failed.one").to_string()),
         n => sentences.push(tf("show.failed.many", &[("n", &n)])),
     }
-    let list = match &args.dir {
-        Some(dir) => format!("baogao list {}", shell_quote(&dir.display().to_string())),
-        None => "baogao list".to_string(),
-    };
-    sentences.push(tf("show.list_hint", &[("list", &list)]));
+    sentences.push(list_hint(args.dir.as_deref()));
     sentences.join(t("cli.sentence_gap"))
-}
-
-/// `word` as a shell reads it back: unchanged when it holds only characters
-/// no shell treats specially, else in single quotes (a `'` inside becomes
-/// `'\''`), so a suggested command can be pasted as it is.
-pub(super) fn shell_quote(word: &str) -> String {
-    let plain = !word.is_empty()
-        && word
-            .chars()
-            .all(|c| c.is_alphanumeric() || "-_./:@%+=,".contains(c));
-    if plain {
-        word.to_string()
-    } else {
-        format!("'{}'", word.replace('\'', "'\\''"))
-    }
 }
 
 /// Wrapping: at `width` cells, measured with `widths`.
@@ -292,15 +274,6 @@ fn push_wrapped(page: &mut String, indent: &str, opening: &str, block: &str, wra
 mod tests {
     use super::*;
 
-    #[test]
-    fn shell_quote_leaves_plain_words_and_quotes_the_rest() {
-        assert_eq!(shell_quote("data/reports"), "data/reports");
-        assert_eq!(shell_quote("报告/2020"), "报告/2020");
-        assert_eq!(shell_quote("my reports"), "'my reports'");
-        assert_eq!(shell_quote("it's"), "'it'\\''s'");
-        assert_eq!(shell_quote("$HOME"), "'$HOME'");
-        assert_eq!(shell_quote(""), "''");
-    }
     use baogao_report::model::{Kind, Period, SCHEMA_VERSION, Section};
 
     fn section(heading: &str, paragraphs: &[&str], sections: Vec<Section>) -> Section {

@@ -142,7 +142,7 @@ fn related_finds_a_section_by_heading_text_and_names_a_missing_one() {
 fn compare_and_related_speak_chinese_with_lang_zh_and_keep_their_json() {
     let output = baogao(&["compare", NANJI, LUPU, "--lang", "zh"], None);
     let text = String::from_utf8_lossy(&output.stdout);
-    assert!(text.starts_with("左："), "{text}");
+    assert!(text.starts_with("左侧："), "{text}");
     assert!(text.contains("对齐的章节："), "{text}");
     assert!(!text.contains("aligned sections"), "{text}");
     let output = baogao(&["compare", NANJI, "no-such-report", "--lang", "zh"], None);
@@ -163,8 +163,8 @@ fn compare_and_related_speak_chinese_with_lang_zh_and_keep_their_json() {
     ];
     let output = baogao(&args, Some(dir.path()));
     let text = String::from_utf8_lossy(&output.stdout);
-    assert!(text.contains("(本乡镇)"), "{text}");
-    assert!(!text.contains("(township)"), "{text}");
+    assert!(text.contains("（本乡镇）"), "{text}");
+    assert!(!text.contains("township"), "{text}");
     let mut json_args = args.to_vec();
     json_args.push("--json");
     let found = json(&baogao(&json_args, Some(dir.path())));

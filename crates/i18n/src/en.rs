@@ -613,11 +613,10 @@ pub(crate) const TABLE: &[(&str, &str)] = &[
     ("compare.shared", "{n} shared passages"),
     ("compare.shared_at", "left {left} · right {right}"),
     ("related.none", "(no related section)"),
-    ("related.kinship.township", "township"),
-    ("related.kinship.county", "county"),
-    ("related.kinship.elsewhere", "elsewhere"),
     (
         "related.no_section",
         "report `{id}` has no section `{section}`: give its path (2.1) or text of its heading",
     ),
+    ("related.place", "{township} · {year} ({kinship})"),
+    ("cli.cannot_load_dir", "cannot load the report directory"),
 ];

@@ -42,6 +42,8 @@ pub mod theme;
 mod tree;
 pub mod watch;
 
+pub use related::kinship_label;
+
 use crate::position::ReadingPosition;
 use app::{App, Carried, Changes};
 use baogao_layout::Widths;

@@ -34,6 +34,16 @@ pub(crate) mod text {
     pub(crate) const ELSEWHERE: &str = "elsewhere";
 }
 
+/// How a related section's place stands to the one asked about, in the
+/// interface's language (`this township`, `this county`, `elsewhere`).
+pub fn kinship_label(kinship: Kinship) -> &'static str {
+    t(match kinship {
+        Kinship::SameTownship => text::SAME_TOWNSHIP,
+        Kinship::SameCounty => text::SAME_COUNTY,
+        Kinship::Elsewhere => text::ELSEWHERE,
+    })
+}
+
 /// How many related sections the list holds.
 pub(crate) const LIMIT: usize = 50;
 
@@ -219,7 +229,12 @@ impl RelatedLayer {
             return;
         }
         let width = usize::from(area.width);
-        let tags = [text::SAME_TOWNSHIP, text::SAME_COUNTY, text::ELSEWHERE].map(t);
+        let tags = [
+            Kinship::SameTownship,
+            Kinship::SameCounty,
+            Kinship::Elsewhere,
+        ]
+        .map(kinship_label);
         // The names line up by display width: a Chinese tag's characters
         // are two columns each.
         let tag_width = tags.iter().map(|tag| widths.str(tag)).max().unwrap_or(0) + 1;
@@ -230,11 +245,7 @@ impl RelatedLayer {
                 .skip(self.offset)
                 .take(self.height),
         ) {
-            let group = match entry.kinship {
-                Kinship::SameTownship => tags[0],
-                Kinship::SameCounty => tags[1],
-                Kinship::Elsewhere => tags[2],
-            };
+            let group = kinship_label(entry.kinship);
             let pad = tag_width.saturating_sub(widths.str(group));
             let tag = format!("{group}{:pad$}", "");
             let style = if i == self.selected {
