@@ -100,6 +100,30 @@ fn under_100_columns_one_side_shows_and_tab_swaps() {
     assert!(right[3].contains("一是经济发展"), "{}", right.join("\n"));
 }
 
+/// Side by side, a section only one report has faces a `—`; one side at a
+/// time, that side shows only its own sections, not a column of dashes.
+#[test]
+fn one_side_at_a_time_shows_only_that_sides_sections() {
+    let library = bundled_library();
+    let absent = |text: &[String]| {
+        text.iter()
+            .filter(|row| row.split('│').any(|cell| cell.trim() == "—"))
+            .count()
+    };
+    let mut app = app(&library);
+    open_nanji(&mut app);
+    press(&mut app, "C\n");
+    // Tall enough for the whole comparison.
+    let wide = rows(&draw(&mut app, 120, 400));
+    assert!(absent(&wide) > 0, "{}", wide.join("\n"));
+    for _side in 0..2 {
+        let narrow = rows(&draw(&mut app, 50, 1000));
+        assert_eq!(absent(&narrow), 0, "{}", narrow.join("\n"));
+        assert!(narrow.iter().any(|row| row.contains("no partner")));
+        key(&mut app, KeyCode::Tab, KeyModifiers::NONE);
+    }
+}
+
 #[test]
 fn the_related_list_reads_a_section_of_another_report() {
     let library = bundled_library();

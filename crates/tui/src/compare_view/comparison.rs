@@ -225,6 +225,16 @@ impl Comparison {
         let mut entry_rows = Vec::with_capacity(self.entries.len());
         for entry in &self.entries {
             entry_rows.push(rows.len());
+            // One side shown: a section only the other side has is nothing
+            // to read here (that side shows it as having no partner), and a
+            // column of `—` would hide the text there is.
+            let shown = match self.side {
+                Side::Left => &entry.left,
+                Side::Right => &entry.right,
+            };
+            if !both && shown.is_none() {
+                continue;
+            }
             let meta = |own: &Option<SectionPath>, other: &Option<SectionPath>| -> Cell {
                 let said = match (own, other, entry.similarity) {
                     (Some(_), Some(_), Some(s)) if entry.part => {
