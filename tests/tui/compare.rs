@@ -218,7 +218,13 @@ fn compare_and_related_in_the_real_binary() {
     session.send(b"\x1b");
     session.wait_until(|s| !s.contains("⇄"), WAIT, "the compare view closed");
     session.send(b"R");
-    session.wait_for("Related · ", WAIT);
+    // The index is built on the first R: Enter reads a section once the
+    // list has filled (sent while it builds, it finds no row).
+    session.wait_until(
+        |s| s.contains("Related · ") && !s.contains("Building the index"),
+        WAIT,
+        "the related list filled",
+    );
     session.send(b"\r");
     session.wait_until(|s| !s.contains("Related · "), WAIT, "the list closed");
     session.send(b"q");
