@@ -56,6 +56,11 @@ pub fn parse_report(json: &str, path: &Path) -> Result<Report, LoadError> {
 /// Parse one report file's bytes, which must be UTF-8; invalid UTF-8 is an
 /// error placed at the first bad byte. `path` is only used in errors.
 pub fn parse_bytes(bytes: &[u8], path: &Path) -> Result<Report, LoadError> {
+    // The fast check says only whether the bytes are UTF-8; std's, run
+    // when they are not, says where they stop being so.
+    if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
+        return parse_report(text, path);
+    }
     match std::str::from_utf8(bytes) {
         Ok(text) => parse_report(text, path),
         Err(error) => {
