@@ -84,6 +84,11 @@ pub fn clean_title(title: &str) -> (String, Option<String>) {
             title = super::text::trim(&title[..open]).to_string();
         }
     }
+    // "…的报告[此文共8216字]", "（全文约3000余字）": a page's count of the
+    // characters, in brackets after the title.
+    if let Some(open) = length_note(&title) {
+        title = super::text::trim(&title[..open]).to_string();
+    }
     // "20230105:…", "2023-01-05 …": a page's date label in front.
     let digits: String = title
         .chars()
@@ -107,6 +112,31 @@ pub fn clean_title(title: &str) -> (String, Option<String>) {
         title = title[lead.len() - 4..].to_string();
     }
     (title, date)
+}
+
+/// Where a bracketed count of characters ends `title` (`[此文共8216字]`,
+/// `（全文约3000余字）`): a bracket of at most 12 characters closing the title,
+/// its last character 字 after a digit (or 余, 多), with title text before it.
+fn length_note(title: &str) -> Option<usize> {
+    let close = title.chars().last()?;
+    let open_mark = match close {
+        ']' => '[',
+        '】' => '【',
+        ')' => '(',
+        '\u{FF09}' => '\u{FF08}',
+        _ => return None,
+    };
+    let open = title.rfind(open_mark)?;
+    let inner = &title[open + open_mark.len_utf8()..title.len() - close.len_utf8()];
+    let mut tail = inner.chars().rev();
+    let counted = tail.next() == Some('字')
+        && tail.next().is_some_and(|c| {
+            c.is_ascii_digit() || ('０'..='９').contains(&c) || "余多".contains(c)
+        })
+        && inner
+            .chars()
+            .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    (open > 0 && inner.chars().count() <= 12 && counted).then_some(open)
 }
 
 /// Half-year when the title says 上半年/半年 or 1-6月.
@@ -361,5 +391,24 @@ mod tests {
             anon,
             make_id(None, None, None, Period::Annual, Kind::WorkSummary, "text")
         );
+    }
+
+    #[test]
+    fn a_count_of_characters_after_the_title_goes() {
+        for (page, title) in [
+            (
+                "某乡关于上半年工作的报告[此文共8216字]",
+                "某乡关于上半年工作的报告",
+            ),
+            ("某镇2022年工作总结（全文约3000余字）", "某镇2022年工作总结"),
+            (
+                "某镇2022年工作总结【共５千字】",
+                "某镇2022年工作总结【共５千字】",
+            ),
+            ("某镇2022年工作总结(修订稿)", "某镇2022年工作总结(修订稿)"),
+            ("[此文共8216字]", "[此文共8216字]"),
+        ] {
+            assert_eq!(clean_title(page).0, title, "{page}");
+        }
     }
 }

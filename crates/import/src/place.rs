@@ -280,6 +280,12 @@ pub(crate) fn resolve_place(sources: &PlaceSources) -> Place {
             .filter_map(|line| line.rsplit_once('在').map(|(_, venue)| venue))
             .find_map(|venue| parse_place(venue).township);
     }
+    if place.township.is_none() {
+        // "现在，我代表新村乡人民政府，向大会报告……": the speaker of a
+        // government work report names the government speaking.
+        place.township =
+            speaking_government(sources.body).and_then(|org| parse_place(org).township);
+    }
     if place.county.is_none() {
         place.county = sources.site_names.iter().find_map(|s| county_in(s));
     }
@@ -293,6 +299,27 @@ pub(crate) fn resolve_place(sources: &PlaceSources) -> Place {
     }
     locate(&mut place, sources);
     place
+}
+
+/// How far into the body the speaker's sentence is looked for: it opens a
+/// government work report, after the salutation (各位代表：).
+const SPEAKER_REACH: usize = 300;
+
+/// The government a report's speaker speaks for, from the body's opening
+/// (`我代表新村乡人民政府` → `新村乡人民政府`): the words between 代表 and the
+/// first 人民政府 or 政府 after it, when they are a name (no mark, at most
+/// 20 characters).
+fn speaking_government(body: &str) -> Option<&str> {
+    let opening = match body.char_indices().nth(SPEAKER_REACH) {
+        Some((end, _)) => &body[..end],
+        None => body,
+    };
+    let start = opening.find("我代表")? + "我代表".len();
+    let rest = &opening[start..];
+    let end = rest.find("政府")? + "政府".len();
+    let name = &rest[..end];
+    let plain = name.chars().count() <= 20 && name.chars().all(is_han);
+    plain.then_some(name)
 }
 
 /// "南麂2020年工作总结": a title that opens with a township's name without
@@ -625,6 +652,29 @@ mod tests {
         assert_eq!(
             township("南麂镇村级组织建设工作总结").as_deref(),
             Some("南麂镇")
+        );
+    }
+
+    #[test]
+    fn the_speaker_names_the_government() {
+        let body = "各位代表：现在，我代表新村乡人民政府，向大会报告工作，请予审议。";
+        assert_eq!(speaking_government(body), Some("新村乡人民政府"));
+        assert_eq!(
+            parse_place(speaking_government(body).unwrap_or_default())
+                .township
+                .as_deref(),
+            Some("新村乡")
+        );
+        // No name, or no speaker: nothing.
+        assert_eq!(
+            speaking_government("现在，我代表镇人民政府，向大会报告工作"),
+            Some("镇人民政府")
+        );
+        assert_eq!(parse_place("镇人民政府").township, None);
+        assert_eq!(speaking_government("我镇政府全力推进，各位代表"), None);
+        assert_eq!(
+            speaking_government("我代表全镇干部群众，感谢市政府的关心"),
+            None
         );
     }
 
