@@ -329,6 +329,23 @@ fn s12_part_heading_and_semicolon_items() {
 /// Real pages arrive cut anywhere (every sample stops mid-text). Every seed
 /// and sample cut at many points still imports, with a title and an id, and
 /// keeps the title it had whenever the cut falls after the title.
+/// The township named only by the speaker (我代表新村乡人民政府), and placed
+/// among the units bearing that name by the body's 崇明 (崇明世界级生态岛).
+#[test]
+fn s19_township_named_by_the_speaker() {
+    let r = sample("19_");
+    assert_meta(
+        &r,
+        "2019年乡人民政府关于上半年工作回顾和下半年主要工作的报告",
+        Some("新村乡"),
+        Some(2019),
+        Period::HalfYear,
+        Kind::GovernmentWorkReport,
+    );
+    assert_eq!(r.county.as_deref(), Some("崇明区"));
+    assert_absent(&r, &["此文共", "讲话致辞", "当前位置"]);
+}
+
 #[test]
 fn pages_cut_anywhere_still_import() {
     let mut files = Vec::new();
