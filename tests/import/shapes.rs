@@ -3,7 +3,8 @@
 //! print it): short lines inside sections, tables, signatures, number lists
 //! that look like headings, titles only in the metadata or over two lines,
 //! navigation bars, list items that share a suffix, marker variants,
-//! Chinese-numeral dates, a report whose place is named only by its meeting.
+//! Chinese-numeral dates, a report whose place is named only by its meeting,
+//! a first subheading that lost its number.
 
 use crate::{all_text, headings, import_file};
 use baogao_report::model::Report;
@@ -579,5 +580,30 @@ fn headings_with_site_words_stay() {
     assert!(
         subs.contains(&"（二）引导群众下载使用政务APP") && subs.contains(&"（三）点赞身边好人"),
         "{subs:?}"
+    );
+}
+
+/// A page that lost a first subheading's "（一）": the short headline right
+/// under "一、…", whose numbered children start at "（二）", is their first.
+/// A short line under a heading whose children start at "（一）" stays text.
+#[test]
+fn a_first_subheading_that_lost_its_number_is_still_the_first() {
+    let r = shape("first-subheading-without-its-number");
+    assert_eq!(
+        headings(&r.sections[0].sections),
+        vec![
+            "稳增长，产业发展提质增效",
+            "（二）惠民生，社会事业全面进步",
+            "（三）强治理，平安建设扎实推进"
+        ]
+    );
+    let numbered = baogao_import::import_text(
+        "某镇2023年工作总结\n一、2023年工作总结\n稳增长，产业发展提质增效\n全年完成规上工业产值12.3亿元。\n（一）惠民生，社会事业全面进步\n新建幼儿园1所。\n",
+        "t.txt",
+    )
+    .expect("imports");
+    assert_eq!(
+        headings(&numbered.sections[0].sections),
+        vec!["（一）惠民生，社会事业全面进步"]
     );
 }

@@ -161,6 +161,17 @@ fn classify(paragraphs: Vec<String>, declared: &DeclaredHeadings) -> Vec<Piece> 
             {
                 open.map_or(Rank::Section, |(r, _)| rank_below(r))
             }
+            // "抗疫情,奋力保障群众安全" right under "一、…", whose numbered
+            // children start at "(二)": their first, its "(一)" lost by the
+            // page.
+            Piece::Text(text)
+                if i > 0
+                    && matches!(&pieces[i - 1], Piece::Heading(_, Some(_), _))
+                    && is_headline(text)
+                    && open.is_some_and(|(r, _)| first_child_is_second(&pieces[i + 1..], r)) =>
+            {
+                open.map_or(Rank::Section, |(r, _)| rank_below(r))
+            }
             Piece::Text(_) => continue,
         };
         if let Piece::Text(text) = std::mem::replace(&mut pieces[i], Piece::Text(String::new())) {
@@ -268,6 +279,9 @@ pub(crate) fn trace_outline(
             rules::HEADING_DECLARED
         } else if section.heading.ends_with(is_sentence_end) {
             rules::HEADING_SLOGAN
+        } else if section.heading.contains(COMMAS) {
+            // Part lines have no comma: a headline found by its place.
+            rules::HEADING_FIRST
         } else {
             rules::HEADING_PART
         };
@@ -474,6 +488,34 @@ fn is_part_line(text: &str) -> bool {
         && !text.starts_with("同志")
         && !super::fields::is_date_line(text)
         && !super::place::is_org_name(text)
+}
+
+/// A headline: short, no sentence in it (commas may join its two halves,
+/// as in `抗疫情,奋力保障群众安全`), mostly Chinese, no figures, and no 一是.
+fn is_headline(text: &str) -> bool {
+    let n = text.chars().count();
+    let han = text.chars().filter(|c| is_han(*c)).count();
+    (4..=24).contains(&n)
+        && han * 4 >= n * 3
+        && !text.contains(|c: char| {
+            is_sentence_end(c)
+                || c.is_ascii_digit()
+                || SEMICOLONS.contains(&c)
+                || COLONS.contains(&c)
+        })
+        && shi_item(text).is_none()
+}
+
+/// Is the first numbered heading in `rest` one level inside `rank`, and
+/// numbered 2, before any heading at `rank` or further out?
+fn first_child_is_second(rest: &[Piece], rank: Rank) -> bool {
+    rest.iter()
+        .find_map(|piece| match piece {
+            Piece::Heading(r, Some(n), _) if *r > rank => Some(*r == rank_below(rank) && *n == 2),
+            Piece::Heading(r, _, _) if *r <= rank => Some(false),
+            _ => None,
+        })
+        .unwrap_or(false)
 }
 
 /// Does a paragraph open with a short topic sentence ("经济总量持续增长。

@@ -69,6 +69,7 @@ rules! {
     HEADING_DECLARED = "heading-declared": "a line the document itself marks as a heading: a web page heading element (h1 to h6) or a block wholly in bold, a Word heading style, outline level or bold paragraph";
     HEADING_SLOGAN = "heading-slogan": "a one-sentence slogan line standing alone in a section";
     HEADING_ITEM = "heading-item": "paragraph-leading 一是/二是 items of a section with no numbered children";
+    HEADING_FIRST = "heading-first": "a short headline right under a numbered heading whose numbered children start at (二): their first, its number lost";
 }
 
 /// What happened to one line of the page.
