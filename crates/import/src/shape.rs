@@ -314,6 +314,10 @@ pub(crate) fn stops_mid_sentence(line: &str) -> bool {
         && !line.ends_with(is_sentence_end)
 }
 
+/// How long a line before a chunk number is, at least, for the chunk to
+/// go on with a word rather than a figure.
+const LONG_CHUNK: usize = 150;
+
 /// The length of a page-chunk number at the start of `line` ("2、", "12、"),
 /// when the line continues the sentence the previous line broke off
 /// (`previous` long and stopped mid-sentence; the chunk goes on with a
@@ -328,7 +332,12 @@ pub(crate) fn chunk_marker(line: &str, previous: Option<&str>) -> Option<usize> 
     let len = digits + '、'.len_utf8();
     let rest = &line[len..];
     let broke_off = previous.is_some_and(|p| p.chars().count() >= 60 && stops_mid_sentence(p));
-    let continues = rest.starts_with(|c: char| c.is_ascii_digit());
+    // The chunk goes on with a figure; or, after a chunk as long as a
+    // sharing site's (no numbered item runs 150 characters without ending
+    // its sentence), with the rest of a word (农|民人均纯收入).
+    let long_chunk = previous.is_some_and(|p| p.chars().count() >= LONG_CHUNK);
+    let continues =
+        rest.starts_with(|c: char| c.is_ascii_digit()) || (long_chunk && rest.starts_with(is_han));
     // A chunk that holds 一、 or (一) after a sentence end is a page of text,
     // not one numbered item: items do not hold the chapters above them.
     let holds_chapters = line.chars().count() >= 200
@@ -419,5 +428,12 @@ mod tests {
         assert_eq!(chunk_marker("3、5亿元,同比增长", Some(&long)), Some(4));
         assert_eq!(chunk_marker("3、加强党建。", Some(&long)), None);
         assert_eq!(chunk_marker("3、5亿元", Some("上年。")), None);
+        // After a sharing site's long chunk, a word broken across the seam.
+        let chunk = "农民人均纯收入稳步增长全镇上下团结一心".repeat(8) + "中国晚";
+        assert_eq!(
+            chunk_marker("3、熟龙眼展示区项目建设", Some(&chunk)),
+            Some(4)
+        );
+        assert_eq!(chunk_marker("3、熟龙眼展示区项目建设", Some(&long)), None);
     }
 }
