@@ -4,7 +4,8 @@
 //! that look like headings, titles only in the metadata or over two lines,
 //! navigation bars, list items that share a suffix, marker variants,
 //! Chinese-numeral dates, a report whose place is named only by its meeting,
-//! a first subheading that lost its number.
+//! a first subheading that lost its number, a one-line page whose headings
+//! run on into their first children.
 
 use crate::{all_text, headings, import_file};
 use baogao_report::model::Report;
@@ -605,5 +606,27 @@ fn a_first_subheading_that_lost_its_number_is_still_the_first() {
     assert_eq!(
         headings(&numbered.sections[0].sections),
         vec!["（一）惠民生，社会事业全面进步"]
+    );
+}
+
+/// A page flattened into one line: its title (two kinds joined by 暨) runs on
+/// into the text after a blank, and each part heading runs on into its first
+/// child's marker with no sentence end between.
+#[test]
+fn a_one_line_page_keeps_its_two_kind_title_and_first_children() {
+    let r = shape("one-line-title-with-two-kinds-and-run-on-first-child");
+    assert_eq!(r.title, "某镇2022年工作总结暨2023年工作计划");
+    assert_eq!(r.year, Some(2022));
+    assert_eq!(
+        headings(&r.sections),
+        vec!["一、2022年工作总结", "二、2023年工作计划"]
+    );
+    assert_eq!(
+        headings(&r.sections[0].sections),
+        vec!["（一）产业发展提质增效。", "（二）民生保障持续改善。"]
+    );
+    assert_eq!(
+        headings(&r.sections[1].sections),
+        vec!["（一）抓好项目建设。", "（二）办好民生实事。"]
     );
 }

@@ -432,16 +432,23 @@ pub(crate) fn split_run_on_title(line: &str) -> Option<(String, String)> {
         .take_while(|c| !is_sentence_end(*c) && !is_clause_end(*c))
         .collect();
     let key = simplified(&head);
-    let end = TITLE_WORDS
+    let mut ends: Vec<usize> = TITLE_WORDS
         .iter()
-        .filter_map(|w| key.find(w).map(|at| at + w.len()))
-        .min()?;
+        .flat_map(|w| key.match_indices(w).map(|(at, _)| at + w.len()))
+        .collect();
+    ends.sort_unstable();
+    // "…工作总结的报告", "…总结和计划": the title goes on, to the next
+    // word naming a report ("…工作总结暨2021年工作计划 2020年是…").
+    let goes_on = |rest: &str| {
+        rest.starts_with(|c: char| "的和及与暨、".contains(c) || c == '(' || c == '\u{FF08}')
+    };
+    let mut end = *ends.first()?;
+    while goes_on(&line[end..]) {
+        end = *ends.iter().find(|&&e| e > end)?;
+    }
     let rest = &line[end..];
-    // "…工作总结的报告", "…总结和计划": the title goes on.
-    let goes_on =
-        rest.starts_with(|c: char| "的和及与暨、".contains(c) || c == '(' || c == '\u{FF08}');
     let title = &line[..end];
-    (!goes_on && !trim(rest).is_empty() && is_title_candidate(title))
+    (!trim(rest).is_empty() && is_title_candidate(title))
         .then(|| (title.to_string(), trim(rest).to_string()))
 }
 

@@ -131,7 +131,7 @@ fn cut_before_numbered_run(line: String) -> Vec<String> {
 /// break and space. Where two or more headings follow a sentence end inside
 /// one line, the line is cut before each.
 fn cut_before_run_in_headings(line: String) -> Vec<String> {
-    let starts: Vec<usize> = line
+    let mut starts: Vec<usize> = line
         .char_indices()
         .filter(|(_, c)| is_sentence_end(*c))
         .map(|(at, c)| at + c.len_utf8())
@@ -140,6 +140,15 @@ fn cut_before_run_in_headings(line: String) -> Vec<String> {
     if starts.len() < 2 {
         return vec![line];
     }
+    // "一、2020年工作总结(一)疫情防控…": a heading run on into its first child.
+    let firsts: Vec<usize> = std::iter::once(0)
+        .chain(starts.iter().copied())
+        .filter_map(|at| first_child_start(&line[at..]).map(|child| at + child))
+        .collect();
+    starts.extend(firsts);
+    starts.sort_unstable();
+    starts.dedup();
+    starts.retain(|&at| at > 0);
     let mut pieces = Vec::with_capacity(starts.len() + 1);
     let mut from = 0;
     for at in starts {
@@ -148,6 +157,25 @@ fn cut_before_run_in_headings(line: String) -> Vec<String> {
     }
     pieces.push(line[from..].to_string());
     pieces
+}
+
+/// Where the first child's marker starts inside a heading run on into it
+/// (`一、2020年工作总结(一)疫情防控常态开展。`): a marker numbered 1, one rank
+/// or more further in, after 2 to 30 characters of heading with no sentence
+/// or clause end.
+fn first_child_start(text: &str) -> Option<usize> {
+    let outer = marker(text)?;
+    let heading = &text[outer.len..];
+    heading
+        .char_indices()
+        .take(31)
+        .take_while(|(_, c)| !is_sentence_end(*c) && !is_clause_end(*c))
+        .skip(2)
+        .find(|(at, _)| {
+            marker(&heading[*at..])
+                .is_some_and(|child| child.rank > outer.rank && child.number == 1)
+        })
+        .map(|(at, _)| outer.len + at)
 }
 
 /// How many outline markers stand inside the line after a space
