@@ -32,7 +32,7 @@ pub(crate) struct Front {
 }
 
 /// Words a report title contains (simplified forms).
-const TITLE_WORDS: &[&str] = &[
+pub(crate) const TITLE_WORDS: &[&str] = &[
     "总结", "报告", "计划", "思路", "打算", "汇报", "要点", "规划", "纲要", "方案",
 ];
 

@@ -84,6 +84,11 @@ pub fn clean_title(title: &str) -> (String, Option<String>) {
             title = super::text::trim(&title[..open]).to_string();
         }
     }
+    // "…某乡政府工作总结工作总结": a site's category, the same words
+    // naming a kind of report, glued on after the title's own.
+    if let Some(doubled) = doubled_kind(&title) {
+        title.truncate(title.len() - doubled);
+    }
     // "…的报告[此文共8216字]", "（全文约3000余字）": a page's count of the
     // characters, in brackets after the title.
     if let Some(open) = length_note(&title) {
@@ -112,6 +117,25 @@ pub fn clean_title(title: &str) -> (String, Option<String>) {
         title = title[lead.len() - 4..].to_string();
     }
     (title, date)
+}
+
+/// The byte length of the words ending `title` twice over, when they name a
+/// kind of report (`工作总结工作总结`, `总结总结`): 2 to 6 characters, with
+/// title text before the pair.
+fn doubled_kind(title: &str) -> Option<usize> {
+    let chars: Vec<char> = title.chars().collect();
+    (2..=6).rev().find_map(|k| {
+        let n = chars.len();
+        if n < 2 * k + 2 {
+            return None;
+        }
+        let (first, second) = (&chars[n - 2 * k..n - k], &chars[n - k..]);
+        let word: String = second.iter().collect();
+        let names_a_kind = super::front::TITLE_WORDS
+            .iter()
+            .any(|w| super::text::simplified(&word).ends_with(w));
+        (first == second && names_a_kind).then_some(word.len())
+    })
 }
 
 /// Where a bracketed count of characters ends `title` (`[此文共8216字]`,
@@ -391,6 +415,18 @@ mod tests {
             anon,
             make_id(None, None, None, Period::Annual, Kind::WorkSummary, "text")
         );
+    }
+
+    #[test]
+    fn a_kind_of_report_said_twice_at_the_end_is_said_once() {
+        assert_eq!(
+            clean_title("2021年上半年某乡政府工作总结工作总结").0,
+            "2021年上半年某乡政府工作总结"
+        );
+        assert_eq!(clean_title("某镇2022年总结总结").0, "某镇2022年总结");
+        // Not a kind of report, or nothing before the pair: kept.
+        assert_eq!(clean_title("某镇谈谈谈谈").0, "某镇谈谈谈谈");
+        assert_eq!(clean_title("工作总结工作总结").0, "工作总结工作总结");
     }
 
     #[test]
