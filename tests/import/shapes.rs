@@ -4,8 +4,8 @@
 //! that look like headings, titles only in the metadata or over two lines,
 //! navigation bars, list items that share a suffix, marker variants,
 //! Chinese-numeral dates, a report whose place is named only by its meeting,
-//! a first subheading that lost its number, a one-line page whose headings
-//! run on into their first children.
+//! a first subheading that lost its number, one-line pages whose headings
+//! run on into their first children or stand after blanks.
 
 use crate::{all_text, headings, import_file};
 use baogao_report::model::Report;
@@ -628,5 +628,27 @@ fn a_one_line_page_keeps_its_two_kind_title_and_first_children() {
     assert_eq!(
         headings(&r.sections[1].sections),
         vec!["（一）抓好项目建设。", "（二）办好民生实事。"]
+    );
+}
+
+/// A long page flattened into one line, blanks left between each heading
+/// and its text: cut at the blanks, each piece holds one run-in heading,
+/// and each is still cut before it. The site's label before the title goes.
+#[test]
+fn a_flattened_page_cut_at_its_blanks_keeps_every_heading() {
+    let r = shape("one-line-page-with-headings-after-blanks");
+    assert_eq!(r.title, "2019年某街道工作总结");
+    assert_eq!(
+        headings(&r.sections),
+        vec![
+            "一、抓好环境整治，提升社区面貌",
+            "二、强化社区服务，增进居民福祉",
+            "三、加强平安建设，维护社会稳定"
+        ]
+    );
+    assert!(
+        r.preamble
+            .iter()
+            .any(|p| p.ends_with("现将一年来的工作总结如下。"))
     );
 }

@@ -84,6 +84,11 @@ pub fn clean_title(title: &str) -> (String, Option<String>) {
             title = super::text::trim(&title[..open]).to_string();
         }
     }
+    // "-精品合同推荐- 2008年街道办工作总结": a site's label between dashes
+    // in front of the title.
+    if let Some(rest) = after_dashed_label(&title) {
+        title = rest.to_string();
+    }
     // "…某乡政府工作总结工作总结": a site's category, the same words
     // naming a kind of report, glued on after the title's own.
     if let Some(doubled) = doubled_kind(&title) {
@@ -117,6 +122,22 @@ pub fn clean_title(title: &str) -> (String, Option<String>) {
         title = title[lead.len() - 4..].to_string();
     }
     (title, date)
+}
+
+/// The title after a label set between two dashes at its start
+/// (`-精品合同推荐- …`, `—范文— …`): a label of 2 to 12 characters with no
+/// figure, and a title after it.
+fn after_dashed_label(title: &str) -> Option<&str> {
+    let dash = title.chars().next().filter(|c| "-—－".contains(*c))?;
+    let body = &title[dash.len_utf8()..];
+    let close = body.find(dash)?;
+    let label = &body[..close];
+    let rest = super::text::trim(&body[close + dash.len_utf8()..]);
+    let n = label.chars().count();
+    ((2..=12).contains(&n)
+        && !label.contains(|c: char| c.is_ascii_digit())
+        && super::front::is_title_candidate(rest))
+    .then_some(rest)
 }
 
 /// The byte length of the words ending `title` twice over, when they name a
@@ -415,6 +436,21 @@ mod tests {
             anon,
             make_id(None, None, None, Period::Annual, Kind::WorkSummary, "text")
         );
+    }
+
+    #[test]
+    fn a_label_between_dashes_before_the_title_goes() {
+        assert_eq!(
+            clean_title("-精品合同推荐- 2008年街道办工作总结").0,
+            "2008年街道办工作总结"
+        );
+        assert_eq!(
+            clean_title("—范文—某镇2022年工作总结").0,
+            "某镇2022年工作总结"
+        );
+        // A dash that opens no label, or a label before no title: kept.
+        assert_eq!(clean_title("-2022年工作总结").0, "-2022年工作总结");
+        assert_eq!(clean_title("-精品推荐- 欢迎下载").0, "-精品推荐- 欢迎下载");
     }
 
     #[test]

@@ -27,12 +27,15 @@ pub(crate) fn split_giant_lines(lines: Vec<String>) -> Vec<String> {
         let long = line.len() >= GIANT_LINE && line.chars().count() >= GIANT_LINE;
         if !long && inline_headings(&line) < 2 {
             out.extend(
-                cut_before_run_in_headings(line)
+                cut_before_run_in_headings(line, 2)
                     .into_iter()
                     .flat_map(cut_before_numbered_run),
             );
             continue;
         }
+        // Cut at spaces below, the pieces may hold one run-in heading each:
+        // counted over the whole line, two or more are a flattened outline.
+        let run_in = run_in_heading_starts(&line).len();
         // A PDF page's lines also break before numbers ("资金 2.1亿元"); in
         // text that only lost its line breaks, a number inside a sentence
         // ("增长 12.3 %") is not a line start.
@@ -43,9 +46,10 @@ pub(crate) fn split_giant_lines(lines: Vec<String>) -> Vec<String> {
         if cuts.len() < 3 {
             cuts = vec![line];
         }
+        let least = if run_in >= 2 { 1 } else { 2 };
         out.extend(
             cuts.into_iter()
-                .flat_map(cut_before_run_in_headings)
+                .flat_map(|cut| cut_before_run_in_headings(cut, least))
                 .flat_map(cut_before_numbered_run),
         );
     }
@@ -127,17 +131,22 @@ fn cut_before_numbered_run(line: String) -> Vec<String> {
     pieces
 }
 
-/// "…新成效。一、经济发展全镇…。二、社会事业…": a text that lost every line
-/// break and space. Where two or more headings follow a sentence end inside
-/// one line, the line is cut before each.
-fn cut_before_run_in_headings(line: String) -> Vec<String> {
-    let mut starts: Vec<usize> = line
-        .char_indices()
+/// Where headings (down to `（一）`) follow a sentence end inside `line`.
+fn run_in_heading_starts(line: &str) -> Vec<usize> {
+    line.char_indices()
         .filter(|(_, c)| is_sentence_end(*c))
         .map(|(at, c)| at + c.len_utf8())
         .filter(|&at| marker(&line[at..]).is_some_and(|m| m.rank <= Rank::Section))
-        .collect();
-    if starts.len() < 2 {
+        .collect()
+}
+
+/// "…新成效。一、经济发展全镇…。二、社会事业…": a text that lost every line
+/// break and space. Where `least` or more headings (two, unless the line is a
+/// piece of one that had two) follow a sentence end inside one line, the
+/// line is cut before each.
+fn cut_before_run_in_headings(line: String, least: usize) -> Vec<String> {
+    let mut starts = run_in_heading_starts(&line);
+    if starts.is_empty() || starts.len() < least {
         return vec![line];
     }
     // "一、2020年工作总结(一)疫情防控…": a heading run on into its first child.
