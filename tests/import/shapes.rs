@@ -5,7 +5,8 @@
 //! navigation bars, list items that share a suffix, marker variants,
 //! Chinese-numeral dates, a report whose place is named only by its meeting,
 //! a first subheading that lost its number, one-line pages whose headings
-//! run on into their first children or stand after blanks.
+//! run on into their first children or stand after blanks, a site's words
+//! before the title and a note after it.
 
 use crate::{all_text, headings, import_file};
 use baogao_report::model::Report;
@@ -650,5 +651,18 @@ fn a_flattened_page_cut_at_its_blanks_keeps_every_heading() {
         r.preamble
             .iter()
             .any(|p| p.ends_with("现将一年来的工作总结如下。"))
+    );
+}
+
+/// A page title with the site's name and category in front, set apart by
+/// blanks, and a note (范文) after it; the report's own title follows on a
+/// line of its own and is taken.
+#[test]
+fn site_words_before_the_title_and_its_note_after_go() {
+    let r = shape("site-words-before-the-title-and-a-note-after-it");
+    assert_eq!(r.title, "某镇2022年政府工作报告");
+    assert_eq!(
+        headings(&r.sections[0].sections),
+        vec!["——经济运行稳中有进", "——民生事业全面进步"]
     );
 }

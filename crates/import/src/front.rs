@@ -223,6 +223,12 @@ fn set_title(front: &mut Front, lines: &[String], at: usize, trace: &mut Trace) 
         title.push_str(second);
         next += 1;
     }
+    // "美章网 资料文库 镇政府报告范文": a site's name and category, set
+    // apart by blanks, in front of the title.
+    if let Some((site, rest)) = split_site_words(&title) {
+        front.site_names.push(site);
+        title = rest;
+    }
     // "永顺县人民政府-2016年上半年…报告": a site name in front of the title.
     if let Some((site, rest)) = split_site_prefix(&title) {
         front.site_names.push(site);
@@ -279,6 +285,19 @@ fn continues_title(first: &str, second: &str) -> bool {
         && (second.starts_with(|c: char| JOINS.contains(c))
             || first.ends_with(|c: char| JOINS.contains(c) || c == '的')
             || first.ends_with("关于"))
+}
+
+/// A title after words set apart by blanks, the first a site's name
+/// (`美章网`, `某某门户网站`): the site's words and the title from the first
+/// word that is one on its own.
+fn split_site_words(title: &str) -> Option<(String, String)> {
+    let words: Vec<&str> = title.split_whitespace().collect();
+    if words.len() < 2 || !is_site_name(words[0]) {
+        return None;
+    }
+    let from = (1..words.len()).find(|&i| is_title_candidate(words[i]))?;
+    let site = words[..from].join(" ");
+    Some((site, words[from..].join(" ")))
 }
 
 fn split_site_prefix(title: &str) -> Option<(String, String)> {
@@ -405,6 +424,17 @@ fn is_title_repeat(line: &str, front: &mut Front) -> bool {
     };
     let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
     let (l, t) = (squash(line), squash(title));
+    // "镇政府报告" under "镇政府报告范文": the title without the page's note
+    // (范文, 精选) after the words naming the report is the report's own.
+    if t.starts_with(&l)
+        && l != t
+        && t.chars().count() <= l.chars().count() + 4
+        && l.chars().count() >= 4
+        && TITLE_WORDS.iter().any(|w| simplified(&l).ends_with(w))
+    {
+        front.title = Some(line.to_string());
+        return true;
+    }
     if l == t || (t.contains(&l) && l.chars().count() * 2 >= t.chars().count()) {
         return true;
     }
@@ -556,6 +586,16 @@ mod tests {
         assert_eq!(front.site_names, vec!["永顺县人民政府".to_string()]);
         assert_eq!(front.fields.published().as_deref(), Some("2016-11-03"));
         assert!(l[front.body_start].starts_with("2016年,润雅乡"));
+    }
+
+    #[test]
+    fn site_words_before_the_title_go() {
+        assert_eq!(
+            split_site_words("美章网 资料文库 镇政府报告范文"),
+            Some(("美章网 资料文库".to_string(), "镇政府报告范文".to_string()))
+        );
+        assert_eq!(split_site_words("某镇 2022年工作总结"), None);
+        assert_eq!(split_site_words("某某网"), None);
     }
 
     #[test]
