@@ -6,7 +6,7 @@
 //! Chinese-numeral dates, a report whose place is named only by its meeting,
 //! a first subheading that lost its number, one-line pages whose headings
 //! run on into their first children or stand after blanks, a site's words
-//! before the title and a note after it.
+//! before the title and a note after it, items named before a colon.
 
 use crate::{all_text, headings, import_file};
 use baogao_report::model::Report;
@@ -665,4 +665,16 @@ fn site_words_before_the_title_and_its_note_after_go() {
         headings(&r.sections[0].sections),
         vec!["——经济运行稳中有进", "——民生事业全面进步"]
     );
+}
+
+/// Numbered items named before a colon, each followed by a sentence of
+/// several clauses about it: the name is the heading, the sentence its text.
+#[test]
+fn an_item_named_before_a_colon_is_headed_by_the_name() {
+    let r = shape("numbered-items-named-before-a-colon");
+    assert_eq!(
+        headings(&r.sections[0].sections),
+        vec!["（一）食用菌种植基地项目：", "（二）蔬菜冷链仓储项目："]
+    );
+    assert!(r.sections[0].sections[0].paragraphs[0].starts_with("该项目位于某村"));
 }

@@ -345,13 +345,28 @@ fn split_run_in(paragraph: &str, marker_len: usize) -> (String, Option<String>) 
         );
     }
     // "(一)脱贫攻坚成效显著:全乡…0.62%.": with no sentence end to stop
-    // at, a colon ends the heading.
+    // at, a colon ends the heading. So does one after a short name with no
+    // clause in it, when what follows is a sentence of several clauses
+    // ("(一)中药材种植产业园项目:该项目位于…,总投资…。"), not a short
+    // second half of the heading ("（一）聚焦项目建设：全力推进重点项目
+    // 落地见效。").
     let sentence_end = after.chars().take(MAX_HEADING).any(is_sentence_end);
     let colon = after
         .char_indices()
         .take(40)
         .find(|(_, c)| COLONS.contains(c));
-    if let Some((at, c)) = colon.filter(|_| !sentence_end)
+    let names_a_topic = |at: usize| {
+        let head = &after[..at];
+        let sentence: String = after[at..]
+            .chars()
+            .skip(1)
+            .take_while(|c| !is_sentence_end(*c))
+            .collect();
+        (2..=SHORT_NAME).contains(&head.chars().count())
+            && !head.contains(|c: char| is_clause_end(c) || is_sentence_end(c))
+            && sentence.contains(is_clause_end)
+    };
+    if let Some((at, c)) = colon.filter(|(at, _)| !sentence_end || names_a_topic(*at))
         && !trim(&after[at + c.len_utf8()..]).is_empty()
     {
         let end = marker_len + at + c.len_utf8();
@@ -399,6 +414,10 @@ fn closing_word_end(after: &str) -> Option<usize> {
     }
     best
 }
+
+/// How long (in chars) a heading's name before a colon may be for the
+/// colon to end the heading though a sentence ends soon after.
+const SHORT_NAME: usize = 16;
 
 /// A heading longer than this (in chars) with no sentence end is cut at its
 /// first clause.
