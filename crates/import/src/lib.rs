@@ -183,6 +183,7 @@ fn import_normalised(
         None => front
             .fields
             .title()
+            .or_else(|| take_title_the_page_names(&mut paragraphs))
             .or_else(|| take_first_line_as_title(&mut paragraphs))
             .unwrap_or_else(|| file_stem(source)),
     };
@@ -527,6 +528,16 @@ fn clean_body(
 
 /// With no title line found, a short first line that is not a sentence
 /// or a heading serves as the title.
+/// "下面是小编为大家整理的街道工作总结及2023年工作思路,供大家参考。": a page
+/// with no title of its own line, whose first paragraph talks about the
+/// page and names the report: that name is the title, and the paragraph,
+/// the site's, goes.
+fn take_title_the_page_names(paragraphs: &mut Vec<String>) -> Option<String> {
+    let title = shape::title_named_by_page(paragraphs.first()?)?;
+    paragraphs.remove(0);
+    Some(title)
+}
+
 fn take_first_line_as_title(paragraphs: &mut Vec<String>) -> Option<String> {
     let first = paragraphs.first()?;
     let fits = first.chars().count() <= 40

@@ -5,7 +5,7 @@
 //! document-sharing sites. None of them names a site's words: each holds
 //! for pages never seen.
 
-use super::text::{is_han, is_sentence_end, page_width_str, trim};
+use super::text::{is_clause_end, is_han, is_sentence_end, page_width_str, trim};
 use baogao_report::marker::marker;
 
 /// No sentence in it: none of 。,;! ? (either width).
@@ -236,6 +236,22 @@ pub(crate) fn is_teaser(line: &str, title: &str) -> bool {
             || PAGE_WORDS.iter().any(|w| rest.contains(w)))
 }
 
+/// The report a sentence about the page names ("下面是小编为大家整理的
+/// 街道工作总结及2023年工作思路,供大家参考。" → the words between the last 的
+/// and the clause's end), when the sentence points at the page or its
+/// readers and the name is a title.
+pub(crate) fn title_named_by_page(line: &str) -> Option<String> {
+    if line.chars().count() > 80 || !PAGE_WORDS.iter().any(|w| line.contains(w)) {
+        return None;
+    }
+    line.split(|c: char| is_clause_end(c) || is_sentence_end(c))
+        .find_map(|clause| {
+            let name = clause.rsplit_once('的').map_or(clause, |(_, name)| name);
+            let name = trim(name);
+            crate::front::is_title_candidate(name).then(|| name.to_string())
+        })
+}
+
 /// Words that point at a page or its readers, not at a township's work.
 const PAGE_WORDS: &[&str] = &[
     "本文", "本篇", "本站", "该文", "此文", "全文", "文档", "网友", "小编", "读者",
@@ -420,6 +436,18 @@ mod tests {
             ),
             TitleUse::None
         );
+    }
+
+    #[test]
+    fn a_sentence_about_the_page_names_the_report() {
+        assert_eq!(
+            title_named_by_page("下面是小编为大家整理的街道工作总结及2023年工作思路,供大家参考。")
+                .as_deref(),
+            Some("街道工作总结及2023年工作思路")
+        );
+        // About the work, or naming no report: nothing.
+        assert_eq!(title_named_by_page("今年以来,全镇上下团结一心。"), None);
+        assert_eq!(title_named_by_page("本文共3页,欢迎下载。"), None);
     }
 
     #[test]
