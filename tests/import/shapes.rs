@@ -6,7 +6,8 @@
 //! Chinese-numeral dates, a report whose place is named only by its meeting,
 //! a first subheading that lost its number, one-line pages whose headings
 //! run on into their first children or stand after blanks, a site's words
-//! before the title and a note after it, items named before a colon.
+//! before the title and a note after it, items named before a colon, a
+//! title named only in the site's own sentence.
 
 use crate::{all_text, headings, import_file};
 use baogao_report::model::Report;
@@ -677,4 +678,18 @@ fn an_item_named_before_a_colon_is_headed_by_the_name() {
         vec!["（一）食用菌种植基地项目：", "（二）蔬菜冷链仓储项目："]
     );
     assert!(r.sections[0].sections[0].paragraphs[0].starts_with("该项目位于某村"));
+}
+
+/// A page with no title line: its first sentence, the site's, names the
+/// report, and that name is the title; the sentence goes.
+#[test]
+fn a_title_the_site_names_in_its_own_sentence_is_taken() {
+    let r = shape("title-named-by-the-sites-own-sentence");
+    assert_eq!(r.title, "某镇2022年工作总结及2023年工作思路");
+    assert_eq!(r.year, Some(2022));
+    assert!(!all_text(&r).contains("小编"));
+    assert_eq!(
+        headings(&r.sections),
+        vec!["一、2022年工作总结", "二、2023年工作思路"]
+    );
 }
