@@ -148,6 +148,9 @@ fn import_normalised(
 
     // Stage 2: the page's front (title, metadata, title block).
     let mut front = front::read_front(&lines, &source_text.headings, trace);
+    if front.title.is_none() {
+        take_title_the_page_names(&lines, &mut front, trace);
+    }
     let title_found = front.title.is_some();
     if let Some(title) = front.title.take() {
         let (title, date) = meta::clean_title(&title);
@@ -183,7 +186,6 @@ fn import_normalised(
         None => front
             .fields
             .title()
-            .or_else(|| take_title_the_page_names(&mut paragraphs))
             .or_else(|| take_first_line_as_title(&mut paragraphs))
             .unwrap_or_else(|| file_stem(source)),
     };
@@ -529,13 +531,18 @@ fn clean_body(
 /// With no title line found, a short first line that is not a sentence
 /// or a heading serves as the title.
 /// "下面是小编为大家整理的街道工作总结及2023年工作思路,供大家参考。": a page
-/// with no title of its own line, whose first paragraph talks about the
-/// page and names the report: that name is the title, and the paragraph,
-/// the site's, goes.
-fn take_title_the_page_names(paragraphs: &mut Vec<String>) -> Option<String> {
-    let title = shape::title_named_by_page(paragraphs.first()?)?;
-    paragraphs.remove(0);
-    Some(title)
+/// with no title line, whose first line of body talks about the page and
+/// names the report: that name is the title, and the line, the site's,
+/// goes (`title-talk`).
+fn take_title_the_page_names(lines: &[String], front: &mut front::Front, trace: &mut Trace) {
+    let Some(at) = (front.body_start..lines.len()).find(|&i| !lines[i].is_empty()) else {
+        return;
+    };
+    if let Some(title) = shape::title_named_by_page(&lines[at]) {
+        trace.line(at, rules::TITLE_TALK);
+        front.title = Some(title);
+        front.body_start = at + 1;
+    }
 }
 
 fn take_first_line_as_title(paragraphs: &mut Vec<String>) -> Option<String> {
