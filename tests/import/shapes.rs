@@ -609,6 +609,19 @@ fn a_first_subheading_that_lost_its_number_is_still_the_first() {
         headings(&numbered.sections[0].sections),
         vec!["（一）惠民生，社会事业全面进步"]
     );
+    // A one-sentence headline, as a page in traditional characters prints it.
+    let sentence = baogao_import::import_text(
+        "某鎮2021年工作總結\n一、2021年工作總結\n鎮域經濟平穩增長，綜合實力明顯提升。\n經濟增長穩中有進。財政一般公共預算收入累計達到1431萬元。\n（二）持續鞏固脫貧成果，有效銜接鄉村振興。\n實現2個脫貧村穩定脫貧，同比增長6.3%。\n",
+        "t.txt",
+    )
+    .expect("imports");
+    assert_eq!(
+        headings(&sentence.sections[0].sections),
+        vec![
+            "鎮域經濟平穩增長，綜合實力明顯提升。",
+            "（二）持續鞏固脫貧成果，有效銜接鄉村振興。"
+        ]
+    );
 }
 
 /// A page flattened into one line: its title (two kinds joined by 暨) runs on

@@ -509,14 +509,17 @@ fn is_part_line(text: &str) -> bool {
         && !super::place::is_org_name(text)
 }
 
-/// A headline: short, no sentence in it (commas may join its two halves,
-/// as in `抗疫情,奋力保障群众安全`), mostly Chinese, no figures, and no 一是.
+/// A headline: short, one sentence at most, ending the line (commas may
+/// join its two halves, as in `抗疫情,奋力保障群众安全` or
+/// `镇域经济平稳增长,综合实力明显提升。`), mostly Chinese, no figures, and no
+/// 一是.
 fn is_headline(text: &str) -> bool {
     let n = text.chars().count();
     let han = text.chars().filter(|c| is_han(*c)).count();
-    (4..=24).contains(&n)
+    let inside = text.strip_suffix(is_sentence_end).unwrap_or(text);
+    (4..=26).contains(&n)
         && han * 4 >= n * 3
-        && !text.contains(|c: char| {
+        && !inside.contains(|c: char| {
             is_sentence_end(c)
                 || c.is_ascii_digit()
                 || SEMICOLONS.contains(&c)
