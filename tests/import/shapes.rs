@@ -7,7 +7,8 @@
 //! a first subheading that lost its number, one-line pages whose headings
 //! run on into their first children or stand after blanks, a site's words
 //! before the title and a note after it, items named before a colon, a
-//! title named only in the site's own sentence.
+//! title named only in the site's own sentence, a title run on into the text
+//! after a sharing site's notes.
 
 use crate::{all_text, headings, import_file};
 use baogao_report::model::Report;
@@ -705,4 +706,16 @@ fn a_title_the_site_names_in_its_own_sentence_is_taken() {
         headings(&r.sections),
         vec!["一、2022年工作总结", "二、2023年工作思路"]
     );
+}
+
+/// A sharing site's notes first, then the title run on into the text with
+/// nothing between: the title is found on the first lines, not only the
+/// first one.
+#[test]
+fn a_title_run_on_after_a_sharing_sites_notes_is_found() {
+    let r = shape("title-run-on-after-a-sharing-sites-notes");
+    assert_eq!(r.title, "某镇2021年工作总结暨2022年工作计划");
+    assert_eq!(r.year, Some(2021));
+    assert_eq!(headings(&r.sections), vec!["一、2021年工作总结"]);
+    assert!(!all_text(&r).contains("本文档"));
 }

@@ -136,10 +136,17 @@ fn import_normalised(
     let chunks = unchunk(&mut lines);
     let mut lines = reflow::split_giant_lines(lines);
     cruft::strip_watermark(&mut lines);
-    if let Some(first) = lines.iter().position(|l| !l.is_empty())
-        && let Some((title, rest)) = front::split_run_on_title(&lines[first])
-    {
-        lines.splice(first..=first, [title, rest]);
+    // The title run on into the text, on the first lines of a page that
+    // gives it no line of its own (a sharing site's notes may come first).
+    let run_on = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| !l.is_empty())
+        .take(RUN_ON_WINDOW)
+        .take_while(|(_, l)| !front::is_title_candidate(l))
+        .find_map(|(at, l)| front::split_run_on_title(l).map(|split| (at, split)));
+    if let Some((at, (title, rest))) = run_on {
+        lines.splice(at..=at, [title, rest]);
     }
     trace.start(&lines);
     for chunk in chunks {
@@ -307,6 +314,10 @@ fn unchunk(lines: &mut [String]) -> Vec<String> {
     }
     taken
 }
+
+/// How far into a page a title run on into the text is looked for, in
+/// non-blank lines.
+const RUN_ON_WINDOW: usize = 10;
 
 /// How far into the body a second title may stand, in non-blank lines.
 const RESTART_WINDOW: usize = 10;
