@@ -94,6 +94,10 @@ pub fn clean_title(title: &str) -> (String, Option<String>) {
     if let Some(doubled) = doubled_kind(&title) {
         title.truncate(title.len() - doubled);
     }
+    // "…政府工作报告(全文)": a page's note that this is the whole text.
+    if let Some(open) = whole_text_note(&title) {
+        title = super::text::trim(&title[..open]).to_string();
+    }
     // "…的报告[此文共8216字]", "（全文约3000余字）": a page's count of the
     // characters, in brackets after the title.
     if let Some(open) = length_note(&title) {
@@ -157,6 +161,22 @@ fn doubled_kind(title: &str) -> Option<usize> {
             .any(|w| super::text::simplified(&word).ends_with(w));
         (first == second && names_a_kind).then_some(word.len())
     })
+}
+
+/// Where a bracketed note that the page holds the whole text, or the whole
+/// of a model text, ends `title`: `(全文)`, `（完整版）`, `[范文]`.
+fn whole_text_note(title: &str) -> Option<usize> {
+    let close = title.chars().last()?;
+    let open_mark = match close {
+        ']' => '[',
+        '】' => '【',
+        ')' => '(',
+        '\u{FF09}' => '\u{FF08}',
+        _ => return None,
+    };
+    let open = title.rfind(open_mark)?;
+    let inner = &title[open + open_mark.len_utf8()..title.len() - close.len_utf8()];
+    (open > 0 && ["全文", "完整版", "范文"].contains(&inner)).then_some(open)
 }
 
 /// Where a bracketed count of characters ends `title` (`[此文共8216字]`,
@@ -463,6 +483,22 @@ mod tests {
         // Not a kind of report, or nothing before the pair: kept.
         assert_eq!(clean_title("某镇谈谈谈谈").0, "某镇谈谈谈谈");
         assert_eq!(clean_title("工作总结工作总结").0, "工作总结工作总结");
+    }
+
+    #[test]
+    fn a_note_that_the_page_is_the_whole_text_goes() {
+        assert_eq!(
+            clean_title("(涡阳县)2021年牌坊镇人民政府工作报告(全文)").0,
+            "(涡阳县)2021年牌坊镇人民政府工作报告"
+        );
+        assert_eq!(
+            clean_title("某镇2022年工作总结（完整版）").0,
+            "某镇2022年工作总结"
+        );
+        assert_eq!(
+            clean_title("某镇2022年工作总结(草案)").0,
+            "某镇2022年工作总结(草案)"
+        );
     }
 
     #[test]
