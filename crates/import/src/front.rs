@@ -426,11 +426,16 @@ fn is_title_repeat(line: &str, front: &mut Front) -> bool {
     let (l, t) = (squash(line), squash(title));
     // "镇政府报告" under "镇政府报告范文": the title without the page's note
     // (范文, 精选) after the words naming the report is the report's own.
+    // The note names no report and joins nothing: "…工作总结和计划" is not
+    // "…工作总结" with a note.
+    let note = t.get(l.len()..).unwrap_or_default();
     if t.starts_with(&l)
         && l != t
         && t.chars().count() <= l.chars().count() + 4
         && l.chars().count() >= 4
         && TITLE_WORDS.iter().any(|w| simplified(&l).ends_with(w))
+        && !TITLE_WORDS.iter().any(|w| simplified(note).contains(w))
+        && !note.starts_with(|c: char| "和及与暨并、".contains(c))
     {
         front.title = Some(line.to_string());
         return true;
@@ -586,6 +591,19 @@ mod tests {
         assert_eq!(front.site_names, vec!["永顺县人民政府".to_string()]);
         assert_eq!(front.fields.published().as_deref(), Some("2016-11-03"));
         assert!(l[front.body_start].starts_with("2016年,润雅乡"));
+    }
+
+    #[test]
+    fn a_shorter_repeat_is_the_title_only_without_a_note_naming_a_report() {
+        let mut front = Front {
+            title: Some("某镇2022年工作总结范文".to_string()),
+            ..Front::default()
+        };
+        assert!(is_title_repeat("某镇2022年工作总结", &mut front));
+        assert_eq!(front.title.as_deref(), Some("某镇2022年工作总结"));
+        front.title = Some("某镇2022年工作总结和计划".to_string());
+        is_title_repeat("某镇2022年工作总结", &mut front);
+        assert_eq!(front.title.as_deref(), Some("某镇2022年工作总结和计划"));
     }
 
     #[test]
