@@ -163,9 +163,9 @@ fn doubled_kind(title: &str) -> Option<usize> {
     })
 }
 
-/// Where a bracketed note that the page holds the whole text, or the whole
-/// of a model text, ends `title`: `(全文)`, `（完整版）`, `[范文]`.
-fn whole_text_note(title: &str) -> Option<usize> {
+/// The bracket closing `title`, when title text stands before it: where
+/// it opens (a byte offset) and what it holds.
+fn closing_bracket(title: &str) -> Option<(usize, &str)> {
     let close = title.chars().last()?;
     let open_mark = match close {
         ']' => '[',
@@ -174,34 +174,31 @@ fn whole_text_note(title: &str) -> Option<usize> {
         '\u{FF09}' => '\u{FF08}',
         _ => return None,
     };
-    let open = title.rfind(open_mark)?;
-    let inner = &title[open + open_mark.len_utf8()..title.len() - close.len_utf8()];
-    (open > 0 && ["全文", "完整版", "范文"].contains(&inner)).then_some(open)
+    let open = title.rfind(open_mark).filter(|&open| open > 0)?;
+    Some((
+        open,
+        &title[open + open_mark.len_utf8()..title.len() - close.len_utf8()],
+    ))
+}
+
+/// Where a bracketed note that the page holds the whole text, or the whole
+/// of a model text, ends `title`: `(全文)`, `（完整版）`, `[范文]`.
+fn whole_text_note(title: &str) -> Option<usize> {
+    let (open, inner) = closing_bracket(title)?;
+    ["全文", "完整版", "范文"].contains(&inner).then_some(open)
 }
 
 /// Where a bracketed count of characters ends `title` (`[此文共8216字]`,
 /// `（全文约3000余字）`): a bracket of at most 12 characters closing the title,
-/// its last character 字 after a digit (or 余, 多), with title text before it.
+/// its last character 字 after a digit (or 余, 多).
 fn length_note(title: &str) -> Option<usize> {
-    let close = title.chars().last()?;
-    let open_mark = match close {
-        ']' => '[',
-        '】' => '【',
-        ')' => '(',
-        '\u{FF09}' => '\u{FF08}',
-        _ => return None,
-    };
-    let open = title.rfind(open_mark)?;
-    let inner = &title[open + open_mark.len_utf8()..title.len() - close.len_utf8()];
+    let (open, inner) = closing_bracket(title)?;
+    let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
     let mut tail = inner.chars().rev();
     let counted = tail.next() == Some('字')
-        && tail.next().is_some_and(|c| {
-            c.is_ascii_digit() || ('０'..='９').contains(&c) || "余多".contains(c)
-        })
-        && inner
-            .chars()
-            .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
-    (open > 0 && inner.chars().count() <= 12 && counted).then_some(open)
+        && tail.next().is_some_and(|c| digit(c) || "余多".contains(c))
+        && inner.chars().any(digit);
+    (inner.chars().count() <= 12 && counted).then_some(open)
 }
 
 /// Half-year when the title says 上半年/半年 or 1-6月.
