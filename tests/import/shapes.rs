@@ -8,7 +8,8 @@
 //! run on into their first children or stand after blanks, a site's words
 //! before the title and a note after it, items named before a colon, a
 //! title named only in the site's own sentence, a title run on into the text
-//! after a sharing site's notes.
+//! after a sharing site's notes, a PDF title broken at the blanks around its
+//! figures.
 
 use crate::{all_text, headings, import_file};
 use baogao_report::model::Report;
@@ -718,4 +719,15 @@ fn a_title_run_on_after_a_sharing_sites_notes_is_found() {
     assert_eq!(r.year, Some(2021));
     assert_eq!(headings(&r.sections), vec!["一、2021年工作总结"]);
     assert!(!all_text(&r).contains("本文档"));
+}
+
+/// A PDF's text with blanks around its figures, flattened into one line: the
+/// line is cut at the blanks, which broke the title after its connective
+/// (和); the title takes back its words up to the next word naming a report.
+#[test]
+fn a_pdf_title_broken_at_its_figures_is_whole_again() {
+    let r = shape("pdf-title-broken-at-the-blanks-around-its-figures");
+    assert_eq!(r.title, "2022 年度某镇政务公开工作总结和 2023 年工作思路");
+    assert_eq!(r.year, Some(2022));
+    assert_eq!(r.sections.len(), 1, "{:?}", headings(&r.sections));
 }

@@ -274,6 +274,49 @@ fn pdf_lines(lines: &[String], at: usize) -> bool {
     super::reflow::looks_broken(&window)
 }
 
+/// A title a PDF's text broke at the blanks around its figures ("…2022
+/// 年度政务公开工作总结和 2023 年工作思路 xxxx 年,x 镇在…" cut into "2022
+/// 年度…工作总结和" and "2023 年工作思路 xxxx 年,…"), mended on the page's
+/// first lines: a title ending on a connective takes the next line's words up
+/// to the first word naming a report, when that line opens with a figure.
+/// (A short fragment before such a title is not taken back: on other pages
+/// it is a site's menu, `我的足迹`.)
+pub(crate) fn mend_title_broken_at_figures(lines: &mut [String]) {
+    const JOINS: &str = "和及暨与";
+    let filled: Vec<usize> = (0..lines.len())
+        .filter(|&i| !lines[i].is_empty())
+        .take(TITLE_WINDOW)
+        .collect();
+    let Some(k) = filled.iter().position(|&i| is_title_candidate(&lines[i])) else {
+        return;
+    };
+    let (at, Some(&next)) = (filled[k], filled.get(k + 1)) else {
+        return;
+    };
+    if !lines[at].ends_with(|c: char| JOINS.contains(c))
+        || !lines[next].starts_with(|c: char| c.is_ascii_digit())
+    {
+        return;
+    }
+    let key = simplified(&lines[next]);
+    let end = TITLE_WORDS
+        .iter()
+        .filter_map(|w| key.find(w).map(|found| found + w.len()))
+        .min()
+        .filter(|&end| lines[next].is_char_boundary(end))
+        .filter(|&end| {
+            let words = &lines[next][..end];
+            words.chars().count() <= 16
+                && !words.contains(|c: char| is_sentence_end(c) || is_clause_end(c))
+        });
+    if let Some(end) = end {
+        let words = lines[next][..end].to_string();
+        lines[at].push(' ');
+        lines[at].push_str(&words);
+        lines[next] = trim(&lines[next][end..]).to_string();
+    }
+}
+
 /// Does `second` go on with the title `first`: short, no sentence, no
 /// numbering, joined by a connective at the seam (和, 及, 暨, 与, 的…)?
 fn continues_title(first: &str, second: &str) -> bool {

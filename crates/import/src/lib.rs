@@ -148,6 +148,7 @@ fn import_normalised(
     if let Some((at, (title, rest))) = run_on {
         lines.splice(at..=at, [title, rest]);
     }
+    front::mend_title_broken_at_figures(&mut lines);
     trace.start(&lines);
     for chunk in chunks {
         trace.note(rules::CHUNK, chunk);
