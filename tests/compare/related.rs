@@ -364,10 +364,59 @@ fn sections_of_one_area_are_related_with_no_word_in_common() {
         ),
     ]);
     let index = RelatedIndex::build(&library);
-    let related = index.related(&library, 0, &SectionPath(vec![1]), 5);
+    let at = |id: &str| library.index_of(id).expect("in the library");
+    let related = index.related(&library, at("a"), &SectionPath(vec![1]), 5);
     assert_eq!(
         related.first().map(|r| (r.report, r.path.clone())),
-        Some((1, SectionPath(vec![1]))),
+        Some((at("b"), SectionPath(vec![1]))),
+        "{related:?}"
+    );
+}
+
+/// A report a government site printed in traditional characters relates to
+/// the others by the same words and areas, folded to simplified ones.
+#[test]
+fn a_report_in_traditional_characters_is_related_as_a_simplified_one() {
+    let mut traditional = one_report(
+        "t",
+        &[
+            ("一、招商引資成效明顯", "全年引進項目八個,完成投資三億元。"),
+            (
+                "二、黨的建設全面加強",
+                "基層黨組織建設不斷加強,黨員隊伍持續壯大。",
+            ),
+        ],
+    );
+    traditional.title = "某鎮2021年工作總結".to_string();
+    let library = Library::new(vec![
+        traditional,
+        one_report(
+            "s",
+            &[
+                (
+                    "一、经济发展稳中有进",
+                    "全年新引进项目六个,完成固定资产投资两亿元。",
+                ),
+                (
+                    "二、党建引领作用凸显",
+                    "基层党组织全面进步,党员干部作风持续转变。",
+                ),
+            ],
+        ),
+        one_report(
+            "u",
+            &[
+                ("一、社会事业持续发展", "新建幼儿园一所,改造村卫生室三个。"),
+                ("二、垃圾分类全面推进", "全镇垃圾分类覆盖率达到九成。"),
+            ],
+        ),
+    ]);
+    let index = RelatedIndex::build(&library);
+    let at = |id: &str| library.index_of(id).expect("in the library");
+    let related = index.related(&library, at("t"), &SectionPath(vec![1]), 5);
+    assert_eq!(
+        related.first().map(|r| (r.report, r.path.clone())),
+        Some((at("s"), SectionPath(vec![1]))),
         "{related:?}"
     );
 }

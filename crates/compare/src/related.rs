@@ -139,9 +139,23 @@ fn document(report: &Report, path: &SectionPath) -> Document {
             previous = Some(c);
         }
     };
-    let core: String = meaningful(&heading_core(&section.heading))
-        .take(64)
-        .collect();
+    // A report a government site printed in traditional characters
+    // (工作總結) is folded to simplified ones, one for one, so that it
+    // relates to the others. Told by its title, as folding every section's
+    // text would cost a third of the build for the few that need it.
+    let traditional = fast2s::convert(&report.title) != report.title;
+    let fold = |text: String| {
+        if traditional {
+            fast2s::convert(&text)
+        } else {
+            text
+        }
+    };
+    let core = fold(
+        meaningful(&heading_core(&section.heading))
+            .take(64)
+            .collect(),
+    );
     // The heading twice: once as a heading, ranked by how rare its bigrams
     // are among headings, and once with the text, by how rare they are in
     // text (a heading's stock phrases, 不断优化, are common in text too).
@@ -154,7 +168,7 @@ fn document(report: &Report, path: &SectionPath) -> Document {
     if section.sections.is_empty()
         && let Some(paragraph) = section.paragraphs.first()
     {
-        text.extend(meaningful(paragraph).take(TEXT_CHARS));
+        text = fold(meaningful(paragraph).take(TEXT_CHARS).collect());
         push(&text, 0);
     }
     // Each area the heading names is a term of the heading field too, so
