@@ -9,7 +9,7 @@
 //! before the title and a note after it, items named before a colon, a
 //! title named only in the site's own sentence, a title run on into the text
 //! after a sharing site's notes, a PDF title broken at the blanks around its
-//! figures.
+//! figures, a PDF's text broken into fragments.
 
 use crate::{all_text, headings, import_file};
 use baogao_report::model::Report;
@@ -730,4 +730,23 @@ fn a_pdf_title_broken_at_its_figures_is_whole_again() {
     assert_eq!(r.title, "2022 年度某镇政务公开工作总结和 2023 年工作思路");
     assert_eq!(r.year, Some(2022));
     assert_eq!(r.sections.len(), 1, "{:?}", headings(&r.sections));
+}
+
+/// A PDF converter's text with every run of figures or Latin letters, and
+/// every change of font, on a line of its own: the fragments are joined back
+/// before anything else, so none is dropped as a scrap and the outline and
+/// the title come whole.
+#[test]
+fn a_page_broken_into_fragments_is_whole_again() {
+    let r = shape("pdf-text-broken-into-fragments");
+    assert_eq!(r.title, "XX镇2022年政府工作报告");
+    assert_eq!(r.year, Some(2022));
+    assert_eq!(headings(&r.sections), vec!["一、2022年工作回顾"]);
+    assert_eq!(
+        headings(&r.sections[0].sections),
+        vec!["（一）经济运行稳中有升", "（二）乡村振兴固本强基"]
+    );
+    let text = all_text(&r);
+    assert!(text.contains("请予审议"), "{text}");
+    assert!(text.contains("增长6%；1—11月份"), "{text}");
 }

@@ -39,6 +39,7 @@ pub(crate) mod decode;
 mod docx;
 pub(crate) mod fields;
 pub mod formats;
+mod fragments;
 pub(crate) mod front;
 mod html;
 pub(crate) mod items;
@@ -132,7 +133,7 @@ fn import_normalised(
         return Err(ImportError::NoChinese);
     }
     // Stage 1: decoded text → lines.
-    let mut lines = trimmed_lines(text);
+    let mut lines = fragments::join_fragments(trimmed_lines(text));
     let chunks = unchunk(&mut lines);
     let mut lines = reflow::split_giant_lines(lines);
     cruft::strip_watermark(&mut lines);
