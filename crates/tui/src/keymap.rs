@@ -239,6 +239,13 @@ impl Scope {
         }
     }
 
+    /// Whether the scope is a layer over the panes (help, search, a list, a
+    /// view): the global bindings do not reach it, but for Ctrl-C, and its
+    /// footer shows its own keys alone.
+    pub(crate) fn is_layer(self) -> bool {
+        !matches!(self, Scope::Global | Scope::Tree | Scope::Reader)
+    }
+
     /// The scope a settings file names.
     pub(crate) fn from_name(name: &str) -> Option<Scope> {
         let name = name.trim().to_lowercase();
@@ -1208,18 +1215,16 @@ pub(crate) fn action_for(scope: Scope, key: &KeyEvent) -> Option<Action> {
             .find(|binding| binding.keys.iter().any(|k| k.matches(key)))
             .map(|binding| binding.action)
     };
-    find(scope).or_else(|| match scope {
-        // Keys typed into the search are text, not commands.
-        Scope::Help
-        | Scope::Search
-        | Scope::Outline
-        | Scope::Figures
-        | Scope::Marks
-        | Scope::Compare
-        | Scope::Related => find(Scope::Global).filter(|&action| {
-            action == Action::Quit && key.modifiers.contains(KeyModifiers::CONTROL)
-        }),
-        _ => find(Scope::Global),
+    find(scope).or_else(|| {
+        let global = find(Scope::Global);
+        if scope.is_layer() {
+            // Keys typed into the search are text, not commands.
+            global.filter(|&action| {
+                action == Action::Quit && key.modifiers.contains(KeyModifiers::CONTROL)
+            })
+        } else {
+            global
+        }
     })
 }
 
@@ -1236,16 +1241,7 @@ pub(crate) fn bindings(scope: Scope) -> impl Iterator<Item = &'static Binding> {
 pub(crate) fn hints(scope: Scope) -> Vec<(String, &'static str)> {
     // Help and the pane switch come first: on a narrow screen they are what
     // leads to everything else. Quit comes last: it is the one everyone knows.
-    let global: Vec<&Binding> = if matches!(
-        scope,
-        Scope::Help
-            | Scope::Search
-            | Scope::Outline
-            | Scope::Figures
-            | Scope::Marks
-            | Scope::Compare
-            | Scope::Related
-    ) {
+    let global: Vec<&Binding> = if scope.is_layer() {
         Vec::new()
     } else {
         bindings(Scope::Global).collect()
