@@ -150,7 +150,7 @@ impl SortKey {
         let township = report.township.clone().unwrap_or_default();
         SortKey {
             no_township: report.township.is_none(),
-            township_pinyin: pinyin_key(&township),
+            township_pinyin: reading_key(&township),
             township,
             no_year: report.year.is_none(),
             year: report.year.unwrap_or_default(),
@@ -162,9 +162,10 @@ impl SortKey {
 }
 
 /// The toneless pinyin of each character, compared syllable by syllable (so
-/// 西安 "xi an" sorts before 先 "xian"). A character with no pinyin stands
-/// for itself, lowercased so that Latin names fall among the pinyin ones.
-fn pinyin_key(text: &str) -> Vec<Cow<'static, str>> {
+/// 西安 "xi an" sorts before 先 "xian"): the order townships are sorted in,
+/// and other places' names in lists. A character with no pinyin stands for
+/// itself, lowercased so that Latin names fall among the pinyin ones.
+pub fn reading_key(text: &str) -> Vec<Cow<'static, str>> {
     text.chars()
         .map(|character| match character.to_pinyin() {
             Some(pinyin) => Cow::Borrowed(pinyin.plain()),
@@ -215,10 +216,11 @@ mod tests {
 
     #[test]
     fn pinyin_keys_are_toneless_syllables() {
-        assert_eq!(pinyin_key("南麂镇"), ["nan", "ji", "zhen"]);
-        assert_eq!(pinyin_key("A镇2"), ["a", "zhen", "2"]);
-        assert!(pinyin_key("西安") < pinyin_key("先"));
-        assert!(pinyin_key("岱西镇") < pinyin_key("芦浦镇"));
-        assert!(pinyin_key("南麂镇") < pinyin_key("南塘镇"));
+        assert_eq!(reading_key("南麂镇"), ["nan", "ji", "zhen"]);
+        assert_eq!(reading_key("A镇2"), ["a", "zhen", "2"]);
+        assert!(reading_key("西安") < reading_key("先"));
+        assert!(reading_key("岱西镇") < reading_key("芦浦镇"));
+        assert!(reading_key("南麂镇") < reading_key("南塘镇"));
+        assert!(reading_key("乐清市") < reading_key("平阳县"));
     }
 }

@@ -8,7 +8,6 @@
 //!   `apart.rs`).
 //! - `direct.rs`: a term's own characters (close, homophone, weak).
 //! - `fuzzy.rs`: query terms, place words, each key's tier and score.
-//! - [`place`]: place names, their reading order.
 //! - `rank.rs`: the order of hits; `weights.rs`: the weights of scores.
 //! - [`fulltext`]: substring hits in paragraphs, snippets.
 //! - `paragraphs.rs`: every paragraph in one list with the characters it
@@ -33,7 +32,6 @@ pub(crate) mod index;
 pub(crate) mod latin;
 pub(crate) mod paragraphs;
 pub(crate) mod pinyin;
-pub mod place;
 pub(crate) mod rank;
 pub(crate) mod weights;
 

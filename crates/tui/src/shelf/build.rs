@@ -11,8 +11,8 @@ use super::{
     township_with_county, unplaced, year_label,
 };
 use baogao_report::library::Library;
+use baogao_report::library::reading_key;
 use baogao_report::model::Report;
-use baogao_search::place::reading_key;
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 
