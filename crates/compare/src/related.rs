@@ -121,8 +121,17 @@ struct Document {
     profile: Profile,
 }
 
-/// The document of a section (empty when the path is none of the report's).
-fn document(report: &Report, path: &SectionPath) -> Document {
+/// Whether a report was printed in traditional characters (工作總結), told by
+/// its title: its sections are folded to simplified characters, one for one,
+/// so that it relates to the others. Told once a report, as folding every
+/// section's text would cost a third of the build for the few that need it.
+fn in_traditional(report: &Report) -> bool {
+    fast2s::convert(&report.title) != report.title
+}
+
+/// The document of a section (empty when the path is none of the report's),
+/// folded to simplified characters when the report is `traditional`.
+fn document(report: &Report, path: &SectionPath, traditional: bool) -> Document {
     let Some(section) = report.section(path) else {
         return Document {
             grams: Vec::new(),
@@ -139,11 +148,6 @@ fn document(report: &Report, path: &SectionPath) -> Document {
             previous = Some(c);
         }
     };
-    // A report a government site printed in traditional characters
-    // (工作總結) is folded to simplified ones, one for one, so that it
-    // relates to the others. Told by its title, as folding every section's
-    // text would cost a third of the build for the few that need it.
-    let traditional = fast2s::convert(&report.title) != report.title;
     let fold = |text: String| {
         if traditional {
             fast2s::convert(&text)
@@ -230,8 +234,9 @@ impl RelatedIndex {
             let county = intern(report.county.as_deref());
             let township = intern(report.township.as_deref());
             index.places.push((township, county));
+            let traditional = in_traditional(report);
             for (path, _) in report.outline() {
-                let Document { grams, profile } = document(report, &path);
+                let Document { grams, profile } = document(report, &path, traditional);
                 index.profiles.push(profile);
                 let mut length = [0u32; 2];
                 // A heading's length is its bigrams: the areas it names
@@ -327,7 +332,7 @@ impl RelatedIndex {
         let Document {
             grams: query,
             profile: asked_profile,
-        } = document(asked, path);
+        } = document(asked, path, in_traditional(asked));
         if query.is_empty() || self.docs.is_empty() {
             return Vec::new();
         }
