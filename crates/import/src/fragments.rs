@@ -36,12 +36,6 @@ fn stands_alone(line: &str) -> bool {
     ends_sentence(line) || line.ends_with(COLONS) || heading
 }
 
-/// Does `line` end on a word naming a kind of report (`…政府工作报告`)?
-fn names_a_report_at_the_end(line: &str) -> bool {
-    let key = super::text::simplified(line);
-    super::front::TITLE_WORDS.iter().any(|w| key.ends_with(w))
-}
-
 /// The page's lines with its fragments joined back into lines; a page that
 /// does not look fragmented comes back as it was.
 pub(crate) fn join_fragments(lines: Vec<String>) -> Vec<String> {
@@ -60,7 +54,7 @@ pub(crate) fn join_fragments(lines: Vec<String>) -> Vec<String> {
                 // A line made of fragments goes on to its sentence's end,
                 // though it opens with a marker ("1." then "特色农业提");
                 // the page's first line, to the word naming the report.
-                let title_ends = first && names_a_report_at_the_end(last);
+                let title_ends = first && super::front::ends_naming_a_report(last);
                 open = !(ends_sentence(last) || last.ends_with(COLONS) || title_ends);
             }
             _ => {

@@ -32,9 +32,16 @@ pub(crate) struct Front {
 }
 
 /// Words a report title contains (simplified forms).
-pub(crate) const TITLE_WORDS: &[&str] = &[
+const TITLE_WORDS: &[&str] = &[
     "总结", "报告", "计划", "思路", "打算", "汇报", "要点", "规划", "纲要", "方案",
 ];
+
+/// Does `text` end on a word naming a kind of report (`…政府工作报告`,
+/// `…工作总结`), in simplified or traditional characters?
+pub(crate) fn ends_naming_a_report(text: &str) -> bool {
+    let key = simplified(text);
+    TITLE_WORDS.iter().any(|w| key.ends_with(w))
+}
 
 /// How far into a page the title may stand, in non-blank lines.
 const TITLE_WINDOW: usize = 40;
@@ -476,7 +483,7 @@ fn is_title_repeat(line: &str, front: &mut Front) -> bool {
         && l != t
         && t.chars().count() <= l.chars().count() + 4
         && l.chars().count() >= 4
-        && TITLE_WORDS.iter().any(|w| simplified(&l).ends_with(w))
+        && ends_naming_a_report(&l)
         && !TITLE_WORDS.iter().any(|w| simplified(note).contains(w))
         && !note.starts_with(|c: char| "和及与暨并、".contains(c))
     {

@@ -156,10 +156,7 @@ fn doubled_kind(title: &str) -> Option<usize> {
         }
         let (first, second) = (&chars[n - 2 * k..n - k], &chars[n - k..]);
         let word: String = second.iter().collect();
-        let names_a_kind = super::front::TITLE_WORDS
-            .iter()
-            .any(|w| super::text::simplified(&word).ends_with(w));
-        (first == second && names_a_kind).then_some(word.len())
+        (first == second && super::front::ends_naming_a_report(&word)).then_some(word.len())
     })
 }
 
